@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/session";
+import { can, ROLE_LABELS } from "@/lib/auth/roles";
+import { PAPER } from "@/lib/paper";
+import { SignOutButton } from "@/components/desk/SignOutButton";
+
+export const dynamic = "force-dynamic";
+
+export default async function DeskLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const links = [
+    ...(can(user.role, "story:file") ? [{ href: "/desk/stories", label: "我的稿件" }, { href: "/desk/stories/new", label: "写新稿" }] : []),
+    ...(can(user.role, "desk:review") ? [{ href: "/desk/queue", label: "待审稿件" }] : []),
+    ...(can(user.role, "issue:assemble") ? [{ href: "/desk/issues", label: "版面编排" }] : []),
+    ...(can(user.role, "account:manage") ? [{ href: "/desk/admin", label: "账号管理" }] : []),
+  ];
+  return (
+    <div className="min-h-screen bg-stone-50">
+      <header className="border-b border-stone-300 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/desk" className="font-serif text-xl font-black text-masthead">{PAPER.name} · 采编</Link>
+          <nav aria-label="采编" className="flex flex-wrap gap-4 text-sm">
+            {links.map((l) => (
+              <Link key={l.href} href={l.href} className="hover:text-masthead">{l.label}</Link>
+            ))}
+            <Link href="/" className="text-stone-500 hover:text-masthead">读者版</Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span>
+              {user.name}
+              <span className="ml-1 text-stone-500">（{ROLE_LABELS[user.role]}）</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

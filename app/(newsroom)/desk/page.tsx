@@ -1,0 +1,11 @@
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+
+// Each role starts where its work is.
+export default async function DeskHome() {
+  const user = await requireUser();
+  if (can(user.role, "desk:review")) redirect("/desk/queue");
+  if (can(user.role, "account:manage")) redirect("/desk/admin");
+  redirect("/desk/stories");
+}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getStoryForEdit, listTags } from "@/lib/stories/queries";
+import { DomainError } from "@/lib/errors";
+import { StoryEditor } from "@/components/desk/StoryEditor";
+import { NoteThread } from "@/components/desk/NoteThread";
+import { StatusBadge } from "@/components/desk/StatusBadge";
+import { Flash } from "@/components/desk/Flash";
+import { defaultCredit } from "@/lib/stories/byline";
+import { formatIssueDate } from "@/lib/format";
+import { issueDateToString } from "@/lib/validation/issue";
+
+export const metadata: Metadata = { title: "稿件" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+
+export default async function StoryPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const { id } = await params;
+  const { done } = await searchParams;
+  const story = await getStoryForEdit(user, id).catch((e) => {
+    if (e instanceof DomainError && e.code === "not_found") notFound();
+    throw e;
+  });
+  const tags = await listTags();
+  return (
+    <>
+      <Flash message={done} />
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{story.headline || "（无标题）"}</h1>
+        <StatusBadge status={story.status} />
+        <span className="text-sm text-stone-600">作者：{story.author.name}</span>
+        {story.placement && (
+          <span className="text-sm text-stone-600">
+            {formatIssueDate(issueDateToString(story.placement.issueDate), false)} 第{story.placement.pageNumber}版 {story.placement.pageName}
+          </span>
+        )}
+        {story.status === "PUBLISHED" && (
+          <Link href={`/stories/${story.id}`} className="text-sm text-masthead underline">在读者版查看</Link>
+        )}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
+        <StoryEditor
+          key={`${story.id}:${story.status}`}
+          story={{ ...story, updatedAt: story.updatedAt.toISOString() }}
+          actions={story.actions}
+          allTags={tags}
+          defaultCredit={defaultCredit(user)}
+        />
+        <aside>
+          <NoteThread notes={story.notes} />
+        </aside>
+      </div>
+    </>
+  );
+}

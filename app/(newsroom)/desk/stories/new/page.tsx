@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { requireCapability } from "@/lib/auth/session";
+import { listTags } from "@/lib/stories/queries";
+import { StoryEditor } from "@/components/desk/StoryEditor";
+import { defaultByline, defaultCredit } from "@/lib/stories/byline";
+import { emptyBody } from "@/lib/validation/story";
+
+export const metadata: Metadata = { title: "写新稿" };
+
+export default async function NewStoryPage() {
+  const user = await requireCapability("story:file");
+  const tags = await listTags();
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-bold">写新稿</h1>
+      <StoryEditor
+        story={{
+          id: null,
+          version: 1,
+          kind: "NEWS_BRIEF",
+          kicker: "",
+          headline: "",
+          subheadline: "",
+          byline: defaultByline(user),
+          dateline: "",
+          body: emptyBody(),
+          tags: [],
+          updatedAt: null,
+        }}
+        actions={["edit", "submit"]}
+        allTags={tags}
+        defaultCredit={defaultCredit(user)}
+      />
+    </>
+  );
+}

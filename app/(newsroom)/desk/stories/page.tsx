@@ -1,0 +1,23 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { requireCapability } from "@/lib/auth/session";
+import { listMyStories } from "@/lib/stories/queries";
+import { StoryTable } from "@/components/desk/StoryTable";
+import { Flash } from "@/components/desk/Flash";
+
+export const metadata: Metadata = { title: "我的稿件" };
+
+export default async function MyStoriesPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+  const user = await requireCapability("story:file");
+  const [stories, { done }] = await Promise.all([listMyStories(user), searchParams]);
+  return (
+    <>
+      <Flash message={done} />
+      <div className="mb-4 flex items-center justify-between">
+        <h1 className="text-2xl font-bold">我的稿件</h1>
+        <Link href="/desk/stories/new" className="btn-primary">写新稿</Link>
+      </div>
+      <StoryTable stories={stories} empty="你还没有稿件。点“写新稿”开始。" />
+    </>
+  );
+}

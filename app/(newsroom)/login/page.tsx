@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/desk/LoginForm";
+import { currentUser } from "@/lib/auth/session";
+import { PAPER } from "@/lib/paper";
+
+export const metadata: Metadata = { title: "登录采编系统" };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  const { callbackUrl } = await searchParams;
+  // Only same-site paths are followed after sign-in.
+  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/desk";
+  if (await currentUser()) redirect(next);
+  return (
+    <main className="mx-auto mt-24 max-w-sm px-4">
+      <h1 className="mb-1 text-center font-serif text-3xl font-black tracking-widest text-masthead">{PAPER.name}</h1>
+      <p className="mb-8 text-center text-sm text-stone-600">采编系统登录</p>
+      <LoginForm next={next} />
+    </main>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { issueByDate, pageView } from "@/lib/reader/queries";
+import { IssueBar } from "@/components/reader/IssueBar";
+import { formatIssueDate } from "@/lib/format";
+import { leadText } from "@/lib/stories/body";
+
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ date: string }> };
+
+function validDate(date: string) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { date } = await params;
+  return { title: validDate(date) ? `${formatIssueDate(date, false)} 报纸` : "找不到这一期" };
+}
+
+// One issue: every page with the headlines on it.
+export default async function IssuePage({ params }: Props) {
+  const { date } = await params;
+  const issue = validDate(date) ? await issueByDate(date) : null;
+  if (!issue) notFound();
+  const pages = await Promise.all(issue.pages.map((p) => pageView(issue.date, p.number)));
+  return (
+    <>
+      <IssueBar issue={issue} />
+      <h1 className="mb-6 font-serif text-2xl font-bold">{formatIssueDate(issue.date)} · 总第{issue.number}期</h1>
+      <div className="grid gap-6 md:grid-cols-2">
+        {pages.map(
+          (view) =>
+            view && (
+              <section key={view.page.number} aria-labelledby={`p-${view.page.number}`} className="rounded border border-stone-300 bg-white p-4">
+                <h2 id={`p-${view.page.number}`} className="mb-3 font-semibold text-masthead">
+                  <Link href={`/issues/${issue.date}/pages/${view.page.number}`} className="hover:underline">
+                    第{view.page.number}版 · {view.page.name}
+                  </Link>
+                </h2>
+                <ul className="space-y-2">
+                  {view.stories.map((s) => (
+                    <li key={s.id}>
+                      <Link href={`/stories/${s.id}`} className={`hover:text-masthead hover:underline ${s.isLead ? "font-serif text-lg font-bold" : ""}`}>
+                        {s.headline || `图片新闻：${leadText(s.body, 18)}`}
+                      </Link>
+                    </li>
+                  ))}
+                  {view.stories.length === 0 && <li className="text-sm text-stone-500">本版暂无稿件</li>}
+                </ul>
+              </section>
+            ),
+        )}
+      </div>
+    </>
+  );
+}

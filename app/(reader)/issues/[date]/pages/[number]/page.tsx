@@ -1,0 +1,30 @@
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { pageView } from "@/lib/reader/queries";
+import { PageLayout } from "@/components/reader/PageLayout";
+import { formatIssueDate } from "@/lib/format";
+
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ date: string; number: string }> };
+
+async function load(params: Props["params"]) {
+  const { date, number } = await params;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,2}$/.test(number)) return null;
+  return pageView(date, Number(number));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await load(params);
+  if (!view) return { title: "找不到这一版" };
+  return { title: `第${view.page.number}版 ${view.page.name} · ${formatIssueDate(view.issue.date, false)}` };
+}
+
+export default async function IssuePageView({ params }: Props) {
+  const view = await load(params);
+  if (!view) notFound();
+  return <PageLayout view={view} />;
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { PAPER } from "@/lib/paper";
+
+export default function ReaderLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        跳到正文
+      </a>
+      <header className="border-b-4 border-masthead bg-white">
+        <div className="mx-auto flex max-w-6xl items-end justify-between gap-4 px-4 py-3">
+          <Link href="/" className="font-serif text-3xl font-black tracking-widest text-masthead md:text-4xl">
+            {PAPER.name}
+          </Link>
+          <nav aria-label="站点" className="no-print flex gap-4 text-sm text-stone-600">
+            <Link href="/" className="hover:text-masthead">
+              最新一期
+            </Link>
+            <Link href="/desk" className="hover:text-masthead">
+              采编入口
+            </Link>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+      <footer className="no-print border-t border-stone-300 py-6 text-center text-xs text-stone-500">
+        {PAPER.name} · {PAPER.slogan} · 数字报
+      </footer>
+    </>
+  );
+}

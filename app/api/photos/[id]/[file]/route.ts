@@ -1,0 +1,24 @@
+import { findReadablePhoto } from "@/lib/photos/queries";
+import { photoStore } from "@/lib/photos/store";
+
+const FILES = new Set(["w480", "w960", "w1600", "original"]);
+
+// Serves a photo's derivative (or original). Published photos are public and cacheable for a
+// long time (a photo's files never change); unpublished ones only to those who may see the story.
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string; file: string }> }) {
+  const { id, file } = await params;
+  if (!FILES.has(file) || !/^[a-z0-9]{10,40}$/i.test(id)) return new Response("Not found", { status: 404 });
+  const photo = await findReadablePhoto(id);
+  if (!photo) return new Response("Not found", { status: 404 });
+  const name = file === "original" ? `original.${photo.extension}` : `${file}.webp`;
+  const data = await photoStore().get(photo.storageKey, name);
+  if (!data) return new Response("Not found", { status: 404 });
+  return new Response(new Uint8Array(data), {
+    headers: {
+      "Content-Type": file === "original" ? photo.mimeType : "image/webp",
+      "Content-Length": String(data.length),
+      "Cache-Control": photo.isPublic ? "public, max-age=31536000, immutable" : "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,18 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+import { PAPER } from "@/lib/paper";
+
+export const metadata: Metadata = {
+  title: { default: PAPER.name, template: `%s · ${PAPER.name}` },
+  description: `${PAPER.name}数字报：每日版面、稿件与往期报纸`,
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body className="min-h-screen bg-paper font-sans antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+import { idle, type FormState } from "@/lib/actions/form-state";
+
+// A small form bound to one Server Action, with hidden fields and a visible answer.
+export function ActionForm({
+  action,
+  hidden,
+  children,
+  className = "",
+  confirm,
+}: {
+  action: (state: FormState, form: FormData) => Promise<FormState>;
+  hidden: Record<string, string>;
+  children: React.ReactNode;
+  className?: string;
+  confirm?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, idle);
+  return (
+    <form
+      action={formAction}
+      className={className}
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+    >
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <fieldset disabled={pending} className="contents">
+        {children}
+      </fieldset>
+      {state.message && (
+        <span role={state.ok ? "status" : "alert"} className={`ml-2 text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
+          {state.message}
+          {Object.values(state.fieldErrors).flat().length > 0 && `：${Object.values(state.fieldErrors).flat().join("；")}`}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import type { FormState } from "@/lib/actions/form-state";
+
+// The form's overall answer, announced to screen readers.
+export function FormMessage({ state }: { state: FormState }) {
+  if (!state.message) return <div aria-live="polite" />;
+  return (
+    <div
+      role={state.ok ? "status" : "alert"}
+      aria-live="polite"
+      className={`rounded border p-3 text-sm ${state.ok ? "border-green-600 bg-green-50 text-green-900" : "border-red-600 bg-red-50 text-red-900"}`}
+    >
+      {state.message}
+    </div>
+  );
+}
+
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <p id={`${id}-error`} className="mt-1 text-sm text-red-700" aria-live="polite">
+      {errors?.join("；")}
+    </p>
+  );
+}

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import type { StoryListItem } from "@/lib/stories/queries";
+import { KIND_LABELS } from "@/lib/validation/story";
+import { formatMoment } from "@/lib/format";
+import { StatusBadge } from "@/components/desk/StatusBadge";
+
+export function StoryTable({ stories, empty, showAuthor = false }: { stories: StoryListItem[]; empty: string; showAuthor?: boolean }) {
+  if (stories.length === 0) return <p className="rounded border border-dashed border-stone-300 p-6 text-center text-stone-600">{empty}</p>;
+  return (
+    <div className="overflow-x-auto rounded border border-stone-300 bg-white">
+      <table className="w-full text-sm">
+        <thead className="bg-stone-100 text-left text-stone-600">
+          <tr>
+            <th scope="col" className="px-3 py-2">标题</th>
+            <th scope="col" className="px-3 py-2">体裁</th>
+            {showAuthor && <th scope="col" className="px-3 py-2">作者</th>}
+            <th scope="col" className="px-3 py-2">字数</th>
+            <th scope="col" className="px-3 py-2">状态</th>
+            <th scope="col" className="px-3 py-2">更新</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stories.map((s) => (
+            <tr key={s.id} className="border-t border-stone-200">
+              <td className="px-3 py-2">
+                <Link href={`/desk/stories/${s.id}`} className="font-medium hover:text-masthead hover:underline">
+                  {s.headline || "（无标题）"}
+                </Link>
+                {s.tags.length > 0 && <span className="ml-2 text-xs text-stone-500">{s.tags.join("、")}</span>}
+              </td>
+              <td className="px-3 py-2">{KIND_LABELS[s.kind]}</td>
+              {showAuthor && <td className="px-3 py-2">{s.authorName}</td>}
+              <td className="px-3 py-2 tabular-nums">{s.charCount}</td>
+              <td className="px-3 py-2"><StatusBadge status={s.status} /></td>
+              <td className="px-3 py-2 whitespace-nowrap text-stone-600">{formatMoment(s.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+

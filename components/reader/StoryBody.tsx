@@ -1,0 +1,31 @@
+import type { StoryBody as Body } from "@/lib/stories/body";
+import type { PhotoSize } from "@/lib/reader/queries";
+import { StoryPhoto } from "@/components/reader/StoryPhoto";
+
+// Renders typed blocks as the paper prints them; the dateline opens the first paragraph.
+export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = false }: { body: Body; dateline?: string; photoSizes: Record<string, PhotoSize>; firstPhotoPriority?: boolean }) {
+  const firstParagraph = body.findIndex((b) => b.type === "paragraph");
+  const firstPhoto = body.findIndex((b) => b.type === "photo");
+  return (
+    <div className="story-text">
+      {body.map((block, i) => {
+        if (block.type === "subhead") {
+          return (
+            <h3 key={i} className="mt-5 mb-2 font-serif text-lg font-bold">
+              {block.text}
+            </h3>
+          );
+        }
+        if (block.type === "photo") {
+          return <StoryPhoto key={i} block={block} size={photoSizes[block.photoId]} priority={firstPhotoPriority && i === firstPhoto} />;
+        }
+        return (
+          <p key={i}>
+            {i === firstParagraph && dateline && <span className="font-bold">{dateline}</span>}
+            {block.text}
+          </p>
+        );
+      })}
+    </div>
+  );
+}

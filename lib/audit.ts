@@ -1,0 +1,25 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Every mutation records who did what to which thing, inside the mutation's own transaction,
+// so the log and the data can never disagree.
+export type AuditEntry = {
+  actorId: string | null;
+  action: string; // "story.submit", "issue.publish", ...
+  targetType: "story" | "issue" | "page" | "photo" | "user" | "tag" | "session";
+  targetId: string;
+  summary?: Prisma.InputJsonObject;
+};
+
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      summary: entry.summary ?? {},
+    },
+  });
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { recordAudit } from "@/lib/audit";
+import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/roles";
+
+// A shift is the longest a session lives; it is also ended by signing out or by an admin.
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+const credentials = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+declare module "next-auth" {
+  interface User {
+    role: Role;
+  }
+  interface Session {
+    sid: string;
+    user: { id: string; name: string; role: Role };
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+    uid?: string;
+    role?: Role;
+  }
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "账号密码",
+        credentials: { username: { label: "用户名" }, password: { label: "密码", type: "password" } },
+        async authorize(raw) {
+          const parsed = credentials.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await db().user.findUnique({
+            where: { username: parsed.data.username },
+            omit: { passwordHash: false },
+          });
+          const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), parsed.data.password);
+          if (!user || !ok || !user.active) return null;
+          return { id: user.id, name: user.name, role: user.role };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          // Sign-in: open a server-side session that sign-out (or an admin) can end.
+          const session = await db().$transaction(async (tx) => {
+            const created = await tx.userSession.create({
+              data: { userId: user.id, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) },
+            });
+            await recordAudit(tx, { actorId: user.id, action: "session.start", targetType: "session", targetId: created.id });
+            return created;
+          });
+          token.sid = session.id;
+          token.uid = user.id;
+          token.role = user.role;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        session.sid = token.sid ?? "";
+        session.user = { id: token.uid ?? "", name: session.user?.name ?? "", role: token.role ?? "CORRESPONDENT" };
+        return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (!token?.sid) return;
+        await db().$transaction(async (tx) => {
+          const ended = await tx.userSession.updateMany({
+            where: { id: token.sid, revokedAt: null },
+            data: { revokedAt: new Date() },
+          });
+          if (ended.count > 0) {
+            await recordAudit(tx, { actorId: token.uid ?? null, action: "session.end", targetType: "session", targetId: token.sid! });
+          }
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Roles and what each may do outside the story workflow (which lives in lib/stories/workflow.ts).
+// Pure: shared by server code, UI and unit tests.
+export const ROLES = ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  CORRESPONDENT: "通讯员/记者",
+  EDITOR: "编辑",
+  CHIEF_EDITOR: "值班总编",
+  ADMIN: "管理员",
+};
+
+export type Capability =
+  | "story:file" // write and submit one's own copy
+  | "desk:review" // see the submitted queue, edit, return, approve
+  | "issue:assemble" // create issues and pages, place stories
+  | "issue:publish" // sign off and publish an issue
+  | "tag:create" // add a new tag while tagging
+  | "account:manage"; // create accounts and change roles
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+  CORRESPONDENT: ["story:file", "tag:create"],
+  EDITOR: ["story:file", "tag:create", "desk:review", "issue:assemble"],
+  CHIEF_EDITOR: ["story:file", "tag:create", "desk:review", "issue:assemble", "issue:publish"],
+  ADMIN: ["tag:create", "account:manage"],
+};
+
+export function can(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].includes(capability);
+}
+
+export function isEditorRole(role: Role): boolean {
+  return can(role, "desk:review");
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+// One Prisma client per process; development reloads reuse it through globalThis.
+const globalForDb = globalThis as unknown as { newsroomDb?: Db };
+
+function createClient() {
+  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE }),
+    // A password hash never leaves lib/auth: it is omitted unless a query asks for it.
+    omit: { user: { passwordHash: true } },
+  });
+}
+
+export function db(): Db {
+  globalForDb.newsroomDb ??= createClient();
+  return globalForDb.newsroomDb;
+}
+
+export type Db = ReturnType<typeof createClient>;
+/** The client handed to an interactive transaction's callback. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

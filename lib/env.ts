@@ -1,0 +1,28 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env for the server. Parsed on first use, so `next build`
+// does not need runtime secrets.
+const schema = z.object({
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL 必须是 Postgres 连接串" }),
+  NEXTAUTH_SECRET: z.string().min(16, { message: "NEXTAUTH_SECRET 至少 16 个字符" }),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  PHOTO_DIR: z.string().default(path.join(process.cwd(), ".data", "photos")),
+  PHOTO_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
+});
+
+export type Env = z.infer<typeof schema>;
+let parsed: Env | undefined;
+
+export function env(): Env {
+  if (!parsed) {
+    const result = schema.safeParse(process.env);
+    if (!result.success) {
+      const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`环境变量有误: ${problems}`);
+    }
+    parsed = result.data;
+  }
+  return parsed;
+}

@@ -1,0 +1,182 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { can, type Capability } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit";
+import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { decide } from "@/lib/stories/workflow";
+import { fieldErrorsOf } from "@/lib/validation/story";
+import { DEFAULT_PAGES, issueDateFromString, issueInput, pageInput } from "@/lib/validation/issue";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+function requireCapability(actor: SessionUser, capability: Capability) {
+  if (!can(actor.role, capability)) throw forbidden(capability === "issue:publish" ? "只有值班总编可以签发见报" : "只有编辑可以编排版面");
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+/** Creates the day's issue with the usual four pages; the running number follows the last issue. */
+export async function createIssue(actor: SessionUser, input: unknown): Promise<{ id: string }> {
+  requireCapability(actor, "issue:assemble");
+  const parsed = issueInput.safeParse(input);
+  if (!parsed.success) throw invalid("请检查出版日期和期号", fieldErrorsOf(parsed.error));
+  const date = issueDateFromString(parsed.data.date);
+  try {
+    return await db().$transaction(async (tx) => {
+      const last = await tx.issue.aggregate({ _max: { number: true } });
+      const number = typeof parsed.data.number === "number" ? parsed.data.number : (last._max.number ?? 0) + 1;
+      const issue = await tx.issue.create({
+        data: { date, number, pages: { create: DEFAULT_PAGES.map((p) => ({ ...p })) } },
+        select: { id: true },
+      });
+      await recordAudit(tx, { actorId: actor.id, action: "issue.create", targetType: "issue", targetId: issue.id, summary: { date: parsed.data.date, number } });
+      return issue;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw invalid("这一天或这个期号已经有一期报纸了", { date: ["该日期或期号已存在"] });
+    throw e;
+  }
+}
+
+async function openIssue(tx: Tx, issueId: string) {
+  const issue = await tx.issue.findUnique({ where: { id: issueId }, select: { id: true, status: true } });
+  if (!issue) throw notFound("找不到这一期");
+  if (issue.status === "PUBLISHED") throw conflict("本期已经见报，不能再改动版面");
+  return issue;
+}
+
+export async function addPage(actor: SessionUser, issueId: string, input: unknown): Promise<void> {
+  requireCapability(actor, "issue:assemble");
+  const parsed = pageInput.safeParse(input);
+  if (!parsed.success) throw invalid("请检查版次和版名", fieldErrorsOf(parsed.error));
+  try {
+    await db().$transaction(async (tx) => {
+      await openIssue(tx, issueId);
+      const page = await tx.page.create({ data: { issueId, ...parsed.data }, select: { id: true } });
+      await recordAudit(tx, { actorId: actor.id, action: "page.create", targetType: "page", targetId: page.id, summary: parsed.data });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw invalid(`本期已有第 ${parsed.data.number} 版`, { number: ["该版次已存在"] });
+    throw e;
+  }
+}
+
+export async function removePage(actor: SessionUser, pageId: string): Promise<void> {
+  requireCapability(actor, "issue:assemble");
+  await db().$transaction(async (tx) => {
+    const page = await tx.page.findUnique({ where: { id: pageId }, select: { issueId: true, number: true, _count: { select: { placements: true } } } });
+    if (!page) throw notFound("找不到这一版");
+    await openIssue(tx, page.issueId);
+    if (page._count.placements > 0) throw invalid("请先撤下这一版上的稿件，再删除版面");
+    await tx.page.delete({ where: { id: pageId } });
+    await recordAudit(tx, { actorId: actor.id, action: "page.delete", targetType: "page", targetId: pageId, summary: { number: page.number } });
+  });
+}
+
+/** Puts an approved story at the bottom of a page; the first story on an empty page is its lead. */
+export async function placeStory(actor: SessionUser, storyId: string, pageId: string): Promise<void> {
+  requireCapability(actor, "issue:assemble");
+  await db().$transaction(async (tx) => {
+    const page = await tx.page.findUnique({ where: { id: pageId }, select: { id: true, issueId: true, number: true } });
+    if (!page) throw notFound("找不到这一版");
+    await openIssue(tx, page.issueId);
+    const story = await tx.story.findUnique({ where: { id: storyId }, select: { status: true, authorId: true, version: true } });
+    if (!story) throw notFound();
+    const decision = decide("place", story, actor);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    const moved = await tx.story.updateMany({ where: { id: storyId, version: story.version }, data: { status: decision.to, version: { increment: 1 } } });
+    if (moved.count !== 1) throw conflict("稿件刚被他人改动，请刷新后再试");
+    const last = await tx.placement.aggregate({ where: { pageId }, _max: { position: true }, _count: true });
+    await tx.placement.create({
+      data: { pageId, storyId, position: (last._max.position ?? -1) + 1, isLead: last._count === 0 },
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "story.place", targetType: "story", targetId: storyId, summary: { from: story.status, to: decision.to, pageId, page: page.number } });
+  });
+}
+
+export async function unplaceStory(actor: SessionUser, storyId: string): Promise<void> {
+  requireCapability(actor, "issue:assemble");
+  await db().$transaction(async (tx) => {
+    const placement = await tx.placement.findUnique({ where: { storyId }, select: { id: true, pageId: true, isLead: true, page: { select: { issueId: true } }, story: { select: { status: true, authorId: true, version: true } } } });
+    if (!placement) throw notFound("这篇稿件没有上版");
+    await openIssue(tx, placement.page.issueId);
+    const decision = decide("unplace", placement.story, actor);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    await tx.placement.delete({ where: { id: placement.id } });
+    await tx.story.update({ where: { id: storyId }, data: { status: decision.to, version: { increment: 1 } } });
+    await renumber(tx, placement.pageId, placement.isLead);
+    await recordAudit(tx, { actorId: actor.id, action: "story.unplace", targetType: "story", targetId: storyId, summary: { from: placement.story.status, to: decision.to } });
+  });
+}
+
+/** Keeps positions 0..n-1; if the lead left, the new top story becomes the lead. */
+async function renumber(tx: Tx, pageId: string, leadLeft: boolean) {
+  const rest = await tx.placement.findMany({ where: { pageId }, orderBy: { position: "asc" }, select: { id: true } });
+  for (const [i, p] of rest.entries()) {
+    await tx.placement.update({ where: { id: p.id }, data: { position: i, ...(leadLeft && i === 0 ? { isLead: true } : {}) } });
+  }
+}
+
+/** Moves a story one place up or down its page, or makes it the lead (头条), which also puts it on top. */
+export async function arrangeStory(actor: SessionUser, storyId: string, move: "up" | "down" | "lead"): Promise<void> {
+  requireCapability(actor, "issue:assemble");
+  await db().$transaction(async (tx) => {
+    const placement = await tx.placement.findUnique({ where: { storyId }, select: { id: true, pageId: true, page: { select: { issueId: true } } } });
+    if (!placement) throw notFound("这篇稿件没有上版");
+    await openIssue(tx, placement.page.issueId);
+    const order = await tx.placement.findMany({ where: { pageId: placement.pageId }, orderBy: { position: "asc" }, select: { id: true } });
+    const ids = order.map((p) => p.id);
+    const at = ids.indexOf(placement.id);
+    if (move === "lead") {
+      ids.splice(at, 1);
+      ids.unshift(placement.id);
+      await tx.placement.updateMany({ where: { pageId: placement.pageId }, data: { isLead: false } });
+      await tx.placement.update({ where: { id: placement.id }, data: { isLead: true } });
+    } else {
+      const to = move === "up" ? at - 1 : at + 1;
+      if (to < 0 || to >= ids.length) return;
+      [ids[at], ids[to]] = [ids[to], ids[at]];
+    }
+    for (const [i, id] of ids.entries()) await tx.placement.update({ where: { id }, data: { position: i } });
+    await recordAudit(tx, { actorId: actor.id, action: `placement.${move}`, targetType: "story", targetId: storyId, summary: { pageId: placement.pageId } });
+  });
+}
+
+/**
+ * Publishes an issue and every story placed in it, all or nothing. The issue row is claimed first
+ * (status not yet PUBLISHED), so two chief editors pressing the button publish it once.
+ */
+export async function publishIssue(actor: SessionUser, issueId: string): Promise<{ storyIds: string[]; date: Date }> {
+  requireCapability(actor, "issue:publish");
+  return db().$transaction(async (tx) => {
+    const now = new Date();
+    const claimed = await tx.issue.updateMany({ where: { id: issueId, status: { not: "PUBLISHED" } }, data: { status: "PUBLISHED", publishedAt: now } });
+    if (claimed.count !== 1) {
+      const exists = await tx.issue.count({ where: { id: issueId } });
+      throw exists ? conflict("本期已经见报") : notFound("找不到这一期");
+    }
+    const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: { date: true, number: true } });
+    const stories = await tx.story.findMany({
+      where: { placement: { page: { issueId } } },
+      select: { id: true, status: true, authorId: true },
+    });
+    if (stories.length === 0) throw invalid("本期还没有上版的稿件，不能见报");
+    for (const story of stories) {
+      const decision = decide("publish", story, actor);
+      if (!decision.allowed) throw forbidden(decision.reason);
+    }
+    const ids = stories.map((s) => s.id);
+    const published = await tx.story.updateMany({
+      where: { id: { in: ids }, status: "PLACED" },
+      data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
+    });
+    if (published.count !== ids.length) throw conflict("有稿件在签发时被改动，请刷新后重试");
+    for (const id of ids) {
+      await recordAudit(tx, { actorId: actor.id, action: "story.publish", targetType: "story", targetId: id, summary: { from: "PLACED", to: "PUBLISHED", issueId } });
+    }
+    await recordAudit(tx, { actorId: actor.id, action: "issue.publish", targetType: "issue", targetId: issueId, summary: { number: issue.number, stories: ids.length } });
+    return { storyIds: ids, date: issue.date };
+  });
+}

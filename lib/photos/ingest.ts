@@ -1,0 +1,61 @@
+import "server-only";
+import sharp, { type Metadata } from "sharp";
+import { invalid } from "@/lib/errors";
+
+// Turns uploaded bytes into a checked original plus the sizes pages use.
+// The file's content decides what it is; its name and the browser's claimed type do not.
+export const ACCEPTED_FORMATS = { jpeg: "image/jpeg", png: "image/png", webp: "image/webp" } as const;
+export const DERIVATIVE_WIDTHS = [480, 960, 1600] as const;
+export type DerivativeName = `w${(typeof DERIVATIVE_WIDTHS)[number]}`;
+export const MAX_PIXELS = 80_000_000;
+
+export type IngestedPhoto = {
+  mimeType: string;
+  extension: string;
+  width: number;
+  height: number;
+  original: Buffer;
+  derivatives: { name: DerivativeName; data: Buffer }[];
+};
+
+function sniff(data: Buffer): keyof typeof ACCEPTED_FORMATS | null {
+  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return "jpeg";
+  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
+  if (data.length >= 12 && data.toString("ascii", 0, 4) === "RIFF" && data.toString("ascii", 8, 12) === "WEBP") return "webp";
+  return null;
+}
+
+export async function ingestPhoto(data: Buffer, maxBytes: number): Promise<IngestedPhoto> {
+  if (data.length === 0) throw invalid("文件是空的，请重新选择图片");
+  if (data.length > maxBytes) throw invalid(`图片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`);
+  const format = sniff(data);
+  if (!format) throw invalid("只能上传 JPEG、PNG 或 WebP 格式的图片");
+
+  let meta: Metadata;
+  try {
+    meta = await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata();
+  } catch {
+    throw invalid("图片文件已损坏或无法读取");
+  }
+  if (meta.format !== format || !meta.width || !meta.height) throw invalid("图片文件已损坏或无法读取");
+
+  // Derivatives are upright (EXIF orientation applied), stripped of metadata, and never upscaled.
+  const upright = sharp(data, { limitInputPixels: MAX_PIXELS }).rotate();
+  const derivatives = await Promise.all(
+    DERIVATIVE_WIDTHS.map(async (w) => ({
+      name: `w${w}` as DerivativeName,
+      data: await upright.clone().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer(),
+    })),
+  ).catch(() => {
+    throw invalid("图片文件已损坏或无法读取");
+  });
+  const turned = meta.orientation !== undefined && meta.orientation >= 5;
+  return {
+    mimeType: ACCEPTED_FORMATS[format],
+    extension: format === "jpeg" ? "jpg" : format,
+    width: turned ? meta.height : meta.width,
+    height: turned ? meta.width : meta.height,
+    original: data,
+    derivatives,
+  };
+}

@@ -1,0 +1,153 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { db } from "@/lib/db";
+import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
+import type { StoryKind, TagKind } from "@/lib/validation/story";
+import { issueDateFromString, issueDateToString } from "@/lib/validation/issue";
+
+// What readers see: published issues, pages and stories only. Results are cached by Next and
+// dropped when anything is published (see lib/reader/cache.ts), so they are plain JSON values.
+export const READER_CACHE_TAG = "reader";
+
+function cached<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) {
+  return unstable_cache(fn, [`reader:${name}`], { tags: [READER_CACHE_TAG], revalidate: 3600 });
+}
+
+export type PageLink = { number: number; name: string; storyCount: number };
+export type IssueView = { date: string; number: number; pages: PageLink[]; previousDate: string | null; nextDate: string | null };
+export type PhotoSize = { width: number; height: number };
+export type ReaderStory = {
+  id: string;
+  kind: StoryKind;
+  kicker: string;
+  headline: string;
+  subheadline: string;
+  byline: string;
+  dateline: string;
+  body: StoryBody;
+  charCount: number;
+  isLead: boolean;
+  publishedAt: string | null;
+  tags: { name: string; kind: TagKind }[];
+  photoSizes: Record<string, PhotoSize>;
+};
+export type PageView = { issue: IssueView; page: { number: number; name: string }; stories: ReaderStory[] };
+export type StoryView = ReaderStory & {
+  issueDate: string;
+  issueNumber: number;
+  page: { number: number; name: string };
+  corrections: { body: string; createdAt: string }[];
+};
+
+const published = { status: "PUBLISHED" } as const;
+
+async function loadIssue(date: Date | null): Promise<IssueView | null> {
+  const issue = await db().issue.findFirst({
+    where: date ? { date, ...published } : published,
+    orderBy: { date: "desc" },
+    select: {
+      date: true,
+      number: true,
+      pages: { orderBy: { number: "asc" }, select: { number: true, name: true, _count: { select: { placements: true } } } },
+    },
+  });
+  if (!issue) return null;
+  const [previous, next] = await Promise.all([
+    db().issue.findFirst({ where: { ...published, date: { lt: issue.date } }, orderBy: { date: "desc" }, select: { date: true } }),
+    db().issue.findFirst({ where: { ...published, date: { gt: issue.date } }, orderBy: { date: "asc" }, select: { date: true } }),
+  ]);
+  return {
+    date: issueDateToString(issue.date),
+    number: issue.number,
+    pages: issue.pages.map((p) => ({ number: p.number, name: p.name, storyCount: p._count.placements })),
+    previousDate: previous ? issueDateToString(previous.date) : null,
+    nextDate: next ? issueDateToString(next.date) : null,
+  };
+}
+
+export const latestIssue = cached("latest-issue", () => loadIssue(null));
+export const issueByDate = cached("issue", (date: string) => loadIssue(issueDateFromString(date)));
+
+const storySelect = {
+  id: true,
+  kind: true,
+  kicker: true,
+  headline: true,
+  subheadline: true,
+  byline: true,
+  dateline: true,
+  body: true,
+  charCount: true,
+  publishedAt: true,
+  tags: { select: { name: true, kind: true }, orderBy: { name: "asc" } },
+  photos: { select: { id: true, width: true, height: true } },
+} as const;
+
+type StoryRow = {
+  id: string;
+  kind: StoryKind;
+  kicker: string;
+  headline: string;
+  subheadline: string;
+  byline: string;
+  dateline: string;
+  body: unknown;
+  charCount: number;
+  publishedAt: Date | null;
+  tags: { name: string; kind: TagKind }[];
+  photos: { id: string; width: number; height: number }[];
+};
+
+function toReaderStory(row: StoryRow, isLead: boolean): ReaderStory {
+  const { photos, ...rest } = row;
+  return {
+    ...rest,
+    body: parseStoredBody(row.body),
+    isLead,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    photoSizes: Object.fromEntries(photos.map((p) => [p.id, { width: p.width, height: p.height }])),
+  };
+}
+
+export const pageView = cached("page", async (date: string, pageNumber: number): Promise<PageView | null> => {
+  const issue = await loadIssue(issueDateFromString(date));
+  if (!issue) return null;
+  const page = await db().page.findFirst({
+    where: { number: pageNumber, issue: { date: issueDateFromString(date), ...published } },
+    select: {
+      number: true,
+      name: true,
+      placements: {
+        where: { story: published },
+        orderBy: [{ isLead: "desc" }, { position: "asc" }],
+        select: { isLead: true, story: { select: storySelect } },
+      },
+    },
+  });
+  if (!page) return null;
+  return {
+    issue,
+    page: { number: page.number, name: page.name },
+    stories: page.placements.map((p) => toReaderStory(p.story, p.isLead)),
+  };
+});
+
+export const storyView = cached("story", async (id: string): Promise<StoryView | null> => {
+  const row = await db().story.findFirst({
+    where: { id, ...published },
+    select: {
+      ...storySelect,
+      corrections: { select: { body: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      placement: { select: { isLead: true, page: { select: { number: true, name: true, issue: { select: { date: true, number: true, status: true } } } } } },
+    },
+  });
+  if (!row?.placement || row.placement.page.issue.status !== "PUBLISHED") return null;
+  const { placement, corrections, ...story } = row;
+  return {
+    ...toReaderStory(story, placement.isLead),
+    issueDate: issueDateToString(placement.page.issue.date),
+    issueNumber: placement.page.issue.number,
+    page: { number: placement.page.number, name: placement.page.name },
+    corrections: corrections.map((c) => ({ body: c.body, createdAt: c.createdAt.toISOString() })),
+  };
+});

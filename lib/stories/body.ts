@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+// A story body is a list of typed blocks, never HTML: React renders each block type itself.
+export const PARAGRAPH_MAX = 5000;
+export const BODY_MAX_BLOCKS = 200;
+
+const text = (max: number, what: string) =>
+  z.string().trim().max(max, { message: `${what}不能超过 ${max} 个字` });
+
+export const paragraphBlock = z.object({ type: z.literal("paragraph"), text: text(PARAGRAPH_MAX, "段落") });
+export const subheadBlock = z.object({ type: z.literal("subhead"), text: text(60, "小标题") });
+export const photoBlock = z.object({
+  type: z.literal("photo"),
+  photoId: z.string().min(1).max(40),
+  // The caption and credit as this story prints them; the photo desk's own copy is on Photo.
+  caption: text(300, "图片说明"),
+  credit: text(60, "摄影署名"),
+  altText: text(200, "替代文字"),
+});
+
+export const bodyBlock = z.discriminatedUnion("type", [paragraphBlock, subheadBlock, photoBlock]);
+export const storyBody = z.array(bodyBlock).max(BODY_MAX_BLOCKS, { message: `正文最多 ${BODY_MAX_BLOCKS} 段` });
+
+export type BodyBlock = z.infer<typeof bodyBlock>;
+export type PhotoBlock = z.infer<typeof photoBlock>;
+export type StoryBody = z.infer<typeof storyBody>;
+
+// Chinese copy is measured in characters (字数): every visible character of the body text,
+// captions included, whitespace not.
+export function countCharacters(body: readonly BodyBlock[]): number {
+  let count = 0;
+  for (const block of body) {
+    const t = block.type === "photo" ? block.caption : block.text;
+    count += visibleLength(t);
+  }
+  return count;
+}
+
+export function visibleLength(s: string): number {
+  // Array.from counts code points, so a rare character outside the BMP counts once.
+  return Array.from(s.replace(/\s+/gu, "")).length;
+}
+
+export function photoIdsOf(body: readonly BodyBlock[]): string[] {
+  return [...new Set(body.flatMap((b) => (b.type === "photo" ? [b.photoId] : [])))];
+}
+
+/** The first paragraph's text, for lists, descriptions and photo news without a headline. */
+export function leadText(body: readonly BodyBlock[], max = 120): string {
+  const first = body.find((b) => b.type === "paragraph" && b.text) ?? body.find((b) => b.type === "photo" && b.caption);
+  const t = first ? (first.type === "photo" ? first.caption : first.type === "paragraph" ? first.text : "") : "";
+  const chars = Array.from(t);
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : t;
+}
+
+/** Reads a stored body; anything that no longer fits the schema is an error, not silently dropped. */
+export function parseStoredBody(value: unknown): StoryBody {
+  return storyBody.parse(value);
+}

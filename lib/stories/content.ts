@@ -1,0 +1,49 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { isEditorRole } from "@/lib/auth/roles";
+import { countCharacters, photoIdsOf } from "@/lib/stories/body";
+import type { StoryDraft } from "@/lib/validation/story";
+import { invalid } from "@/lib/errors";
+
+// Writing a story's content (fields, body, tags, photos) is shared by create and save.
+
+/** The columns a draft sets on Story. */
+export function storyColumns(draft: StoryDraft) {
+  return {
+    kind: draft.kind,
+    kicker: draft.kicker,
+    headline: draft.headline,
+    subheadline: draft.subheadline,
+    byline: draft.byline,
+    dateline: draft.dateline,
+    body: draft.body,
+    charCount: countCharacters(draft.body),
+  };
+}
+
+/** Finds or creates the named tags; an existing tag keeps the kind it was created with. */
+export async function resolveTags(tx: Tx, tags: StoryDraft["tags"]): Promise<{ id: string }[]> {
+  if (tags.length === 0) return [];
+  await tx.tag.createMany({ data: tags.map((t) => ({ name: t.name, kind: t.kind })), skipDuplicates: true });
+  const rows = await tx.tag.findMany({ where: { name: { in: tags.map((t) => t.name) } }, select: { id: true } });
+  return rows.map((r) => ({ id: r.id }));
+}
+
+/**
+ * Ties the photos a body uses to the story. A photo may be used by the person who uploaded it,
+ * by the story it already belongs to, or by an editor working on the story; anything else is
+ * refused so nobody can pull another correspondent's unpublished picture into their copy.
+ */
+export async function attachPhotos(tx: Tx, actor: SessionUser, storyId: string, draft: StoryDraft): Promise<void> {
+  const ids = photoIdsOf(draft.body);
+  if (ids.length === 0) return;
+  const photos = await tx.photo.findMany({ where: { id: { in: ids } }, select: { id: true, uploaderId: true, storyId: true } });
+  const usable = photos.filter(
+    (p) => p.storyId === storyId || (p.storyId === null && (p.uploaderId === actor.id || isEditorRole(actor.role))),
+  );
+  if (usable.length !== ids.length) {
+    throw invalid("正文中有图片不存在或不能使用，请重新上传", { body: ["有图片不存在或不能使用，请删除后重新上传"] });
+  }
+  await tx.photo.updateMany({ where: { id: { in: ids }, storyId: null }, data: { storyId } });
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { can, isEditorRole } from "@/lib/auth/roles";
+import { forbidden, notFound } from "@/lib/errors";
+import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
+import { allowedActions, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
+import type { StoryKind, TagKind } from "@/lib/validation/story";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Back-office reads. Each one is scoped in the query itself to what the asking user may see.
+
+/** Stories the actor may open: their own, and for the desk everything that has been submitted. */
+export function visibleTo(actor: SessionUser): Prisma.StoryWhereInput {
+  if (isEditorRole(actor.role)) return { OR: [{ authorId: actor.id }, { status: { not: "DRAFT" } }] };
+  return { authorId: actor.id };
+}
+
+export type StoryListItem = {
+  id: string;
+  kind: StoryKind;
+  status: StoryStatus;
+  headline: string;
+  kicker: string;
+  authorName: string;
+  charCount: number;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  tags: string[];
+};
+
+const listSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  headline: true,
+  kicker: true,
+  charCount: true,
+  updatedAt: true,
+  submittedAt: true,
+  author: { select: { name: true } },
+  tags: { select: { name: true }, orderBy: { name: "asc" } },
+} satisfies Prisma.StorySelect;
+
+function toListItem(row: Prisma.StoryGetPayload<{ select: typeof listSelect }>): StoryListItem {
+  return { ...row, authorName: row.author.name, tags: row.tags.map((t) => t.name) };
+}
+
+export async function listMyStories(actor: SessionUser): Promise<StoryListItem[]> {
+  const rows = await db().story.findMany({
+    where: { authorId: actor.id },
+    select: listSelect,
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+  });
+  return rows.map(toListItem);
+}
+
+export async function listDeskStories(actor: SessionUser, statuses: StoryStatus[]): Promise<StoryListItem[]> {
+  if (!can(actor.role, "desk:review")) throw forbidden();
+  const rows = await db().story.findMany({
+    where: { status: { in: statuses.filter((s) => s !== "DRAFT") } },
+    select: listSelect,
+    orderBy: [{ submittedAt: "asc" }, { updatedAt: "desc" }],
+    take: 200,
+  });
+  return rows.map(toListItem);
+}
+
+export type StoryNoteView = { id: string; kind: "COMMENT" | "RETURN"; body: string; authorName: string; createdAt: Date };
+
+export type StoryForEdit = {
+  id: string;
+  version: number;
+  status: StoryStatus;
+  kind: StoryKind;
+  kicker: string;
+  headline: string;
+  subheadline: string;
+  byline: string;
+  dateline: string;
+  body: StoryBody;
+  charCount: number;
+  tags: { name: string; kind: TagKind }[];
+  author: { id: string; name: string };
+  updatedAt: Date;
+  notes: StoryNoteView[];
+  actions: StoryAction[];
+  placement: { issueDate: Date; pageNumber: number; pageName: string } | null;
+};
+
+export async function getStoryForEdit(actor: SessionUser, storyId: string): Promise<StoryForEdit> {
+  const row = await db().story.findFirst({
+    where: { AND: [{ id: storyId }, visibleTo(actor)] },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      kind: true,
+      kicker: true,
+      headline: true,
+      subheadline: true,
+      byline: true,
+      dateline: true,
+      body: true,
+      charCount: true,
+      updatedAt: true,
+      authorId: true,
+      author: { select: { id: true, name: true } },
+      tags: { select: { name: true, kind: true }, orderBy: { name: "asc" } },
+      notes: { select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      placement: { select: { page: { select: { number: true, name: true, issue: { select: { date: true } } } } } },
+    },
+  });
+  if (!row) throw notFound();
+  return {
+    ...row,
+    body: parseStoredBody(row.body),
+    notes: row.notes.map((n) => ({ id: n.id, kind: n.kind, body: n.body, createdAt: n.createdAt, authorName: n.author.name })),
+    actions: allowedActions(row, actor),
+    placement: row.placement
+      ? { issueDate: row.placement.page.issue.date, pageNumber: row.placement.page.number, pageName: row.placement.page.name }
+      : null,
+  };
+}
+
+export async function listTags(): Promise<{ name: string; kind: TagKind }[]> {
+  return db().tag.findMany({ select: { name: true, kind: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] });
+}

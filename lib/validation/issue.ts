@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const DEFAULT_PAGES = [
+  { number: 1, name: "要闻" },
+  { number: 2, name: "综合" },
+  { number: 3, name: "县区新闻" },
+  { number: 4, name: "副刊" },
+] as const;
+
+export const pageInput = z.object({
+  number: z.coerce.number({ message: "版次应为数字" }).int({ message: "版次应为整数" }).min(1, { message: "版次从 1 开始" }).max(64, { message: "版次不能超过 64" }),
+  name: z.string().trim().min(1, { message: "请填写版名，例如“要闻”" }).max(20, { message: "版名不能超过 20 个字" }),
+});
+
+export const issueInput = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "请选择出版日期" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: "日期无效" }),
+  number: z.union([z.literal(""), z.coerce.number().int().min(1, { message: "期号应为正整数" })]).optional(),
+});
+
+/** "2026-11-26" ↔ the Date stored in an issue's `date` column (a calendar day, kept at UTC midnight). */
+export function issueDateFromString(s: string): Date {
+  return new Date(`${s}T00:00:00Z`);
+}
+export function issueDateToString(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}

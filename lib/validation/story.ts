@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { countCharacters, storyBody, type StoryBody } from "@/lib/stories/body";
+import type { FieldErrors } from "@/lib/errors";
+
+export const STORY_KINDS = ["NEWS_BRIEF", "FEATURE", "PHOTO_NEWS", "COMMENTARY"] as const;
+export type StoryKind = (typeof STORY_KINDS)[number];
+export const KIND_LABELS: Record<StoryKind, string> = {
+  NEWS_BRIEF: "消息",
+  FEATURE: "通讯/特写",
+  PHOTO_NEWS: "图片新闻",
+  COMMENTARY: "评论",
+};
+
+export const TAG_KINDS = ["PLACE", "TOPIC"] as const;
+export type TagKind = (typeof TAG_KINDS)[number];
+export const TAG_KIND_LABELS: Record<TagKind, string> = { PLACE: "地点", TOPIC: "话题" };
+
+export const tagInput = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: "标签不能为空" })
+    .max(20, { message: "标签不能超过 20 个字" })
+    .regex(/^[^\s,，;；#]+$/u, { message: "标签不能包含空格或分隔符号" }),
+  kind: z.enum(TAG_KINDS, { message: "标签类型应为地点或话题" }),
+});
+export type TagInput = z.infer<typeof tagInput>;
+
+const line = (max: number, what: string) =>
+  z.string().trim().max(max, { message: `${what}不能超过 ${max} 个字` });
+
+// What a draft save accepts: any unfinished state, but every field within its limits.
+export const storyDraft = z.object({
+  kind: z.enum(STORY_KINDS, { message: "请选择稿件体裁" }),
+  kicker: line(60, "引题"),
+  headline: line(80, "主题"),
+  subheadline: line(120, "副题"),
+  byline: line(80, "署名"),
+  dateline: line(60, "电头"),
+  body: storyBody,
+  tags: z.array(tagInput).max(10, { message: "最多 10 个标签" }),
+});
+export type StoryDraft = z.infer<typeof storyDraft>;
+
+export const STORY_MAX_CHARACTERS = 30000;
+
+// What submission additionally requires: a story an editor can work with.
+export function completenessErrors(story: StoryDraft): FieldErrors {
+  const errors: FieldErrors = {};
+  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const hasText = story.body.some((b) => b.type === "paragraph" && b.text.length > 0);
+  const photos = story.body.filter((b) => b.type === "photo");
+
+  if (story.kind !== "PHOTO_NEWS" && !story.headline) add("headline", "请填写主题（标题）");
+  if (!story.byline) add("byline", "请填写署名，例如“本报通讯员 张晗”");
+  if (story.kind === "PHOTO_NEWS") {
+    if (photos.length === 0) add("body", "图片新闻至少需要一张图片");
+  } else if (!hasText) {
+    add("body", "正文不能为空");
+  }
+  photos.forEach((p) => {
+    if (!p.caption) add("body", "每张图片都需要图片说明");
+    if (!p.credit) add("body", "每张图片都需要摄影署名，例如“本报记者 赵晨 摄”");
+  });
+  if (countCharacters(story.body) > STORY_MAX_CHARACTERS) add("body", `正文不能超过 ${STORY_MAX_CHARACTERS} 字`);
+  if (errors.body) errors.body = [...new Set(errors.body)];
+  return errors;
+}
+
+/** zod issues as per-field messages, keyed by the top-level field ("body" for any block). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const list = (errors[field] ??= []);
+    if (!list.includes(issue.message)) list.push(issue.message);
+  }
+  return errors;
+}
+
+export function emptyBody(): StoryBody {
+  return [{ type: "paragraph", text: "" }];
+}

@@ -1,0 +1,105 @@
+// Fills a database with demo accounts, tags and three days of published issues written for the
+// demo, plus some copy waiting on the desk. It goes through the same domain functions as the app,
+// so the demo data obeys the same rules. Usage: tsx --conditions=react-server prisma/seed/index.ts [--if-empty]
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import type { SessionUser } from "@/lib/auth/session";
+import { changeStory, createStory } from "@/lib/stories/mutations";
+import { createIssue, placeStory, publishIssue } from "@/lib/issues/mutations";
+import { uploadPhoto } from "@/lib/photos/mutations";
+import type { BodyBlock } from "@/lib/stories/body";
+import type { StoryDraft } from "@/lib/validation/story";
+import { demoDesk, demoIssues, demoTags, type DemoStory } from "./demo-content";
+import { placeholderPhoto } from "./placeholder-photo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+
+const FIRST_NUMBER = 9120; // 总第N期 of the oldest demo issue
+
+async function main() {
+  const ifEmpty = process.argv.includes("--if-empty");
+  if (ifEmpty && (await db().user.count()) > 0) {
+    console.log("seed: database already has accounts, nothing to do");
+    return;
+  }
+  const started = Date.now();
+  const users = new Map<string, SessionUser>();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const a of DEMO_ACCOUNTS) {
+    const user = await db().user.create({
+      data: { ...a, passwordHash },
+      select: { id: true, username: true, name: true, role: true, affiliation: true, bylineTitle: true },
+    });
+    users.set(a.username, user);
+  }
+  await db().tag.createMany({ data: demoTags, skipDuplicates: true });
+  const account = (username: string) => {
+    const u = users.get(username);
+    if (!u) throw new Error(`demo content names unknown account ${username}`);
+    return u;
+  };
+  const editor = account("bianji");
+  const chief = account("zongbian");
+
+  async function draftOf(story: DemoStory): Promise<StoryDraft> {
+    const author = account(story.author);
+    const body: BodyBlock[] = [];
+    for (const block of story.body) {
+      if (block.type !== "photo") {
+        body.push(block);
+        continue;
+      }
+      const { caption, credit, altText, hue } = block.photo;
+      const photo = await uploadPhoto(author, await placeholderPhoto(hue), { caption, credit, altText });
+      body.push({ type: "photo", photoId: photo.id, caption, credit, altText });
+    }
+    const tagKind = new Map(demoTags.map((t) => [t.name, t.kind]));
+    return {
+      kind: story.kind,
+      kicker: story.kicker ?? "",
+      headline: story.headline,
+      subheadline: story.subheadline ?? "",
+      byline: story.byline,
+      dateline: story.dateline ?? "",
+      body,
+      tags: story.tags.map((name) => ({ name, kind: tagKind.get(name) ?? "TOPIC" })),
+    };
+  }
+
+  const today = new Date(Date.now() + 8 * 3600_000); // the paper's day, in Beijing time
+  const oldestFirst = [...demoIssues].sort((a, b) => b.daysAgo - a.daysAgo);
+  const maxDaysAgo = Math.max(...demoIssues.map((i) => i.daysAgo));
+  for (const demo of oldestFirst) {
+    const date = new Date(today.getTime() - demo.daysAgo * 86400_000).toISOString().slice(0, 10);
+    const issue = await createIssue(chief, { date, number: String(FIRST_NUMBER + maxDaysAgo - demo.daysAgo) });
+    const pages = await db().page.findMany({ where: { issueId: issue.id }, select: { id: true, number: true } });
+    for (const demoPage of demo.pages) {
+      let page = pages.find((p) => p.number === demoPage.number);
+      if (!page) {
+        page = await db().page.create({ data: { issueId: issue.id, number: demoPage.number, name: demoPage.name }, select: { id: true, number: true } });
+      } else {
+        await db().page.update({ where: { id: page.id }, data: { name: demoPage.name } });
+      }
+      for (const story of demoPage.stories) {
+        const filed = await createStory(account(story.author), await draftOf(story), { submit: true });
+        await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
+        await placeStory(editor, filed.id, page.id);
+      }
+    }
+    await publishIssue(chief, issue.id);
+  }
+
+  for (const story of demoDesk) {
+    const author = account(story.author);
+    const filed = await createStory(author, await draftOf(story), { submit: story.status !== "DRAFT" });
+    if (story.status === "APPROVED") await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
+  }
+  console.log(`seed: ${users.size} accounts, ${demoIssues.length} published issues, ${demoDesk.length} stories on the desk (${Date.now() - started} ms)`);
+}
+
+main()
+  .then(() => db().$disconnect())
+  .catch(async (e) => {
+    console.error(e);
+    await db().$disconnect();
+    process.exit(1);
+  });

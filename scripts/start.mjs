@@ -1,0 +1,70 @@
+// `npm start`: everything a newcomer needs to see the app running, in one command.
+// Without DATABASE_URL it starts the embedded database (data in .data/pglite), migrates it, seeds
+// the demo content once, builds the app if the build is missing or older than the sources, and
+// serves it on $PORT (default 3000).
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { npx, waitForPort } from "./lib.mjs";
+
+const port = process.env.PORT ?? "3000";
+const dataDir = path.resolve(".data");
+mkdirSync(dataDir, { recursive: true });
+const children = [];
+
+function stopAll(code = 0) {
+  for (const c of children) c.kill("SIGTERM");
+  process.exit(code);
+}
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+if (!process.env.DATABASE_URL) {
+  const dbPort = process.env.EMBEDDED_DB_PORT ?? "54329";
+  const db = spawn(process.execPath, ["scripts/embedded-db.mjs", path.join(dataDir, "pglite"), dbPort], { stdio: "inherit" });
+  children.push(db);
+  db.on("exit", (code) => {
+    console.error(`embedded database stopped (${code})`);
+    stopAll(1);
+  });
+  await waitForPort(Number(dbPort));
+  process.env.DATABASE_URL = `postgresql://postgres@127.0.0.1:${dbPort}/postgres`;
+  // PGlite serves one query at a time: a small pool is all it can use.
+  process.env.DATABASE_POOL_SIZE ??= "4";
+}
+
+// A secret for session cookies, made once per installation and kept with the data.
+if (!process.env.NEXTAUTH_SECRET) {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+console.log("migrating the database…");
+await npx(["prisma", "migrate", "deploy"], { quiet: true });
+await npx(["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--if-empty"]);
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules" || entry.name === "generated") continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+const buildId = path.join(".next", "BUILD_ID");
+const sources = ["app", "components", "lib", "public", "next.config.js", "package-lock.json"].filter(existsSync);
+const newest = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestSource(s) : statSync(s).mtimeMs)));
+if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
+  console.log("building the app (first start, or the sources changed)…");
+  await npx(["next", "build"]);
+}
+
+console.log(`starting on http://localhost:${port}`);
+const app = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
+children.push(app);
+app.on("exit", (code) => stopAll(code ?? 0));
