@@ -26,12 +26,25 @@ export type EditableStory = {
 
 type Content = Omit<EditableStory, "id" | "version" | "updatedAt">;
 
-function contentOf(s: EditableStory): Content {
-  const { id: _id, version: _v, updatedAt: _u, ...content } = s;
-  return content;
+// Exactly the fields the form edits, in a fixed order, so two copies compare as JSON.
+function contentOf(s: Content): Content {
+  const { kind, kicker, headline, subheadline, byline, dateline, body, tags } = s;
+  return { kind, kicker, headline, subheadline, byline, dateline, body, tags };
 }
 
 const backupKey = (id: string | null) => `newsroom:story-backup:${id ?? "new"}`;
+
+function readBackup(id: string | null): { content: Content; savedAt: number; json: string } | null {
+  try {
+    const raw = localStorage.getItem(backupKey(id));
+    if (!raw) return null;
+    const kept = JSON.parse(raw) as { content: Content; savedAt: number };
+    return { ...kept, json: JSON.stringify(contentOf(kept.content)) };
+  } catch {
+    localStorage.removeItem(backupKey(id));
+    return null;
+  }
+}
 
 /**
  * The story form for authors and the desk. Everything typed stays in the page (and in a
@@ -75,17 +88,19 @@ export function StoryEditor({
   }, [state, serialized, story.id]);
 
   // Offer back what this browser kept from an earlier visit that never reached the server.
+  // Once, when the editor opens: later renders carry the same story with a newer version.
+  const offered = useRef(false);
   useEffect(() => {
-    const raw = localStorage.getItem(backupKey(story.id));
-    if (!raw) return;
-    try {
-      const kept = JSON.parse(raw) as { content: Content; savedAt: number };
-      const serverTime = story.updatedAt ? Date.parse(story.updatedAt) : 0;
-      if (kept.savedAt > serverTime && JSON.stringify(kept.content) !== JSON.stringify(contentOf(story))) setBackup(kept.content);
-      else localStorage.removeItem(backupKey(story.id));
-    } catch {
-      localStorage.removeItem(backupKey(story.id));
-    }
+    if (offered.current) return;
+    offered.current = true;
+    const loaded = JSON.stringify(contentOf(story));
+    // A new story that was created on the server leaves its "new" backup behind: drop it.
+    if (story.id && readBackup(null)?.json === loaded) localStorage.removeItem(backupKey(null));
+    const kept = readBackup(story.id);
+    if (!kept) return;
+    const serverTime = story.updatedAt ? Date.parse(story.updatedAt) : 0;
+    if (kept.savedAt > serverTime && kept.json !== loaded) setBackup(kept.content);
+    else localStorage.removeItem(backupKey(story.id));
   }, [story]);
 
   useEffect(() => {

@@ -1,11 +1,10 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Capability, type Role } from "@/lib/auth/roles";
-import { forbidden } from "@/lib/errors";
 
 export type SessionUser = {
   id: string;
@@ -41,9 +40,9 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For pages and actions that need a capability; throws a readable refusal otherwise. */
+/** For pages that need a capability: others get the 403 page. (Mutations check inside lib/.) */
 export async function requireCapability(capability: Capability): Promise<SessionUser> {
   const user = await requireUser();
-  if (!can(user.role, capability)) throw forbidden();
+  if (!can(user.role, capability)) forbidden();
   return user;
 }

@@ -68,9 +68,13 @@ export async function unplaceStoryAction(_: FormState, form: FormData): Promise<
 }
 
 export async function publishIssueAction(_: FormState, form: FormData): Promise<FormState> {
-  return deskAction(async (user) => {
-    const { storyIds } = await publishIssue(user, field(form, "issueId"));
+  const issueId = field(form, "issueId");
+  const result = await deskAction(async (user) => {
+    const { storyIds } = await publishIssue(user, issueId);
     refreshReaderPages();
     return `已签发见报，共 ${storyIds.length} 篇稿件`;
   });
+  // The publish button leaves the page once the issue is out; the confirmation rides the redirect.
+  if (result.ok) redirect(`/desk/issues/${issueId}?done=${encodeURIComponent(result.message)}`);
+  return result;
 }

@@ -7,6 +7,7 @@ import { getIssueAssembly } from "@/lib/issues/queries";
 import { listDeskStories } from "@/lib/stories/queries";
 import { DomainError } from "@/lib/errors";
 import { ActionForm } from "@/components/desk/ActionForm";
+import { Flash } from "@/components/desk/Flash";
 import { addPageAction, arrangeStoryAction, placeStoryAction, publishIssueAction, removePageAction, unplaceStoryAction } from "../actions";
 import { formatIssueDate, formatMoment } from "@/lib/format";
 import { issueDateToString } from "@/lib/validation/issue";
@@ -15,9 +16,10 @@ import { KIND_LABELS } from "@/lib/validation/story";
 
 export const metadata: Metadata = { title: "编排本期" };
 
-export default async function AssemblyPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AssemblyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const user = await requireCapability("issue:assemble");
   const { id } = await params;
+  const { done } = await searchParams;
   const issue = await getIssueAssembly(user, id).catch((e) => {
     if (e instanceof DomainError && e.code === "not_found") notFound();
     throw e;
@@ -27,6 +29,7 @@ export default async function AssemblyPage({ params }: { params: Promise<{ id: s
   const date = issueDateToString(issue.date);
   return (
     <>
+      <Flash message={done} />
       <div className="mb-6 flex flex-wrap items-center gap-4">
         <h1 className="text-2xl font-bold">{formatIssueDate(date)} · 总第{issue.number}期</h1>
         <span className="rounded bg-stone-200 px-2 py-0.5 text-sm">{ISSUE_STATUS_LABELS[issue.status]}</span>
@@ -126,7 +129,7 @@ export default async function AssemblyPage({ params }: { params: Promise<{ id: s
                       <option key={p.id} value={p.id}>第{p.number}版 {p.name}</option>
                     ))}
                   </select>
-                  <button type="submit" className="btn btn-sm">上版</button>
+                  <button type="submit" className="btn btn-sm" aria-label={`上版：${s.headline || "图片新闻"}`}>上版</button>
                 </ActionForm>
               </div>
             ))}

@@ -1,0 +1,111 @@
+import { expect, test } from "@playwright/test";
+import { expectStatus, newUserPage, photoFile } from "./support";
+
+// The whole journey of one story: filed with a photo and tags, returned, fixed, approved, placed,
+// published by the chief editor, and read by a reader without an account.
+test("a story goes from a correspondent's draft to the reader's page", async ({ browser }) => {
+  const unique = Date.now().toString().slice(-5);
+  const headline = `梨树县秋粮入仓过九成 ${unique}`;
+  const issueDate = new Date(Date.now() + 8 * 3600_000 + 20 * 86400_000).toISOString().slice(0, 10);
+
+  // Correspondent files.
+  const reporter = await newUserPage(browser, "zhanghan");
+  await reporter.goto("/desk/stories/new");
+  await reporter.getByLabel("体裁").selectOption("NEWS_BRIEF");
+  await reporter.getByLabel("引题").fill("抢抓晴好天气");
+  await reporter.getByLabel("主题（标题）").fill(headline);
+  await reporter.getByLabel("副题").fill("全县投入农机两千余台");
+  await reporter.getByLabel("电头").fill("本报讯（通讯员 张晗）");
+  await expect(reporter.getByLabel("署名")).toHaveValue("本报通讯员 张晗");
+  await reporter.getByLabel("正文第 1 段").fill("近日，梨树县抢抓晴好天气，组织农机抢收抢运。");
+  await expect(reporter.getByTestId("char-count")).toHaveText("22");
+  await reporter.getByRole("button", { name: "添加小标题" }).click();
+  await reporter.getByLabel("小标题").fill("农机下田 志愿助收");
+  await reporter.getByRole("button", { name: "添加段落" }).click();
+  await reporter.getByLabel("正文第 3 段").fill("志愿服务队帮助脱贫户收粮入仓。");
+  await reporter.getByLabel("上传图片").setInputFiles(await photoFile());
+  await expect(reporter.getByLabel("图片说明")).toBeVisible();
+  await reporter.getByLabel("图片说明").fill("农机手在田间收获玉米。");
+  await expect(reporter.getByLabel("摄影署名")).toHaveValue("本报通讯员 张晗 摄");
+  await reporter.getByLabel("替代文字（供视障读者）").fill("收割机在金黄的玉米地里作业");
+  await expect(reporter.getByTestId("char-count")).toHaveText(String(22 + 8 + 15 + 11));
+  await reporter.getByLabel("添加标签").fill("梨树县");
+  await reporter.getByLabel("添加标签").press("Enter");
+  await reporter.getByLabel("添加标签").fill(`秋收${unique}`);
+  await reporter.getByLabel("新标签类型").selectOption("TOPIC");
+  await reporter.getByRole("button", { name: "添加标签" }).click();
+  await reporter.getByRole("button", { name: "保存" }).click();
+  await reporter.waitForURL(/\/desk\/stories\/[a-z0-9]+\?done=/);
+  const storyUrl = new URL(reporter.url()).pathname;
+  await expectStatus(reporter, "草稿");
+  await reporter.getByRole("button", { name: "提交审稿" }).click();
+  await expectStatus(reporter, "已提交");
+  await reporter.goto("/desk/stories");
+  await expect(reporter.getByRole("row", { name: new RegExp(headline) })).toContainText("已提交");
+
+  // Editor returns it with a note.
+  const editor = await newUserPage(browser, "bianji");
+  await editor.goto("/desk/queue");
+  await editor.getByRole("link", { name: headline }).click();
+  await editor.getByLabel("给作者的意见（退回时必填）").fill("请补充入仓的具体数字。");
+  await editor.getByRole("button", { name: "退回修改" }).click();
+  await expect(editor.getByRole("status")).toHaveText("已退回给作者");
+
+  // Correspondent reads the note, fixes the copy and resubmits.
+  await reporter.goto(storyUrl);
+  await expectStatus(reporter, "已退回");
+  await expect(reporter.getByTestId("note-body")).toHaveText("请补充入仓的具体数字。");
+  await reporter.getByLabel("正文第 3 段").fill("志愿服务队帮助脱贫户收粮入仓，全县已入仓秋粮四十二万吨。");
+  await reporter.getByRole("button", { name: "提交审稿" }).click();
+  await expectStatus(reporter, "已提交");
+
+  // Editor approves, creates the issue and places the story on page 1.
+  await editor.goto(storyUrl);
+  await editor.getByRole("button", { name: "通过" }).click();
+  await expect(editor.getByRole("status")).toHaveText("已通过，可以上版");
+  await editor.goto("/desk/issues");
+  await editor.getByLabel("出版日期").fill(issueDate);
+  await editor.getByRole("button", { name: /创建/ }).click();
+  await editor.waitForURL(/\/desk\/issues\/[a-z0-9]+$/);
+  const issueUrl = new URL(editor.url()).pathname;
+  await expect(editor.getByRole("button", { name: "签发见报" })).toHaveCount(0);
+  await editor.getByLabel(`为“${headline}”选择版面`).selectOption({ label: "第1版 要闻" });
+  await editor.getByRole("button", { name: `上版：${headline}` }).click();
+  const frontPage = editor.getByRole("region", { name: "第1版 · 要闻" });
+  await expect(frontPage.getByRole("link", { name: headline })).toBeVisible();
+  await expect(frontPage.getByText("头条")).toBeVisible();
+
+  // Before publication the reader cannot reach it.
+  const reader = await newUserPage(browser);
+  const storyId = storyUrl.split("/").pop();
+  expect((await reader.goto(`/stories/${storyId}`))?.status()).toBe(404);
+
+  // The chief editor on duty publishes.
+  const chief = await newUserPage(browser, "zongbian");
+  await chief.goto(issueUrl);
+  chief.once("dialog", (d) => d.accept());
+  await chief.getByRole("button", { name: "签发见报" }).click();
+  await expect(chief.getByRole("status")).toHaveText("已签发见报，共 1 篇稿件");
+
+  // A reader finds it on the home page (the latest issue), on its page and on its own page.
+  await reader.goto("/");
+  await expect(reader.getByRole("link", { name: headline })).toBeVisible();
+  await reader.goto(`/issues/${issueDate}/pages/1`);
+  await reader.getByRole("link", { name: headline }).click();
+  await reader.waitForURL(`**/stories/${storyId}`);
+  const article = reader.getByRole("article");
+  await expect(article.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(article.getByText("抢抓晴好天气", { exact: true })).toBeVisible();
+  await expect(article.getByText("全县投入农机两千余台", { exact: true })).toBeVisible();
+  await expect(article.getByText("本报通讯员 张晗", { exact: true })).toBeVisible();
+  await expect(article.locator("p", { hasText: "近日，梨树县" })).toHaveText("本报讯（通讯员 张晗）近日，梨树县抢抓晴好天气，组织农机抢收抢运。");
+  await expect(article.getByRole("heading", { name: "农机下田 志愿助收" })).toBeVisible();
+  await expect(article.getByText("全县已入仓秋粮四十二万吨")).toBeVisible();
+  const figure = article.locator("figure");
+  await expect(figure.locator("figcaption")).toHaveText("农机手在田间收获玉米。本报通讯员 张晗 摄");
+  const img = figure.getByRole("img", { name: "收割机在金黄的玉米地里作业" });
+  await expect(img).toBeVisible();
+  expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+  await expect(article.getByRole("list", { name: "标签" })).toContainText("梨树县");
+  await expect(article.getByRole("list", { name: "标签" })).toContainText(`秋收${unique}`);
+});

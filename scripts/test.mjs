@@ -1,0 +1,61 @@
+// `npm test`: every test, against real services made fresh for this run.
+//  1. vitest: unit tests, and integration tests on a new Postgres database (tests/support/global-setup.ts);
+//  2. Playwright: a new database, migrated and seeded with the demo content, a production build,
+//     and the browser tests in e2e/ against it. The database is dropped at the end.
+// Postgres: TEST_PG_URL (default postgresql://postgres@127.0.0.1:5432).
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { npx } from "./lib.mjs";
+
+const server = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+async function withAdmin(fn) {
+  const client = new pg.Client({ connectionString: `${server}/postgres` });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const started = Date.now();
+const stamp = () => `${Math.round((Date.now() - started) / 1000)}s`;
+
+console.log(`[test ${stamp()}] unit and integration tests`);
+await npx(["vitest", "run"]);
+
+const name = `newsroom_e2e_${process.pid}_${Date.now()}`;
+const photoDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-e2e-photos-"));
+await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+const port = process.env.E2E_PORT ?? "3100";
+const env = {
+  ...process.env,
+  DATABASE_URL: `${server}/${name}`,
+  PHOTO_DIR: photoDir,
+  NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  NEXT_DIST_DIR: ".next-test",
+  E2E_PORT: port,
+};
+let failed = false;
+try {
+  console.log(`[test ${stamp()}] e2e: migrate and seed ${name}`);
+  await npx(["prisma", "migrate", "deploy"], { env, quiet: true });
+  await npx(["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { env });
+  console.log(`[test ${stamp()}] e2e: production build`);
+  await npx(["next", "build"], { env, quiet: true });
+  console.log(`[test ${stamp()}] e2e: browser tests`);
+  await npx(["playwright", "test"], { env });
+} catch (e) {
+  failed = true;
+  console.error(e.message);
+} finally {
+  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  rmSync(photoDir, { recursive: true, force: true });
+}
+console.log(`[test ${stamp()}] done`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { countCharacters, leadText, storyBody } from "@/lib/stories/body";
+import { completenessErrors, storyDraft, type StoryDraft } from "@/lib/validation/story";
+
+const base: StoryDraft = {
+  kind: "NEWS_BRIEF",
+  kicker: "",
+  headline: "铁东区部署秸秆禁烧工作",
+  subheadline: "",
+  byline: "本报通讯员 张晗",
+  dateline: "本报讯(通讯员 张晗)",
+  body: [{ type: "paragraph", text: "日前，铁东区召开会议部署秋冬季秸秆禁烧工作。" }],
+  tags: [],
+};
+
+describe("character count (字数)", () => {
+  it("counts Chinese characters and punctuation, not whitespace", () => {
+    expect(countCharacters([{ type: "paragraph", text: "秋收 忙，\n粮满仓。" }])).toBe(8);
+  });
+  it("includes subheads and photo captions", () => {
+    expect(
+      countCharacters([
+        { type: "subhead", text: "小标题" },
+        { type: "paragraph", text: "正文" },
+        { type: "photo", photoId: "p", caption: "图说四字", credit: "本报记者 赵晨 摄", altText: "" },
+      ]),
+    ).toBe(9);
+  });
+  it("counts a character outside the basic plane once", () => {
+    expect(countCharacters([{ type: "paragraph", text: "𠀋字" }])).toBe(2);
+  });
+});
+
+describe("story body schema", () => {
+  it("refuses unknown block types and raw HTML containers", () => {
+    expect(storyBody.safeParse([{ type: "html", text: "<b>x</b>" }]).success).toBe(false);
+  });
+  it("refuses a photo block without a photo id", () => {
+    expect(storyBody.safeParse([{ type: "photo", photoId: "", caption: "", credit: "", altText: "" }]).success).toBe(false);
+  });
+  it("trims text and enforces length limits with Chinese messages", () => {
+    const r = storyBody.safeParse([{ type: "subhead", text: "长".repeat(61) }]);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues[0].message).toBe("小标题不能超过 60 个字");
+  });
+  it("leadText cuts long text with an ellipsis", () => {
+    expect(leadText([{ type: "paragraph", text: "一二三四五六" }], 4)).toBe("一二三四…");
+  });
+});
+
+describe("draft and submission rules", () => {
+  it("a draft may be unfinished", () => {
+    const r = storyDraft.safeParse({ ...base, headline: "", byline: "", body: [] });
+    expect(r.success).toBe(true);
+  });
+  it("a complete brief has no completeness errors", () => {
+    expect(completenessErrors(base)).toEqual({});
+  });
+  it("submission needs a headline, a byline and body text", () => {
+    expect(completenessErrors({ ...base, headline: "", byline: "", body: [{ type: "paragraph", text: "" }] })).toEqual({
+      headline: ["请填写主题（标题）"],
+      byline: ["请填写署名，例如“本报通讯员 张晗”"],
+      body: ["正文不能为空"],
+    });
+  });
+  it("photo news needs a photo with caption and credit, not a headline", () => {
+    const photoNews: StoryDraft = { ...base, kind: "PHOTO_NEWS", headline: "", body: [] };
+    expect(completenessErrors(photoNews)).toEqual({ body: ["图片新闻至少需要一张图片"] });
+    const withPhoto: StoryDraft = { ...photoNews, body: [{ type: "photo", photoId: "p1", caption: "", credit: "", altText: "" }] };
+    expect(completenessErrors(withPhoto).body).toEqual(["每张图片都需要图片说明", "每张图片都需要摄影署名，例如“本报记者 赵晨 摄”"]);
+  });
+  it("refuses tags with separators and unknown kinds", () => {
+    expect(storyDraft.safeParse({ ...base, tags: [{ name: "梨树县,铁西区", kind: "PLACE" }] }).success).toBe(false);
+    expect(storyDraft.safeParse({ ...base, tags: [{ name: "梨树县", kind: "CITY" }] }).success).toBe(false);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { allowedActions, canView, decide, STORY_STATUSES, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
+import type { Role } from "@/lib/auth/roles";
+
+// The expected table, written out by hand from the newsroom's rules (not derived from the code):
+// which actor may take which action from which state, and where the story goes.
+type Who = "own-correspondent" | "other-correspondent" | "editor" | "chief" | "admin";
+const WHO: Record<Who, { role: Role; isAuthor: boolean }> = {
+  "own-correspondent": { role: "CORRESPONDENT", isAuthor: true },
+  "other-correspondent": { role: "CORRESPONDENT", isAuthor: false },
+  editor: { role: "EDITOR", isAuthor: false },
+  chief: { role: "CHIEF_EDITOR", isAuthor: false },
+  admin: { role: "ADMIN", isAuthor: false },
+};
+
+const EXPECTED: Record<StoryAction, Partial<Record<StoryStatus, Partial<Record<Who, StoryStatus>>>>> = {
+  edit: {
+    DRAFT: { "own-correspondent": "DRAFT" },
+    RETURNED: { "own-correspondent": "RETURNED" },
+    SUBMITTED: { editor: "SUBMITTED", chief: "SUBMITTED" },
+    IN_EDIT: { editor: "IN_EDIT", chief: "IN_EDIT" },
+    APPROVED: { editor: "APPROVED", chief: "APPROVED" },
+    PLACED: { editor: "PLACED", chief: "PLACED" },
+  },
+  submit: {
+    DRAFT: { "own-correspondent": "SUBMITTED" },
+    RETURNED: { "own-correspondent": "SUBMITTED" },
+  },
+  approve: {
+    SUBMITTED: { editor: "APPROVED", chief: "APPROVED" },
+    IN_EDIT: { editor: "APPROVED", chief: "APPROVED" },
+  },
+  return: {
+    SUBMITTED: { editor: "RETURNED", chief: "RETURNED" },
+    IN_EDIT: { editor: "RETURNED", chief: "RETURNED" },
+    APPROVED: { editor: "RETURNED", chief: "RETURNED" },
+  },
+  spike: {
+    SUBMITTED: { editor: "SPIKED", chief: "SPIKED" },
+    IN_EDIT: { editor: "SPIKED", chief: "SPIKED" },
+    APPROVED: { editor: "SPIKED", chief: "SPIKED" },
+  },
+  restore: { SPIKED: { editor: "SUBMITTED", chief: "SUBMITTED" } },
+  place: { APPROVED: { editor: "PLACED", chief: "PLACED" } },
+  unplace: { PLACED: { editor: "APPROVED", chief: "APPROVED" } },
+  publish: { PLACED: { chief: "PUBLISHED" } },
+};
+
+const ACTIONS = Object.keys(EXPECTED) as StoryAction[];
+
+describe("story workflow table", () => {
+  for (const action of ACTIONS) {
+    for (const status of STORY_STATUSES) {
+      for (const who of Object.keys(WHO) as Who[]) {
+        const expected = EXPECTED[action][status]?.[who];
+        it(`${who} ${expected ? "may" : "may not"} ${action} a ${status} story`, () => {
+          const { role, isAuthor } = WHO[who];
+          const actor = { id: "actor", role };
+          const story = { status, authorId: isAuthor ? "actor" : "someone-else" };
+          const decision = decide(action, story, actor);
+          if (expected) {
+            expect(decision).toEqual({ allowed: true, to: expected });
+          } else {
+            expect(decision.allowed).toBe(false);
+            if (!decision.allowed) expect(decision.reason).toMatch(/[\u4e00-\u9fff]/);
+          }
+        });
+      }
+    }
+  }
+
+  it("an editor who wrote a draft handles it as its author", () => {
+    const actor = { id: "ed", role: "EDITOR" as const };
+    expect(decide("submit", { status: "DRAFT", authorId: "ed" }, actor)).toEqual({ allowed: true, to: "SUBMITTED" });
+    expect(allowedActions({ status: "DRAFT", authorId: "ed" }, actor)).toEqual(["edit", "submit"]);
+  });
+
+  it("names the state in a refusal", () => {
+    const d = decide("submit", { status: "PUBLISHED", authorId: "a" }, { id: "a", role: "CORRESPONDENT" });
+    expect(d).toEqual({ allowed: false, reason: "稿件状态为“已见报”，不能提交" });
+  });
+});
+
+describe("who may read a story in the back office", () => {
+  it("authors see their own work in every state", () => {
+    for (const status of STORY_STATUSES) expect(canView({ status, authorId: "a" }, { id: "a", role: "CORRESPONDENT" })).toBe(true);
+  });
+  it("other correspondents see nothing of it", () => {
+    for (const status of STORY_STATUSES) expect(canView({ status, authorId: "a" }, { id: "b", role: "CORRESPONDENT" })).toBe(false);
+  });
+  it("the desk sees everything but other people's drafts", () => {
+    for (const status of STORY_STATUSES) expect(canView({ status, authorId: "a" }, { id: "e", role: "EDITOR" })).toBe(status !== "DRAFT");
+  });
+  it("an admin does not read copy", () => {
+    expect(canView({ status: "SUBMITTED", authorId: "a" }, { id: "x", role: "ADMIN" })).toBe(false);
+  });
+});
