@@ -42,8 +42,12 @@ export default async function StoryPage({ params }: Props) {
         <Headline as="h1" size="lg" kicker={story.kicker} headline={story.headline || KIND_LABELS[story.kind]} subheadline={story.subheadline} />
       </div>
       <p className="mb-6 text-sm text-stone-600">
-        {story.byline}
-        {story.publishedAt && <span className="ml-3">发布于 {formatMoment(story.publishedAt)}</span>}
+        <span>{story.byline}</span>
+        {story.publishedAt && (
+          <time dateTime={story.publishedAt} className="ml-3">
+            发布于 {formatMoment(story.publishedAt)}
+          </time>
+        )}
       </p>
       <StoryBody body={story.body} dateline={story.dateline} photoSizes={story.photoSizes} firstPhotoPriority />
       {story.corrections.length > 0 && (
