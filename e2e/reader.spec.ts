@@ -22,3 +22,10 @@ test("unknown issues, pages and stories answer 404", async ({ page }) => {
   expect((await page.goto("/issues/not-a-date"))?.status()).toBe(404);
   expect((await page.goto("/stories/doesnotexist123"))?.status()).toBe(404);
 });
+
+test("published pages are served from the cache", async ({ request }) => {
+  const first = await request.get("/");
+  expect(first.status()).toBe(200);
+  const second = await request.get("/");
+  expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
+});

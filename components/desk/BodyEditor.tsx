@@ -75,7 +75,7 @@ export function BodyEditor({
             </div>
             {block.type === "paragraph" && (
               <textarea
-                className="input min-h-28 leading-relaxed"
+                className="input min-h-28 leading-relaxed [field-sizing:content]"
                 value={block.text}
                 aria-label={`正文第 ${i + 1} 段`}
                 onChange={(e) => replace(i, { ...block, text: e.target.value })}

@@ -64,7 +64,8 @@ export default async function StoryPage({ params }: Props) {
         <ul aria-label="标签" className="mt-8 flex flex-wrap gap-2 text-sm">
           {story.tags.map((t) => (
             <li key={t.name} className="rounded-full border border-stone-300 bg-white px-3 py-1 text-stone-700">
-              {t.kind === "PLACE" ? "📍" : "#"} {t.name}
+              <span className="mr-1 text-xs text-stone-500">{t.kind === "PLACE" ? "地点" : "话题"}</span>
+              {t.name}
             </li>
           ))}
         </ul>
