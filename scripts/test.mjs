@@ -25,8 +25,13 @@ async function withAdmin(fn) {
 const started = Date.now();
 const stamp = () => `${Math.round((Date.now() - started) / 1000)}s`;
 
-console.log(`[test ${stamp()}] unit and integration tests`);
-await npx(["vitest", "run"]);
+// `node scripts/test.mjs --e2e-only [playwright arguments]` skips vitest, for working on browser tests.
+const e2eOnly = process.argv.includes("--e2e-only");
+const playwrightArgs = process.argv.slice(2).filter((a) => a !== "--e2e-only");
+if (!e2eOnly) {
+  console.log(`[test ${stamp()}] unit and integration tests`);
+  await npx(["vitest", "run"]);
+}
 
 const name = `newsroom_e2e_${process.pid}_${Date.now()}`;
 const photoDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-e2e-photos-"));
@@ -49,7 +54,7 @@ try {
   console.log(`[test ${stamp()}] e2e: production build`);
   await npx(["next", "build"], { env, quiet: true });
   console.log(`[test ${stamp()}] e2e: browser tests`);
-  await npx(["playwright", "test"], { env });
+  await npx(["playwright", "test", ...playwrightArgs], { env });
 } catch (e) {
   failed = true;
   console.error(e.message);

@@ -1,8 +1,9 @@
 import type { StoryNoteView } from "@/lib/stories/queries";
 import { formatMoment } from "@/lib/format";
+import { NoteForm } from "@/components/desk/NoteForm";
 
 // The conversation between the author and the desk about one story; returns are highlighted.
-export function NoteThread({ notes }: { notes: StoryNoteView[] }) {
+export function NoteThread({ notes, storyId, canNote }: { notes: StoryNoteView[]; storyId: string; canNote: boolean }) {
   return (
     <section aria-labelledby="notes-title" className="rounded border border-stone-300 bg-white p-4">
       <h2 id="notes-title" className="mb-3 font-bold">编辑意见</h2>
@@ -18,6 +19,7 @@ export function NoteThread({ notes }: { notes: StoryNoteView[] }) {
           </li>
         ))}
       </ol>
+      {canNote && <NoteForm storyId={storyId} />}
     </section>
   );
 }

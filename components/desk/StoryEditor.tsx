@@ -1,30 +1,33 @@
 "use client";
 
-import { useActionState, useEffect, useMemo, useRef, useState } from "react";
-import { storyFormAction } from "@/app/(newsroom)/desk/stories/actions";
-import { idle } from "@/lib/actions/form-state";
-import { countCharacters, type BodyBlock } from "@/lib/stories/body";
-import { KIND_LABELS, STORY_KINDS, type StoryKind, type TagKind } from "@/lib/validation/story";
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import {
+  acquireLockAction,
+  autosaveAction,
+  markStoryReadAction,
+  releaseLockAction,
+  renewLockAction,
+  storyFormAction,
+  takeOverLockAction,
+  type LockAnswer,
+} from "@/app/(newsroom)/desk/stories/actions";
+import { idle, type FormState } from "@/lib/actions/form-state";
+import { countCharacters } from "@/lib/stories/body";
+import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/validation/story";
 import type { StoryAction } from "@/lib/stories/workflow";
+import { LOCK_HEARTBEAT_MS, type LockView } from "@/lib/stories/lock-rules";
+import { formatMoment } from "@/lib/format";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
 import { BodyEditor } from "@/components/desk/BodyEditor";
 import { TagPicker } from "@/components/desk/TagPicker";
+import { ConflictPanel } from "@/components/desk/ConflictPanel";
 
-export type EditableStory = {
-  id: string | null;
-  version: number;
-  kind: StoryKind;
-  kicker: string;
-  headline: string;
-  subheadline: string;
-  byline: string;
-  dateline: string;
-  body: BodyBlock[];
-  tags: { name: string; kind: TagKind }[];
-  updatedAt: string | null;
-};
+export type EditableStory = StoryDraft & { id: string | null; version: number; updatedAt: string | null };
+type Content = StoryDraft;
 
-type Content = Omit<EditableStory, "id" | "version" | "updatedAt">;
+/** How long typing must pause before the draft is saved by itself. */
+const AUTOSAVE_AFTER_MS = 3000;
 
 // Exactly the fields the form edits, in a fixed order, so two copies compare as JSON.
 function contentOf(s: Content): Content {
@@ -46,46 +49,73 @@ function readBackup(id: string | null): { content: Content; savedAt: number; jso
   }
 }
 
+const latest = (a: FormState, b: FormState) => ((a.at ?? 0) >= (b.at ?? 0) ? a : b);
+
 /**
- * The story form for authors and the desk. Everything typed stays in the page (and in a
- * browser backup) until the server confirms it is saved; a refusal keeps it all in place.
+ * The story form for authors and the desk. One person edits at a time (an edit lock with a
+ * heartbeat); everything typed stays in the page and in a browser backup until the server has it;
+ * drafts save themselves a few seconds after typing stops; a stale save shows both texts.
  */
 export function StoryEditor({
   story,
   actions,
   allTags,
   defaultCredit,
+  canTakeOver,
 }: {
   story: EditableStory;
   actions: StoryAction[];
-  allTags: { name: string; kind: TagKind }[];
+  allTags: { name: string; kind: "PLACE" | "TOPIC" }[];
   defaultCredit: string;
+  canTakeOver: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(storyFormAction, idle);
+  const router = useRouter();
+  const [formState, formAction, pending] = useActionState(storyFormAction, idle);
+  const [autoState, setAutoState] = useState<FormState>(idle);
+  const state = latest(formState, autoState);
+  const [storyId, setStoryId] = useState(story.id);
   const [content, setContent] = useState<Content>(() => contentOf(story));
   const [version, setVersion] = useState(story.version);
   const [savedContent, setSavedContent] = useState(() => JSON.stringify(contentOf(story)));
   const [backup, setBackup] = useState<Content | null>(null);
   const [note, setNote] = useState("");
-  const lastState = useRef(state);
+  const [lock, setLock] = useState<LockView | null>(story.id ? null : { held: true, holder: null });
+  const [lockLost, setLockLost] = useState<string | null>(null);
+  const [autosaving, setAutosaving] = useState(false);
+  const [conflictDismissed, setConflictDismissed] = useState<number | null>(null);
+  const lastFormState = useRef(formState);
 
   const serialized = useMemo(() => JSON.stringify(content), [content]);
   const dirty = serialized !== savedContent;
   const charCount = countCharacters(content.body);
-  const canEdit = actions.includes("edit") || story.id === null;
+  const mayEdit = storyId === null || actions.includes("edit") || actions.includes("claim");
+  const editable = mayEdit && (lock?.held ?? false) && !lockLost;
   const deskReview = actions.includes("approve") || actions.includes("return");
 
-  // The server confirmed a save: remember the new version and drop the browser backup.
+  const remember = useCallback(
+    (saved: FormState, savedJson: string) => {
+      if (!saved.ok || !saved.version) return;
+      setVersion(saved.version);
+      setSavedContent(savedJson);
+      localStorage.removeItem(backupKey(storyId));
+      if (!storyId && saved.storyId) {
+        localStorage.removeItem(backupKey(null));
+        setStoryId(saved.storyId);
+        window.history.replaceState(null, "", `/desk/stories/${saved.storyId}`);
+      }
+    },
+    [storyId],
+  );
+
+  // The server confirmed an explicit save.
   useEffect(() => {
-    if (state === lastState.current) return;
-    lastState.current = state;
-    if (state.ok && state.version) {
-      setVersion(state.version);
-      setSavedContent(serialized);
-      localStorage.removeItem(backupKey(story.id));
+    if (formState === lastFormState.current) return;
+    lastFormState.current = formState;
+    if (formState.ok) {
+      remember(formState, serialized);
       setNote("");
     }
-  }, [state, serialized, story.id]);
+  }, [formState, serialized, remember]);
 
   // Offer back what this browser kept from an earlier visit that never reached the server.
   // Once, when the editor opens: later renders carry the same story with a newer version.
@@ -103,22 +133,121 @@ export function StoryEditor({
     else localStorage.removeItem(backupKey(story.id));
   }, [story]);
 
+  // Keep a browser copy of unsaved text, and warn before leaving with it.
   useEffect(() => {
-    if (!dirty || !canEdit) return;
-    localStorage.setItem(backupKey(story.id), JSON.stringify({ content, savedAt: Date.now() }));
+    if (!dirty || !mayEdit) return;
+    localStorage.setItem(backupKey(storyId), JSON.stringify({ content, savedAt: Date.now() }));
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
-  }, [content, dirty, canEdit, story.id]);
+  }, [content, dirty, mayEdit, storyId]);
+
+  // The edit lock: taken when the story opens, kept alive by a heartbeat, and if someone takes it
+  // over, the editor turns read-only without losing a character.
+  const applyLock = useCallback(
+    (answer: LockAnswer, fromHeartbeat: boolean) => {
+      if ("error" in answer) return;
+      setLock((previous) => {
+        if (fromHeartbeat && previous?.held && !answer.held) {
+          setLockLost(answer.holder ? `${answer.holder.name} 已接管这篇稿件的编辑。` : "你的编辑锁已过期。");
+        }
+        return answer;
+      });
+      if (answer.held && answer.version && answer.version !== version && !dirty) {
+        setVersion(answer.version);
+        router.refresh();
+      }
+    },
+    [version, dirty, router],
+  );
+
+  useEffect(() => {
+    if (!story.id || !(actions.includes("edit") || actions.includes("claim"))) return;
+    let cancelled = false;
+    void acquireLockAction(story.id).then((answer) => !cancelled && applyLock(answer, false));
+    void markStoryReadAction(story.id);
+    return () => {
+      cancelled = true;
+    };
+    // Only when the editor opens a story.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [story.id]);
+
+  useEffect(() => {
+    if (!storyId || !mayEdit) return;
+    const timer = setInterval(() => void renewLockAction(storyId).then((answer) => applyLock(answer, true)), LOCK_HEARTBEAT_MS);
+    return () => clearInterval(timer);
+  }, [storyId, mayEdit, applyLock]);
+
+  useEffect(() => {
+    const id = storyId;
+    return () => {
+      if (id) void releaseLockAction(id);
+    };
+  }, [storyId]);
+
+  // Autosave: a few seconds after typing stops, while this person holds the story.
+  useEffect(() => {
+    if (!dirty || !editable || pending || autosaving || state.code === "conflict") return;
+    const timer = setTimeout(() => {
+      const sent = serialized;
+      setAutosaving(true);
+      void autosaveAction(storyId, version, JSON.parse(sent))
+        .then((answer) => {
+          setAutoState(answer);
+          remember(answer, sent);
+          if (!answer.ok && answer.code === "conflict" && /正由/.test(answer.message)) setLockLost(answer.message);
+        })
+        .finally(() => setAutosaving(false));
+    }, AUTOSAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [serialized, dirty, editable, pending, autosaving, storyId, version, remember, state.code]);
 
   const set = <K extends keyof Content>(key: K, value: Content[K]) => setContent((c) => ({ ...c, [key]: value }));
   const errors = state.fieldErrors;
+  const conflict = state.current && conflictDismissed !== state.at ? state.current : null;
+
+  async function takeOver() {
+    if (!storyId) return;
+    const answer = await takeOverLockAction(storyId);
+    if ("error" in answer) return;
+    setLockLost(null);
+    setLock(answer);
+    if (answer.version && answer.version !== version) {
+      setVersion(answer.version);
+      router.refresh();
+    }
+  }
 
   return (
     <form action={formAction} className="space-y-5" noValidate>
-      <input type="hidden" name="storyId" value={story.id ?? ""} />
+      <input type="hidden" name="storyId" value={storyId ?? ""} />
       <input type="hidden" name="version" value={version} />
-      {canEdit && <input type="hidden" name="story" value={serialized} />}
+      {editable && <input type="hidden" name="story" value={serialized} />}
+
+      {lock?.holder && !lock.held && !lockLost && (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded border border-blue-300 bg-blue-50 p-3 text-sm">
+          <span data-testid="lock-holder">
+            {lock.holder.name} 正在编辑（自 {formatMoment(lock.holder.since)} 起）。你可以阅读，暂不能修改。
+          </span>
+          {canTakeOver && (
+            <button type="button" className="btn btn-sm" onClick={takeOver}>
+              接管编辑
+            </button>
+          )}
+        </div>
+      )}
+
+      {lockLost && (
+        <div role="alert" className="rounded border border-amber-500 bg-amber-50 p-3 text-sm">
+          {lockLost}你的内容仍保留在页面上和这台电脑上，没有丢失：可以复制后刷新页面查看最新版本。
+          {canTakeOver && (
+            <button type="button" className="btn btn-sm ml-3" onClick={takeOver}>
+              重新接管
+            </button>
+          )}
+        </div>
+      )}
 
       {backup && (
         <div role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm">
@@ -126,7 +255,7 @@ export function StoryEditor({
           <button type="button" className="ml-2 underline" onClick={() => { setContent(backup); setBackup(null); }}>
             恢复那份内容
           </button>
-          <button type="button" className="ml-2 underline" onClick={() => { localStorage.removeItem(backupKey(story.id)); setBackup(null); }}>
+          <button type="button" className="ml-2 underline" onClick={() => { localStorage.removeItem(backupKey(storyId)); setBackup(null); }}>
             丢弃
           </button>
         </div>
@@ -134,11 +263,25 @@ export function StoryEditor({
 
       <FormMessage state={state} />
 
-      <fieldset disabled={!canEdit} className="space-y-4">
+      {conflict && (
+        <ConflictPanel
+          mine={content}
+          current={conflict}
+          onLoadCurrent={() => {
+            localStorage.setItem(`${backupKey(storyId)}:mine`, JSON.stringify({ content, savedAt: Date.now() }));
+            setContent(contentOf(conflict.content));
+            setVersion(conflict.version);
+            setSavedContent(JSON.stringify(contentOf(conflict.content)));
+            setConflictDismissed(state.at ?? 0);
+          }}
+        />
+      )}
+
+      <fieldset disabled={!editable} className="space-y-4">
         <div className="grid gap-4 md:grid-cols-3">
           <label className="block">
             <span className="label">体裁</span>
-            <select name="kind-view" className="input" value={content.kind} onChange={(e) => set("kind", e.target.value as StoryKind)}>
+            <select className="input" value={content.kind} onChange={(e) => set("kind", e.target.value as StoryKind)}>
               {STORY_KINDS.map((k) => (
                 <option key={k} value={k}>{KIND_LABELS[k]}</option>
               ))}
@@ -166,7 +309,7 @@ export function StoryEditor({
         <FieldError id="tags" errors={errors.tags} />
       </fieldset>
 
-      {deskReview && (
+      {deskReview && editable && (
         <label className="block">
           <span className="label">给作者的意见（退回时必填）</span>
           <textarea name="note" className="input min-h-20" value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="note-error" />
@@ -175,28 +318,33 @@ export function StoryEditor({
       )}
 
       <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-3 border-t border-stone-300 bg-white/95 px-4 py-3">
-        {canEdit && (
-          <button type="submit" name="intent" value="save" className="btn" disabled={pending}>
+        {editable && (
+          <button type="submit" name="intent" value="save" className="btn" disabled={pending || autosaving}>
             保存
           </button>
         )}
-        {(story.id === null || actions.includes("submit")) && (
-          <button type="submit" name="intent" value="submit" className="btn-primary" disabled={pending}>
+        {editable && (storyId === null || actions.includes("submit")) && (
+          <button type="submit" name="intent" value="submit" className="btn-primary" disabled={pending || autosaving}>
             提交审稿
           </button>
         )}
-        {actions.includes("approve") && (
-          <button type="submit" name="intent" value="approve" className="btn-primary" disabled={pending}>
+        {editable && actions.includes("approve") && (
+          <button type="submit" name="intent" value="approve" className="btn-primary" disabled={pending || autosaving}>
             通过
           </button>
         )}
-        {actions.includes("return") && (
-          <button type="submit" name="intent" value="return" className="btn" disabled={pending}>
+        {editable && actions.includes("return") && (
+          <button type="submit" name="intent" value="return" className="btn" disabled={pending || autosaving}>
             退回修改
           </button>
         )}
-        {actions.includes("spike") && (
-          <button type="submit" name="intent" value="spike" className="btn-danger" disabled={pending}>
+        {editable && (actions.includes("release") || actions.includes("claim")) && (
+          <button type="submit" name="intent" value="release" className="btn" disabled={pending || autosaving}>
+            放回待审
+          </button>
+        )}
+        {editable && actions.includes("spike") && (
+          <button type="submit" name="intent" value="spike" className="btn-danger" disabled={pending || autosaving}>
             弃用
           </button>
         )}
@@ -205,8 +353,8 @@ export function StoryEditor({
             恢复待审
           </button>
         )}
-        <span className="text-sm text-stone-500" aria-live="polite">
-          {pending ? "正在保存…" : dirty && canEdit ? "有未保存的修改" : ""}
+        <span className="text-sm text-stone-500" aria-live="polite" data-testid="save-state">
+          {pending || autosaving ? "正在保存…" : dirty && editable ? "有未保存的修改" : autoState.ok && autoState.at ? `已自动保存 ${new Date(autoState.at).toLocaleTimeString("zh-CN", { hour12: false })}` : ""}
         </span>
       </div>
     </form>
@@ -236,7 +384,6 @@ function TextField({
     <label className={`block ${className}`}>
       <span className="label">{label}</span>
       <input
-        name={`${name}-view`}
         className={`input ${large ? "font-serif text-xl font-bold" : ""}`}
         value={value}
         placeholder={placeholder}

@@ -1,4 +1,5 @@
 import type { DomainError, FieldErrors } from "@/lib/errors";
+import type { StoryDraft } from "@/lib/validation/story";
 
 // What every form's Server Action answers: a message, per-field errors, and anything the
 // form needs to carry on (a new id or version). The form keeps what the user typed.
@@ -11,6 +12,8 @@ export type FormState = {
   version?: number;
   status?: string;
   at?: number;
+  /** On a refused stale save: what the story holds now, shown beside the user's own text. */
+  current?: { content: StoryDraft; version: number; updatedAt: string };
 };
 
 export const idle: FormState = { ok: false, message: "", fieldErrors: {} };

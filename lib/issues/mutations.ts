@@ -8,6 +8,9 @@ import { decide } from "@/lib/stories/workflow";
 import { fieldErrorsOf } from "@/lib/validation/story";
 import { DEFAULT_PAGES, issueDateFromString, issueInput, pageInput } from "@/lib/validation/issue";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { recordRevision } from "@/lib/stories/revisions";
+import { parseDraft } from "@/lib/stories/mutations";
+import { notify } from "@/lib/inbox/notify";
 
 function requireCapability(actor: SessionUser, capability: Capability) {
   if (!can(actor.role, capability)) throw forbidden(capability === "issue:publish" ? "只有值班总编可以签发见报" : "只有编辑可以编排版面");
@@ -160,7 +163,7 @@ export async function publishIssue(actor: SessionUser, issueId: string): Promise
     const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: { date: true, number: true } });
     const stories = await tx.story.findMany({
       where: { placement: { page: { issueId } } },
-      select: { id: true, status: true, authorId: true },
+      select: { id: true, status: true, authorId: true, version: true, kind: true, kicker: true, headline: true, subheadline: true, byline: true, dateline: true, body: true, tags: { select: { name: true, kind: true } } },
     });
     if (stories.length === 0) throw invalid("本期还没有上版的稿件，不能见报");
     for (const story of stories) {
@@ -173,8 +176,10 @@ export async function publishIssue(actor: SessionUser, issueId: string): Promise
       data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
     });
     if (published.count !== ids.length) throw conflict("有稿件在签发时被改动，请刷新后重试");
-    for (const id of ids) {
-      await recordAudit(tx, { actorId: actor.id, action: "story.publish", targetType: "story", targetId: id, summary: { from: "PLACED", to: "PUBLISHED", issueId } });
+    for (const story of stories) {
+      await recordRevision(tx, { storyId: story.id, version: story.version + 1, status: "PUBLISHED", action: "publish", actorId: actor.id, draft: parseDraft(story) });
+      await recordAudit(tx, { actorId: actor.id, action: "story.publish", targetType: "story", targetId: story.id, summary: { from: "PLACED", to: "PUBLISHED", issueId } });
+      await notify(tx, { recipientIds: [story.authorId], actorId: actor.id, storyId: story.id, kind: "PUBLISHED", message: `《${story.headline || "图片新闻"}》已随总第${issue.number}期见报` });
     }
     await recordAudit(tx, { actorId: actor.id, action: "issue.publish", targetType: "issue", targetId: issueId, summary: { number: issue.number, stories: ids.length } });
     return { storyIds: ids, date: issue.date };

@@ -1,11 +1,13 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { completenessErrors, fieldErrorsOf, storyDraft, type StoryDraft } from "@/lib/validation/story";
-import { decide, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
+import { canView, decide, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
+import { assertNotLockedByOther } from "@/lib/stories/locks";
+import { deskUserIds, notify } from "@/lib/inbox/notify";
 import { attachPhotos, resolveTags, storyColumns } from "@/lib/stories/content";
 import { recordRevision } from "@/lib/stories/revisions";
 import { z } from "zod";
@@ -37,7 +39,8 @@ export async function createStory(actor: SessionUser, input: unknown, { submit =
         ...storyColumns(draft),
         authorId: actor.id,
         tags: { connect: tags },
-        ...(submit ? { status: "SUBMITTED" as const, submittedAt: now } : {}),
+        // Filed straight to the desk, or kept open (locked) by its author for more writing.
+        ...(submit ? { status: "SUBMITTED" as const, submittedAt: now } : { lockedById: actor.id, lockedAt: now, lockRenewedAt: now }),
       },
       select: { id: true, version: true, status: true },
     });
@@ -50,6 +53,7 @@ export async function createStory(actor: SessionUser, input: unknown, { submit =
       targetId: story.id,
       summary: { headline: draft.headline, kind: draft.kind, status: story.status },
     });
+    if (submit) await tellPeople(tx, actor, "submit", { id: story.id, authorId: actor.id, headline: draft.headline, resubmission: false }, "");
     return story;
   });
 }
@@ -61,17 +65,45 @@ const transitionInput = z.object({
 });
 
 type TransitionOptions = {
-  action: Exclude<StoryAction, "place" | "unplace" | "publish">;
+  action: Exclude<StoryAction, "place" | "unplace" | "publish" | "correct" | "withdraw" | "note">;
   storyId: string;
   baseVersion: number;
   /** New content saved together with the action (the editor's form), if any. */
   content?: unknown;
   note?: string;
+  /** An autosave keeps the copy safe but is not a revision worth listing in the history. */
+  autosave?: boolean;
+  /** How the history names this revision when it is not the action itself (e.g. "restore"). */
+  revisionAction?: string;
 };
+
+// Actions that hand the story to someone else end the actor's edit lock.
+const HANDS_OFF: ReadonlySet<StoryAction> = new Set(["submit", "approve", "return", "spike", "restore", "release"]);
+
+const changeSelect = {
+  id: true,
+  status: true,
+  authorId: true,
+  version: true,
+  submittedAt: true,
+  kind: true,
+  kicker: true,
+  headline: true,
+  subheadline: true,
+  byline: true,
+  dateline: true,
+  body: true,
+  tags: { select: { name: true, kind: true } },
+  lockedById: true,
+  lockedAt: true,
+  lockRenewedAt: true,
+  lockedBy: { select: { name: true } },
+} as const;
 
 /**
  * The one way a story changes in the back office: saves its content and/or moves it through the
- * workflow, in one transaction, only if the workflow table allows it and nobody saved in between.
+ * workflow, in one transaction, only if the workflow table allows it, nobody else holds its edit
+ * lock, and nobody saved in between.
  */
 export async function changeStory(actor: SessionUser, options: TransitionOptions): Promise<SavedStory> {
   const parsed = transitionInput.safeParse(options);
@@ -82,18 +114,16 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
   if (action === "return" && !note) throw invalid("退回稿件时请写明修改意见", { note: ["请写明退回原因或修改意见"] });
 
   return db().$transaction(async (tx) => {
-    const story = await tx.story.findUnique({
-      where: { id: storyId },
-      select: { id: true, status: true, authorId: true, version: true, kind: true, kicker: true, headline: true, subheadline: true, byline: true, dateline: true, body: true, tags: { select: { name: true, kind: true } } },
-    });
+    const story = await tx.story.findUnique({ where: { id: storyId }, select: changeSelect });
     // A story the actor may not even see is reported as missing, not as forbidden.
-    if (!story || (story.authorId !== actor.id && story.status === "DRAFT")) throw notFound();
+    if (!story || !canView(story, actor)) throw notFound();
     if (draft) {
       const canEdit = decide("edit", story, actor);
       if (!canEdit.allowed) throw forbidden(canEdit.reason);
     }
     const decision = decide(action, story, actor);
     if (!decision.allowed) throw forbidden(decision.reason);
+    assertNotLockedByOther(story, actor);
     if (story.version !== baseVersion) throw staleVersion();
 
     // What the story will hold after this change, checked for completeness when it moves forward.
@@ -101,6 +131,7 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
     if (action === "submit" || action === "approve") requireComplete(content);
 
     const now = new Date();
+    const keepsLock = !HANDS_OFF.has(action);
     const updated = await tx.story.updateMany({
       where: { id: storyId, version: baseVersion },
       data: {
@@ -109,6 +140,9 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
         version: { increment: 1 },
         ...(action === "submit" ? { submittedAt: now } : {}),
         ...(action === "approve" ? { approvedAt: now } : {}),
+        ...(keepsLock
+          ? { lockedById: actor.id, lockRenewedAt: now, ...(story.lockedById === actor.id ? {} : { lockedAt: now }) }
+          : { lockedById: null, lockedAt: null, lockRenewedAt: null }),
       },
     });
     if (updated.count !== 1) throw staleVersion();
@@ -121,13 +155,106 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
       await tx.storyNote.create({ data: { storyId, authorId: actor.id, kind: action === "return" ? "RETURN" : "COMMENT", body: note } });
     }
     const version = baseVersion + 1;
-    await recordRevision(tx, { storyId, version, status: decision.to, action, actorId: actor.id, draft: content });
+    if (!options.autosave) {
+      await recordRevision(tx, { storyId, version, status: decision.to, action: options.revisionAction ?? action, actorId: actor.id, draft: content });
+    }
     await recordAudit(tx, {
       actorId: actor.id,
-      action: `story.${action}`,
+      action: `story.${options.autosave ? "autosave" : (options.revisionAction ?? action)}`,
       targetType: "story",
       targetId: storyId,
       summary: { from: story.status, to: decision.to, version, ...(note ? { note } : {}), ...(draft ? { headline: draft.headline } : {}) },
+    });
+    await tellPeople(tx, actor, action, { id: storyId, authorId: story.authorId, headline: content.headline, resubmission: story.submittedAt !== null }, note);
+    return { id: storyId, version, status: decision.to };
+  });
+}
+
+/** The inbox entries a workflow move sends: the desk hears of submissions, the author of decisions. */
+async function tellPeople(
+  tx: Tx,
+  actor: SessionUser,
+  action: StoryAction,
+  story: { id: string; authorId: string; headline: string; resubmission: boolean },
+  note: string,
+) {
+  const title = `《${story.headline || "无标题稿件"}》`;
+  if (action === "submit") {
+    await notify(tx, {
+      recipientIds: await deskUserIds(tx),
+      actorId: actor.id,
+      storyId: story.id,
+      kind: story.resubmission ? "RESUBMITTED" : "SUBMITTED",
+      message: `${actor.name}${story.resubmission ? "重新提交了" : "提交了"}${title}`,
+    });
+  } else if (action === "return") {
+    await notify(tx, { recipientIds: [story.authorId], actorId: actor.id, storyId: story.id, kind: "RETURNED", message: `${actor.name}退回了${title}：${note}` });
+  } else if (action === "approve") {
+    await notify(tx, { recipientIds: [story.authorId], actorId: actor.id, storyId: story.id, kind: "APPROVED", message: `${actor.name}通过了${title}` });
+  }
+}
+
+/** Adds a note to the story's thread; the author hears from the desk, and the desk from the author. */
+export async function addNote(actor: SessionUser, storyId: string, body: string): Promise<void> {
+  const text = z.string().trim().min(1, { message: "请写下留言内容" }).max(2000, { message: "留言不能超过 2000 字" }).safeParse(body);
+  if (!text.success) throw invalid(text.error.issues[0].message, { note: [text.error.issues[0].message] });
+  await db().$transaction(async (tx) => {
+    const story = await tx.story.findUnique({ where: { id: storyId }, select: { id: true, status: true, authorId: true, headline: true, lockedById: true, notes: { select: { authorId: true } } } });
+    if (!story || !canView(story, actor)) throw notFound();
+    const decision = decide("note", story, actor);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    const note = await tx.storyNote.create({ data: { storyId, authorId: actor.id, body: text.data }, select: { id: true } });
+    await recordAudit(tx, { actorId: actor.id, action: "story.note", targetType: "story", targetId: storyId, summary: { noteId: note.id } });
+    const deskInThread = story.notes.map((n) => n.authorId).filter((id) => id !== story.authorId);
+    const recipients = actor.id === story.authorId ? [...deskInThread, ...(story.lockedById ? [story.lockedById] : [])] : [story.authorId];
+    await notify(tx, { recipientIds: recipients, actorId: actor.id, storyId, kind: "NOTED", message: `${actor.name}在《${story.headline || "无标题稿件"}》留言：${text.data.slice(0, 60)}` });
+  });
+}
+
+/** Brings back an earlier revision's content as a new revision; the history keeps both. */
+export async function restoreRevision(actor: SessionUser, storyId: string, revisionId: string, baseVersion: number): Promise<SavedStory> {
+  const revision = await db().storyRevision.findFirst({ where: { id: revisionId, storyId }, select: { content: true, version: true } });
+  const visible = await db().story.findFirst({ where: { id: storyId }, select: { status: true, authorId: true } });
+  if (!revision || !visible || !canView(visible, actor)) throw notFound("找不到这个历史版本");
+  return changeStory(actor, { action: "edit", storyId, baseVersion, content: revision.content, revisionAction: "restore" });
+}
+
+const afterPublication = z.object({
+  text: z.string().trim().min(4, { message: "请写明更正或撤稿的内容（至少 4 个字）" }).max(500, { message: "不能超过 500 字" }),
+});
+
+/** Adds a dated correction under a published story; readers see it at once. */
+export async function correctStory(actor: SessionUser, storyId: string, baseVersion: number, text: string): Promise<SavedStory> {
+  return afterPublicationChange(actor, storyId, baseVersion, text, "correct");
+}
+
+/** Takes a published story off the e-paper: its reader page answers 410 Gone with a short notice. */
+export async function withdrawStory(actor: SessionUser, storyId: string, baseVersion: number, reason: string): Promise<SavedStory> {
+  return afterPublicationChange(actor, storyId, baseVersion, reason, "withdraw");
+}
+
+async function afterPublicationChange(actor: SessionUser, storyId: string, baseVersion: number, text: string, action: "correct" | "withdraw"): Promise<SavedStory> {
+  const parsed = afterPublication.safeParse({ text });
+  if (!parsed.success) throw invalid(parsed.error.issues[0].message, { note: [parsed.error.issues[0].message] });
+  return db().$transaction(async (tx) => {
+    const story = await tx.story.findUnique({ where: { id: storyId }, select: changeSelect });
+    if (!story || !canView(story, actor)) throw notFound();
+    const decision = decide(action, story, actor);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    const moved = await tx.story.updateMany({ where: { id: storyId, version: baseVersion }, data: { status: decision.to, version: { increment: 1 } } });
+    if (moved.count !== 1) throw staleVersion();
+    if (action === "correct") await tx.correction.create({ data: { storyId, body: parsed.data.text } });
+    else await tx.storyNote.create({ data: { storyId, authorId: actor.id, body: `撤稿：${parsed.data.text}` } });
+    const version = baseVersion + 1;
+    await recordRevision(tx, { storyId, version, status: decision.to, action, actorId: actor.id, draft: currentDraft(story) });
+    await recordAudit(tx, { actorId: actor.id, action: `story.${action}`, targetType: "story", targetId: storyId, summary: { from: story.status, to: decision.to, text: parsed.data.text } });
+    const title = `《${story.headline || "无标题稿件"}》`;
+    await notify(tx, {
+      recipientIds: [story.authorId],
+      actorId: actor.id,
+      storyId,
+      kind: action === "correct" ? "CORRECTED" : "WITHDRAWN",
+      message: `${actor.name}${action === "correct" ? "为" : "撤下了"}${title}${action === "correct" ? "发布了更正" : ""}：${parsed.data.text}`,
     });
     return { id: storyId, version, status: decision.to };
   });

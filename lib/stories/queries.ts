@@ -29,7 +29,7 @@ export type StoryListItem = {
   tags: string[];
 };
 
-const listSelect = {
+export const listSelect = {
   id: true,
   kind: true,
   status: true,
@@ -42,7 +42,7 @@ const listSelect = {
   tags: { select: { name: true }, orderBy: { name: "asc" } },
 } satisfies Prisma.StorySelect;
 
-function toListItem(row: Prisma.StoryGetPayload<{ select: typeof listSelect }>): StoryListItem {
+export function toListItem(row: Prisma.StoryGetPayload<{ select: typeof listSelect }>): StoryListItem {
   return { ...row, authorName: row.author.name, tags: row.tags.map((t) => t.name) };
 }
 

@@ -29,18 +29,26 @@ export const STATUS_LABELS: Record<StoryStatus, string> = {
 
 export type StoryAction =
   | "edit"
+  | "note"
   | "submit"
+  | "claim"
+  | "release"
   | "approve"
   | "return"
   | "spike"
   | "restore"
   | "place"
   | "unplace"
-  | "publish";
+  | "publish"
+  | "correct"
+  | "withdraw";
 
 export const ACTION_LABELS: Record<StoryAction, string> = {
   edit: "修改",
+  note: "留言",
   submit: "提交",
+  claim: "认领编辑",
+  release: "放回待审",
   approve: "通过",
   return: "退回",
   spike: "弃用",
@@ -48,6 +56,8 @@ export const ACTION_LABELS: Record<StoryAction, string> = {
   place: "上版",
   unplace: "撤下版面",
   publish: "签发见报",
+  correct: "更正",
+  withdraw: "撤稿",
 };
 
 type Who = "author" | Role;
@@ -55,6 +65,7 @@ type Rule = { from: readonly StoryStatus[]; to: StoryStatus | "same"; who: reado
 
 const DESK: readonly Who[] = ["EDITOR", "CHIEF_EDITOR"];
 const BEFORE_PUBLICATION_ON_DESK: readonly StoryStatus[] = ["SUBMITTED", "IN_EDIT", "APPROVED", "PLACED"];
+const ALL_STATES: readonly StoryStatus[] = STORY_STATUSES;
 
 // Editing is split by who holds the copy: the author until it is submitted (or after it is
 // returned), the desk from submission until publication.
@@ -63,7 +74,12 @@ const RULES: Record<StoryAction, readonly Rule[]> = {
     { from: ["DRAFT", "RETURNED"], to: "same", who: ["author"] },
     { from: BEFORE_PUBLICATION_ON_DESK, to: "same", who: DESK },
   ],
+  // The thread of notes is open to the author and the desk for the story's whole life.
+  note: [{ from: ALL_STATES, to: "same", who: ["author", ...DESK] }],
   submit: [{ from: ["DRAFT", "RETURNED"], to: "SUBMITTED", who: ["author"] }],
+  // One editor claims submitted copy to work on it; releasing puts it back in the queue.
+  claim: [{ from: ["SUBMITTED"], to: "IN_EDIT", who: DESK }],
+  release: [{ from: ["IN_EDIT"], to: "SUBMITTED", who: DESK }],
   approve: [{ from: ["SUBMITTED", "IN_EDIT"], to: "APPROVED", who: DESK }],
   return: [{ from: ["SUBMITTED", "IN_EDIT", "APPROVED"], to: "RETURNED", who: DESK }],
   spike: [{ from: ["SUBMITTED", "IN_EDIT", "APPROVED"], to: "SPIKED", who: DESK }],
@@ -72,6 +88,10 @@ const RULES: Record<StoryAction, readonly Rule[]> = {
   unplace: [{ from: ["PLACED"], to: "APPROVED", who: DESK }],
   // Publication happens to a whole issue; the chief editor on duty signs it off.
   publish: [{ from: ["PLACED"], to: "PUBLISHED", who: ["CHIEF_EDITOR"] }],
+  // After publication the copy stays as printed: a correction is added under it, or the chief
+  // editor withdraws the story (its reader page then answers 410 Gone).
+  correct: [{ from: ["PUBLISHED"], to: "same", who: DESK }],
+  withdraw: [{ from: ["PUBLISHED"], to: "WITHDRAWN", who: ["CHIEF_EDITOR"] }],
 };
 
 export type Actor = { id: string; role: Role };

@@ -29,11 +29,3 @@ export async function createUser(actor: SessionUser, input: unknown): Promise<{ 
     throw e;
   }
 }
-
-export async function listUsers(actor: SessionUser) {
-  if (!can(actor.role, "account:manage")) throw forbidden("只有管理员可以管理账号");
-  return db().user.findMany({
-    orderBy: [{ role: "asc" }, { username: "asc" }],
-    select: { id: true, username: true, name: true, role: true, affiliation: true, bylineTitle: true, active: true },
-  });
-}

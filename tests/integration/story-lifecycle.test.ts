@@ -29,7 +29,7 @@ describe("filing and reviewing a story", () => {
     expect(returned.status).toBe("RETURNED");
     const seenByAuthor = await getStoryForEdit(author, created.id);
     expect(seenByAuthor.notes).toMatchObject([{ kind: "RETURN", body: "请补充具体数字。", authorName: "刘明" }]);
-    expect(seenByAuthor.actions).toEqual(["edit", "submit"]);
+    expect(seenByAuthor.actions).toEqual(["edit", "note", "submit"]);
 
     const fixed = { ...draft, body: [...draft.body, { type: "paragraph" as const, text: "全县已收获玉米86万亩。" }] };
     const resubmitted = await changeStory(author, { action: "submit", storyId: created.id, baseVersion: returned.version, content: fixed });
@@ -102,7 +102,7 @@ describe("nobody touches what is not theirs", () => {
 describe("a stale save never overwrites", () => {
   it("of two saves from the same version exactly one wins, every time", async () => {
     const author = await makeUser("CORRESPONDENT");
-    for (let trial = 0; trial < 10; trial++) {
+    for (let trial = 0; trial < 30; trial++) {
       const s = await createStory(author, completeDraft());
       const results = await Promise.allSettled(
         ["甲稿", "乙稿"].map((h) => changeStory(author, { action: "edit", storyId: s.id, baseVersion: 1, content: completeDraft({ headline: h }) })),

@@ -22,10 +22,15 @@ const EXPECTED: Record<StoryAction, Partial<Record<StoryStatus, Partial<Record<W
     APPROVED: { editor: "APPROVED", chief: "APPROVED" },
     PLACED: { editor: "PLACED", chief: "PLACED" },
   },
+  note: Object.fromEntries(
+    STORY_STATUSES.map((s) => [s, { "own-correspondent": s, editor: s, chief: s }]),
+  ) as Partial<Record<StoryStatus, Partial<Record<Who, StoryStatus>>>>,
   submit: {
     DRAFT: { "own-correspondent": "SUBMITTED" },
     RETURNED: { "own-correspondent": "SUBMITTED" },
   },
+  claim: { SUBMITTED: { editor: "IN_EDIT", chief: "IN_EDIT" } },
+  release: { IN_EDIT: { editor: "SUBMITTED", chief: "SUBMITTED" } },
   approve: {
     SUBMITTED: { editor: "APPROVED", chief: "APPROVED" },
     IN_EDIT: { editor: "APPROVED", chief: "APPROVED" },
@@ -44,6 +49,8 @@ const EXPECTED: Record<StoryAction, Partial<Record<StoryStatus, Partial<Record<W
   place: { APPROVED: { editor: "PLACED", chief: "PLACED" } },
   unplace: { PLACED: { editor: "APPROVED", chief: "APPROVED" } },
   publish: { PLACED: { chief: "PUBLISHED" } },
+  correct: { PUBLISHED: { editor: "PUBLISHED", chief: "PUBLISHED" } },
+  withdraw: { PUBLISHED: { chief: "WITHDRAWN" } },
 };
 
 const ACTIONS = Object.keys(EXPECTED) as StoryAction[];
@@ -72,7 +79,7 @@ describe("story workflow table", () => {
   it("an editor who wrote a draft handles it as its author", () => {
     const actor = { id: "ed", role: "EDITOR" as const };
     expect(decide("submit", { status: "DRAFT", authorId: "ed" }, actor)).toEqual({ allowed: true, to: "SUBMITTED" });
-    expect(allowedActions({ status: "DRAFT", authorId: "ed" }, actor)).toEqual(["edit", "submit"]);
+    expect(allowedActions({ status: "DRAFT", authorId: "ed" }, actor)).toEqual(["edit", "note", "submit"]);
   });
 
   it("names the state in a refusal", () => {

@@ -3,6 +3,8 @@ import { requireUser } from "@/lib/auth/session";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { PAPER } from "@/lib/paper";
 import { SignOutButton } from "@/components/desk/SignOutButton";
+import { InboxBadge } from "@/components/desk/InboxBadge";
+import { unreadCount } from "@/lib/inbox/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -10,9 +12,9 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
   const user = await requireUser();
   const links = [
     ...(can(user.role, "story:file") ? [{ href: "/desk/stories", label: "我的稿件" }, { href: "/desk/stories/new", label: "写新稿" }] : []),
-    ...(can(user.role, "desk:review") ? [{ href: "/desk/queue", label: "待审稿件" }] : []),
+    ...(can(user.role, "desk:review") ? [{ href: "/desk/queue", label: "待审稿件" }, { href: "/desk/library", label: "稿库" }] : []),
     ...(can(user.role, "issue:assemble") ? [{ href: "/desk/issues", label: "版面编排" }] : []),
-    ...(can(user.role, "account:manage") ? [{ href: "/desk/admin", label: "账号管理" }] : []),
+    ...(can(user.role, "account:manage") ? [{ href: "/desk/admin", label: "账号管理" }, { href: "/desk/admin/audit", label: "操作日志" }] : []),
   ];
   return (
     <div className="min-h-screen bg-stone-50">
@@ -26,6 +28,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
             <Link href="/" className="text-stone-500 hover:text-masthead">读者版</Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <InboxBadge initial={await unreadCount(user)} />
             <span>
               {user.name}
               <span className="ml-1 text-stone-500">（{ROLE_LABELS[user.role]}）</span>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/auth/session";
-import { listUsers } from "@/lib/users/mutations";
+import { listUsers } from "@/lib/users/queries";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { NewUserForm } from "@/components/desk/NewUserForm";
 

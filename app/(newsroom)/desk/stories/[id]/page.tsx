@@ -5,6 +5,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getStoryForEdit, listTags } from "@/lib/stories/queries";
 import { DomainError } from "@/lib/errors";
 import { StoryEditor } from "@/components/desk/StoryEditor";
+import { AfterPublicationForms } from "@/components/desk/AfterPublicationForms";
+import { can } from "@/lib/auth/roles";
 import { NoteThread } from "@/components/desk/NoteThread";
 import { StatusBadge } from "@/components/desk/StatusBadge";
 import { Flash } from "@/components/desk/Flash";
@@ -43,14 +45,19 @@ export default async function StoryPage({ params, searchParams }: Props) {
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
         <StoryEditor
-          key={`${story.id}:${story.status}`}
+          key={story.id}
           story={{ ...story, updatedAt: story.updatedAt.toISOString() }}
           actions={story.actions}
           allTags={tags}
           defaultCredit={defaultCredit(user)}
+          canTakeOver={can(user.role, "desk:review") && story.actions.includes("edit")}
         />
-        <aside>
-          <NoteThread notes={story.notes} />
+        <aside className="space-y-4">
+          {(story.actions.includes("correct") || story.actions.includes("withdraw")) && (
+            <AfterPublicationForms storyId={story.id} version={story.version} canCorrect={story.actions.includes("correct")} canWithdraw={story.actions.includes("withdraw")} />
+          )}
+          <NoteThread notes={story.notes} storyId={story.id} canNote={story.actions.includes("note")} />
+          <Link href={`/desk/stories/${story.id}/history`} className="btn w-full justify-center">历史版本与对比</Link>
         </aside>
       </div>
     </>

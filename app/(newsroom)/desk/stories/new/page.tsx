@@ -28,6 +28,7 @@ export default async function NewStoryPage() {
           updatedAt: null,
         }}
         actions={["edit", "submit"]}
+        canTakeOver={false}
         allTags={tags}
         defaultCredit={defaultCredit(user)}
       />

@@ -1,0 +1,44 @@
+"use client";
+
+import { useState } from "react";
+import { diffText, storyAsText } from "@/lib/stories/diff";
+import type { StoryDraft } from "@/lib/validation/story";
+import { formatMoment } from "@/lib/format";
+import { DiffView } from "@/components/desk/DiffView";
+
+// Shown when a save was refused because someone saved first: the user's text beside the current
+// text, nothing overwritten, with a way to keep theirs (copy) or continue from the current one.
+export function ConflictPanel({
+  mine,
+  current,
+  onLoadCurrent,
+}: {
+  mine: StoryDraft;
+  current: { content: StoryDraft; version: number; updatedAt: string };
+  onLoadCurrent: () => void;
+}) {
+  const [copied, setCopied] = useState(false);
+  const mineText = storyAsText(mine);
+  return (
+    <section aria-labelledby="conflict-title" className="space-y-3 rounded border-2 border-amber-500 bg-amber-50 p-4">
+      <h2 id="conflict-title" className="font-bold">保存冲突：稿件已在 {formatMoment(current.updatedAt)} 被他人修改</h2>
+      <p className="text-sm">你的内容没有保存，也没有覆盖别人的修改。左边是当前保存的版本，右边是你的内容（差异已标出）。</p>
+      <DiffView parts={diffText(storyAsText(current.content), mineText)} leftTitle="当前版本" rightTitle="你的内容" />
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className="btn"
+          onClick={async () => {
+            await navigator.clipboard.writeText(mineText).catch(() => undefined);
+            setCopied(true);
+          }}
+        >
+          {copied ? "已复制我的内容" : "复制我的内容"}
+        </button>
+        <button type="button" className="btn-primary" onClick={onLoadCurrent}>
+          载入当前版本继续编辑
+        </button>
+      </div>
+    </section>
+  );
+}

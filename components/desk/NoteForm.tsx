@@ -1,0 +1,25 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { idle } from "@/lib/actions/form-state";
+import { noteAction } from "@/app/(newsroom)/desk/stories/actions";
+import { FieldError } from "@/components/desk/FormMessage";
+
+export function NoteForm({ storyId }: { storyId: string }) {
+  const [state, action, pending] = useActionState(noteAction, idle);
+  const [text, setText] = useState("");
+  useEffect(() => {
+    if (state.ok) setText("");
+  }, [state]);
+  return (
+    <form action={action} className="mt-3 space-y-2">
+      <input type="hidden" name="storyId" value={storyId} />
+      <label className="block">
+        <span className="label">留言</span>
+        <textarea name="note" className="input min-h-16 text-sm" value={text} onChange={(e) => setText(e.target.value)} aria-describedby="note-error" />
+      </label>
+      <FieldError id="note" errors={state.ok ? undefined : state.fieldErrors.note ?? (state.message ? [state.message] : undefined)} />
+      <button type="submit" className="btn btn-sm" disabled={pending}>发送留言</button>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { forbidden } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Reading the audit log: administrators only, newest first, filtered, paged by event id.
+export const AUDIT_PAGE_SIZE = 50;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+export const auditFilters = z.object({
+  actor: z.string().max(40).optional().catch(undefined),
+  action: z.string().trim().max(40).optional().catch(undefined),
+  target: z.string().trim().max(40).optional().catch(undefined),
+  from: day,
+  to: day,
+  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+});
+export type AuditFilters = z.infer<typeof auditFilters>;
+
+export async function listAuditEvents(actor: SessionUser, input: unknown) {
+  if (!can(actor.role, "account:manage")) throw forbidden("只有管理员可以查看操作日志");
+  const f = auditFilters.parse(input ?? {});
+  const where: Prisma.AuditEventWhereInput[] = [];
+  if (f.actor) where.push({ actorId: f.actor });
+  if (f.action) where.push({ action: { startsWith: f.action } });
+  if (f.target) where.push({ targetId: f.target });
+  if (f.from) where.push({ at: { gte: new Date(`${f.from}T00:00:00+08:00`) } });
+  if (f.to) where.push({ at: { lt: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86400_000) } });
+  if (f.before) where.push({ id: { lt: BigInt(f.before) } });
+  const rows = await db().auditEvent.findMany({
+    where: { AND: where },
+    orderBy: { id: "desc" },
+    take: AUDIT_PAGE_SIZE + 1,
+    select: { id: true, at: true, action: true, targetType: true, targetId: true, summary: true, actor: { select: { name: true, username: true } } },
+  });
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  return {
+    events: page.map((r) => ({ ...r, id: r.id.toString(), actorName: r.actor ? `${r.actor.name}（${r.actor.username}）` : "系统" })),
+    nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1].id.toString() : null,
+  };
+}
+
+/** The distinct kinds of action recorded, for the filter. */
+export async function auditActions(actor: SessionUser): Promise<string[]> {
+  if (!can(actor.role, "account:manage")) throw forbidden("只有管理员可以查看操作日志");
+  const rows = await db().auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit";
+
+// Each person's inbox: only their own entries, newest first.
+export async function unreadCount(actor: SessionUser): Promise<number> {
+  return db().notification.count({ where: { recipientId: actor.id, readAt: null } });
+}
+
+export async function listInbox(actor: SessionUser, take = 100) {
+  const rows = await db().notification.findMany({
+    where: { recipientId: actor.id },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, kind: true, message: true, createdAt: true, readAt: true, storyId: true, story: { select: { headline: true } }, actor: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ ...r, headline: r.story.headline, actorName: r.actor?.name ?? "" }));
+}
+
+/** Marks entries read: all of them, or those about one story. Only the recipient's own. */
+export async function markRead(actor: SessionUser, storyId?: string): Promise<number> {
+  return db().$transaction(async (tx) => {
+    const marked = await tx.notification.updateMany({
+      where: { recipientId: actor.id, readAt: null, ...(storyId ? { storyId } : {}) },
+      data: { readAt: new Date() },
+    });
+    if (marked.count > 0) {
+      await recordAudit(tx, { actorId: actor.id, action: "inbox.read", targetType: storyId ? "story" : "user", targetId: storyId ?? actor.id, summary: { count: marked.count } });
+    }
+    return marked.count;
+  });
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { forbidden } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { STORY_STATUSES } from "@/lib/stories/workflow";
+import { STORY_KINDS } from "@/lib/validation/story";
+import { toListItem, listSelect, visibleTo, type StoryListItem } from "@/lib/stories/queries";
+
+// The editor's story list (稿库): filters, sorts and pages over every story the desk may see.
+// Pages are keyset-based (after the last row shown), so page 500 costs what page 1 costs.
+export const DESK_PAGE_SIZE = 50;
+export const DESK_SORTS = { updated_desc: "最近更新", updated_asc: "最早更新", submitted_desc: "最近提交" } as const;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+export const deskFilters = z.object({
+  status: z.enum(STORY_STATUSES).optional().catch(undefined),
+  kind: z.enum(STORY_KINDS).optional().catch(undefined),
+  tag: z.string().trim().max(20).optional().catch(undefined),
+  author: z.string().max(40).optional().catch(undefined),
+  from: day,
+  to: day,
+  sort: z.enum(["updated_desc", "updated_asc", "submitted_desc"]).default("updated_desc").catch("updated_desc"),
+  after: z.string().max(80).optional().catch(undefined),
+});
+export type DeskFilters = z.infer<typeof deskFilters>;
+
+export type DeskPage = { items: StoryListItem[]; nextCursor: string | null };
+
+export async function listDeskPage(actor: SessionUser, input: unknown): Promise<DeskPage> {
+  if (!can(actor.role, "desk:review")) throw forbidden();
+  const f = deskFilters.parse(input ?? {});
+  const sortField = f.sort === "submitted_desc" ? "submittedAt" : "updatedAt";
+  const direction = f.sort === "updated_asc" ? "asc" : "desc";
+
+  const where: Prisma.StoryWhereInput[] = [visibleTo(actor)];
+  if (f.status) where.push({ status: f.status });
+  if (f.kind) where.push({ kind: f.kind });
+  if (f.tag) where.push({ tags: { some: { name: f.tag } } });
+  if (f.author) where.push({ authorId: f.author });
+  // Dates are the paper's days (Beijing time, UTC+8).
+  if (f.from) where.push({ [sortField]: { gte: new Date(`${f.from}T00:00:00+08:00`) } });
+  if (f.to) where.push({ [sortField]: { lt: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86400_000) } });
+  if (sortField === "submittedAt") where.push({ submittedAt: { not: null } });
+
+  const cursor = decodeCursor(f.after);
+  if (cursor) {
+    const beyond = direction === "desc" ? "lt" : "gt";
+    where.push({ OR: [{ [sortField]: { [beyond]: cursor.at } }, { [sortField]: cursor.at, id: { [beyond]: cursor.id } }] });
+  }
+
+  const rows = await db().story.findMany({
+    where: { AND: where },
+    select: { ...listSelect, submittedAt: true },
+    orderBy: [{ [sortField]: direction }, { id: direction }],
+    take: DESK_PAGE_SIZE + 1,
+  });
+  const page = rows.slice(0, DESK_PAGE_SIZE);
+  const last = page[page.length - 1];
+  const lastAt = last ? (sortField === "submittedAt" ? last.submittedAt : last.updatedAt) : null;
+  return {
+    items: page.map(toListItem),
+    nextCursor: rows.length > DESK_PAGE_SIZE && last && lastAt ? encodeCursor(lastAt, last.id) : null,
+  };
+}
+
+function encodeCursor(at: Date, id: string): string {
+  return `${at.toISOString()}_${id}`;
+}
+
+function decodeCursor(value: string | undefined): { at: Date; id: string } | null {
+  const match = value?.match(/^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([a-z0-9]+)$/);
+  if (!match || Number.isNaN(Date.parse(match[1]))) return null;
+  return { at: new Date(match[1]), id: match[2] };
+}
