@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Story_submittedAt_idx" ON "Story"("submittedAt" DESC);
+
