@@ -1,11 +1,17 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { PAPER } from "@/lib/paper";
+import { siteUrl } from "@/lib/env";
 
-export const metadata: Metadata = {
-  title: { default: PAPER.name, template: `%s · ${PAPER.name}` },
-  description: `${PAPER.name}数字报：每日版面、稿件与往期报纸`,
-};
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: { default: PAPER.name, template: `%s · ${PAPER.name}` },
+    description: `${PAPER.name}数字报：每日版面、稿件与往期报纸`,
+    openGraph: { siteName: PAPER.name, locale: "zh_CN", type: "website" },
+    alternates: { types: { "application/rss+xml": "/feed.xml" } },
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 

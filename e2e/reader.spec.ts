@@ -1,14 +1,38 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { query } from "./support";
 
-// The seeded demo issues, as a reader meets them.
-test("a reader moves from the latest issue through its pages to a story", async ({ page }) => {
+// The e-paper as readers meet it, on the seeded demo issues.
+
+async function aPublishedStory() {
+  const [row] = await query<{ id: string; headline: string; date: string; page: number; body: string; username: string }>(
+    `SELECT s.id, s.headline, to_char(i.date, 'YYYY-MM-DD') AS date, p.number AS page, s.body::text AS body, u.username
+     FROM "Story" s JOIN "Placement" pl ON pl."storyId" = s.id JOIN "Page" p ON p.id = pl."pageId" JOIN "Issue" i ON i.id = p."issueId" JOIN "User" u ON u.id = s."authorId"
+     WHERE s.status = 'PUBLISHED' AND s.kind = 'FEATURE' AND jsonb_array_length(s."body") > 3 ORDER BY i.date LIMIT 1`,
+  );
+  return row;
+}
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function expectFitsPhone(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test("a reader moves from the latest issue through its pages to a story and back", async ({ page }) => {
   await page.goto("/");
   const pageNav = page.getByRole("navigation", { name: "版面导航" });
-  await expect(pageNav.getByRole("link")).toHaveCount(4);
   await expect(pageNav.getByRole("link", { name: "第1版 要闻" })).toHaveAttribute("aria-current", "page");
   await page.getByRole("link", { name: /下一版：综合/ }).click();
   await expect(page).toHaveURL(/\/issues\/\d{4}-\d{2}-\d{2}\/pages\/2$/);
   await expect(pageNav.getByRole("link", { name: "第2版 综合" })).toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: /上一版：要闻/ }).click();
+  await expect(page).toHaveURL(/\/pages\/1$/);
   await page.getByRole("link", { name: "上一期" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("总第");
   const first = page.locator("main section ul a").first();
@@ -17,15 +41,124 @@ test("a reader moves from the latest issue through its pages to a story", async 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 });
 
+test("story page: where it ran, byline page, tags, and the next story on the page", async ({ page }) => {
+  const story = await aPublishedStory();
+  await page.goto(`/stories/${story.id}`);
+  await expect(page.getByRole("navigation", { name: "位置" })).toContainText(`第${story.page}版`);
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd).toMatchObject({ "@type": "NewsArticle", headline: story.headline });
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", story.headline);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/stories/${story.id}$`));
+  const img = page.locator("article figure img").first();
+  if (await img.count()) {
+    expect(await img.getAttribute("width")).toBeTruthy();
+    expect(await img.getAttribute("height")).toBeTruthy();
+  }
+
+  const next = page.getByRole("navigation", { name: "本版稿件" }).getByRole("link").last();
+  await next.click();
+  await expect(page).not.toHaveURL(new RegExp(`/stories/${story.id}$`));
+  await expect(page.getByRole("navigation", { name: "本版稿件" })).toContainText("本版上一篇");
+
+  await page.goto(`/stories/${story.id}`);
+  const tagLink = page.getByRole("list", { name: "标签" }).getByRole("link").first();
+  await tagLink.click();
+  await expect(page).toHaveURL(/\/tags\//);
+  await expect(page.getByRole("link", { name: story.headline })).toBeVisible();
+
+  await page.goto(`/stories/${story.id}`);
+  await page.locator("article > p").first().getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/authors/${story.username}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("的报道");
+  await expect(page.getByRole("link", { name: story.headline })).toBeVisible();
+});
+
+test("back-issue calendar: days with an issue are links, months move back and forth", async ({ page }) => {
+  const issues = await query<{ date: string }>(`SELECT to_char(date, 'YYYY-MM-DD') AS date FROM "Issue" WHERE status = 'PUBLISHED' ORDER BY date DESC`);
+  const latest = issues[0].date;
+  await page.goto("/calendar");
+  await expect(page).toHaveURL(new RegExp(`/calendar/${latest.slice(0, 7)}$`));
+  const inMonth = issues.filter((i) => i.date.startsWith(latest.slice(0, 7)));
+  await expect(page.getByRole("table").getByRole("link")).toHaveCount(inMonth.length);
+  await page.getByRole("link", { name: "上个月" }).click();
+  await page.getByRole("link", { name: "下个月" }).click();
+  await expect(page).toHaveURL(new RegExp(`/calendar/${latest.slice(0, 7)}$`));
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`/issues/${inMonth[inMonth.length - 1].date}$`));
+  expect((await page.goto("/calendar/2026-13"))?.status()).toBe(404);
+});
+
+test("search finds Chinese words inside the body, highlights them, and answers odd queries calmly", async ({ page }) => {
+  const story = await aPublishedStory();
+  // A two-character word from the middle of the story's body text, not its headline.
+  const paragraph = (JSON.parse(story.body) as { type: string; text?: string }[]).filter((b) => b.type === "paragraph")[1].text!;
+  const word = Array.from(paragraph).slice(6).join("").match(/[\u4e00-\u9fff]{2}/u)![0];
+  await page.goto(`/search?${new URLSearchParams({ q: word, from: story.date, to: story.date })}`);
+  await expect(page.getByRole("link", { name: story.headline })).toBeVisible();
+  const card = page.locator("li", { has: page.getByRole("link", { name: story.headline }) });
+  await expect(card.locator("mark").first()).toHaveText(word);
+
+  await page.goto("/search?q=%E7%A7%B8%E7%A7%86");
+  await expect(page.getByRole("status")).toContainText("篇包含“秸秆”");
+  await expect(page.locator("mark").first()).toHaveText("秸秆");
+
+  await page.goto("/search?q=");
+  await expect(page.getByText("输入关键词")).toBeVisible();
+  await page.goto("/search?q=%E7%A7%B8");
+  await expect(page.getByRole("status")).toHaveText("请至少输入两个字：一个字几乎出现在每篇稿件里。");
+  const long = await page.goto(`/search?q=${encodeURIComponent("秋收".repeat(100))}`);
+  expect(long?.status()).toBe(200);
+  await expect(page.getByRole("status")).toContainText("关键词过长");
+  await page.goto(`/search?q=${encodeURIComponent("%_\\'\"<script>")}`);
+  await expect(page.getByRole("status")).toContainText("没有找到");
+});
+
+test("feeds and the sitemap are well-formed XML", async ({ page, request }) => {
+  await page.goto("/");
+  for (const path of ["/feed.xml", `/tags/${encodeURIComponent("梨树县")}/feed.xml`, "/sitemap.xml", "/sitemaps/static.xml"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const text = await response.text();
+    const parsed = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, "application/xml");
+      return { error: doc.getElementsByTagName("parsererror").length, items: doc.getElementsByTagName("item").length + doc.getElementsByTagName("sitemap").length + doc.getElementsByTagName("url").length };
+    }, text);
+    expect(parsed.error, path).toBe(0);
+    expect(parsed.items, path).toBeGreaterThan(0);
+  }
+});
+
 test("unknown issues, pages and stories answer 404", async ({ page }) => {
   expect((await page.goto("/issues/1999-01-01"))?.status()).toBe(404);
   expect((await page.goto("/issues/not-a-date"))?.status()).toBe(404);
   expect((await page.goto("/stories/doesnotexist123"))?.status()).toBe(404);
+  expect((await page.goto("/tags/%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA"))?.status()).toBe(404);
 });
 
 test("published pages are served from the cache", async ({ request }) => {
-  const first = await request.get("/");
-  expect(first.status()).toBe(200);
+  await request.get("/");
   const second = await request.get("/");
   expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
+});
+
+test("every reader page type passes axe and fits a 360 px phone", async ({ browser }) => {
+  const story = await aPublishedStory();
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const paths = [
+    "/",
+    `/issues/${story.date}`,
+    `/issues/${story.date}/pages/${story.page}`,
+    `/stories/${story.id}`,
+    `/calendar/${story.date.slice(0, 7)}`,
+    "/tags",
+    `/tags/${encodeURIComponent("梨树县")}`,
+    `/authors/${story.username}`,
+    `/search?q=${encodeURIComponent("秸秆")}`,
+  ];
+  for (const path of paths) {
+    await page.goto(path);
+    await expectFitsPhone(page);
+    await expectAccessible(page);
+  }
 });

@@ -26,3 +26,9 @@ export function env(): Env {
   }
   return parsed;
 }
+
+/** The public address of the e-paper, for canonical links, feeds and sitemaps. */
+export function siteUrl(): string {
+  const url = process.env.SITE_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+  return url.replace(/\/+$/, "");
+}

@@ -8,17 +8,15 @@ export default function ReaderLayout({ children }: { children: React.ReactNode }
         跳到正文
       </a>
       <header className="border-b-4 border-masthead bg-white">
-        <div className="mx-auto flex max-w-6xl items-end justify-between gap-4 px-4 py-3">
-          <Link href="/" className="font-serif text-3xl font-black tracking-widest text-masthead md:text-4xl">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-x-4 gap-y-2 px-4 py-3">
+          <Link href="/" className="whitespace-nowrap font-serif text-3xl font-black tracking-widest text-masthead md:text-4xl">
             {PAPER.name}
           </Link>
-          <nav aria-label="站点" className="no-print flex gap-4 text-sm text-stone-600">
-            <Link href="/" className="hover:text-masthead">
-              最新一期
-            </Link>
-            <Link href="/desk" className="hover:text-masthead">
-              采编入口
-            </Link>
+          <nav aria-label="站点" className="no-print flex flex-wrap justify-end gap-x-4 gap-y-1 text-sm text-stone-600">
+            <Link href="/" className="hover:text-masthead">最新一期</Link>
+            <Link href="/calendar" className="hover:text-masthead">往期</Link>
+            <Link href="/tags" className="hover:text-masthead">地点与话题</Link>
+            <Link href="/search" className="hover:text-masthead">搜索</Link>
           </nav>
         </div>
       </header>
@@ -26,7 +24,9 @@ export default function ReaderLayout({ children }: { children: React.ReactNode }
         {children}
       </main>
       <footer className="no-print border-t border-stone-300 py-6 text-center text-xs text-stone-500">
-        {PAPER.name} · {PAPER.slogan} · 数字报
+        {PAPER.name} · {PAPER.slogan} · 数字报 ·{" "}
+        <Link href="/feed.xml" className="hover:text-masthead">RSS</Link> ·{" "}
+        <Link href="/desk" className="hover:text-masthead">采编入口</Link>
       </footer>
     </>
   );

@@ -14,8 +14,8 @@ export function IssueBar({ issue, currentPage }: { issue: IssueView; currentPage
           <span className="ml-3">总第{issue.number}期</span>
         </p>
         <nav aria-label="往期" className="no-print flex gap-3 text-sm">
-          {issue.previousDate ? <Link href={`/issues/${issue.previousDate}`} className="hover:text-masthead">上一期</Link> : <span className="text-stone-400">上一期</span>}
-          {issue.nextDate ? <Link href={`/issues/${issue.nextDate}`} className="hover:text-masthead">下一期</Link> : <span className="text-stone-400">下一期</span>}
+          {issue.previousDate ? <Link href={`/issues/${issue.previousDate}`} className="hover:text-masthead">上一期</Link> : <span className="text-stone-500">上一期</span>}
+          {issue.nextDate ? <Link href={`/issues/${issue.nextDate}`} className="hover:text-masthead">下一期</Link> : <span className="text-stone-500">下一期</span>}
         </nav>
       </div>
       <nav aria-label="版面导航" className="no-print mt-2">

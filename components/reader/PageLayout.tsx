@@ -81,7 +81,7 @@ function PhotoNews({ story }: { story: ReaderStory }) {
         <p key={i} className="text-sm leading-relaxed">{b.type === "paragraph" ? b.text : null}</p>
       ))}
       {!story.headline && (
-        <Link href={`/stories/${story.id}`} className="text-sm text-masthead hover:underline">查看图片新闻</Link>
+        <Link href={`/stories/${story.id}`} className="text-sm text-masthead underline">查看图片新闻</Link>
       )}
     </article>
   );

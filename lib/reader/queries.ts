@@ -2,14 +2,15 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
-import type { StoryKind, TagKind } from "@/lib/validation/story";
+import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/validation/story";
 import { issueDateFromString, issueDateToString } from "@/lib/validation/issue";
 
 // What readers see: published issues, pages and stories only. Results are cached by Next and
 // dropped when anything is published (see lib/reader/cache.ts), so they are plain JSON values.
 export const READER_CACHE_TAG = "reader";
 
-function cached<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) {
+/** A reader query cached by Next under the reader tag (dropped on publication, correction, withdrawal). */
+export function cachedReader<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) {
   return unstable_cache(fn, [`reader:${name}`], { tags: [READER_CACHE_TAG], revalidate: 3600 });
 }
 
@@ -37,6 +38,9 @@ export type StoryView = ReaderStory & {
   issueNumber: number;
   page: { number: number; name: string };
   corrections: { body: string; createdAt: string }[];
+  author: { username: string; name: string };
+  previous: { id: string; headline: string } | null;
+  next: { id: string; headline: string } | null;
 };
 
 const published = { status: "PUBLISHED" } as const;
@@ -65,8 +69,8 @@ async function loadIssue(date: Date | null): Promise<IssueView | null> {
   };
 }
 
-export const latestIssue = cached("latest-issue", () => loadIssue(null));
-export const issueByDate = cached("issue", (date: string) => loadIssue(issueDateFromString(date)));
+export const latestIssue = cachedReader("latest-issue", () => loadIssue(null));
+export const issueByDate = cachedReader("issue", (date: string) => loadIssue(issueDateFromString(date)));
 
 const storySelect = {
   id: true,
@@ -109,7 +113,7 @@ function toReaderStory(row: StoryRow, isLead: boolean): ReaderStory {
   };
 }
 
-export const pageView = cached("page", async (date: string, pageNumber: number): Promise<PageView | null> => {
+export const pageView = cachedReader("page", async (date: string, pageNumber: number): Promise<PageView | null> => {
   const issue = await loadIssue(issueDateFromString(date));
   if (!issue) return null;
   const page = await db().page.findFirst({
@@ -132,22 +136,45 @@ export const pageView = cached("page", async (date: string, pageNumber: number):
   };
 });
 
-export const storyView = cached("story", async (id: string): Promise<StoryView | null> => {
+export const storyView = cachedReader("story", async (id: string): Promise<StoryView | null> => {
   const row = await db().story.findFirst({
     where: { id, ...published },
     select: {
       ...storySelect,
       corrections: { select: { body: true, createdAt: true }, orderBy: { createdAt: "asc" } },
-      placement: { select: { isLead: true, page: { select: { number: true, name: true, issue: { select: { date: true, number: true, status: true } } } } } },
+      author: { select: { username: true, name: true } },
+      placement: {
+        select: {
+          isLead: true,
+          page: {
+            select: {
+              number: true,
+              name: true,
+              issue: { select: { date: true, number: true, status: true } },
+              // The page's running order, for previous/next story.
+              placements: {
+                where: { story: published },
+                orderBy: [{ isLead: "desc" }, { position: "asc" }],
+                select: { story: { select: { id: true, headline: true, kind: true } } },
+              },
+            },
+          },
+        },
+      },
     },
   });
   if (!row?.placement || row.placement.page.issue.status !== "PUBLISHED") return null;
-  const { placement, corrections, ...story } = row;
+  const { placement, corrections, author, ...story } = row;
+  const order = placement.page.placements.map((p) => ({ id: p.story.id, headline: p.story.headline || KIND_LABELS[p.story.kind] }));
+  const at = order.findIndex((s) => s.id === id);
   return {
     ...toReaderStory(story, placement.isLead),
     issueDate: issueDateToString(placement.page.issue.date),
     issueNumber: placement.page.issue.number,
     page: { number: placement.page.number, name: placement.page.name },
     corrections: corrections.map((c) => ({ body: c.body, createdAt: c.createdAt.toISOString() })),
+    author: { username: author.username, name: author.name },
+    previous: order[at - 1] ?? null,
+    next: order[at + 1] ?? null,
   };
 });

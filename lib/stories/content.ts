@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { isEditorRole } from "@/lib/auth/roles";
-import { countCharacters, photoIdsOf } from "@/lib/stories/body";
+import { countCharacters, photoIdsOf, searchTextOf } from "@/lib/stories/body";
 import type { StoryDraft } from "@/lib/validation/story";
 import { invalid } from "@/lib/errors";
 
@@ -19,6 +19,7 @@ export function storyColumns(draft: StoryDraft) {
     dateline: draft.dateline,
     body: draft.body,
     charCount: countCharacters(draft.body),
+    searchText: searchTextOf(draft),
   };
 }
 

@@ -86,6 +86,10 @@ async function main() {
       }
     }
     await publishIssue(chief, issue.id);
+    // Demo issues appear as if published at dawn on their own day, so "newest first" lists read right.
+    const dawn = new Date(`${date}T05:30:00+08:00`);
+    await db().issue.update({ where: { id: issue.id }, data: { publishedAt: dawn } });
+    await db().story.updateMany({ where: { placement: { page: { issueId: issue.id } } }, data: { publishedAt: dawn } });
   }
 
   for (const story of demoDesk) {

@@ -19,7 +19,8 @@ function validDate(date: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { date } = await params;
-  return { title: validDate(date) ? `${formatIssueDate(date, false)} 报纸` : "找不到这一期" };
+  if (!validDate(date)) return { title: "找不到这一期" };
+  return { title: `${formatIssueDate(date, false)} 报纸`, description: `${formatIssueDate(date)}的各版面与稿件`, alternates: { canonical: `/issues/${date}` } };
 }
 
 // One issue: every page with the headlines on it.

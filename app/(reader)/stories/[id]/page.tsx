@@ -4,9 +4,12 @@ import type { Metadata } from "next";
 import { storyView } from "@/lib/reader/queries";
 import { Headline } from "@/components/reader/Headline";
 import { StoryBody } from "@/components/reader/StoryBody";
-import { formatIssueDate, formatMoment } from "@/lib/format";
+import { JsonLd } from "@/components/reader/JsonLd";
+import { formatIssueDate, formatMoment, photoUrl } from "@/lib/format";
 import { leadText } from "@/lib/stories/body";
 import { KIND_LABELS } from "@/lib/validation/story";
+import { PAPER } from "@/lib/paper";
+import { siteUrl } from "@/lib/env";
 
 export const revalidate = 3600;
 export function generateStaticParams() {
@@ -20,17 +23,58 @@ async function load(params: Props["params"]) {
   return /^[a-z0-9]{10,40}$/i.test(id) ? storyView(id) : null;
 }
 
+function firstPhoto(story: NonNullable<Awaited<ReturnType<typeof load>>>) {
+  return story.body.find((b) => b.type === "photo");
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const story = await load(params);
   if (!story) return { title: "找不到这篇稿件" };
-  return { title: story.headline || KIND_LABELS[story.kind], description: leadText(story.body, 100) };
+  const title = story.headline || KIND_LABELS[story.kind];
+  const description = leadText(story.body, 100);
+  const photo = firstPhoto(story);
+  return {
+    title,
+    description,
+    alternates: { canonical: `/stories/${story.id}` },
+    openGraph: {
+      type: "article",
+      title,
+      description,
+      url: `/stories/${story.id}`,
+      publishedTime: story.publishedAt ?? undefined,
+      authors: [story.byline],
+      tags: story.tags.map((t) => t.name),
+      images: photo && photo.type === "photo" ? [{ url: photoUrl(photo.photoId, "w1600"), alt: photo.altText || photo.caption }] : undefined,
+    },
+  };
 }
 
 export default async function StoryPage({ params }: Props) {
   const story = await load(params);
   if (!story) notFound();
+  const base = siteUrl();
+  const photo = firstPhoto(story);
+  const headline = story.headline || KIND_LABELS[story.kind];
   return (
     <article className="mx-auto max-w-3xl" aria-labelledby="story-title">
+      <JsonLd
+        data={{
+          "@context": "https://schema.org",
+          "@type": "NewsArticle",
+          headline,
+          alternativeHeadline: story.subheadline || undefined,
+          description: leadText(story.body, 100),
+          datePublished: story.publishedAt ?? undefined,
+          author: { "@type": "Person", name: story.author.name, url: `${base}/authors/${story.author.username}` },
+          publisher: { "@type": "NewsMediaOrganization", name: PAPER.name, url: base },
+          image: photo && photo.type === "photo" ? [`${base}${photoUrl(photo.photoId, "w1600")}`] : undefined,
+          keywords: story.tags.map((t) => t.name).join(",") || undefined,
+          mainEntityOfPage: `${base}/stories/${story.id}`,
+          printEdition: `第${story.page.number}版`,
+          printSection: story.page.name,
+        }}
+      />
       <nav aria-label="位置" className="no-print mb-4 text-sm text-stone-600">
         <Link href={`/issues/${story.issueDate}`} className="hover:text-masthead">{formatIssueDate(story.issueDate, false)}</Link>
         <span className="mx-2">›</span>
@@ -39,15 +83,16 @@ export default async function StoryPage({ params }: Props) {
         </Link>
       </nav>
       <div id="story-title">
-        <Headline as="h1" size="lg" kicker={story.kicker} headline={story.headline || KIND_LABELS[story.kind]} subheadline={story.subheadline} />
+        <Headline as="h1" size="lg" kicker={story.kicker} headline={headline} subheadline={story.subheadline} />
       </div>
       <p className="mb-6 text-sm text-stone-600">
-        <span>{story.byline}</span>
+        <Link href={`/authors/${story.author.username}`} className="hover:text-masthead">{story.byline || story.author.name}</Link>
         {story.publishedAt && (
           <time dateTime={story.publishedAt} className="ml-3">
             发布于 {formatMoment(story.publishedAt)}
           </time>
         )}
+        <span className="ml-3">刊于{formatIssueDate(story.issueDate, false)}第{story.page.number}版</span>
       </p>
       <StoryBody body={story.body} dateline={story.dateline} photoSizes={story.photoSizes} firstPhotoPriority />
       {story.corrections.length > 0 && (
@@ -61,15 +106,31 @@ export default async function StoryPage({ params }: Props) {
         </aside>
       )}
       {story.tags.length > 0 && (
-        <ul aria-label="标签" className="mt-8 flex flex-wrap gap-2 text-sm">
+        <ul aria-label="标签" className="no-print mt-8 flex flex-wrap gap-2 text-sm">
           {story.tags.map((t) => (
-            <li key={t.name} className="rounded-full border border-stone-300 bg-white px-3 py-1 text-stone-700">
-              <span className="mr-1 text-xs text-stone-500">{t.kind === "PLACE" ? "地点" : "话题"}</span>
-              {t.name}
+            <li key={t.name}>
+              <Link href={`/tags/${encodeURIComponent(t.name)}`} className="inline-block rounded-full border border-stone-300 bg-white px-3 py-1 text-stone-700 hover:border-masthead">
+                <span className="mr-1 text-xs text-stone-500">{t.kind === "PLACE" ? "地点" : "话题"}</span>
+                {t.name}
+              </Link>
             </li>
           ))}
         </ul>
       )}
+      <nav aria-label="本版稿件" className="no-print mt-8 grid gap-3 border-t border-stone-300 pt-4 text-sm sm:grid-cols-2">
+        {story.previous ? (
+          <Link href={`/stories/${story.previous.id}`} rel="prev" className="hover:text-masthead">
+            <span className="block text-xs text-stone-500">本版上一篇</span>
+            {story.previous.headline}
+          </Link>
+        ) : <span />}
+        {story.next ? (
+          <Link href={`/stories/${story.next.id}`} rel="next" className="text-right hover:text-masthead">
+            <span className="block text-xs text-stone-500">本版下一篇</span>
+            {story.next.headline}
+          </Link>
+        ) : <span />}
+      </nav>
     </article>
   );
 }

@@ -20,7 +20,12 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await load(params);
   if (!view) return { title: "找不到这一版" };
-  return { title: `第${view.page.number}版 ${view.page.name} · ${formatIssueDate(view.issue.date, false)}` };
+  const lead = view.stories[0];
+  return {
+    title: `第${view.page.number}版 ${view.page.name} · ${formatIssueDate(view.issue.date, false)}`,
+    description: lead ? `本版头条：${lead.headline}` : `${formatIssueDate(view.issue.date, false)}第${view.page.number}版`,
+    alternates: { canonical: `/issues/${view.issue.date}/pages/${view.page.number}` },
+  };
 }
 
 export default async function IssuePageView({ params }: Props) {

@@ -1,0 +1,16 @@
+import { latestIssue } from "@/lib/reader/queries";
+import { issueCards } from "@/lib/reader/archive";
+import { rss, paperName } from "@/lib/reader/feeds";
+import { formatIssueDate } from "@/lib/format";
+
+export const revalidate = 3600;
+
+// RSS of the latest issue, every page in order.
+export async function GET() {
+  const issue = await latestIssue();
+  const items = issue ? await issueCards(issue.date) : [];
+  return rss(
+    { title: `${paperName}${issue ? ` · ${formatIssueDate(issue.date, false)}` : ""}`, path: "/", description: `${paperName}最新一期` },
+    items,
+  );
+}

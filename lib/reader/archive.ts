@@ -1,0 +1,152 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { cachedReader } from "@/lib/reader/queries";
+import { issueDateToString } from "@/lib/validation/issue";
+import { leadText } from "@/lib/stories/body";
+import { parseStoredBody } from "@/lib/stories/body";
+import type { StoryKind, TagKind } from "@/lib/validation/story";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// The archive around the issues: the back-issue calendar, tag pages and byline pages.
+
+export const LIST_PAGE_SIZE = 20;
+
+export type StoryCard = {
+  id: string;
+  kind: StoryKind;
+  kicker: string;
+  headline: string;
+  excerpt: string;
+  byline: string;
+  issueDate: string;
+  page: { number: number; name: string };
+};
+
+export const cardSelect = {
+  id: true,
+  kind: true,
+  kicker: true,
+  headline: true,
+  byline: true,
+  body: true,
+  placement: { select: { page: { select: { number: true, name: true, issue: { select: { date: true } } } } } },
+} satisfies Prisma.StorySelect;
+
+export function toCard(row: Prisma.StoryGetPayload<{ select: typeof cardSelect }>): StoryCard {
+  return {
+    id: row.id,
+    kind: row.kind,
+    kicker: row.kicker,
+    headline: row.headline,
+    byline: row.byline,
+    excerpt: leadText(parseStoredBody(row.body), 90),
+    issueDate: row.placement ? issueDateToString(row.placement.page.issue.date) : "",
+    page: { number: row.placement?.page.number ?? 0, name: row.placement?.page.name ?? "" },
+  };
+}
+
+/** Published stories only, and only those whose issue is out. */
+const onTheRecord = { status: "PUBLISHED", placement: { page: { issue: { status: "PUBLISHED" } } } } satisfies Prisma.StoryWhereInput;
+
+export type CalendarMonth = { month: string; issues: { date: string; number: number }[]; previousMonth: string | null; nextMonth: string | null };
+
+/** One month of the back-issue calendar ("2026-11"), with the nearest months that have issues. */
+export const calendarMonth = cachedReader("calendar", async (month: string): Promise<CalendarMonth> => {
+  const [y, m] = month.split("-").map(Number);
+  const start = new Date(Date.UTC(y, m - 1, 1));
+  const end = new Date(Date.UTC(y, m, 1));
+  const published = { status: "PUBLISHED" } as const;
+  const [issues, before, after] = await Promise.all([
+    db().issue.findMany({ where: { ...published, date: { gte: start, lt: end } }, orderBy: { date: "asc" }, select: { date: true, number: true } }),
+    db().issue.findFirst({ where: { ...published, date: { lt: start } }, orderBy: { date: "desc" }, select: { date: true } }),
+    db().issue.findFirst({ where: { ...published, date: { gte: end } }, orderBy: { date: "asc" }, select: { date: true } }),
+  ]);
+  return {
+    month,
+    issues: issues.map((i) => ({ date: issueDateToString(i.date), number: i.number })),
+    previousMonth: before ? issueDateToString(before.date).slice(0, 7) : null,
+    nextMonth: after ? issueDateToString(after.date).slice(0, 7) : null,
+  };
+});
+
+export type StoryList = { stories: StoryCard[]; page: number; totalPages: number; total: number };
+
+async function pageOfStories(where: Prisma.StoryWhereInput, page: number): Promise<StoryList> {
+  const filter = { AND: [onTheRecord, where] };
+  const [total, rows] = await Promise.all([
+    db().story.count({ where: filter }),
+    db().story.findMany({
+      where: filter,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * LIST_PAGE_SIZE,
+      take: LIST_PAGE_SIZE,
+      select: cardSelect,
+    }),
+  ]);
+  return { stories: rows.map(toCard), page, total, totalPages: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)) };
+}
+
+export type TagPage = StoryList & { tag: { name: string; kind: TagKind } };
+
+export const tagPage = cachedReader("tag", async (name: string, page: number): Promise<TagPage | null> => {
+  const tag = await db().tag.findUnique({ where: { name }, select: { id: true, name: true, kind: true } });
+  if (!tag) return null;
+  const list = await pageOfStories({ tags: { some: { id: tag.id } } }, page);
+  return { ...list, tag: { name: tag.name, kind: tag.kind } };
+});
+
+export type AuthorPage = StoryList & { author: { username: string; name: string; bylineTitle: string; affiliation: string } };
+
+/** A byline page: a correspondent's published stories. Only people with published work have one. */
+export const authorPage = cachedReader("author", async (username: string, page: number): Promise<AuthorPage | null> => {
+  const author = await db().user.findUnique({ where: { username }, select: { id: true, username: true, name: true, bylineTitle: true, affiliation: true } });
+  if (!author) return null;
+  const list = await pageOfStories({ authorId: author.id }, page);
+  if (list.total === 0) return null;
+  const { id: _id, ...shown } = author;
+  return { ...list, author: shown };
+});
+
+/** Every tag with published stories, for the tag index. */
+export const allTags = cachedReader("tags", async () => {
+  const rows = await db().tag.findMany({
+    where: { stories: { some: onTheRecord } },
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: { name: true, kind: true, _count: { select: { stories: { where: onTheRecord } } } },
+  });
+  return rows.map((r) => ({ name: r.name, kind: r.kind, count: r._count.stories }));
+});
+
+/** Every story of one issue in page order, for the issue's feed. */
+export const issueCards = cachedReader("issue-cards", async (date: string): Promise<StoryCard[]> => {
+  const rows = await db().story.findMany({
+    where: { ...onTheRecord, placement: { page: { issue: { status: "PUBLISHED", date: new Date(`${date}T00:00:00Z`) } } } },
+    orderBy: [{ placement: { page: { number: "asc" } } }, { placement: { isLead: "desc" } }, { placement: { position: "asc" } }],
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+});
+
+/** Years that have published issues, newest first, and one year's addresses, for the sitemaps. */
+export const sitemapYears = cachedReader("sitemap-years", async (): Promise<number[]> => {
+  const rows = await db().$queryRaw<{ year: number }[]>`SELECT DISTINCT extract(year FROM date)::int AS year FROM "Issue" WHERE status = 'PUBLISHED' ORDER BY year DESC`;
+  return rows.map((r) => r.year);
+});
+
+export const sitemapYear = cachedReader("sitemap-year", async (year: number) => {
+  const issues = await db().issue.findMany({
+    where: { status: "PUBLISHED", date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } },
+    orderBy: { date: "asc" },
+    select: {
+      date: true,
+      publishedAt: true,
+      pages: { select: { number: true, placements: { where: { story: { status: "PUBLISHED" } }, select: { story: { select: { id: true, updatedAt: true } } } } } },
+    },
+  });
+  return issues.map((i) => ({
+    date: issueDateToString(i.date),
+    publishedAt: i.publishedAt?.toISOString() ?? null,
+    pages: i.pages.map((p) => p.number),
+    stories: i.pages.flatMap((p) => p.placements.map((pl) => ({ id: pl.story.id, updatedAt: pl.story.updatedAt.toISOString() }))),
+  }));
+});
