@@ -20,7 +20,7 @@ type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props["params"]) {
   const { id } = await params;
-  return /^[a-z0-9]{10,40}$/i.test(id) ? storyView(id) : null;
+  return /^[a-z0-9_-]{1,64}$/i.test(id) ? storyView(id) : null;
 }
 
 function firstPhoto(story: NonNullable<Awaited<ReturnType<typeof load>>>) {

@@ -7,7 +7,7 @@ const FILES = new Set(["w480", "w960", "w1600", "original"]);
 // long time (a photo's files never change); unpublished ones only to those who may see the story.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; file: string }> }) {
   const { id, file } = await params;
-  if (!FILES.has(file) || !/^[a-z0-9]{10,40}$/i.test(id)) return new Response("Not found", { status: 404 });
+  if (!FILES.has(file) || !/^[a-z0-9_-]{1,64}$/i.test(id)) return new Response("Not found", { status: 404 });
   const photo = await findReadablePhoto(id);
   if (!photo) return new Response("Not found", { status: 404 });
   const name = file === "original" ? `original.${photo.extension}` : `${file}.webp`;

@@ -1,0 +1,227 @@
+// Benchmark (not a test): the reader e-paper over a ten-year archive, served by the production build.
+//  1. fills the database named by $DATABASE_URL (or a fresh embedded one) with ~3,650 issues of
+//     8 pages and ~6 stories a page, with tags and photos (refuses a database holding real stories);
+//  2. builds the app into .next-bench and starts `next start` on loopback;
+//  3. for each reader route, warms it up, then runs autocannon with 10 connections for 15 s;
+//  4. loads a story page in headless Chromium and reads largest contentful paint and layout shift.
+// Prints `reader <route> rps=<n> p50_ms=<m> p99_ms=<p> errors=<e>` per route,
+// `reader server peak_rss_mb=<n>`, and `reader story lcp_ms=<n> cls=<x>`.
+// Usage: npm run bench:reader   (BENCH_DAYS, BENCH_SECONDS to change the size; BENCH_ROUTES=story,tag for some)
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import autocannon from "autocannon";
+import sharp from "sharp";
+import { chromium } from "@playwright/test";
+
+const DAYS = Number(process.env.BENCH_DAYS ?? 3650);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const PAGE_NAMES = ["要闻", "综合", "县区新闻", "经济", "社会", "文化", "体育", "副刊"];
+const children: ChildProcess[] = [];
+const cleanups: (() => void)[] = [];
+
+async function waitFor(check: () => Promise<boolean>, what: string, seconds = 120) {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not come up`);
+}
+
+async function database(): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-reader-"));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const port = 54900 + Math.floor(Math.random() * 90);
+  children.push(spawn(process.execPath, ["scripts/embedded-db.mjs", dir, String(port)], { stdio: "ignore" }));
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  await waitFor(async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.end();
+    return true;
+  }, "embedded database");
+  return url;
+}
+
+async function fill(client: pg.Client) {
+  const { rows } = await client.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE id LIKE 'rb%')::int AS bench FROM "Story"`);
+  if (rows[0].bench > 0) return console.log(`using the ${rows[0].bench} bench stories already there`);
+  if (rows[0].n > 0 && process.env.BENCH_FORCE !== "1") throw new Error("this database holds real stories; use an empty one or set BENCH_FORCE=1");
+  const started = Date.now();
+  await client.query(`INSERT INTO "User" (id, username, name, "passwordHash", role, "bylineTitle", "updatedAt")
+    SELECT 'rb_user_' || i, 'rb_user_' || i, (ARRAY['张','王','李','赵','刘','陈','杨','黄'])[1 + i % 8] || (ARRAY['晗','宇','雪','晨','明','静','帆','悦'])[1 + (i / 8) % 8] || i, 'x', 'CORRESPONDENT', '本报通讯员', now()
+    FROM generate_series(0, 79) i`);
+  await client.query(`INSERT INTO "Tag" (id, name, kind) SELECT 'rb_tag_' || i,
+      (ARRAY['伊通满族自治县','梨树县','铁西区','铁东区','双辽市','公主岭市','辽源市','东丰县','东辽县','梅河口市'])[1 + i % 10] || CASE WHEN i < 10 THEN '' ELSE '专题' || i END,
+      CASE WHEN i < 10 THEN 'PLACE' ELSE 'TOPIC' END::"TagKind"
+    FROM generate_series(0, 39) i`);
+  await client.query(`INSERT INTO "Issue" (id, date, number, status, "publishedAt", "updatedAt")
+    SELECT 'rb_issue_' || d, (current_date - d), 20000 - d, 'PUBLISHED', (current_date - d) + time '05:30', now()
+    FROM generate_series(0, $1 - 1) d`, [DAYS]);
+  await client.query(`INSERT INTO "Page" (id, "issueId", number, name)
+    SELECT 'rb_page_' || d || '_' || p, 'rb_issue_' || d, p, ($2::text[])[p] FROM generate_series(0, $1 - 1) d, generate_series(1, 8) p`, [DAYS, PAGE_NAMES]);
+  // Six stories a page: a feature lead with subheads and a photo, then briefs.
+  await client.query(`INSERT INTO "Story" (id, kind, status, kicker, headline, subheadline, byline, dateline, body, "charCount", "searchText", version, "authorId", "createdAt", "updatedAt", "submittedAt", "publishedAt")
+    SELECT 'rb' || d || 'x' || p || 'x' || k,
+      CASE WHEN k = 0 THEN 'FEATURE' ELSE 'NEWS_BRIEF' END::"StoryKind", 'PUBLISHED',
+      CASE WHEN k = 0 THEN '抓项目 促发展' ELSE '' END,
+      (ARRAY['秋粮入仓进度过半','老旧小区完成改造','冬季供暖全面启动','招商引资签约十项','志愿服务走进社区','秸秆综合利用见成效'])[1 + (d + p + k) % 6] || ' 第' || d || '期' || p || '版' || k,
+      CASE WHEN k = 0 THEN '——' || ($2::text[])[p] || '一线见闻' ELSE '' END,
+      '本报通讯员 ' || d % 80, CASE WHEN k = 0 THEN '' ELSE '本报讯（通讯员 ' || d % 80 || '）' END,
+      CASE WHEN k = 0 THEN jsonb_build_array(
+          jsonb_build_object('type','paragraph','text','近年来，全县紧紧围绕高质量发展目标，持续优化营商环境，推动传统产业转型升级，各项工作取得新进展。'),
+          jsonb_build_object('type','subhead','text','科学规划 明确方向'),
+          jsonb_build_object('type','paragraph','text','坚持规划先行，以农产品精深加工和装备制造为主导产业，做好园区基础设施配套建设，满足企业落地需求。第' || d || '号。'),
+          jsonb_build_object('type','photo','photoId','rb_photo_' || d || '_' || p,'caption','工人在新建厂房内安装生产线设备。','credit','本报记者 赵晨 摄','altText','工人在厂房内安装设备'),
+          jsonb_build_object('type','subhead','text','抓好项目 确保实效'),
+          jsonb_build_object('type','paragraph','text','坚持以项目建设为中心，对重点项目开展代办服务，全力争取项目早落地、早开工、早见效。'),
+          jsonb_build_object('type','paragraph','text','下一步，将继续完善配套服务体系，扶持更多加工主体，力争全年综合利用率达到九成以上。'))
+        ELSE jsonb_build_array(
+          jsonb_build_object('type','paragraph','text','近日，相关部门组织志愿者深入村屯开展服务活动，帮助群众解决生产生活中的实际困难。'),
+          jsonb_build_object('type','paragraph','text','活动中，志愿者们发放宣传资料三百余份，受到群众欢迎。第' || d || '号。'))
+      END,
+      CASE WHEN k = 0 THEN 230 ELSE 70 END,
+      '秋粮入仓 志愿服务 秸秆综合利用 营商环境 第' || d || '号',
+      1, 'rb_user_' || (d + p + k) % 80,
+      (current_date - d) + time '05:30', (current_date - d) + time '05:30', (current_date - d) + time '04:00', (current_date - d) + time '05:30'
+    FROM generate_series(0, $1 - 1) d, generate_series(1, 8) p, generate_series(0, 5) k`, [DAYS, PAGE_NAMES]);
+  await client.query(`INSERT INTO "Placement" (id, "pageId", "storyId", position, "isLead")
+    SELECT 'rb_pl_' || d || '_' || p || '_' || k, 'rb_page_' || d || '_' || p, 'rb' || d || 'x' || p || 'x' || k, k, k = 0
+    FROM generate_series(0, $1 - 1) d, generate_series(1, 8) p, generate_series(0, 5) k`, [DAYS]);
+  await client.query(`INSERT INTO "Photo" (id, "storageKey", "mimeType", width, height, bytes, caption, credit, "uploaderId", "storyId")
+    SELECT 'rb_photo_' || d || '_' || p, 'bench/' || d || '/' || p, 'image/jpeg', 1200, 800, 100000, '工人在新建厂房内安装生产线设备。', '本报记者 赵晨 摄', 'rb_user_0', 'rb' || d || 'x' || p || 'x0'
+    FROM generate_series(0, $1 - 1) d, generate_series(1, 8) p`, [DAYS]);
+  await client.query(`INSERT INTO "_StoryToTag" ("A", "B") SELECT id, 'rb_tag_' || (abs(hashtext(id)) % 40) FROM "Story" WHERE id LIKE 'rb%'
+    UNION SELECT id, 'rb_tag_' || (abs(hashtext(id)) % 10) FROM "Story" WHERE id LIKE 'rb%' ON CONFLICT DO NOTHING`);
+  await client.query("ANALYZE");
+  console.log(`filled ${DAYS} issues, ${DAYS * 48} stories in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** Real files for the photos of the story measured in the browser. */
+async function writePhotoFiles(photoDir: string, storageKey: string) {
+  const dir = path.join(photoDir, storageKey);
+  if (existsSync(path.join(dir, "w960.webp"))) return;
+  mkdirSync(dir, { recursive: true });
+  const picture = sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 120, g: 150, b: 110 } } });
+  writeFileSync(path.join(dir, "original.jpg"), await picture.clone().jpeg().toBuffer());
+  for (const w of [480, 960, 1600]) writeFileSync(path.join(dir, `w${w}.webp`), await picture.clone().resize({ width: w, withoutEnlargement: true }).webp().toBuffer());
+}
+
+function treeRssMb(pid: number): number {
+  let kb = 0;
+  const visit = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      kb += Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+      const kids = readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim();
+      for (const k of kids ? kids.split(/\s+/) : []) visit(Number(k));
+    } catch {
+      /* the process ended */
+    }
+  };
+  visit(pid);
+  return kb / 1024;
+}
+
+async function measure(url: string) {
+  const result = await autocannon({ url, connections: 10, duration: SECONDS });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+async function main() {
+  const url = await database();
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench",
+    NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+    NEXT_DIST_DIR: ".next-bench",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PHOTO_DIR: process.env.PHOTO_DIR ?? path.join(os.tmpdir(), "newsroom-bench-photos"),
+  };
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await fill(client);
+  const { rows: [sample] } = await client.query(
+    `SELECT to_char(i.date, 'YYYY-MM-DD') AS date, s.id AS story, ph."storageKey" AS key
+     FROM "Issue" i JOIN "Page" p ON p."issueId" = i.id AND p.number = 3 JOIN "Placement" pl ON pl."pageId" = p.id AND pl."isLead"
+     JOIN "Story" s ON s.id = pl."storyId" JOIN "Photo" ph ON ph."storyId" = s.id
+     WHERE i.status = 'PUBLISHED' ORDER BY i.date DESC OFFSET 400 LIMIT 1`,
+  );
+  const { rows: [tag] } = await client.query(`SELECT t.name FROM "Tag" t JOIN "_StoryToTag" st ON st."B" = t.id GROUP BY t.name ORDER BY count(*) DESC LIMIT 1`);
+  await client.end();
+  await writePhotoFiles(env.PHOTO_DIR, sample.key);
+
+  console.log("building the app…");
+  execFileSync("npx", ["next", "build"], { env, stdio: "ignore" });
+  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
+  children.push(server);
+  const base = `http://127.0.0.1:${PORT}`;
+  await waitFor(async () => (await fetch(`${base}/api/health`)).ok, "the app");
+
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(server.pid!))), 200);
+  const routes: [string, string][] = [
+    ["home", "/"],
+    ["issue", `/issues/${sample.date}`],
+    ["page", `/issues/${sample.date}/pages/3`],
+    ["story", `/stories/${sample.story}`],
+    ["tag", `/tags/${encodeURIComponent(tag.name)}`],
+    ["search", `/search?q=${encodeURIComponent("志愿")}`],
+  ];
+  const only = process.env.BENCH_ROUTES?.split(",");
+  for (const [name, route] of routes.filter(([n]) => !only || only.includes(n))) {
+    for (let i = 0; i < 20; i++) await fetch(base + route).then((r) => r.arrayBuffer());
+    await autocannon({ url: base + route, connections: 10, duration: 2 });
+    const m = await measure(base + route);
+    console.log(`reader ${name} rps=${Math.round(m.rps)} p50_ms=${m.p50} p99_ms=${m.p99} errors=${m.errors}`);
+  }
+  clearInterval(sampler);
+  console.log(`reader server peak_rss_mb=${Math.round(peak)}`);
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+  await page.goto(`${base}/stories/${sample.story}`, { waitUntil: "load" });
+  await page.waitForTimeout(1000);
+  const vitals = await page.evaluate(
+    () =>
+      new Promise<{ lcp: number; cls: number }>((resolve) => {
+        let lcp = 0;
+        let cls = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => (lcp = Math.max(lcp, e.startTime)))).observe({ type: "largest-contentful-paint", buffered: true });
+        new PerformanceObserver((list) =>
+          list.getEntries().forEach((e) => {
+            const shift = e as PerformanceEntry & { value: number; hadRecentInput: boolean };
+            if (!shift.hadRecentInput) cls += shift.value;
+          }),
+        ).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve({ lcp, cls }), 500);
+      }),
+  );
+  await browser.close();
+  console.log(`reader story lcp_ms=${Math.round(vitals.lcp)} cls=${vitals.cls.toFixed(3)}`);
+}
+
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const c of children) {
+      try {
+        if (c.pid) process.kill(-c.pid, "SIGTERM");
+      } catch {
+        c.kill("SIGTERM");
+      }
+    }
+    for (const clean of cleanups) clean();
+  });
