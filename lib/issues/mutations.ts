@@ -9,6 +9,7 @@ import { fieldErrorsOf } from "@/lib/validation/story";
 import { DEFAULT_PAGES, issueDateFromString, issueInput, pageInput } from "@/lib/validation/issue";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordRevision } from "@/lib/stories/revisions";
+import { storyContentSelect } from "@/lib/stories/content";
 import { parseDraft } from "@/lib/stories/mutations";
 import { notify } from "@/lib/inbox/notify";
 
@@ -163,7 +164,7 @@ export async function publishIssue(actor: SessionUser, issueId: string): Promise
     const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: { date: true, number: true } });
     const stories = await tx.story.findMany({
       where: { placement: { page: { issueId } } },
-      select: { id: true, status: true, authorId: true, version: true, kind: true, kicker: true, headline: true, subheadline: true, byline: true, dateline: true, body: true, tags: { select: { name: true, kind: true } } },
+      select: { id: true, status: true, authorId: true, version: true, ...storyContentSelect },
     });
     if (stories.length === 0) throw invalid("本期还没有上版的稿件，不能见报");
     for (const story of stories) {

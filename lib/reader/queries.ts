@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
+import { storyContentSelect } from "@/lib/stories/content";
 import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/validation/story";
 import { issueDateFromString, issueDateToString } from "@/lib/validation/issue";
 
@@ -74,16 +75,9 @@ export const issueByDate = cachedReader("issue", (date: string) => loadIssue(iss
 
 const storySelect = {
   id: true,
-  kind: true,
-  kicker: true,
-  headline: true,
-  subheadline: true,
-  byline: true,
-  dateline: true,
-  body: true,
+  ...storyContentSelect,
   charCount: true,
   publishedAt: true,
-  tags: { select: { name: true, kind: true }, orderBy: { name: "asc" } },
   photos: { select: { id: true, width: true, height: true } },
 } as const;
 

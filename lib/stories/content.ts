@@ -6,7 +6,19 @@ import { countCharacters, photoIdsOf, searchTextOf } from "@/lib/stories/body";
 import type { StoryDraft } from "@/lib/validation/story";
 import { invalid } from "@/lib/errors";
 
-// Writing a story's content (fields, body, tags, photos) is shared by create and save.
+// A story's content (fields, body, tags, photos): how it is read back and how it is written.
+
+/** The columns that make up a story's content, as every reader of a full story selects them. */
+export const storyContentSelect = {
+  kind: true,
+  kicker: true,
+  headline: true,
+  subheadline: true,
+  byline: true,
+  dateline: true,
+  body: true,
+  tags: { select: { name: true, kind: true }, orderBy: { name: "asc" } },
+} as const;
 
 /** The columns a draft sets on Story. */
 export function storyColumns(draft: StoryDraft) {

@@ -8,7 +8,7 @@ import { completenessErrors, fieldErrorsOf, storyDraft, type StoryDraft } from "
 import { canView, decide, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import { assertNotLockedByOther } from "@/lib/stories/locks";
 import { deskUserIds, notify } from "@/lib/inbox/notify";
-import { attachPhotos, resolveTags, storyColumns } from "@/lib/stories/content";
+import { attachPhotos, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
 import { recordRevision } from "@/lib/stories/revisions";
 import { z } from "zod";
 
@@ -86,14 +86,7 @@ const changeSelect = {
   authorId: true,
   version: true,
   submittedAt: true,
-  kind: true,
-  kicker: true,
-  headline: true,
-  subheadline: true,
-  byline: true,
-  dateline: true,
-  body: true,
-  tags: { select: { name: true, kind: true } },
+  ...storyContentSelect,
   lockedById: true,
   lockedAt: true,
   lockRenewedAt: true,

@@ -7,6 +7,7 @@ import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
 import { allowedActions, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import type { StoryKind, TagKind } from "@/lib/validation/story";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { storyContentSelect } from "@/lib/stories/content";
 
 // Back-office reads. Each one is scoped in the query itself to what the asking user may see.
 
@@ -96,18 +97,11 @@ export async function getStoryForEdit(actor: SessionUser, storyId: string): Prom
       id: true,
       version: true,
       status: true,
-      kind: true,
-      kicker: true,
-      headline: true,
-      subheadline: true,
-      byline: true,
-      dateline: true,
-      body: true,
+      ...storyContentSelect,
       charCount: true,
       updatedAt: true,
       authorId: true,
       author: { select: { id: true, name: true } },
-      tags: { select: { name: true, kind: true }, orderBy: { name: "asc" } },
       notes: { select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
       placement: { select: { page: { select: { number: true, name: true, issue: { select: { date: true } } } } } },
     },
