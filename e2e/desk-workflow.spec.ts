@@ -15,13 +15,20 @@ test("two editors on one story: the second sees the lock, takes over, and the fi
   await first.goto(`/desk/stories/${story.id}`);
   await expect(first.getByLabel("主题（标题）")).toBeEnabled();
   await first.getByLabel("主题（标题）").fill(`${story.headline}（刘明改）`);
+  await expect(first.getByTestId("save-state")).toContainText("已自动保存", { timeout: 15_000 });
 
   const second = await newUserPage(browser, "bianji2");
   await second.goto(`/desk/stories/${story.id}`);
   await expect(second.getByTestId("lock-holder")).toContainText("刘明 正在编辑");
   await expect(second.getByLabel("主题（标题）")).toBeDisabled();
+  await expect(second.getByLabel("主题（标题）")).toHaveValue(`${story.headline}（刘明改）`);
   await second.getByRole("button", { name: "接管编辑" }).click();
   await expect(second.getByLabel("主题（标题）")).toBeEnabled();
+  // The second editor carries on from the first editor's saved text, and their save is accepted.
+  await expect(second.getByLabel("主题（标题）")).toHaveValue(`${story.headline}（刘明改）`);
+  await second.getByLabel("正文第 1 段").fill("陈静接管后修改的导语。");
+  await second.getByRole("button", { name: "保存" }).click();
+  await expect(second.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
 
   // Within seconds the first editor is told, the form turns read-only, and nothing typed is gone.
   await expect(first.getByRole("alert").filter({ hasText: "陈静 已接管这篇稿件的编辑" })).toBeVisible({ timeout: 15_000 });

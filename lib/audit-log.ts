@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isRealDay } from "@/lib/validation/issue";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
@@ -9,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // Reading the audit log: administrators only, newest first, filtered, paged by event id.
 export const AUDIT_PAGE_SIZE = 50;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const day = z.string().refine(isRealDay).optional().catch(undefined);
 export const auditFilters = z.object({
   actor: z.string().max(40).optional().catch(undefined),
   action: z.string().trim().max(40).optional().catch(undefined),

@@ -1,9 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useTransition } from "react";
 import { idle, type FormState } from "@/lib/actions/form-state";
 
-// A small form bound to one Server Action, with hidden fields and a visible answer.
+// A small form bound to one Server Action, with hidden fields and a visible answer. It submits by
+// hand rather than through the form's action attribute, because React resets a form after such
+// an action, and a refused form must keep what was typed.
 export function ActionForm({
   action,
   hidden,
@@ -18,12 +20,15 @@ export function ActionForm({
   confirm?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, idle);
+  const [, startTransition] = useTransition();
   return (
     <form
-      action={formAction}
       className={className}
       onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
+        e.preventDefault();
+        if (confirm && !window.confirm(confirm)) return;
+        const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+        startTransition(() => formAction(data));
       }}
     >
       {Object.entries(hidden).map(([name, value]) => (

@@ -17,7 +17,7 @@ export function ConflictPanel({
   current: { content: StoryDraft; version: number; updatedAt: string };
   onLoadCurrent: () => void;
 }) {
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<"" | "done" | "failed">("");
   const mineText = storyAsText(mine);
   return (
     <section aria-labelledby="conflict-title" className="space-y-3 rounded border-2 border-amber-500 bg-amber-50 p-4">
@@ -29,16 +29,17 @@ export function ConflictPanel({
           type="button"
           className="btn"
           onClick={async () => {
-            await navigator.clipboard.writeText(mineText).catch(() => undefined);
-            setCopied(true);
+            const ok = await navigator.clipboard.writeText(mineText).then(() => true, () => false);
+            setCopied(ok ? "done" : "failed");
           }}
         >
-          {copied ? "已复制我的内容" : "复制我的内容"}
+          {copied === "done" ? "已复制我的内容" : "复制我的内容"}
         </button>
         <button type="button" className="btn-primary" onClick={onLoadCurrent}>
           载入当前版本继续编辑
         </button>
       </div>
+      {copied === "failed" && <p role="alert" className="text-sm text-red-800">无法写入剪贴板：请在右侧选中你的内容手动复制。载入当前版本后，你的内容也会留在本机，可随时恢复。</p>}
     </section>
   );
 }

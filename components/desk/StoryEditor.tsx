@@ -84,8 +84,12 @@ export function StoryEditor({
   const [autosaving, setAutosaving] = useState(false);
   const [conflictDismissed, setConflictDismissed] = useState<number | null>(null);
   const lastFormState = useRef(formState);
+  // What the last explicit save sent, and what the form holds now: a save confirms only what it sent.
+  const sentJson = useRef<string | null>(null);
+  const latestJson = useRef("");
 
   const serialized = useMemo(() => JSON.stringify(content), [content]);
+  latestJson.current = serialized;
   const dirty = serialized !== savedContent;
   const charCount = countCharacters(content.body);
   const mayEdit = storyId === null || actions.includes("edit") || actions.includes("claim");
@@ -97,7 +101,8 @@ export function StoryEditor({
       if (!saved.ok || !saved.version) return;
       setVersion(saved.version);
       setSavedContent(savedJson);
-      localStorage.removeItem(backupKey(storyId));
+      // Text typed while the save was on its way stays in the browser copy until it is saved too.
+      if (savedJson === latestJson.current) localStorage.removeItem(backupKey(storyId));
       if (!storyId && saved.storyId) {
         localStorage.removeItem(backupKey(null));
         setStoryId(saved.storyId);
@@ -112,10 +117,10 @@ export function StoryEditor({
     if (formState === lastFormState.current) return;
     lastFormState.current = formState;
     if (formState.ok) {
-      remember(formState, serialized);
+      remember(formState, sentJson.current ?? latestJson.current);
       setNote("");
     }
-  }, [formState, serialized, remember]);
+  }, [formState, remember]);
 
   // Offer back what this browser kept from an earlier visit that never reached the server.
   // Once, when the editor opens: later renders carry the same story with a newer version.
@@ -128,8 +133,8 @@ export function StoryEditor({
     if (story.id && readBackup(null)?.json === loaded) localStorage.removeItem(backupKey(null));
     const kept = readBackup(story.id);
     if (!kept) return;
-    const serverTime = story.updatedAt ? Date.parse(story.updatedAt) : 0;
-    if (kept.savedAt > serverTime && kept.json !== loaded) setBackup(kept.content);
+    // Offered whenever it differs from what the server has; only the user throws it away.
+    if (kept.json !== loaded) setBackup(kept.content);
     else localStorage.removeItem(backupKey(story.id));
   }, [story]);
 
@@ -153,13 +158,26 @@ export function StoryEditor({
         }
         return answer;
       });
-      if (answer.held && answer.version && answer.version !== version && !dirty) {
-        setVersion(answer.version);
-        router.refresh();
-      }
+      adoptServerCopy(answer);
     },
-    [version, dirty, router],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [version, dirty],
   );
+
+  /** A lock brought a newer version: take its text if nothing is unsaved here, else compare side by side. */
+  function adoptServerCopy(answer: LockAnswer) {
+    if ("error" in answer || !answer.held || !answer.current || answer.version === version) return;
+    const current = answer.current;
+    if (dirty) {
+      setAutoState({ ok: false, code: "conflict", message: "这篇稿件在你打开后已被他人修改：请对照两边的内容再继续。", fieldErrors: {}, current, at: Date.now() });
+      return;
+    }
+    const json = JSON.stringify(contentOf(current.content));
+    setContent(contentOf(current.content));
+    setSavedContent(json);
+    setVersion(current.version);
+    router.refresh();
+  }
 
   useEffect(() => {
     if (!story.id || !(actions.includes("edit") || actions.includes("claim"))) return;
@@ -186,9 +204,12 @@ export function StoryEditor({
     };
   }, [storyId]);
 
-  // Autosave: a few seconds after typing stops, while this person holds the story.
+  const conflict = state.current && conflictDismissed !== state.at ? state.current : null;
+
+  // Autosave: a few seconds after typing stops, while this person holds the story and no
+  // comparison is waiting for a decision.
   useEffect(() => {
-    if (!dirty || !editable || pending || autosaving || state.code === "conflict") return;
+    if (!dirty || !editable || pending || autosaving || conflict) return;
     const timer = setTimeout(() => {
       const sent = serialized;
       setAutosaving(true);
@@ -201,11 +222,10 @@ export function StoryEditor({
         .finally(() => setAutosaving(false));
     }, AUTOSAVE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [serialized, dirty, editable, pending, autosaving, storyId, version, remember, state.code]);
+  }, [serialized, dirty, editable, pending, autosaving, storyId, version, remember, conflict]);
 
   const set = <K extends keyof Content>(key: K, value: Content[K]) => setContent((c) => ({ ...c, [key]: value }));
   const errors = state.fieldErrors;
-  const conflict = state.current && conflictDismissed !== state.at ? state.current : null;
 
   async function takeOver() {
     if (!storyId) return;
@@ -213,14 +233,11 @@ export function StoryEditor({
     if ("error" in answer) return;
     setLockLost(null);
     setLock(answer);
-    if (answer.version && answer.version !== version) {
-      setVersion(answer.version);
-      router.refresh();
-    }
+    adoptServerCopy(answer);
   }
 
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form action={formAction} onSubmit={() => (sentJson.current = serialized)} className="space-y-5" noValidate>
       <input type="hidden" name="storyId" value={storyId ?? ""} />
       <input type="hidden" name="version" value={version} />
       {editable && <input type="hidden" name="story" value={serialized} />}
@@ -268,7 +285,9 @@ export function StoryEditor({
           mine={content}
           current={conflict}
           onLoadCurrent={() => {
-            localStorage.setItem(`${backupKey(storyId)}:mine`, JSON.stringify({ content, savedAt: Date.now() }));
+            // The user's own text stays on offer (banner above, and this browser's copy).
+            localStorage.setItem(backupKey(storyId), JSON.stringify({ content, savedAt: Date.now() }));
+            setBackup(content);
             setContent(contentOf(conflict.content));
             setVersion(conflict.version);
             setSavedContent(JSON.stringify(contentOf(conflict.content)));

@@ -10,7 +10,7 @@ import { DEFAULT_PAGES, issueDateFromString, issueInput, pageInput } from "@/lib
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordRevision } from "@/lib/stories/revisions";
 import { storyContentSelect } from "@/lib/stories/content";
-import { parseDraft } from "@/lib/stories/mutations";
+import { parseDraft } from "@/lib/stories/content";
 import { notify } from "@/lib/inbox/notify";
 
 function requireCapability(actor: SessionUser, capability: Capability) {
@@ -44,7 +44,12 @@ export async function createIssue(actor: SessionUser, input: unknown): Promise<{
   }
 }
 
+/**
+ * Locks the issue row for the rest of the transaction, so assembly steps on one issue happen one at
+ * a time and none can slip in while the issue is being published.
+ */
 async function openIssue(tx: Tx, issueId: string) {
+  await tx.$queryRaw`SELECT id FROM "Issue" WHERE id = ${issueId} FOR UPDATE`;
   const issue = await tx.issue.findUnique({ where: { id: issueId }, select: { id: true, status: true } });
   if (!issue) throw notFound("找不到这一期");
   if (issue.status === "PUBLISHED") throw conflict("本期已经见报，不能再改动版面");
@@ -130,9 +135,14 @@ export async function arrangeStory(actor: SessionUser, storyId: string, move: "u
     const placement = await tx.placement.findUnique({ where: { storyId }, select: { id: true, pageId: true, page: { select: { issueId: true } } } });
     if (!placement) throw notFound("这篇稿件没有上版");
     await openIssue(tx, placement.page.issueId);
-    const order = await tx.placement.findMany({ where: { pageId: placement.pageId }, orderBy: { position: "asc" }, select: { id: true } });
+    const order = await tx.placement.findMany({ where: { pageId: placement.pageId }, orderBy: { position: "asc" }, select: { id: true, isLead: true } });
     const ids = order.map((p) => p.id);
     const at = ids.indexOf(placement.id);
+    // The lead (头条) always runs first; moving past it is done with "设为头条".
+    const hasLead = order[0]?.isLead ?? false;
+    if (move !== "lead" && hasLead && (at === 0 || (move === "up" && at === 1))) {
+      throw invalid("头条始终排在本版最前；要换头条，请对另一篇稿件点“设为头条”");
+    }
     if (move === "lead") {
       ids.splice(at, 1);
       ids.unshift(placement.id);

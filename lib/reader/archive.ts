@@ -92,6 +92,8 @@ export const tagPage = cachedReader("tag", async (name: string, page: number): P
   const tag = await db().tag.findUnique({ where: { name }, select: { id: true, name: true, kind: true } });
   if (!tag) return null;
   const list = await pageOfStories({ tags: { some: { id: tag.id } } }, page);
+  // A tag only drafts use is nobody's business yet.
+  if (list.total === 0) return null;
   return { ...list, tag: { name: tag.name, kind: tag.kind } };
 });
 

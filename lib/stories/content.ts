@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { isEditorRole } from "@/lib/auth/roles";
 import { countCharacters, photoIdsOf, searchTextOf } from "@/lib/stories/body";
-import type { StoryDraft } from "@/lib/validation/story";
+import { fieldErrorsOf, storyDraft, type StoryDraft } from "@/lib/validation/story";
 import { invalid } from "@/lib/errors";
 
 // A story's content (fields, body, tags, photos): how it is read back and how it is written.
@@ -19,6 +19,13 @@ export const storyContentSelect = {
   body: true,
   tags: { select: { name: true, kind: true }, orderBy: { name: "asc" } },
 } as const;
+
+/** Parses untrusted form input into a draft, or throws field errors in Chinese. */
+export function parseDraft(input: unknown): StoryDraft {
+  const parsed = storyDraft.safeParse(input);
+  if (!parsed.success) throw invalid("稿件内容有误，请按提示修改", fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
 
 /** The columns a draft sets on Story. */
 export function storyColumns(draft: StoryDraft) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isRealDay } from "@/lib/validation/issue";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
@@ -14,7 +15,7 @@ import { toListItem, listSelect, visibleTo, type StoryListItem } from "@/lib/sto
 export const DESK_PAGE_SIZE = 50;
 export const DESK_SORTS = { updated_desc: "最近更新", updated_asc: "最早更新", submitted_desc: "最近提交" } as const;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const day = z.string().refine(isRealDay).optional().catch(undefined);
 export const deskFilters = z.object({
   status: z.enum(STORY_STATUSES).optional().catch(undefined),
   kind: z.enum(STORY_KINDS).optional().catch(undefined),
@@ -29,7 +30,7 @@ export type DeskFilters = z.infer<typeof deskFilters>;
 
 export type DeskPage = { items: StoryListItem[]; nextCursor: string | null };
 
-export async function listDeskPage(actor: SessionUser, input: unknown): Promise<DeskPage> {
+export async function listDeskPage(actor: SessionUser, input: unknown, pageSize = DESK_PAGE_SIZE): Promise<DeskPage> {
   if (!can(actor.role, "desk:review")) throw forbidden();
   const f = deskFilters.parse(input ?? {});
   const sortField = f.sort === "submitted_desc" ? "submittedAt" : "updatedAt";
@@ -55,14 +56,14 @@ export async function listDeskPage(actor: SessionUser, input: unknown): Promise<
     where: { AND: where },
     select: { ...listSelect, submittedAt: true },
     orderBy: [{ [sortField]: direction }, { id: direction }],
-    take: DESK_PAGE_SIZE + 1,
+    take: pageSize + 1,
   });
-  const page = rows.slice(0, DESK_PAGE_SIZE);
+  const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   const lastAt = last ? (sortField === "submittedAt" ? last.submittedAt : last.updatedAt) : null;
   return {
     items: page.map(toListItem),
-    nextCursor: rows.length > DESK_PAGE_SIZE && last && lastAt ? encodeCursor(lastAt, last.id) : null,
+    nextCursor: rows.length > pageSize && last && lastAt ? encodeCursor(lastAt, last.id) : null,
   };
 }
 

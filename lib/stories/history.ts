@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { notFound } from "@/lib/errors";
 import { canView, type StoryStatus } from "@/lib/stories/workflow";
-import { parseDraft } from "@/lib/stories/mutations";
+import { parseDraft } from "@/lib/stories/content";
 import { diffText, storyAsText, type DiffPart } from "@/lib/stories/diff";
 import { countCharacters } from "@/lib/stories/body";
 

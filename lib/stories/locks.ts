@@ -8,6 +8,9 @@ import { canView, decide } from "@/lib/stories/workflow";
 import { notify } from "@/lib/inbox/notify";
 import { formatMoment } from "@/lib/format";
 import { activeLockHolder, LOCK_TTL_MS, type LockView } from "@/lib/stories/lock-rules";
+import { storyContentSelect } from "@/lib/stories/content";
+import { recordRevision } from "@/lib/stories/revisions";
+import { parseDraft } from "@/lib/stories/content";
 
 export { LOCK_TTL_MS };
 export type { LockView };
@@ -71,16 +74,23 @@ export async function acquireLock(actor: SessionUser, storyId: string): Promise<
     if (!claim.allowed && !decide("edit", story, actor).allowed) throw forbidden("你不能编辑这篇稿件");
     const now = new Date();
     const fresh = !current.held;
-    const updated = await tx.story.update({
-      where: { id: storyId },
+    // Taken only if it is still free (or ours) and nobody changed the story since we read it:
+    // of two editors opening it at the same moment, one gets it and the other is told who.
+    const taken = await tx.story.updateMany({
+      where: {
+        id: storyId,
+        version: story.version,
+        OR: [{ lockedById: null }, { lockedById: actor.id }, { lockRenewedAt: null }, { lockRenewedAt: { lt: new Date(now.getTime() - LOCK_TTL_MS) } }],
+      },
       data: {
         lockedById: actor.id,
         lockRenewedAt: now,
         ...(fresh ? { lockedAt: now } : {}),
         ...(claim.allowed ? { status: claim.to, version: { increment: 1 } } : {}),
       },
-      select: lockSelect,
     });
+    const updated = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: lockSelect });
+    if (taken.count === 0) return { ...view(updated, actor.id), version: updated.version };
     if (claim.allowed) {
       await recordAudit(tx, { actorId: actor.id, action: "story.claim", targetType: "story", targetId: storyId, summary: { from: story.status, to: claim.to } });
     }
@@ -110,11 +120,14 @@ export async function takeOverLock(actor: SessionUser, storyId: string): Promise
     if (!edit.allowed) throw forbidden(edit.reason);
     const previous = view(story, actor.id).holder;
     const now = new Date();
+    // The version moves on, so a save the previous holder sends afterwards is refused as stale,
+    // and the history keeps what they had (autosaves included) at the moment of the take-over.
     const updated = await tx.story.update({
       where: { id: storyId },
-      data: { lockedById: actor.id, lockedAt: now, lockRenewedAt: now },
-      select: lockSelect,
+      data: { lockedById: actor.id, lockedAt: now, lockRenewedAt: now, version: { increment: 1 } },
+      select: { ...lockSelect, ...storyContentSelect },
     });
+    await recordRevision(tx, { storyId, version: updated.version, status: updated.status, action: "takeover", actorId: actor.id, draft: parseDraft(updated) });
     await recordAudit(tx, { actorId: actor.id, action: "lock.takeover", targetType: "story", targetId: storyId, summary: { from: previous?.name ?? null } });
     if (previous && previous.id !== actor.id) {
       await notify(tx, { recipientIds: [previous.id], actorId: actor.id, storyId, kind: "LOCK_TAKEN", message: `${actor.name} 接管了稿件的编辑` });

@@ -4,22 +4,15 @@ import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
-import { completenessErrors, fieldErrorsOf, storyDraft, type StoryDraft } from "@/lib/validation/story";
+import { completenessErrors, fieldErrorsOf, type StoryDraft } from "@/lib/validation/story";
 import { canView, decide, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import { assertNotLockedByOther } from "@/lib/stories/locks";
 import { deskUserIds, notify } from "@/lib/inbox/notify";
-import { attachPhotos, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
+import { attachPhotos, parseDraft, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
 import { recordRevision } from "@/lib/stories/revisions";
 import { z } from "zod";
 
 export type SavedStory = { id: string; version: number; status: StoryStatus };
-
-/** Parses untrusted form input into a draft, or throws field errors in Chinese. */
-export function parseDraft(input: unknown): StoryDraft {
-  const parsed = storyDraft.safeParse(input);
-  if (!parsed.success) throw invalid("稿件内容有误，请按提示修改", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 function requireComplete(draft: StoryDraft) {
   const errors = completenessErrors(draft);
@@ -209,7 +202,7 @@ export async function restoreRevision(actor: SessionUser, storyId: string, revis
   const revision = await db().storyRevision.findFirst({ where: { id: revisionId, storyId }, select: { content: true, version: true } });
   const visible = await db().story.findFirst({ where: { id: storyId }, select: { status: true, authorId: true } });
   if (!revision || !visible || !canView(visible, actor)) throw notFound("找不到这个历史版本");
-  return changeStory(actor, { action: "edit", storyId, baseVersion, content: revision.content, revisionAction: "restore" });
+  return changeStory(actor, { action: "edit", storyId, baseVersion, content: revision.content, revisionAction: "revert" });
 }
 
 const afterPublication = z.object({

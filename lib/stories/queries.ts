@@ -118,6 +118,10 @@ export async function getStoryForEdit(actor: SessionUser, storyId: string): Prom
   };
 }
 
-export async function listTags(): Promise<{ name: string; kind: TagKind }[]> {
-  return db().tag.findMany({ select: { name: true, kind: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] });
+/** Tags to pick from: those on published copy, on the actor's own copy, unused ones, and for the desk all. */
+export async function listTags(actor: SessionUser): Promise<{ name: string; kind: TagKind }[]> {
+  const where = isEditorRole(actor.role)
+    ? {}
+    : { OR: [{ stories: { none: {} } }, { stories: { some: { status: "PUBLISHED" as const } } }, { stories: { some: { authorId: actor.id } } }] };
+  return db().tag.findMany({ where, select: { name: true, kind: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] });
 }

@@ -13,9 +13,16 @@ export const pageInput = z.object({
 });
 
 export const issueInput = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "请选择出版日期" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: "日期无效" }),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "请选择出版日期" }).refine((s) => isRealDay(s), { message: "日期无效" }),
   number: z.union([z.literal(""), z.coerce.number().int().min(1, { message: "期号应为正整数" })]).optional(),
 });
+
+/** A calendar day written "2026-11-26" that exists (not 2026-02-30). */
+export function isRealDay(s: string | undefined): s is string {
+  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
 
 /** "2026-11-26" ↔ the Date stored in an issue's `date` column (a calendar day, kept at UTC midnight). */
 export function issueDateFromString(s: string): Date {

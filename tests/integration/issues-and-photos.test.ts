@@ -36,6 +36,9 @@ describe("issue assembly and publication", () => {
     await arrangeStory(editor, a, "down");
     const placed = (await getIssueAssembly(editor, issue.id)).pages[0].stories;
     expect(placed.map((s) => [s.headline, s.isLead])).toEqual([["丙", true], ["乙", false], ["甲", false]]);
+    // Nothing moves above the lead, and the lead does not move down: it is changed with "lead".
+    await expect(arrangeStory(editor, b, "up")).rejects.toMatchObject({ code: "invalid" });
+    await expect(arrangeStory(editor, c, "down")).rejects.toMatchObject({ code: "invalid" });
 
     const e = await publishIssue(editor, issue.id).catch((x) => x);
     expect(e).toBeInstanceOf(DomainError);

@@ -36,13 +36,15 @@ describe("edit locks", () => {
     expect(blocked.code).toBe("conflict");
     expect(blocked.message).toMatch(/此稿正由刘明编辑/);
 
-    await takeOverLock(second, s.id);
+    const taken = await takeOverLock(second, s.id);
+    expect(taken).toMatchObject({ held: true, version: 3 });
+    expect(await db().storyRevision.count({ where: { storyId: s.id, action: "takeover" } })).toBe(1);
     expect(await renewLock(first, s.id)).toMatchObject({ held: false, holder: { name: "陈静" } });
     expect((await inbox(first.id)).filter((n) => n.kind === "LOCK_TAKEN")).toEqual([{ kind: "LOCK_TAKEN", message: "陈静 接管了稿件的编辑" }]);
-    const late = await refusal(changeStory(first, { action: "edit", storyId: s.id, baseVersion: 2, content: completeDraft({ headline: "刘明的改动" }) }));
+    const late = await refusal(changeStory(first, { action: "edit", storyId: s.id, baseVersion: 3, content: completeDraft({ headline: "刘明的改动" }) }));
     expect(late.message).toMatch(/此稿正由陈静编辑/);
-    const saved = await changeStory(second, { action: "edit", storyId: s.id, baseVersion: 2, content: completeDraft({ headline: "陈静的改动" }) });
-    expect(saved.version).toBe(3);
+    const saved = await changeStory(second, { action: "edit", storyId: s.id, baseVersion: taken.version, content: completeDraft({ headline: "陈静的改动" }) });
+    expect(saved.version).toBe(4);
   });
 
   it("a lock lapses after a period without heartbeats", async () => {
@@ -140,7 +142,7 @@ describe("revisions", () => {
     const restored = await restoreRevision(author, s.id, revisions[1].id, v3.version);
     expect((await db().story.findUniqueOrThrow({ where: { id: s.id } })).headline).toBe("第一稿标题");
     const after = await listRevisions(author, s.id);
-    expect(after.revisions[0]).toMatchObject({ action: "restore", version: restored.version });
+    expect(after.revisions[0]).toMatchObject({ action: "revert", version: restored.version });
     expect(after.revisions).toHaveLength(3);
   });
 
@@ -169,15 +171,20 @@ describe("the desk's story list", () => {
     expect(features.items).toHaveLength(3);
     expect((await listDeskPage(editor, { tag, status: "APPROVED" })).items).toHaveLength(0);
 
-    // Page through with a tiny page by filtering, checking the order is stable and complete.
+    // Two stories share one timestamp, so the id must break the tie across a page boundary.
+    await db().story.updateMany({ where: { id: { in: ids.slice(2, 4) } }, data: { updatedAt: new Date("2030-06-01T00:00:00Z") } });
+    const expected = (await db().story.findMany({ where: { id: { in: ids } }, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], select: { id: true } })).map((s) => s.id);
     const seen: string[] = [];
     let after: string | undefined;
+    let pages = 0;
     do {
-      const page = await listDeskPage(editor, { tag, sort: "updated_asc", after });
+      const page = await listDeskPage(editor, { tag, sort: "updated_asc", after }, 3);
       seen.push(...page.items.map((s) => s.id));
       after = page.nextCursor ?? undefined;
+      pages += 1;
     } while (after);
-    expect(seen).toEqual(ids);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(expected);
     expect((await refusal(listDeskPage(author, {}))).code).toBe("forbidden");
   });
 });
@@ -193,5 +200,20 @@ describe("the audit log", () => {
     expect(events.map((e) => e.action)).toEqual(["story.approve"]);
     expect((await listAuditEvents(admin, { target: s.id, action: "story." })).events.map((e) => e.action)).toEqual(["story.approve", "story.create_and_submit"]);
     expect((await refusal(listAuditEvents(editor, {}))).code).toBe("forbidden");
+  });
+});
+
+describe("two editors opening one story at the same moment", () => {
+  it("gives the lock to exactly one of them and claims the story once", async () => {
+    const author = await makeUser("CORRESPONDENT");
+    for (let trial = 0; trial < 5; trial++) {
+      const a = await makeUser("EDITOR");
+      const b = await makeUser("EDITOR");
+      const s = await createStory(author, completeDraft(), { submit: true });
+      const [x, y] = await Promise.all([acquireLock(a, s.id), acquireLock(b, s.id)]);
+      expect([x.held, y.held].filter(Boolean)).toHaveLength(1);
+      expect(await db().auditEvent.count({ where: { targetId: s.id, action: "story.claim" } })).toBe(1);
+      expect((await db().story.findUniqueOrThrow({ where: { id: s.id } })).version).toBe(2);
+    }
   });
 });

@@ -10,8 +10,8 @@ type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   const { callbackUrl } = await searchParams;
-  // Only same-site paths are followed after sign-in.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/desk";
+  // Only same-site paths are followed after sign-in ("//host" and "/\\host" would leave the site).
+  const next = callbackUrl && /^\/(?![/\\])[^\\]*$/.test(callbackUrl) ? callbackUrl : "/desk";
   if (await currentUser()) redirect(next);
   return (
     <main className="mx-auto mt-24 max-w-sm px-4">

@@ -3,13 +3,14 @@ import { searchStories, QUERY_MAX_CHARS, RESULT_CAP } from "@/lib/reader/search"
 import { allTags } from "@/lib/reader/archive";
 import { StoryCards } from "@/components/reader/StoryCards";
 import { Pager } from "@/components/reader/Pager";
+import { isRealDay } from "@/lib/validation/issue";
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+const day = (v: string) => (isRealDay(v) ? v : undefined);
 
 // Search is per query, so the page renders on request; the query itself is cached like every reader read.
 export default async function SearchPage({ searchParams }: Props) {

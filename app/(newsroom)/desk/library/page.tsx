@@ -16,7 +16,7 @@ export default async function LibraryPage({ searchParams }: Props) {
   const user = await requireCapability("desk:review");
   const raw = await searchParams;
   const filters = deskFilters.parse(raw);
-  const [page, tags, authors] = await Promise.all([listDeskPage(user, filters), listTags(), listAuthors(user)]);
+  const [page, tags, authors] = await Promise.all([listDeskPage(user, filters), listTags(user), listAuthors(user)]);
   const { after: _after, ...kept } = filters;
   const query = (extra: Record<string, string>) =>
     `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(kept).filter(([, v]) => v)), ...extra } as Record<string, string>)}`;

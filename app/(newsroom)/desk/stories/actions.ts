@@ -28,14 +28,21 @@ const DONE: Record<Intent, string> = {
   release: "已放回待审",
 };
 
+type Snapshot = NonNullable<FormState["current"]>;
+
+/** What the story holds now, for the form to compare with what the user has. */
+async function snapshot(storyId: string): Promise<Snapshot | undefined> {
+  const user = await requireUser();
+  const story = await getStoryForEdit(user, storyId).catch(() => null);
+  if (!story) return undefined;
+  const { kind, kicker, headline, subheadline, byline, dateline, body, tags } = story;
+  return { content: { kind, kicker, headline, subheadline, byline, dateline, body, tags }, version: story.version, updatedAt: story.updatedAt.toISOString() };
+}
+
 /** On a refused stale save, adds what the story holds now so the form can show both texts. */
 async function withCurrent(state: FormState, storyId: string): Promise<FormState> {
   if (state.code !== "conflict" || !storyId) return state;
-  const user = await requireUser();
-  const story = await getStoryForEdit(user, storyId).catch(() => null);
-  if (!story) return state;
-  const { kind, kicker, headline, subheadline, byline, dateline, body, tags } = story;
-  return { ...state, current: { content: { kind, kicker, headline, subheadline, byline, dateline, body, tags }, version: story.version, updatedAt: story.updatedAt.toISOString() } };
+  return { ...state, current: await snapshot(storyId) };
 }
 
 /**
@@ -84,18 +91,21 @@ export async function autosaveAction(storyId: string | null, baseVersion: number
   return withCurrent(result, storyId ?? "");
 }
 
-export type LockAnswer = (LockView & { version?: number }) | { error: string };
+/** A lock answer; taking a lock also brings the story as it is now, so the editor never pairs a
+ * new version number with old text. */
+export type LockAnswer = (LockView & { version?: number; current?: Snapshot }) | { error: string };
 
-async function lockCall(run: () => Promise<LockView & { version?: number }>): Promise<LockAnswer> {
+async function lockCall(run: () => Promise<LockView & { version?: number }>, storyId?: string): Promise<LockAnswer> {
   try {
-    return await run();
+    const answer = await run();
+    return storyId && answer.held ? { ...answer, current: await snapshot(storyId) } : answer;
   } catch (e) {
     return { error: failureOf(e).message };
   }
 }
 
 export async function acquireLockAction(storyId: string): Promise<LockAnswer> {
-  return lockCall(async () => acquireLock(await requireUser(), storyId));
+  return lockCall(async () => acquireLock(await requireUser(), storyId), storyId);
 }
 
 export async function renewLockAction(storyId: string): Promise<LockAnswer> {
@@ -103,7 +113,7 @@ export async function renewLockAction(storyId: string): Promise<LockAnswer> {
 }
 
 export async function takeOverLockAction(storyId: string): Promise<LockAnswer> {
-  return lockCall(async () => takeOverLock(await requireUser(), storyId));
+  return lockCall(async () => takeOverLock(await requireUser(), storyId), storyId);
 }
 
 export async function releaseLockAction(storyId: string): Promise<void> {

@@ -82,10 +82,10 @@ export default async function AssemblyPage({ params, searchParams }: { params: P
                           </ActionForm>
                         )}
                         <ActionForm action={arrangeStoryAction} hidden={{ storyId: s.storyId, move: "up" }}>
-                          <button type="submit" className="btn btn-sm" disabled={i === 0} aria-label={`上移 ${s.headline}`}>上移</button>
+                          <button type="submit" className="btn btn-sm" disabled={i === 0 || (i === 1 && page.stories[0].isLead)} aria-label={`上移 ${s.headline}`}>上移</button>
                         </ActionForm>
                         <ActionForm action={arrangeStoryAction} hidden={{ storyId: s.storyId, move: "down" }}>
-                          <button type="submit" className="btn btn-sm" disabled={i === page.stories.length - 1} aria-label={`下移 ${s.headline}`}>下移</button>
+                          <button type="submit" className="btn btn-sm" disabled={i === page.stories.length - 1 || s.isLead} aria-label={`下移 ${s.headline}`}>下移</button>
                         </ActionForm>
                         <ActionForm action={unplaceStoryAction} hidden={{ storyId: s.storyId }}>
                           <button type="submit" className="btn btn-sm">撤下</button>

@@ -26,7 +26,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
     if (e instanceof DomainError && e.code === "not_found") notFound();
     throw e;
   });
-  const tags = await listTags();
+  const tags = await listTags(user);
   return (
     <>
       <Flash message={done} />

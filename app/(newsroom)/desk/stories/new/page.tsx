@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "写新稿" };
 
 export default async function NewStoryPage() {
   const user = await requireCapability("story:file");
-  const tags = await listTags();
+  const tags = await listTags(user);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">写新稿</h1>

@@ -1,15 +1,17 @@
 import { findReadablePhoto } from "@/lib/photos/queries";
 import { photoStore } from "@/lib/photos/store";
+import { currentUser } from "@/lib/auth/session";
 
 const FILES = new Set(["w480", "w960", "w1600", "original"]);
 
-// Serves a photo's derivative (or original). Published photos are public and cacheable for a
-// long time (a photo's files never change); unpublished ones only to those who may see the story.
+// Serves a photo's derivative (or original). Published photos are public and cacheable;
+// unpublished ones only to those who may see the story.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; file: string }> }) {
   const { id, file } = await params;
   if (!FILES.has(file) || !/^[a-z0-9_-]{1,64}$/i.test(id)) return new Response("Not found", { status: 404 });
   const photo = await findReadablePhoto(id);
-  if (!photo) return new Response("Not found", { status: 404 });
+  // Originals keep the camera's metadata (place, device): only the newsroom gets them.
+  if (!photo || (file === "original" && photo.isPublic && !(await currentUser()))) return new Response("Not found", { status: 404 });
   const name = file === "original" ? `original.${photo.extension}` : `${file}.webp`;
   const data = await photoStore().get(photo.storageKey, name);
   if (!data) return new Response("Not found", { status: 404 });
@@ -17,7 +19,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     headers: {
       "Content-Type": file === "original" ? photo.mimeType : "image/webp",
       "Content-Length": String(data.length),
-      "Cache-Control": photo.isPublic ? "public, max-age=31536000, immutable" : "private, no-store",
+      // A day, not forever: a withdrawn story's photos must leave shared caches too.
+      "Cache-Control": photo.isPublic ? "public, max-age=86400" : "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },
   });
