@@ -30,8 +30,9 @@ if (!process.env.DATABASE_URL) {
   });
   await waitForPort(Number(dbPort));
   process.env.DATABASE_URL = `postgresql://postgres@127.0.0.1:${dbPort}/postgres`;
-  // PGlite serves one query at a time: a small pool is all it can use.
-  process.env.DATABASE_POOL_SIZE ??= "4";
+  // PGlite runs one statement at a time; one connection keeps every request's queries and
+  // transactions strictly in order (several connections to it gain nothing and were seen to mix results).
+  process.env.DATABASE_POOL_SIZE ??= "1";
 }
 
 // A secret for session cookies, made once per installation and kept with the data.

@@ -311,7 +311,7 @@ export function StoryEditor({
         <TextField label="引题" name="kicker" value={content.kicker} onChange={(v) => set("kicker", v)} errors={errors.kicker} placeholder="标题上方的一行，可不填" />
         <TextField label="主题（标题）" name="headline" value={content.headline} onChange={(v) => set("headline", v)} errors={errors.headline} large />
         <TextField label="副题" name="subheadline" value={content.subheadline} onChange={(v) => set("subheadline", v)} errors={errors.subheadline} placeholder="——副题以破折号开头，可不填" />
-        <TextField label="电头" name="dateline" value={content.dateline} onChange={(v) => set("dateline", v)} errors={errors.dateline} placeholder="本报讯(通讯员 张晗)，消息稿填写，印在首段开头" />
+        <TextField label="电头" name="dateline" value={content.dateline} onChange={(v) => set("dateline", v)} errors={errors.dateline} placeholder="本报讯（通讯员 张晗），消息稿填写，印在首段开头" />
 
         <div>
           <div className="flex items-baseline justify-between">
@@ -373,7 +373,7 @@ export function StoryEditor({
           </button>
         )}
         <span className="text-sm text-stone-500" aria-live="polite" data-testid="save-state">
-          {pending || autosaving ? "正在保存…" : dirty && editable ? "有未保存的修改" : autoState.ok && autoState.at ? `已自动保存 ${new Date(autoState.at).toLocaleTimeString("zh-CN", { hour12: false })}` : ""}
+          {pending || autosaving ? "正在保存…" : dirty && editable ? "有未保存的修改" : autoState.ok && autoState.at ? `已自动保存 ${new Date(autoState.at).toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })}` : ""}
         </span>
       </div>
     </form>

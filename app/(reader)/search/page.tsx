@@ -56,7 +56,7 @@ export default async function SearchPage({ searchParams }: Props) {
       {result.kind === "results" && (
         <>
           <p role="status" className="mb-2 text-sm text-stone-700">
-            {result.total === 0 ? `没有找到包含“${result.terms.join(" ")}”的稿件。` : `找到 ${result.capped ? `${RESULT_CAP} 多` : result.total} 篇包含“${result.terms.join(" ")}”的稿件。`}
+            {result.total === 0 ? `没有找到包含“${result.terms.join(" ")}”的稿件。` : `找到 ${result.capped ? `${RESULT_CAP} 多` : result.total} 篇包含“${result.terms.join(" ")}”的稿件，标题命中的排在前面，其余按时间由近及远。`}
             {result.truncated && ` 关键词过长，只用了前 ${QUERY_MAX_CHARS} 个字。`}
           </p>
           <StoryCards stories={result.hits} snippets={Object.fromEntries(result.hits.map((h) => [h.id, h.snippet]))} />
