@@ -79,7 +79,10 @@ test("back-issue calendar: days with an issue are links, months move back and fo
   await expect(page).toHaveURL(new RegExp(`/calendar/${latest.slice(0, 7)}$`));
   const inMonth = issues.filter((i) => i.date.startsWith(latest.slice(0, 7)));
   await expect(page.getByRole("table").getByRole("link")).toHaveCount(inMonth.length);
+  const [y, m] = latest.split("-").map(Number);
+  const previousMonth = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
   await page.getByRole("link", { name: "上个月" }).click();
+  await expect(page).toHaveURL(new RegExp(`/calendar/${previousMonth}$`));
   await page.getByRole("link", { name: "下个月" }).click();
   await expect(page).toHaveURL(new RegExp(`/calendar/${latest.slice(0, 7)}$`));
   await page.getByRole("table").getByRole("link").first().click();

@@ -158,6 +158,8 @@ async function main() {
   await writePhotoFiles(env.PHOTO_DIR, sample.key);
 
   console.log("building the app…");
+  // Cached pages from an earlier run belong to another database.
+  rmSync(".next-bench", { recursive: true, force: true });
   execFileSync("npx", ["next", "build"], { env, stdio: "ignore" });
   const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
   children.push(server);

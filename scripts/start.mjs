@@ -3,7 +3,7 @@
 // the demo content once, builds the app if the build is missing or older than the sources, and
 // serves it on $PORT (default 3000).
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { npx, waitForPort } from "./lib.mjs";
@@ -58,11 +58,16 @@ function newestSource(dir) {
   return newest;
 }
 const buildId = path.join(".next", "BUILD_ID");
+// The build holds cached pages and data from the database it served; another database gets a fresh build.
+const builtFor = path.join(dataDir, "build-database");
+if (existsSync(builtFor) && readFileSync(builtFor, "utf8") !== process.env.DATABASE_URL) rmSync(".next", { recursive: true, force: true });
 const sources = ["app", "components", "lib", "public", "next.config.js", "package-lock.json"].filter(existsSync);
 const newest = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestSource(s) : statSync(s).mtimeMs)));
 if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
   console.log("building the app (first start, or the sources changed)…");
+  rmSync(".next", { recursive: true, force: true });
   await npx(["next", "build"]);
+  writeFileSync(builtFor, process.env.DATABASE_URL);
 }
 
 console.log(`starting on http://localhost:${port}`);

@@ -52,6 +52,8 @@ try {
   await npx(["prisma", "migrate", "deploy"], { env, quiet: true });
   await npx(["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { env });
   console.log(`[test ${stamp()}] e2e: production build`);
+  // A fresh build folder: Next keeps cached pages and data there, which must not outlive their database.
+  rmSync(".next-test", { recursive: true, force: true });
   await npx(["next", "build"], { env, quiet: true });
   console.log(`[test ${stamp()}] e2e: browser tests`);
   await npx(["playwright", "test", ...playwrightArgs], { env });
