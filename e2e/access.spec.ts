@@ -78,4 +78,28 @@ test.describe("what people may not do", () => {
     await expect(page.getByRole("alert").filter({ hasText: "用户名或密码不正确，或账号已停用" })).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
   });
+
+  test("an administrator disabling an account ends its open session at once", async ({ browser }) => {
+    const reporter = await newUserPage(browser, "duwen");
+    await reporter.goto("/desk/stories");
+    await expect(reporter.getByRole("heading", { name: "我的稿件" })).toBeVisible();
+
+    const admin = await newUserPage(browser, "admin");
+    await admin.goto("/desk/admin");
+    admin.once("dialog", (d) => d.accept());
+    await admin.getByRole("button", { name: "停用 duwen" }).click();
+    await expect(admin.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+
+    await reporter.reload();
+    await expect(reporter).toHaveURL(/\/login/);
+    await reporter.getByLabel("用户名").fill("duwen");
+    await reporter.getByLabel("密码").fill("jiping-2026");
+    await reporter.getByRole("button", { name: "登录" }).click();
+    await expect(reporter.getByRole("alert").filter({ hasText: "用户名或密码不正确，或账号已停用" })).toBeVisible();
+
+    // Back on for the other tests.
+    await admin.reload();
+    await admin.getByRole("button", { name: "启用 duwen" }).click();
+    await expect(admin.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  });
 });

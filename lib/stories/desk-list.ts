@@ -17,6 +17,7 @@ export const DESK_SORTS = { updated_desc: "最近更新", updated_asc: "最早�
 
 const day = z.string().refine(isRealDay).optional().catch(undefined);
 export const deskFilters = z.object({
+  q: z.string().trim().max(40).optional().catch(undefined),
   status: z.enum(STORY_STATUSES).optional().catch(undefined),
   kind: z.enum(STORY_KINDS).optional().catch(undefined),
   tag: z.string().trim().max(20).optional().catch(undefined),
@@ -37,6 +38,8 @@ export async function listDeskPage(actor: SessionUser, input: unknown, pageSize 
   const direction = f.sort === "updated_asc" ? "asc" : "desc";
 
   const where: Prisma.StoryWhereInput[] = [visibleTo(actor)];
+  // A keyword looks through headline and text like reader search (the trigram index serves it).
+  if (f.q && Array.from(f.q).length >= 2) where.push({ searchText: { contains: f.q, mode: "insensitive" } });
   if (f.status) where.push({ status: f.status });
   if (f.kind) where.push({ kind: f.kind });
   if (f.tag) where.push({ tags: { some: { name: f.tag } } });

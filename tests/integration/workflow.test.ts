@@ -217,3 +217,43 @@ describe("two editors opening one story at the same moment", () => {
     }
   });
 });
+
+describe("account administration", () => {
+  it("an admin changes a role, resets a password and disables an account, ending its sessions", async () => {
+    const { updateUser } = await import("@/lib/users/mutations");
+    const { verifyPassword } = await import("@/lib/auth/password");
+    const admin = await makeUser("ADMIN");
+    const target = await makeUser("CORRESPONDENT");
+    await db().userSession.create({ data: { userId: target.id, expiresAt: new Date(Date.now() + 3600_000) } });
+
+    await updateUser(admin, { userId: target.id, role: "EDITOR" });
+    expect(await db().userSession.count({ where: { userId: target.id, revokedAt: null } })).toBe(0);
+    await updateUser(admin, { userId: target.id, password: "a-new-password-2026" });
+    const row = await db().user.findUniqueOrThrow({ where: { id: target.id }, omit: { passwordHash: false } });
+    expect(row.role).toBe("EDITOR");
+    expect(await verifyPassword(row.passwordHash, "a-new-password-2026")).toBe(true);
+    await updateUser(admin, { userId: target.id, active: false });
+    expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).active).toBe(false);
+    expect(await db().auditEvent.count({ where: { targetId: target.id, action: "user.update" } })).toBe(3);
+  });
+
+  it("refuses non-admins, short passwords and locking oneself out", async () => {
+    const { updateUser } = await import("@/lib/users/mutations");
+    const admin = await makeUser("ADMIN");
+    const editor = await makeUser("EDITOR");
+    expect((await refusal(updateUser(editor, { userId: admin.id, active: false }))).code).toBe("forbidden");
+    expect((await refusal(updateUser(admin, { userId: editor.id, password: "short" }))).message).toBe("密码至少 10 个字符");
+    expect((await refusal(updateUser(admin, { userId: admin.id, active: false }))).code).toBe("invalid");
+    expect((await db().user.findUniqueOrThrow({ where: { id: admin.id } })).active).toBe(true);
+  });
+});
+
+describe("desk keyword search", () => {
+  it("finds a story by a Chinese word in its text", async () => {
+    const editor = await makeUser("EDITOR");
+    const author = await makeUser("CORRESPONDENT");
+    const word = `蓝莓${Date.now() % 100000}`;
+    const s = await createStory(author, completeDraft({ body: [{ type: "paragraph", text: `今年${word}种植面积扩大到三千亩。` }] }), { submit: true });
+    expect((await listDeskPage(editor, { q: word })).items.map((x) => x.id)).toEqual([s.id]);
+  });
+});

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/queries";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { NewUserForm } from "@/components/desk/NewUserForm";
+import { ActionForm } from "@/components/desk/ActionForm";
+import { updateUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "账号管理" };
 
@@ -24,16 +26,41 @@ export default async function AdminPage() {
             <th scope="col" className="px-3 py-2">角色</th>
             <th scope="col" className="px-3 py-2">单位</th>
             <th scope="col" className="px-3 py-2">状态</th>
+            <th scope="col" className="px-3 py-2">修改</th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className="border-t border-stone-200">
               <td className="px-3 py-2 font-mono">{u.username}</td>
-              <td className="px-3 py-2">{u.bylineTitle} {u.name}</td>
+              <td className="px-3 py-2">
+                {u.name}
+                <span className="ml-1 text-xs text-stone-500">{u.bylineTitle}</span>
+              </td>
               <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
               <td className="px-3 py-2">{u.affiliation}</td>
               <td className="px-3 py-2">{u.active ? "启用" : "停用"}</td>
+              <td className="space-y-1 px-3 py-2">
+                {u.id !== user.id && (
+                  <>
+                    <ActionForm action={updateUserAction} hidden={{ userId: u.id, what: "role" }} className="flex gap-1">
+                      <select name="role" defaultValue={u.role} className="input w-auto py-1 text-xs" aria-label={`${u.username} 的角色`}>
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+                        ))}
+                      </select>
+                      <button type="submit" className="btn btn-sm">改角色</button>
+                    </ActionForm>
+                    <ActionForm action={updateUserAction} hidden={{ userId: u.id, what: "active", active: String(!u.active) }} confirm={u.active ? `停用 ${u.username}？停用后立即退出登录。` : undefined}>
+                      <button type="submit" className="btn btn-sm" aria-label={`${u.active ? "停用" : "启用"} ${u.username}`}>{u.active ? "停用" : "启用"}</button>
+                    </ActionForm>
+                  </>
+                )}
+                <ActionForm action={updateUserAction} hidden={{ userId: u.id, what: "password" }} className="flex gap-1">
+                  <input type="password" name="password" className="input w-32 py-1 text-xs" placeholder="新密码" aria-label={`${u.username} 的新密码`} autoComplete="new-password" />
+                  <button type="submit" className="btn btn-sm">重设密码</button>
+                </ActionForm>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -24,6 +24,10 @@ export default async function LibraryPage({ searchParams }: Props) {
     <>
       <h1 className="mb-4 text-2xl font-bold">稿库</h1>
       <form method="get" className="mb-4 grid gap-3 rounded border border-stone-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+        <label className="block">
+          <span className="label">关键词（至少两个字）</span>
+          <input type="search" name="q" defaultValue={filters.q} className="input" />
+        </label>
         <Select label="状态" name="status" value={filters.status} options={STORY_STATUSES.filter((s) => s !== "DRAFT").map((s) => [s, STATUS_LABELS[s]])} />
         <Select label="体裁" name="kind" value={filters.kind} options={STORY_KINDS.map((k) => [k, KIND_LABELS[k]])} />
         <Select label="标签" name="tag" value={filters.tag} options={tags.map((t) => [t.name, t.name])} />
