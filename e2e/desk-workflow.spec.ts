@@ -111,6 +111,7 @@ test("audit log: an admin filters it; nobody else can open it", async ({ browser
   await admin.getByRole("combobox", { name: "操作", exact: true }).selectOption("issue.publish");
   await admin.getByRole("button", { name: "筛选" }).click();
   await expect(admin.locator("tbody tr").first()).toContainText("issue.publish");
+  await expect(admin.locator("tbody tr").first()).toContainText("签发见报");
   await expect(admin.locator("tbody tr").first()).toContainText("孙正");
   const editor = await newUserPage(browser, "bianji");
   expect((await editor.goto("/desk/admin/audit"))?.status()).toBe(403);

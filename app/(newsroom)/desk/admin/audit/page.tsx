@@ -4,6 +4,7 @@ import { requireCapability } from "@/lib/auth/session";
 import { auditActions, auditFilters, listAuditEvents } from "@/lib/audit-log";
 import { listUsers } from "@/lib/users/queries";
 import { formatMoment } from "@/lib/format";
+import { auditActionLabel } from "@/lib/audit-labels";
 
 export const metadata: Metadata = { title: "操作日志" };
 
@@ -32,7 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <select name="action" defaultValue={filters.action ?? ""} className="input">
             <option value="">全部</option>
             {actions.map((a) => (
-              <option key={a} value={a}>{a}</option>
+              <option key={a} value={a}>{auditActionLabel(a)}</option>
             ))}
           </select>
         </label>
@@ -69,7 +70,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={e.id} className="border-t border-stone-200 align-top">
                 <td className="px-3 py-2 whitespace-nowrap">{formatMoment(e.at)}</td>
                 <td className="px-3 py-2">{e.actorName}</td>
-                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
+                <td className="px-3 py-2">
+                  {auditActionLabel(e.action)}
+                  <span className="block font-mono text-xs text-stone-500">{e.action}</span>
+                </td>
                 <td className="px-3 py-2 font-mono text-xs">
                   {e.targetType === "story" ? <Link href={`/desk/stories/${e.targetId}`} className="hover:underline">{e.targetType}:{e.targetId}</Link> : `${e.targetType}:${e.targetId}`}
                 </td>

@@ -1,0 +1,41 @@
+// How the audit log names each recorded action for an administrator reading it.
+const LABELS: Record<string, string> = {
+  "session.start": "登录",
+  "session.end": "退出登录",
+  "user.create": "创建账号",
+  "user.update": "修改账号",
+  "story.create": "新建稿件",
+  "story.create_and_submit": "新建并提交稿件",
+  "story.edit": "保存稿件",
+  "story.autosave": "自动保存",
+  "story.submit": "提交稿件",
+  "story.claim": "认领编辑",
+  "story.release": "放回待审",
+  "story.approve": "通过稿件",
+  "story.return": "退回稿件",
+  "story.spike": "弃用稿件",
+  "story.restore": "恢复待审",
+  "story.revert": "恢复历史版本",
+  "story.note": "留言",
+  "story.place": "上版",
+  "story.unplace": "撤下版面",
+  "story.publish": "稿件见报",
+  "story.correct": "发布更正",
+  "story.withdraw": "撤稿",
+  "lock.acquire": "开始编辑（加锁）",
+  "lock.takeover": "接管编辑",
+  "lock.release": "结束编辑（解锁）",
+  "photo.upload": "上传图片",
+  "issue.create": "新建一期",
+  "issue.publish": "签发见报",
+  "page.create": "添加版面",
+  "page.delete": "删除版面",
+  "placement.up": "上移稿件",
+  "placement.down": "下移稿件",
+  "placement.lead": "设为头条",
+  "inbox.read": "消息标为已读",
+};
+
+export function auditActionLabel(action: string): string {
+  return LABELS[action] ?? action;
+}
