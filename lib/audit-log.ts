@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { isRealDay } from "@/lib/validation/issue";
+import { isRealDay, paperDayRange } from "@/lib/validation/issue";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
@@ -28,8 +28,7 @@ export async function listAuditEvents(actor: SessionUser, input: unknown) {
   if (f.actor) where.push({ actorId: f.actor });
   if (f.action) where.push({ action: { startsWith: f.action } });
   if (f.target) where.push({ targetId: f.target });
-  if (f.from) where.push({ at: { gte: new Date(`${f.from}T00:00:00+08:00`) } });
-  if (f.to) where.push({ at: { lt: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86400_000) } });
+  if (f.from || f.to) where.push({ at: paperDayRange(f.from, f.to) });
   if (f.before) where.push({ id: { lt: BigInt(f.before) } });
   const rows = await db().auditEvent.findMany({
     where: { AND: where },

@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 // One Prisma client per process; development reloads reuse it through globalThis.
@@ -21,5 +21,10 @@ export function db(): Db {
 }
 
 export type Db = ReturnType<typeof createClient>;
+
+/** A write refused by a unique constraint (a date, number or name already taken). */
+export function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
 /** The client handed to an interactive transaction's callback. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

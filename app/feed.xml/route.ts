@@ -1,6 +1,7 @@
 import { latestIssue } from "@/lib/reader/queries";
 import { issueCards } from "@/lib/reader/archive";
-import { rss, paperName } from "@/lib/reader/feeds";
+import { rss } from "@/lib/reader/feeds";
+import { PAPER } from "@/lib/paper";
 import { formatIssueDate } from "@/lib/format";
 
 export const revalidate = 3600;
@@ -10,7 +11,7 @@ export async function GET() {
   const issue = await latestIssue();
   const items = issue ? await issueCards(issue.date) : [];
   return rss(
-    { title: `${paperName}${issue ? ` · ${formatIssueDate(issue.date, false)}` : ""}`, path: "/", description: `${paperName}最新一期` },
+    { title: `${PAPER.name}${issue ? ` · ${formatIssueDate(issue.date, false)}` : ""}`, path: "/", description: `${PAPER.name}最新一期` },
     items,
   );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, isUniqueViolation, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { can, type Capability } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit";
@@ -7,23 +7,18 @@ import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { decide } from "@/lib/stories/workflow";
 import { fieldErrorsOf } from "@/lib/validation/story";
 import { DEFAULT_PAGES, issueDateFromString, issueInput, pageInput } from "@/lib/validation/issue";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { recordRevision } from "@/lib/stories/revisions";
 import { storyContentSelect } from "@/lib/stories/content";
 import { parseDraft } from "@/lib/stories/content";
 import { notify } from "@/lib/inbox/notify";
 
-function requireCapability(actor: SessionUser, capability: Capability) {
+function assertCan(actor: SessionUser, capability: Capability) {
   if (!can(actor.role, capability)) throw forbidden(capability === "issue:publish" ? "只有值班总编可以签发见报" : "只有编辑可以编排版面");
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
 
 /** Creates the day's issue with the usual four pages; the running number follows the last issue. */
 export async function createIssue(actor: SessionUser, input: unknown): Promise<{ id: string }> {
-  requireCapability(actor, "issue:assemble");
+  assertCan(actor, "issue:assemble");
   const parsed = issueInput.safeParse(input);
   if (!parsed.success) throw invalid("请检查出版日期和期号", fieldErrorsOf(parsed.error));
   const date = issueDateFromString(parsed.data.date);
@@ -57,7 +52,7 @@ async function openIssue(tx: Tx, issueId: string) {
 }
 
 export async function addPage(actor: SessionUser, issueId: string, input: unknown): Promise<void> {
-  requireCapability(actor, "issue:assemble");
+  assertCan(actor, "issue:assemble");
   const parsed = pageInput.safeParse(input);
   if (!parsed.success) throw invalid("请检查版次和版名", fieldErrorsOf(parsed.error));
   try {
@@ -73,7 +68,7 @@ export async function addPage(actor: SessionUser, issueId: string, input: unknow
 }
 
 export async function removePage(actor: SessionUser, pageId: string): Promise<void> {
-  requireCapability(actor, "issue:assemble");
+  assertCan(actor, "issue:assemble");
   await db().$transaction(async (tx) => {
     const page = await tx.page.findUnique({ where: { id: pageId }, select: { issueId: true, number: true, _count: { select: { placements: true } } } });
     if (!page) throw notFound("找不到这一版");
@@ -86,7 +81,7 @@ export async function removePage(actor: SessionUser, pageId: string): Promise<vo
 
 /** Puts an approved story at the bottom of a page; the first story on an empty page is its lead. */
 export async function placeStory(actor: SessionUser, storyId: string, pageId: string): Promise<void> {
-  requireCapability(actor, "issue:assemble");
+  assertCan(actor, "issue:assemble");
   await db().$transaction(async (tx) => {
     const page = await tx.page.findUnique({ where: { id: pageId }, select: { id: true, issueId: true, number: true } });
     if (!page) throw notFound("找不到这一版");
@@ -106,7 +101,7 @@ export async function placeStory(actor: SessionUser, storyId: string, pageId: st
 }
 
 export async function unplaceStory(actor: SessionUser, storyId: string): Promise<void> {
-  requireCapability(actor, "issue:assemble");
+  assertCan(actor, "issue:assemble");
   await db().$transaction(async (tx) => {
     const placement = await tx.placement.findUnique({ where: { storyId }, select: { id: true, pageId: true, isLead: true, page: { select: { issueId: true } }, story: { select: { status: true, authorId: true, version: true } } } });
     if (!placement) throw notFound("这篇稿件没有上版");
@@ -130,7 +125,7 @@ async function renumber(tx: Tx, pageId: string, leadLeft: boolean) {
 
 /** Moves a story one place up or down its page, or makes it the lead (头条), which also puts it on top. */
 export async function arrangeStory(actor: SessionUser, storyId: string, move: "up" | "down" | "lead"): Promise<void> {
-  requireCapability(actor, "issue:assemble");
+  assertCan(actor, "issue:assemble");
   await db().$transaction(async (tx) => {
     const placement = await tx.placement.findUnique({ where: { storyId }, select: { id: true, pageId: true, page: { select: { issueId: true } } } });
     if (!placement) throw notFound("这篇稿件没有上版");
@@ -163,7 +158,7 @@ export async function arrangeStory(actor: SessionUser, storyId: string, move: "u
  * (status not yet PUBLISHED), so two chief editors pressing the button publish it once.
  */
 export async function publishIssue(actor: SessionUser, issueId: string): Promise<{ storyIds: string[]; date: Date }> {
-  requireCapability(actor, "issue:publish");
+  assertCan(actor, "issue:publish");
   return db().$transaction(async (tx) => {
     const now = new Date();
     const claimed = await tx.issue.updateMany({ where: { id: issueId, status: { not: "PUBLISHED" } }, data: { status: "PUBLISHED", publishedAt: now } });

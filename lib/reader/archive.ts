@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { cachedReader } from "@/lib/reader/queries";
 import { issueDateToString } from "@/lib/validation/issue";
-import { leadText } from "@/lib/stories/body";
-import { parseStoredBody } from "@/lib/stories/body";
+import { leadText, parseStoredBody } from "@/lib/stories/body";
 import type { StoryKind, TagKind } from "@/lib/validation/story";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

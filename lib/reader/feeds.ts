@@ -1,6 +1,5 @@
 import "server-only";
 import { siteUrl } from "@/lib/env";
-import { PAPER } from "@/lib/paper";
 import type { StoryCard } from "@/lib/reader/archive";
 
 // RSS 2.0 documents, built from escaped parts only.
@@ -33,4 +32,3 @@ ${s.issueDate ? `<pubDate>${new Date(`${s.issueDate}T06:00:00+08:00`).toUTCStrin
   return new Response(body, { headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
 }
 
-export const paperName = PAPER.name;

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { isRealDay } from "@/lib/validation/issue";
+import { isRealDay, paperDayRange } from "@/lib/validation/issue";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
@@ -45,8 +45,7 @@ export async function listDeskPage(actor: SessionUser, input: unknown, pageSize 
   if (f.tag) where.push({ tags: { some: { name: f.tag } } });
   if (f.author) where.push({ authorId: f.author });
   // Dates are the paper's days (Beijing time, UTC+8).
-  if (f.from) where.push({ [sortField]: { gte: new Date(`${f.from}T00:00:00+08:00`) } });
-  if (f.to) where.push({ [sortField]: { lt: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86400_000) } });
+  if (f.from || f.to) where.push({ [sortField]: paperDayRange(f.from, f.to) });
   if (sortField === "submittedAt") where.push({ submittedAt: { not: null } });
 
   const cursor = decodeCursor(f.after);

@@ -12,8 +12,6 @@ import { storyContentSelect } from "@/lib/stories/content";
 import { recordRevision } from "@/lib/stories/revisions";
 import { parseDraft } from "@/lib/stories/content";
 
-export { LOCK_TTL_MS };
-export type { LockView };
 
 // Edit locks: one person edits a story at a time; others read it and see who holds it.
 // Acquiring, taking over and releasing are audited; heartbeats only keep a lock alive.

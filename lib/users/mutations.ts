@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { can, ROLES } from "@/lib/auth/roles";
 import { z } from "zod";
@@ -8,7 +8,6 @@ import { recordAudit } from "@/lib/audit";
 import { forbidden, invalid } from "@/lib/errors";
 import { newUserInput } from "@/lib/validation/user";
 import { fieldErrorsOf } from "@/lib/validation/story";
-import { Prisma } from "@/lib/generated/prisma/client";
 
 // No self sign-up: accounts are created by an administrator.
 export async function createUser(actor: SessionUser, input: unknown): Promise<{ id: string }> {
@@ -24,7 +23,7 @@ export async function createUser(actor: SessionUser, input: unknown): Promise<{ 
       return user;
     });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+    if (isUniqueViolation(e)) {
       throw invalid("用户名已被使用", { username: ["该用户名已存在"] });
     }
     throw e;

@@ -12,6 +12,7 @@ import type { StoryDraft } from "@/lib/validation/story";
 import { demoDesk, demoIssues, demoTags, type DemoStory } from "./demo-content";
 import { placeholderPhoto } from "./placeholder-photo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { paperDay } from "@/lib/validation/issue";
 
 const FIRST_NUMBER = 9120; // 总第N期 of the oldest demo issue
 
@@ -65,11 +66,10 @@ async function main() {
     };
   }
 
-  const today = new Date(Date.now() + 8 * 3600_000); // the paper's day, in Beijing time
   const oldestFirst = [...demoIssues].sort((a, b) => b.daysAgo - a.daysAgo);
   const maxDaysAgo = Math.max(...demoIssues.map((i) => i.daysAgo));
   for (const demo of oldestFirst) {
-    const date = new Date(today.getTime() - demo.daysAgo * 86400_000).toISOString().slice(0, 10);
+    const date = paperDay(-demo.daysAgo);
     const issue = await createIssue(chief, { date, number: String(FIRST_NUMBER + maxDaysAgo - demo.daysAgo) });
     const pages = await db().page.findMany({ where: { issueId: issue.id }, select: { id: true, number: true } });
     for (const demoPage of demo.pages) {

@@ -5,7 +5,7 @@ import { listIssues } from "@/lib/issues/queries";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { createIssueAction } from "./actions";
 import { formatIssueDate } from "@/lib/format";
-import { issueDateToString } from "@/lib/validation/issue";
+import { issueDateToString, paperDay } from "@/lib/validation/issue";
 import { ISSUE_STATUS_LABELS } from "@/lib/issues/labels";
 
 export const metadata: Metadata = { title: "版面编排" };
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "版面编排" };
 export default async function IssuesPage() {
   const user = await requireCapability("issue:assemble");
   const issues = await listIssues(user);
-  const tomorrow = new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+  const tomorrow = paperDay(1);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">版面编排</h1>

@@ -1,5 +1,6 @@
 import { tagPage } from "@/lib/reader/archive";
-import { rss, paperName } from "@/lib/reader/feeds";
+import { rss } from "@/lib/reader/feeds";
+import { PAPER } from "@/lib/paper";
 
 export const revalidate = 3600;
 export function generateStaticParams() {
@@ -11,5 +12,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ nam
   const name = decodeURIComponent((await params).name);
   const data = await tagPage(name, 1);
   if (!data) return new Response("Not found", { status: 404 });
-  return rss({ title: `${paperName} · ${data.tag.name}`, path: `/tags/${encodeURIComponent(data.tag.name)}`, description: `${paperName}关于${data.tag.name}的报道` }, data.stories);
+  return rss({ title: `${PAPER.name} · ${data.tag.name}`, path: `/tags/${encodeURIComponent(data.tag.name)}`, description: `${PAPER.name}关于${data.tag.name}的报道` }, data.stories);
 }
