@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { PAPER } from "@/lib/paper";
-import { siteUrl } from "@/lib/env";
+import { siteUrl } from "@/lib/platform/env";
 
 export function generateMetadata(): Metadata {
   return {

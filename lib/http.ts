@@ -1,5 +1,5 @@
 import "server-only";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/core/errors";
 
 // JSON answers for route handlers, with readable Chinese messages for refusals.
 const STATUS: Record<DomainError["code"], number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 };

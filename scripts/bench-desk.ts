@@ -80,7 +80,7 @@ async function main() {
   await client.end();
 
   const { listDeskPage } = await import("@/lib/stories/desk-list");
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/platform/db");
   const editor = { id: "bench_user_0", username: "bench_user_0", name: "编辑", role: "EDITOR" as const, affiliation: "", bylineTitle: "" };
   const firstPage = await listDeskPage(editor, {});
   const filters: Record<string, object> = {

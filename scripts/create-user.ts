@@ -1,8 +1,8 @@
 // Creates an account from the command line, for the first administrator of a new installation.
 // Usage: npm run user:create -- <username> <姓名> <ROLE> [affiliation]   (password from NEW_USER_PASSWORD)
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/auth/password";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/core/audit";
 import { newUserInput } from "@/lib/validation/user";
 
 async function main() {

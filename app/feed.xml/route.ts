@@ -2,7 +2,7 @@ import { latestIssue } from "@/lib/reader/queries";
 import { issueCards } from "@/lib/reader/archive";
 import { rss } from "@/lib/reader/feeds";
 import { PAPER } from "@/lib/paper";
-import { formatIssueDate } from "@/lib/format";
+import { formatIssueDate } from "@/lib/core/dates";
 
 export const revalidate = 3600;
 

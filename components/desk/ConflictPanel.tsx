@@ -1,10 +1,9 @@
 "use client";
-
 import { useState } from "react";
 import { diffText, storyAsText } from "@/lib/stories/diff";
 import type { StoryDraft } from "@/lib/validation/story";
-import { formatMoment } from "@/lib/format";
 import { DiffView } from "@/components/desk/DiffView";
+import { formatMoment } from "@/lib/core/dates";
 
 // Shown when a save was refused because someone saved first: the user's text beside the current
 // text, nothing overwritten, with a way to keep theirs (copy) or continue from the current one.

@@ -1,6 +1,6 @@
 import type { StoryNoteView } from "@/lib/stories/queries";
-import { formatMoment } from "@/lib/format";
 import { NoteForm } from "@/components/desk/NoteForm";
+import { formatMoment } from "@/lib/core/dates";
 
 // The conversation between the author and the desk about one story; returns are highlighted.
 export function NoteThread({ notes, storyId, canNote }: { notes: StoryNoteView[]; storyId: string; canNote: boolean }) {

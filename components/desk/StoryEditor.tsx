@@ -1,5 +1,4 @@
 "use client";
-
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import {
@@ -17,11 +16,11 @@ import { countCharacters } from "@/lib/stories/body";
 import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/validation/story";
 import type { StoryAction } from "@/lib/stories/workflow";
 import { LOCK_HEARTBEAT_MS, type LockView } from "@/lib/stories/lock-rules";
-import { formatMoment } from "@/lib/format";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
 import { BodyEditor } from "@/components/desk/BodyEditor";
 import { TagPicker } from "@/components/desk/TagPicker";
 import { ConflictPanel } from "@/components/desk/ConflictPanel";
+import { formatMoment } from "@/lib/core/dates";
 
 export type EditableStory = StoryDraft & { id: string | null; version: number; updatedAt: string | null };
 type Content = StoryDraft;

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { StoryListItem } from "@/lib/stories/queries";
 import { KIND_LABELS } from "@/lib/validation/story";
-import { formatMoment } from "@/lib/format";
 import { StatusBadge } from "@/components/desk/StatusBadge";
+import { formatMoment } from "@/lib/core/dates";
 
 export function StoryTable({ stories, empty, showAuthor = false }: { stories: StoryListItem[]; empty: string; showAuthor?: boolean }) {
   if (stories.length === 0) return <p className="rounded border border-dashed border-stone-300 p-6 text-center text-stone-600">{empty}</p>;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { IssueView } from "@/lib/reader/queries";
-import { formatIssueDate } from "@/lib/format";
+import { formatIssueDate } from "@/lib/core/dates";
 
 // The issue's date line and its page navigation (版面导航), shown above every page view.
 export function IssueBar({ issue, currentPage }: { issue: IssueView; currentPage?: number }) {

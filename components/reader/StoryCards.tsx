@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { StoryCard } from "@/lib/reader/archive";
 import type { SnippetPart } from "@/lib/reader/search";
-import { formatIssueDate } from "@/lib/format";
 import { KIND_LABELS } from "@/lib/validation/story";
+import { formatIssueDate } from "@/lib/core/dates";
 
 // A list of stories as archive, tag, byline and search pages show them.
 export function StoryCards({ stories, snippets }: { stories: StoryCard[]; snippets?: Record<string, SnippetPart[]> }) {

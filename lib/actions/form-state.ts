@@ -1,4 +1,4 @@
-import type { DomainError, FieldErrors } from "@/lib/errors";
+import type { DomainError, FieldErrors } from "@/lib/core/errors";
 import type { StoryDraft } from "@/lib/validation/story";
 
 // What every form's Server Action answers: a message, per-field errors, and anything the

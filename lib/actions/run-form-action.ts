@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/core/errors";
 import type { FormState } from "@/lib/actions/form-state";
 
 /** A refusal becomes a message for the user; a bug is logged and reported generically. */

@@ -2,9 +2,9 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { recordAudit } from "@/lib/core/audit";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 

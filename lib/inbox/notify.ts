@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/platform/db";
 import type { NotificationKind } from "@/lib/generated/prisma/client";
 
 // Inbox entries are written in the transaction of the change they report, so nobody is told of

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
-import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
+import { recordAudit } from "@/lib/core/audit";
 
 // Each person's inbox: only their own entries, newest first.
 export async function unreadCount(actor: SessionUser): Promise<number> {

@@ -1,16 +1,17 @@
 import "server-only";
-import { db, isUniqueViolation, type Tx } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import { db, isUniqueViolation, type Tx } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
 import { can, type Capability } from "@/lib/auth/roles";
-import { recordAudit } from "@/lib/audit";
-import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/core/audit";
+import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { decide } from "@/lib/stories/workflow";
 import { fieldErrorsOf } from "@/lib/validation/story";
-import { DEFAULT_PAGES, issueDateFromString, issueInput, pageInput } from "@/lib/validation/issue";
+import { DEFAULT_PAGES, issueInput, pageInput } from "@/lib/validation/issue";
 import { recordRevision } from "@/lib/stories/revisions";
 import { storyContentSelect } from "@/lib/stories/content";
 import { parseDraft } from "@/lib/stories/content";
 import { notify } from "@/lib/inbox/notify";
+import { issueDateFromString } from "@/lib/core/dates";
 
 function assertCan(actor: SessionUser, capability: Capability) {
   if (!can(actor.role, capability)) throw forbidden(capability === "issue:publish" ? "只有值班总编可以签发见报" : "只有编辑可以编排版面");

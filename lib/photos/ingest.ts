@@ -1,6 +1,6 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
-import { invalid } from "@/lib/errors";
+import { invalid } from "@/lib/core/errors";
 
 // Turns uploaded bytes into a checked original plus the sizes pages use.
 // The file's content decides what it is; its name and the browser's claimed type do not.

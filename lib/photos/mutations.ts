@@ -1,11 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
-import { recordAudit } from "@/lib/audit";
-import { forbidden } from "@/lib/errors";
+import { recordAudit } from "@/lib/core/audit";
+import { forbidden } from "@/lib/core/errors";
 import { ingestPhoto } from "@/lib/photos/ingest";
 import { photoStore } from "@/lib/photos/store";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { currentUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db";
+import { currentUser } from "@/lib/core/session";
 import { isEditorRole } from "@/lib/auth/roles";
 
 export type PhotoFile = { storageKey: string; mimeType: string; extension: string; isPublic: boolean };

@@ -1,7 +1,7 @@
 import "server-only";
 import { mkdir, readFile, rm, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 // Where photo files live. Today a folder on this machine; with several app instances this is
 // the one module to replace with object storage (same three operations, same keys).

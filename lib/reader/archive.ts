@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { cachedReader } from "@/lib/reader/queries";
-import { issueDateToString } from "@/lib/validation/issue";
 import { leadText, parseStoredBody } from "@/lib/stories/body";
 import type { StoryKind, TagKind } from "@/lib/validation/story";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { issueDateToString } from "@/lib/core/dates";
 
 // The archive around the issues: the back-issue calendar, tag pages and byline pages.
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { siteUrl } from "@/lib/env";
+import { siteUrl } from "@/lib/platform/env";
 import type { StoryCard } from "@/lib/reader/archive";
 
 // RSS 2.0 documents, built from escaped parts only.

@@ -1,10 +1,10 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
 import { storyContentSelect } from "@/lib/stories/content";
 import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/validation/story";
-import { issueDateFromString, issueDateToString } from "@/lib/validation/issue";
+import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 
 // What readers see: published issues, pages and stories only. Results are cached by Next and
 // dropped when anything is published (see lib/reader/cache.ts), so they are plain JSON values.

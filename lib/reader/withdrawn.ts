@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 
 // Which stories have been withdrawn, for the proxy to answer 410 Gone at their reader address.
 // Each app instance keeps the list for a few seconds, so a withdrawal reaches readers within

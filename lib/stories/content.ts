@@ -1,10 +1,10 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import type { Tx } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
 import { isEditorRole } from "@/lib/auth/roles";
 import { countCharacters, photoIdsOf, searchTextOf } from "@/lib/stories/body";
 import { fieldErrorsOf, storyDraft, type StoryDraft } from "@/lib/validation/story";
-import { invalid } from "@/lib/errors";
+import { invalid } from "@/lib/core/errors";
 
 // A story's content (fields, body, tags, photos): how it is read back and how it is written.
 

@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { isRealDay, paperDayRange } from "@/lib/validation/issue";
-import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
-import { forbidden } from "@/lib/errors";
+import { forbidden } from "@/lib/core/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { STORY_STATUSES } from "@/lib/stories/workflow";
 import { STORY_KINDS } from "@/lib/validation/story";
 import { toListItem, listSelect, visibleTo, type StoryListItem } from "@/lib/stories/queries";
+import { isRealDay, paperDayRange } from "@/lib/core/dates";
 
 // The editor's story list (稿库): filters, sorts and pages over every story the desk may see.
 // Pages are keyset-based (after the last row shown), so page 500 costs what page 1 costs.

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
-import { notFound } from "@/lib/errors";
+import { db } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
+import { notFound } from "@/lib/core/errors";
 import { canView, type StoryStatus } from "@/lib/stories/workflow";
 import { parseDraft } from "@/lib/stories/content";
 import { diffText, storyAsText, type DiffPart } from "@/lib/stories/diff";

@@ -1,17 +1,16 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import { db, type Tx } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
-import { recordAudit } from "@/lib/audit";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/core/audit";
+import { conflict, forbidden, notFound } from "@/lib/core/errors";
 import { canView, decide } from "@/lib/stories/workflow";
 import { notify } from "@/lib/inbox/notify";
-import { formatMoment } from "@/lib/format";
 import { activeLockHolder, LOCK_TTL_MS, type LockView } from "@/lib/stories/lock-rules";
 import { storyContentSelect } from "@/lib/stories/content";
 import { recordRevision } from "@/lib/stories/revisions";
 import { parseDraft } from "@/lib/stories/content";
-
+import { formatMoment } from "@/lib/core/dates";
 
 // Edit locks: one person edits a story at a time; others read it and see who holds it.
 // Acquiring, taking over and releasing are audited; heartbeats only keep a lock alive.

@@ -1,9 +1,9 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import { db, type Tx } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
-import { recordAudit } from "@/lib/audit";
-import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/core/audit";
+import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { completenessErrors, fieldErrorsOf, type StoryDraft } from "@/lib/validation/story";
 import { canView, decide, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import { assertNotLockedByOther } from "@/lib/stories/locks";

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
 import { can, isEditorRole } from "@/lib/auth/roles";
-import { forbidden, notFound } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/core/errors";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
 import { allowedActions, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import type { StoryKind, TagKind } from "@/lib/validation/story";

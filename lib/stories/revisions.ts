@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/platform/db";
 import type { StoryStatus } from "@/lib/stories/workflow";
 import type { StoryDraft } from "@/lib/validation/story";
 

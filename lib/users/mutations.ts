@@ -1,11 +1,11 @@
 import "server-only";
-import { db, isUniqueViolation } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import { db, isUniqueViolation } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
 import { can, ROLES } from "@/lib/auth/roles";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
-import { recordAudit } from "@/lib/audit";
-import { forbidden, invalid } from "@/lib/errors";
+import { recordAudit } from "@/lib/core/audit";
+import { forbidden, invalid } from "@/lib/core/errors";
 import { newUserInput } from "@/lib/validation/user";
 import { fieldErrorsOf } from "@/lib/validation/story";
 

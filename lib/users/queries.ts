@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
-import { forbidden } from "@/lib/errors";
+import { forbidden } from "@/lib/core/errors";
 
 /** People who file copy, for the desk's author filter. */
 export async function listAuthors(actor: SessionUser) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { countCharacters, storyBody, type StoryBody } from "@/lib/stories/body";
-import type { FieldErrors } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/core/errors";
 
 export const STORY_KINDS = ["NEWS_BRIEF", "FEATURE", "PHOTO_NEWS", "COMMENTARY"] as const;
 export type StoryKind = (typeof STORY_KINDS)[number];

@@ -1,9 +1,9 @@
 // Fills a database with demo accounts, tags and three days of published issues written for the
 // demo, plus some copy waiting on the desk. It goes through the same domain functions as the app,
 // so the demo data obeys the same rules. Usage: tsx --conditions=react-server prisma/seed/index.ts [--if-empty]
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/auth/password";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/core/session";
 import { changeStory, createStory } from "@/lib/stories/mutations";
 import { createIssue, placeStory, publishIssue } from "@/lib/issues/mutations";
 import { uploadPhoto } from "@/lib/photos/mutations";
@@ -12,7 +12,7 @@ import type { StoryDraft } from "@/lib/validation/story";
 import { demoDesk, demoIssues, demoTags, type DemoStory } from "./demo-content";
 import { placeholderPhoto } from "./placeholder-photo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
-import { paperDay } from "@/lib/validation/issue";
+import { paperDay } from "@/lib/core/dates";
 
 const FIRST_NUMBER = 9120; // 总第N期 of the oldest demo issue
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, existsSync } from "node:fs";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { changeStory, createStory } from "@/lib/stories/mutations";
 import { addPage, arrangeStory, createIssue, placeStory, publishIssue, unplaceStory } from "@/lib/issues/mutations";
 import { getIssueAssembly } from "@/lib/issues/queries";
 import { uploadPhoto } from "@/lib/photos/mutations";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/core/errors";
 import { completeDraft, makeUser, pngBytes } from "../support/factories";
 
 let day = 0;

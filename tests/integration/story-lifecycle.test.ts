@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { changeStory, createStory } from "@/lib/stories/mutations";
 import { getStoryForEdit, listDeskStories, listMyStories } from "@/lib/stories/queries";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/core/errors";
 import { completeDraft, makeUser } from "../support/factories";
 
 const refusal = async (p: Promise<unknown>) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { addNote, changeStory, correctStory, createStory, restoreRevision, withdrawStory } from "@/lib/stories/mutations";
 import { acquireLock, renewLock, takeOverLock } from "@/lib/stories/locks";
 import { LOCK_TTL_MS } from "@/lib/stories/lock-rules";
@@ -7,9 +7,9 @@ import { createIssue, placeStory, publishIssue } from "@/lib/issues/mutations";
 import { getIssueAssembly } from "@/lib/issues/queries";
 import { listDeskPage } from "@/lib/stories/desk-list";
 import { listRevisions, compareRevisions } from "@/lib/stories/history";
-import { listAuditEvents } from "@/lib/audit-log";
+import { listAuditEvents } from "@/lib/core/audit-log";
 import { unreadCount, markRead } from "@/lib/inbox/queries";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/core/errors";
 import { completeDraft, makeUser } from "../support/factories";
 
 const refusal = async (p: Promise<unknown>) => {

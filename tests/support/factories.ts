@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
-import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
 import type { Role } from "@/lib/auth/roles";
 import type { StoryDraft } from "@/lib/validation/story";
 

@@ -5,6 +5,6 @@ process.env.PHOTO_DIR = inject("photoDir");
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret";
 
 afterAll(async () => {
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/platform/db");
   await db().$disconnect();
 });

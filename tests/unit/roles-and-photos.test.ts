@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { can, ROLES, type Capability } from "@/lib/auth/roles";
 import { ingestPhoto } from "@/lib/photos/ingest";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/core/errors";
 import { defaultCredit } from "@/lib/stories/byline";
-import { formatIssueDate } from "@/lib/format";
+import { formatIssueDate } from "@/lib/core/dates";
 
 describe("capabilities by role", () => {
   const expected: Record<Capability, string[]> = {

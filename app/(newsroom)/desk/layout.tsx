@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/core/session";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { PAPER } from "@/lib/paper";
 import { SignOutButton } from "@/components/desk/SignOutButton";

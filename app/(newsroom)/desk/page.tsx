@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 
 // Each role starts where its work is.

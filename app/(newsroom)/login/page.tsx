@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/desk/LoginForm";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/core/session";
 import { PAPER } from "@/lib/paper";
 
 export const metadata: Metadata = { title: "登录采编系统" };

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { latestIssue } from "@/lib/reader/queries";
-import { paperDay } from "@/lib/validation/issue";
+import { paperDay } from "@/lib/core/dates";
 
 export const revalidate = 3600;
 

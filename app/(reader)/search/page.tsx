@@ -3,7 +3,7 @@ import { searchStories, QUERY_MAX_CHARS, RESULT_CAP } from "@/lib/reader/search"
 import { allTags } from "@/lib/reader/archive";
 import { StoryCards } from "@/components/reader/StoryCards";
 import { Pager } from "@/components/reader/Pager";
-import { isRealDay } from "@/lib/validation/issue";
+import { isRealDay } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
 

@@ -1,4 +1,4 @@
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/core/session";
 import { unreadCount } from "@/lib/inbox/queries";
 
 export const dynamic = "force-dynamic";

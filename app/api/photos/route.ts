@@ -1,6 +1,6 @@
-import { currentUser } from "@/lib/auth/session";
-import { env } from "@/lib/env";
-import { invalid } from "@/lib/errors";
+import { currentUser } from "@/lib/core/session";
+import { env } from "@/lib/platform/env";
+import { invalid } from "@/lib/core/errors";
 import { jsonError } from "@/lib/http";
 import { uploadPhoto } from "@/lib/photos/mutations";
 

@@ -1,4 +1,4 @@
-import { siteUrl } from "@/lib/env";
+import { siteUrl } from "@/lib/platform/env";
 import { allTags, sitemapYear } from "@/lib/reader/archive";
 
 export const revalidate = 3600;

@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/core/session";
 import { runFormAction } from "@/lib/actions/run-form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { field } from "@/lib/actions/form-data";
 import { createUser, updateUser } from "@/lib/users/mutations";
-import { invalid } from "@/lib/errors";
+import { invalid } from "@/lib/core/errors";
 
 export async function createUserAction(_: FormState, form: FormData): Promise<FormState> {
   const result = await runFormAction(async () => {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireCapability } from "@/lib/auth/session";
+import { requireCapability } from "@/lib/core/session";
 import { listUsers } from "@/lib/users/queries";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { NewUserForm } from "@/components/desk/NewUserForm";

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/core/session";
 import { listInbox } from "@/lib/inbox/queries";
-import { formatMoment } from "@/lib/format";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { markAllReadAction } from "./actions";
+import { formatMoment } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "消息" };
 

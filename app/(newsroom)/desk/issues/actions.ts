@@ -2,13 +2,13 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/core/session";
 import { runFormAction } from "@/lib/actions/run-form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { field } from "@/lib/actions/form-data";
 import { addPage, arrangeStory, createIssue, placeStory, publishIssue, removePage, unplaceStory } from "@/lib/issues/mutations";
 import { refreshReaderPages } from "@/lib/reader/cache";
-import { invalid } from "@/lib/errors";
+import { invalid } from "@/lib/core/errors";
 
 // Thin wrappers: each reads its form, names the user, and lets lib/issues decide and check.
 

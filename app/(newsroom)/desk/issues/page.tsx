@@ -1,12 +1,11 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { requireCapability } from "@/lib/auth/session";
+import { requireCapability } from "@/lib/core/session";
 import { listIssues } from "@/lib/issues/queries";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { createIssueAction } from "./actions";
-import { formatIssueDate } from "@/lib/format";
-import { issueDateToString, paperDay } from "@/lib/validation/issue";
 import { ISSUE_STATUS_LABELS } from "@/lib/issues/labels";
+import { formatIssueDate, issueDateToString, paperDay } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "版面编排" };
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { requireCapability } from "@/lib/auth/session";
+import { requireCapability } from "@/lib/core/session";
 import { DESK_SORTS, deskFilters, listDeskPage } from "@/lib/stories/desk-list";
 import { listTags } from "@/lib/stories/queries";
 import { listAuthors } from "@/lib/users/queries";

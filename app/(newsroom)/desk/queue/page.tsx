@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireCapability } from "@/lib/auth/session";
+import { requireCapability } from "@/lib/core/session";
 import { listDeskStories } from "@/lib/stories/queries";
 import { StoryTable } from "@/components/desk/StoryTable";
 import { Flash } from "@/components/desk/Flash";

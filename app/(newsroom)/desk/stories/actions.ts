@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/core/session";
 import { addNote, changeStory, correctStory, createStory, restoreRevision, withdrawStory } from "@/lib/stories/mutations";
 import { acquireLock, releaseLock, renewLock, takeOverLock } from "@/lib/stories/locks";
 import type { LockView } from "@/lib/stories/lock-rules";
@@ -12,7 +12,7 @@ import { refreshReaderPages } from "@/lib/reader/cache";
 import { failureOf, runFormAction } from "@/lib/actions/run-form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { field, jsonField } from "@/lib/actions/form-data";
-import { invalid } from "@/lib/errors";
+import { invalid } from "@/lib/core/errors";
 
 // Thin wrappers: each names the user and hands over to lib/stories, which checks everything.
 

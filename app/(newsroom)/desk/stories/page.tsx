@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { requireCapability } from "@/lib/auth/session";
+import { requireCapability } from "@/lib/core/session";
 import { listMyStories } from "@/lib/stories/queries";
 import { StoryTable } from "@/components/desk/StoryTable";
 import { Flash } from "@/components/desk/Flash";

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { issueByDate, pageView } from "@/lib/reader/queries";
 import { IssueBar } from "@/components/reader/IssueBar";
-import { formatIssueDate } from "@/lib/format";
 import { leadText } from "@/lib/stories/body";
+import { formatIssueDate } from "@/lib/core/dates";
 
 export const revalidate = 3600;
 export function generateStaticParams() {

@@ -5,11 +5,12 @@ import { storyView } from "@/lib/reader/queries";
 import { Headline } from "@/components/reader/Headline";
 import { StoryBody } from "@/components/reader/StoryBody";
 import { JsonLd } from "@/components/reader/JsonLd";
-import { formatIssueDate, formatMoment, photoUrl } from "@/lib/format";
+import { photoUrl } from "@/lib/format";
 import { leadText } from "@/lib/stories/body";
 import { KIND_LABELS } from "@/lib/validation/story";
 import { PAPER } from "@/lib/paper";
-import { siteUrl } from "@/lib/env";
+import { siteUrl } from "@/lib/platform/env";
+import { formatIssueDate, formatMoment } from "@/lib/core/dates";
 
 export const revalidate = 3600;
 export function generateStaticParams() {

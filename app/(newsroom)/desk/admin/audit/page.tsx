@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { requireCapability } from "@/lib/auth/session";
-import { auditActions, auditFilters, listAuditEvents } from "@/lib/audit-log";
+import { requireCapability } from "@/lib/core/session";
+import { auditActions, auditFilters, listAuditEvents } from "@/lib/core/audit-log";
 import { listUsers } from "@/lib/users/queries";
-import { formatMoment } from "@/lib/format";
-import { auditActionLabel } from "@/lib/audit-labels";
+import { auditActionLabel } from "@/lib/core/audit-labels";
+import { formatMoment } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "操作日志" };
 

@@ -1,18 +1,17 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireCapability } from "@/lib/auth/session";
+import { requireCapability } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { getIssueAssembly } from "@/lib/issues/queries";
 import { listDeskStories } from "@/lib/stories/queries";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/core/errors";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { Flash } from "@/components/desk/Flash";
 import { addPageAction, arrangeStoryAction, placeStoryAction, publishIssueAction, removePageAction, unplaceStoryAction } from "../actions";
-import { formatIssueDate, formatMoment } from "@/lib/format";
-import { issueDateToString } from "@/lib/validation/issue";
 import { ISSUE_STATUS_LABELS } from "@/lib/issues/labels";
 import { KIND_LABELS } from "@/lib/validation/story";
+import { formatIssueDate, formatMoment, issueDateToString } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "编排本期" };
 

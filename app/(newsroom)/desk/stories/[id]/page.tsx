@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/core/session";
 import { getStoryForEdit, listTags } from "@/lib/stories/queries";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/core/errors";
 import { StoryEditor } from "@/components/desk/StoryEditor";
 import { AfterPublicationForms } from "@/components/desk/AfterPublicationForms";
 import { can } from "@/lib/auth/roles";
@@ -11,8 +11,8 @@ import { NoteThread } from "@/components/desk/NoteThread";
 import { StatusBadge } from "@/components/desk/StatusBadge";
 import { Flash } from "@/components/desk/Flash";
 import { defaultCredit } from "@/lib/stories/byline";
-import { formatIssueDate } from "@/lib/format";
-import { issueDateToString } from "@/lib/validation/issue";
+import { formatIssueDate, issueDateToString } from "@/lib/core/dates";
+
 
 export const metadata: Metadata = { title: "稿件" };
 

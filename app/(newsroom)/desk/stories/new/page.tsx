@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireCapability } from "@/lib/auth/session";
+import { requireCapability } from "@/lib/core/session";
 import { listTags } from "@/lib/stories/queries";
 import { StoryEditor } from "@/components/desk/StoryEditor";
 import { defaultByline, defaultCredit } from "@/lib/stories/byline";

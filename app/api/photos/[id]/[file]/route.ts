@@ -1,6 +1,6 @@
 import { findReadablePhoto } from "@/lib/photos/queries";
 import { photoStore } from "@/lib/photos/store";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/core/session";
 
 const FILES = new Set(["w480", "w960", "w1600", "original"]);
 

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/core/session";
 import { compareRevisions, listRevisions } from "@/lib/stories/history";
 import { allowedActions, STATUS_LABELS } from "@/lib/stories/workflow";
-import { DomainError } from "@/lib/errors";
-import { formatMoment } from "@/lib/format";
+import { DomainError } from "@/lib/core/errors";
 import { DiffView } from "@/components/desk/DiffView";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { restoreRevisionAction } from "../../actions";
+import { formatMoment } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "历史版本" };
 

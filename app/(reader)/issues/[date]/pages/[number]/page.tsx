@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { pageView } from "@/lib/reader/queries";
 import { PageLayout } from "@/components/reader/PageLayout";
-import { formatIssueDate } from "@/lib/format";
+import { formatIssueDate } from "@/lib/core/dates";
 
 export const revalidate = 3600;
 export function generateStaticParams() {

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { isRealDay, paperDayRange } from "@/lib/validation/issue";
-import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
-import { forbidden } from "@/lib/errors";
+import { forbidden } from "@/lib/core/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isRealDay, paperDayRange } from "@/lib/core/dates";
 
 // Reading the audit log: administrators only, newest first, filtered, paged by event id.
 export const AUDIT_PAGE_SIZE = 50;

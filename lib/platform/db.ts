@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 // One Prisma client per process; development reloads reuse it through globalThis.
 const globalForDb = globalThis as unknown as { newsroomDb?: Db };

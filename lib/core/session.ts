@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Capability, type Role } from "@/lib/auth/roles";
 

@@ -1,0 +1,52 @@
+// The paper's calendar: days are Beijing days (UTC+8) wherever the server runs, written
+// "2026-11-26", and printed the way a Chinese newspaper prints them. One place for all of it.
+const BEIJING_OFFSET_MS = 8 * 3600_000;
+const WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+
+/** A calendar day written "2026-11-26" that exists (not 2026-02-30). */
+export function isRealDay(s: string | undefined): s is string {
+  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** The paper's date today, or `days` later (negative: earlier), as "2026-11-26". */
+export function paperDay(days = 0): string {
+  return new Date(Date.now() + BEIJING_OFFSET_MS + days * 86400_000).toISOString().slice(0, 10);
+}
+
+/** The moments from the start of Beijing day `from` up to the end of day `to`, for range filters. */
+export function paperDayRange(from?: string, to?: string): { gte?: Date; lt?: Date } {
+  const start = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - BEIJING_OFFSET_MS);
+  return {
+    ...(from ? { gte: start(from) } : {}),
+    ...(to ? { lt: new Date(start(to).getTime() + 86400_000) } : {}),
+  };
+}
+
+/** "2026-11-26" ↔ the Date stored in an issue's `date` column (a calendar day, kept at UTC midnight). */
+export function issueDateFromString(s: string): Date {
+  return new Date(`${s}T00:00:00Z`);
+}
+export function issueDateToString(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** "2026-11-26" → "2026年11月26日 星期四" */
+export function formatIssueDate(date: string, withWeekday = true): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  return `${y}年${m}月${d}日${withWeekday ? ` ${weekday}` : ""}`;
+}
+
+/** A moment in Beijing time, e.g. "11月26日 14:05". */
+export function formatMoment(at: Date | string): string {
+  return new Intl.DateTimeFormat("zh-CN", {
+    timeZone: "Asia/Shanghai",
+    month: "numeric",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(new Date(at));
+}
