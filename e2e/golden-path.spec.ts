@@ -68,7 +68,7 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await editor.goto("/desk/issues");
   await editor.getByLabel("出版日期").fill(issueDate);
   await editor.getByRole("button", { name: /创建/ }).click();
-  await editor.waitForURL(/\/desk\/issues\/[a-z0-9]+$/);
+  await editor.waitForURL(/\/desk\/issues\/[a-z0-9]+(\?|$)/);
   const issueUrl = new URL(editor.url()).pathname;
   await expect(editor.getByRole("button", { name: "签发见报" })).toHaveCount(0);
   await editor.getByLabel(`为“${headline}”选择版面`).selectOption({ label: "第1版 要闻" });

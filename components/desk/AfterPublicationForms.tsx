@@ -1,8 +1,20 @@
-import { afterPublicationAction } from "@/app/(newsroom)/desk/stories/actions";
+import type { FormAction } from "@/lib/actions/form-state";
 import { ActionForm } from "@/components/desk/ActionForm";
 
 // A published story is not edited: it gets a dated correction, or the chief editor withdraws it.
-export function AfterPublicationForms({ storyId, version, canCorrect, canWithdraw }: { storyId: string; version: number; canCorrect: boolean; canWithdraw: boolean }) {
+export function AfterPublicationForms({
+  storyId,
+  version,
+  canCorrect,
+  canWithdraw,
+  action: afterPublicationAction,
+}: {
+  storyId: string;
+  version: number;
+  canCorrect: boolean;
+  canWithdraw: boolean;
+  action: FormAction;
+}) {
   const hidden = { storyId, version: String(version) };
   return (
     <section aria-labelledby="after-title" className="space-y-4 rounded border border-stone-300 bg-white p-4">

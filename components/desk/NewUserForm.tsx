@@ -1,15 +1,14 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { idle } from "@/lib/actions/form-state";
-import { createUserAction } from "@/app/(newsroom)/desk/admin/actions";
+import { idle, type FormAction } from "@/lib/actions/form-state";
 import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
 
 const EMPTY = { username: "", name: "", affiliation: "", bylineTitle: "本报通讯员", password: "", role: "CORRESPONDENT" };
 
 // Controlled fields: a refused form keeps everything typed; a created account clears it.
-export function NewUserForm() {
+export function NewUserForm({ action: createUserAction }: { action: FormAction }) {
   const [state, action, pending] = useActionState(createUserAction, idle);
   const [values, setValues] = useState<Record<string, string>>(EMPTY);
   useEffect(() => {

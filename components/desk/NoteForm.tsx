@@ -1,11 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { idle } from "@/lib/actions/form-state";
-import { noteAction } from "@/app/(newsroom)/desk/stories/actions";
+import { idle, type FormAction } from "@/lib/actions/form-state";
 import { FieldError } from "@/components/desk/FormMessage";
 
-export function NoteForm({ storyId }: { storyId: string }) {
+export function NoteForm({ storyId, action: noteAction }: { storyId: string; action: FormAction }) {
   const [state, action, pending] = useActionState(noteAction, idle);
   const [text, setText] = useState("");
   useEffect(() => {

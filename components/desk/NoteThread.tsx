@@ -1,9 +1,10 @@
 import type { StoryNoteView } from "@/lib/stories/queries";
 import { NoteForm } from "@/components/desk/NoteForm";
+import type { FormAction } from "@/lib/actions/form-state";
 import { formatMoment } from "@/lib/core/dates";
 
 // The conversation between the author and the desk about one story; returns are highlighted.
-export function NoteThread({ notes, storyId, canNote }: { notes: StoryNoteView[]; storyId: string; canNote: boolean }) {
+export function NoteThread({ notes, storyId, noteAction }: { notes: StoryNoteView[]; storyId: string; noteAction?: FormAction }) {
   return (
     <section aria-labelledby="notes-title" className="rounded border border-stone-300 bg-white p-4">
       <h2 id="notes-title" className="mb-3 font-bold">编辑意见</h2>
@@ -19,7 +20,7 @@ export function NoteThread({ notes, storyId, canNote }: { notes: StoryNoteView[]
           </li>
         ))}
       </ol>
-      {canNote && <NoteForm storyId={storyId} />}
+      {noteAction && <NoteForm storyId={storyId} action={noteAction} />}
     </section>
   );
 }

@@ -1,17 +1,7 @@
 "use client";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import {
-  acquireLockAction,
-  autosaveAction,
-  markStoryReadAction,
-  releaseLockAction,
-  renewLockAction,
-  storyFormAction,
-  takeOverLockAction,
-  type LockAnswer,
-} from "@/app/(newsroom)/desk/stories/actions";
-import { idle, type FormState } from "@/lib/actions/form-state";
+import { idle, type FormAction, type FormState } from "@/lib/actions/form-state";
 import { countCharacters } from "@/lib/stories/body";
 import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/validation/story";
 import type { StoryAction } from "@/lib/stories/workflow";
@@ -23,6 +13,22 @@ import { ConflictPanel } from "@/components/desk/ConflictPanel";
 import { formatMoment } from "@/lib/core/dates";
 
 export type EditableStory = StoryDraft & { id: string | null; version: number; updatedAt: string | null };
+
+/** What taking or keeping a lock answers; taking one also brings the story as it is now. */
+export type LockAnswer =
+  | (LockView & { version?: number; current?: { content: StoryDraft; version: number; updatedAt: string } })
+  | { error: string };
+
+/** The Server Actions the editor calls, handed over by the page that shows it. */
+export type StoryEditorCalls = {
+  save: FormAction;
+  autosave: (storyId: string | null, baseVersion: number, content: unknown) => Promise<FormState>;
+  acquireLock: (storyId: string) => Promise<LockAnswer>;
+  renewLock: (storyId: string) => Promise<LockAnswer>;
+  takeOverLock: (storyId: string) => Promise<LockAnswer>;
+  releaseLock: (storyId: string) => Promise<void>;
+  markRead: (storyId: string) => Promise<void>;
+};
 type Content = StoryDraft;
 
 /** How long typing must pause before the draft is saved by itself. */
@@ -58,18 +64,20 @@ const latest = (a: FormState, b: FormState) => ((a.at ?? 0) >= (b.at ?? 0) ? a :
 export function StoryEditor({
   story,
   actions,
+  server,
   allTags,
   defaultCredit,
   canTakeOver,
 }: {
   story: EditableStory;
   actions: StoryAction[];
+  server: StoryEditorCalls;
   allTags: { name: string; kind: "PLACE" | "TOPIC" }[];
   defaultCredit: string;
   canTakeOver: boolean;
 }) {
   const router = useRouter();
-  const [formState, formAction, pending] = useActionState(storyFormAction, idle);
+  const [formState, formAction, pending] = useActionState(server.save, idle);
   const [autoState, setAutoState] = useState<FormState>(idle);
   const state = latest(formState, autoState);
   const [storyId, setStoryId] = useState(story.id);
@@ -181,8 +189,8 @@ export function StoryEditor({
   useEffect(() => {
     if (!story.id || !(actions.includes("edit") || actions.includes("claim"))) return;
     let cancelled = false;
-    void acquireLockAction(story.id).then((answer) => !cancelled && applyLock(answer, false));
-    void markStoryReadAction(story.id);
+    void server.acquireLock(story.id).then((answer) => !cancelled && applyLock(answer, false));
+    void server.markRead(story.id);
     return () => {
       cancelled = true;
     };
@@ -192,14 +200,14 @@ export function StoryEditor({
 
   useEffect(() => {
     if (!storyId || !mayEdit) return;
-    const timer = setInterval(() => void renewLockAction(storyId).then((answer) => applyLock(answer, true)), LOCK_HEARTBEAT_MS);
+    const timer = setInterval(() => void server.renewLock(storyId).then((answer) => applyLock(answer, true)), LOCK_HEARTBEAT_MS);
     return () => clearInterval(timer);
   }, [storyId, mayEdit, applyLock]);
 
   useEffect(() => {
     const id = storyId;
     return () => {
-      if (id) void releaseLockAction(id);
+      if (id) void server.releaseLock(id);
     };
   }, [storyId]);
 
@@ -212,7 +220,7 @@ export function StoryEditor({
     const timer = setTimeout(() => {
       const sent = serialized;
       setAutosaving(true);
-      void autosaveAction(storyId, version, JSON.parse(sent))
+      void server.autosave(storyId, version, JSON.parse(sent))
         .then((answer) => {
           setAutoState(answer);
           remember(answer, sent);
@@ -228,7 +236,7 @@ export function StoryEditor({
 
   async function takeOver() {
     if (!storyId) return;
-    const answer = await takeOverLockAction(storyId);
+    const answer = await server.takeOverLock(storyId);
     if ("error" in answer) return;
     setLockLost(null);
     setLock(answer);

@@ -17,3 +17,6 @@ export type FormState = {
 };
 
 export const idle: FormState = { ok: false, message: "", fieldErrors: {} };
+
+/** A form's Server Action as components receive it (as a prop, from the page that owns it). */
+export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;

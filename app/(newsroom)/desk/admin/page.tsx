@@ -4,7 +4,7 @@ import { listUsers } from "@/lib/users/queries";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { NewUserForm } from "@/components/desk/NewUserForm";
 import { ActionForm } from "@/components/desk/ActionForm";
-import { updateUserAction } from "./actions";
+import { createUserAction, updateUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "账号管理" };
 
@@ -16,7 +16,7 @@ export default async function AdminPage() {
       <h1 className="mb-4 text-2xl font-bold">账号管理</h1>
       <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="new-user">
         <h2 id="new-user" className="mb-3 font-bold">新建账号</h2>
-        <NewUserForm />
+        <NewUserForm action={createUserAction} />
       </section>
       <table className="w-full rounded border border-stone-300 bg-white text-sm">
         <thead className="bg-stone-100 text-left text-stone-600">

@@ -1,20 +1,19 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { requireUser } from "@/lib/core/session";
 import { addNote, changeStory, correctStory, createStory, restoreRevision, withdrawStory } from "@/lib/stories/mutations";
 import { acquireLock, releaseLock, renewLock, takeOverLock } from "@/lib/stories/locks";
-import type { LockView } from "@/lib/stories/lock-rules";
+import type { LockAnswer } from "@/components/desk/StoryEditor";
 import { getStoryForEdit } from "@/lib/stories/queries";
 import { markRead } from "@/lib/inbox/queries";
 import { refreshReaderPages } from "@/lib/reader/cache";
-import { failureOf, runFormAction } from "@/lib/actions/run-form-action";
+import { deskAction, deskCall, recordId, versionNumber } from "@/lib/actions/desk-action";
 import type { FormState } from "@/lib/actions/form-state";
-import { field, jsonField } from "@/lib/actions/form-data";
 import { invalid } from "@/lib/core/errors";
 
-// Thin wrappers: each names the user and hands over to lib/stories, which checks everything.
+// Thin wrappers: each declares the shape of its input and hands over to lib/stories, which checks
+// who may do what.
 
 const INTENTS = ["save", "submit", "approve", "return", "spike", "restore", "release"] as const;
 type Intent = (typeof INTENTS)[number];
@@ -29,6 +28,16 @@ const DONE: Record<Intent, string> = {
   release: "已放回待审",
 };
 
+/** The story's content travels as JSON in one field; lib/stories validates what is inside. */
+const storyJson = z.string().max(1_000_000).transform((s, ctx) => {
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    ctx.addIssue({ code: "custom", message: "稿件内容格式不正确，请刷新页面后再试" });
+    return z.NEVER;
+  }
+});
+
 type Snapshot = NonNullable<FormState["current"]>;
 
 /** What the story holds now, for the form to compare with what the user has. */
@@ -41,7 +50,7 @@ async function snapshot(storyId: string): Promise<Snapshot | undefined> {
 }
 
 /** On a refused stale save, adds what the story holds now so the form can show both texts. */
-async function withCurrent(state: FormState, storyId: string): Promise<FormState> {
+async function withCurrent(state: FormState, storyId: string | null | undefined): Promise<FormState> {
   if (state.code !== "conflict" || !storyId) return state;
   return { ...state, current: await snapshot(storyId) };
 }
@@ -50,115 +59,92 @@ async function withCurrent(state: FormState, storyId: string): Promise<FormState
  * The story form's action: saves what is in the form and, depending on the button pressed,
  * moves the story on.
  */
-export async function storyFormAction(_previous: FormState, form: FormData): Promise<FormState> {
-  let goTo: string | null = null;
-  const storyId = field(form, "storyId");
-  const result = await runFormAction(async () => {
-    const user = await requireUser();
-    const intent = field(form, "intent") as Intent;
-    if (!INTENTS.includes(intent)) throw invalid("未知的操作");
-    const content = field(form, "story") !== "" ? jsonField(form, "story") : undefined;
-
+export const storyFormAction = deskAction(
+  z.object({
+    storyId: recordId.optional().or(z.literal("")),
+    intent: z.enum(INTENTS),
+    version: versionNumber.optional(),
+    story: storyJson.optional(),
+    note: z.string().max(2000).default(""),
+  }),
+  async ({ storyId, intent, version, story, note }, user) => {
     if (!storyId) {
       if (intent !== "save" && intent !== "submit") throw invalid("请先保存稿件");
-      const created = await createStory(user, content, { submit: intent === "submit" });
-      goTo = `/desk/stories/${created.id}`;
-      return { message: DONE[intent], storyId: created.id, version: created.version, status: created.status };
+      const created = await createStory(user, story, { submit: intent === "submit" });
+      return { message: DONE[intent], storyId: created.id, version: created.version, status: created.status, redirectTo: `/desk/stories/${created.id}` };
     }
-    const saved = await changeStory(user, {
-      action: intent === "save" ? "edit" : intent,
-      storyId,
-      baseVersion: Number(field(form, "version")),
-      content,
-      note: field(form, "note"),
-    });
-    if (intent === "approve" || intent === "return" || intent === "spike" || intent === "release") goTo = "/desk/queue";
-    return { message: DONE[intent], storyId: saved.id, version: saved.version, status: saved.status };
-  });
-  revalidatePath("/desk", "layout");
-  if (result.ok && goTo) redirect(`${goTo}?done=${encodeURIComponent(result.message)}`);
-  return withCurrent(result, storyId);
-}
+    const saved = await changeStory(user, { action: intent === "save" ? "edit" : intent, storyId, baseVersion: version ?? -1, content: story, note });
+    const leavesForQueue = intent === "approve" || intent === "return" || intent === "spike" || intent === "release";
+    return { message: DONE[intent], storyId: saved.id, version: saved.version, status: saved.status, redirectTo: leavesForQueue ? "/desk/queue" : undefined };
+  },
+  { onRefused: (state, input) => withCurrent(state, input?.storyId) },
+);
 
 /** Saves a draft a few seconds after typing stops; a new story is created on its first autosave. */
-export async function autosaveAction(storyId: string | null, baseVersion: number, content: unknown): Promise<FormState> {
-  const result = await runFormAction(async () => {
-    const user = await requireUser();
+export const autosaveAction = deskCall(
+  z.tuple([recordId.nullable(), versionNumber, z.unknown()]),
+  async (user, storyId, baseVersion, content): Promise<FormState> => {
     const saved = storyId
       ? await changeStory(user, { action: "edit", storyId, baseVersion, content, autosave: true })
       : await createStory(user, content);
-    return { message: "已自动保存", storyId: saved.id, version: saved.version, status: saved.status };
-  });
-  return withCurrent(result, storyId ?? "");
+    return { ok: true, fieldErrors: {}, at: Date.now(), message: "已自动保存", storyId: saved.id, version: saved.version, status: saved.status };
+  },
+  (failure, input) => withCurrent({ ok: false, at: Date.now(), ...failure }, input?.[0]),
+);
+
+
+const oneStory = z.tuple([recordId]);
+const lockRefused = (failure: { message: string }): LockAnswer => ({ error: failure.message });
+
+/** Taking a lock also brings the story as it is now, so the editor never pairs a new version number with old text. */
+function withStoryIfHeld(take: typeof acquireLock) {
+  return deskCall(
+    oneStory,
+    async (user, storyId): Promise<LockAnswer> => {
+      const answer = await take(user, storyId);
+      return answer.held ? { ...answer, current: await snapshot(storyId) } : answer;
+    },
+    lockRefused,
+  );
 }
 
-/** A lock answer; taking a lock also brings the story as it is now, so the editor never pairs a
- * new version number with old text. */
-export type LockAnswer = (LockView & { version?: number; current?: Snapshot }) | { error: string };
+export const acquireLockAction = withStoryIfHeld(acquireLock);
+export const takeOverLockAction = withStoryIfHeld(takeOverLock);
+export const renewLockAction = deskCall(oneStory, (user, storyId): Promise<LockAnswer> => renewLock(user, storyId), lockRefused);
 
-async function lockCall(run: () => Promise<LockView & { version?: number }>, storyId?: string): Promise<LockAnswer> {
-  try {
-    const answer = await run();
-    return storyId && answer.held ? { ...answer, current: await snapshot(storyId) } : answer;
-  } catch (e) {
-    return { error: failureOf(e).message };
-  }
-}
+export const releaseLockAction = deskCall(oneStory, (user, storyId) => releaseLock(user, storyId), () => undefined);
 
-export async function acquireLockAction(storyId: string): Promise<LockAnswer> {
-  return lockCall(async () => acquireLock(await requireUser(), storyId), storyId);
-}
+export const markStoryReadAction = deskCall(
+  oneStory,
+  async (user, storyId) => {
+    await markRead(user, storyId);
+  },
+  () => undefined,
+);
 
-export async function renewLockAction(storyId: string): Promise<LockAnswer> {
-  return lockCall(async () => renewLock(await requireUser(), storyId));
-}
+export const noteAction = deskAction(z.object({ storyId: recordId, note: z.string().max(5000) }), async ({ storyId, note }, user) => {
+  await addNote(user, storyId, note);
+  return { message: "留言已发送" };
+});
 
-export async function takeOverLockAction(storyId: string): Promise<LockAnswer> {
-  return lockCall(async () => takeOverLock(await requireUser(), storyId), storyId);
-}
-
-export async function releaseLockAction(storyId: string): Promise<void> {
-  await releaseLock(await requireUser(), storyId).catch(() => undefined);
-}
-
-export async function noteAction(_: FormState, form: FormData): Promise<FormState> {
-  const result = await runFormAction(async () => {
-    await addNote(await requireUser(), field(form, "storyId"), field(form, "note"));
-    return { message: "留言已发送" };
-  });
-  revalidatePath("/desk", "layout");
-  return result;
-}
-
-export async function afterPublicationAction(_: FormState, form: FormData): Promise<FormState> {
-  const storyId = field(form, "storyId");
-  const result = await runFormAction(async () => {
-    const user = await requireUser();
-    const what = field(form, "what");
-    const args = [user, storyId, Number(field(form, "version")), field(form, "note")] as const;
-    if (what === "correct") await correctStory(...args);
-    else if (what === "withdraw") await withdrawStory(...args);
-    else throw invalid("未知的操作");
+export const afterPublicationAction = deskAction(
+  z.object({ storyId: recordId, version: versionNumber, what: z.enum(["correct", "withdraw"]), note: z.string().max(5000) }),
+  async ({ storyId, version, what, note }, user) => {
+    if (what === "correct") await correctStory(user, storyId, version, note);
+    else await withdrawStory(user, storyId, version, note);
     refreshReaderPages();
-    return { message: what === "correct" ? "更正已发布，读者页面随即更新" : "稿件已撤下，读者地址将显示“已撤稿”" };
-  });
-  revalidatePath("/desk", "layout");
-  // The form may leave the page (a withdrawn story takes no more corrections): confirm over a redirect.
-  if (result.ok) redirect(`/desk/stories/${storyId}?done=${encodeURIComponent(result.message)}`);
-  return result;
-}
+    // The form leaves the page (a withdrawn story takes no more corrections): confirm over a redirect.
+    return {
+      message: what === "correct" ? "更正已发布，读者页面随即更新" : "稿件已撤下，读者地址将显示“已撤稿”",
+      redirectTo: `/desk/stories/${storyId}`,
+    };
+  },
+);
 
-export async function restoreRevisionAction(_: FormState, form: FormData): Promise<FormState> {
-  const storyId = field(form, "storyId");
-  const result = await runFormAction(async () => {
-    const saved = await restoreRevision(await requireUser(), storyId, field(form, "revisionId"), Number(field(form, "version")));
-    return { message: `已恢复为新的版本（第 ${saved.version} 版）`, version: saved.version };
-  });
-  revalidatePath("/desk", "layout");
-  if (result.ok) redirect(`/desk/stories/${storyId}?done=${encodeURIComponent(result.message)}`);
-  return result;
-}
-
-export async function markStoryReadAction(storyId: string): Promise<void> {
-  await markRead(await requireUser(), storyId);
-}
+export const restoreRevisionAction = deskAction(
+  z.object({ storyId: recordId, revisionId: recordId, version: versionNumber }),
+  async ({ storyId, revisionId, version }, user) => {
+    const saved = await restoreRevision(user, storyId, revisionId, version);
+    return { message: `已恢复为新的版本（第 ${saved.version} 版）`, version: saved.version, redirectTo: `/desk/stories/${storyId}` };
+  },
+);

@@ -11,6 +11,8 @@ import { NoteThread } from "@/components/desk/NoteThread";
 import { StatusBadge } from "@/components/desk/StatusBadge";
 import { Flash } from "@/components/desk/Flash";
 import { defaultCredit } from "@/lib/stories/byline";
+import { afterPublicationAction, noteAction } from "../actions";
+import { storyEditorCalls } from "../editor-calls";
 import { formatIssueDate, issueDateToString } from "@/lib/core/dates";
 
 
@@ -48,15 +50,22 @@ export default async function StoryPage({ params, searchParams }: Props) {
           key={story.id}
           story={{ ...story, updatedAt: story.updatedAt.toISOString() }}
           actions={story.actions}
+          server={storyEditorCalls}
           allTags={tags}
           defaultCredit={defaultCredit(user)}
           canTakeOver={can(user.role, "desk:review") && story.actions.includes("edit")}
         />
         <aside className="space-y-4">
           {(story.actions.includes("correct") || story.actions.includes("withdraw")) && (
-            <AfterPublicationForms storyId={story.id} version={story.version} canCorrect={story.actions.includes("correct")} canWithdraw={story.actions.includes("withdraw")} />
+            <AfterPublicationForms
+              storyId={story.id}
+              version={story.version}
+              canCorrect={story.actions.includes("correct")}
+              canWithdraw={story.actions.includes("withdraw")}
+              action={afterPublicationAction}
+            />
           )}
-          <NoteThread notes={story.notes} storyId={story.id} canNote={story.actions.includes("note")} />
+          <NoteThread notes={story.notes} storyId={story.id} noteAction={story.actions.includes("note") ? noteAction : undefined} />
           <Link href={`/desk/stories/${story.id}/history`} className="btn w-full justify-center">历史版本与对比</Link>
         </aside>
       </div>

@@ -4,6 +4,7 @@ import { listTags } from "@/lib/stories/queries";
 import { StoryEditor } from "@/components/desk/StoryEditor";
 import { defaultByline, defaultCredit } from "@/lib/stories/byline";
 import { emptyBody } from "@/lib/validation/story";
+import { storyEditorCalls } from "../editor-calls";
 
 export const metadata: Metadata = { title: "写新稿" };
 
@@ -28,6 +29,7 @@ export default async function NewStoryPage() {
           updatedAt: null,
         }}
         actions={["edit", "submit"]}
+        server={storyEditorCalls}
         canTakeOver={false}
         allTags={tags}
         defaultCredit={defaultCredit(user)}
