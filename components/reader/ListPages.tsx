@@ -8,6 +8,9 @@ import { TAG_KIND_LABELS } from "@/lib/validation/story";
 
 // Tag pages and byline pages, shared by their first page and their numbered pages.
 
+/** Usernames as accounts are made (lib/validation/user.ts); anything else names nobody. */
+const USERNAME = /^[a-z0-9_.-]{3,32}$/;
+
 export function pageNumber(n: string | undefined): number | null {
   if (n === undefined) return 1;
   return /^[1-9]\d{0,4}$/.test(n) ? Number(n) : null;
@@ -16,8 +19,8 @@ export function pageNumber(n: string | undefined): number | null {
 const tagHref = (name: string, n: number) => (n === 1 ? `/tags/${encodeURIComponent(name)}` : `/tags/${encodeURIComponent(name)}/page/${n}`);
 const authorHref = (username: string, n: number) => (n === 1 ? `/authors/${username}` : `/authors/${username}/page/${n}`);
 
-export async function tagMetadata(name: string, n: number | null): Promise<Metadata> {
-  const data = n ? await tagPage(name, n) : null;
+export async function tagMetadata(name: string | null, n: number | null): Promise<Metadata> {
+  const data = n && name ? await tagPage(name, n) : null;
   if (!data) return { title: "找不到这个标签" };
   return {
     title: `${data.tag.name}${n && n > 1 ? `（第${n}页）` : ""}`,
@@ -26,8 +29,8 @@ export async function tagMetadata(name: string, n: number | null): Promise<Metad
   };
 }
 
-export async function TagList({ name, n }: { name: string; n: number | null }) {
-  const data = n ? await tagPage(name, n) : null;
+export async function TagList({ name, n }: { name: string | null; n: number | null }) {
+  const data = n && name ? await tagPage(name, n) : null;
   if (!data || (n ?? 1) > data.totalPages) notFound();
   return (
     <section aria-labelledby="list-title">
@@ -43,13 +46,13 @@ export async function TagList({ name, n }: { name: string; n: number | null }) {
 }
 
 export async function authorMetadata(username: string, n: number | null): Promise<Metadata> {
-  const data = n ? await authorPage(username, n) : null;
+  const data = n && USERNAME.test(username) ? await authorPage(username, n) : null;
   if (!data) return { title: "找不到这位作者" };
   return { title: `${data.author.name}的报道`, description: `${data.author.bylineTitle} ${data.author.name}的报道，共 ${data.total} 篇`, alternates: { canonical: authorHref(username, n ?? 1) } };
 }
 
 export async function AuthorList({ username, n }: { username: string; n: number | null }) {
-  const data = n ? await authorPage(username, n) : null;
+  const data = n && USERNAME.test(username) ? await authorPage(username, n) : null;
   if (!data || (n ?? 1) > data.totalPages) notFound();
   return (
     <section aria-labelledby="list-title">

@@ -5,6 +5,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { requireUser, type SessionUser } from "@/lib/core/session";
 import { DomainError, invalid } from "@/lib/core/errors";
 import { localPath } from "@/lib/core/redirects";
+import { RECORD_ID } from "@/lib/core/ids";
 import { fieldErrorsOf } from "@/lib/validation/story";
 import type { FormState } from "@/lib/actions/form-state";
 
@@ -15,7 +16,7 @@ import type { FormState } from "@/lib/actions/form-state";
 // becomes a server error. lib/ still decides who may do what.
 
 /** An id as the database makes them (cuid); anything else cannot name a record. */
-export const recordId = z.string().regex(/^[a-z0-9]{1,40}$/, { message: "请求格式不正确" });
+export const recordId = z.string().regex(RECORD_ID, { message: "请求格式不正确" });
 /** A version number a save was based on. */
 export const versionNumber = z.coerce.number().int().min(0).max(2 ** 31 - 1);
 

@@ -6,18 +6,25 @@ import { can } from "@/lib/auth/roles";
 import { forbidden } from "@/lib/core/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isRealDay, paperDayRange } from "@/lib/core/dates";
+import { filterText } from "@/lib/validation/text";
+import { RECORD_ID } from "@/lib/core/ids";
 
 // Reading the audit log: administrators only, newest first, filtered, paged by event id.
 export const AUDIT_PAGE_SIZE = 50;
 
 const day = z.string().refine(isRealDay).optional().catch(undefined);
 export const auditFilters = z.object({
-  actor: z.string().max(40).optional().catch(undefined),
-  action: z.string().trim().max(40).optional().catch(undefined),
-  target: z.string().trim().max(40).optional().catch(undefined),
+  actor: z.string().regex(RECORD_ID).optional().catch(undefined),
+  action: filterText(40),
+  target: filterText(64),
   from: day,
   to: day,
-  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+  // Event ids are Postgres bigints: anything past the largest one is not an id.
+  before: z
+    .string()
+    .refine((s) => /^\d{1,19}$/.test(s) && BigInt(s) <= 9223372036854775807n)
+    .optional()
+    .catch(undefined),
 });
 export type AuditFilters = z.infer<typeof auditFilters>;
 

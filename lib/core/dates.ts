@@ -3,11 +3,22 @@
 const BEIJING_OFFSET_MS = 8 * 3600_000;
 const WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
 
-/** A calendar day written "2026-11-26" that exists (not 2026-02-30). */
+/** The years a paper's day can fall in; outside them a date is a typo or a probe (Postgres has no year 0). */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+
+/** A calendar day written "2026-11-26" that exists (not 2026-02-30) and lies within the paper's years. */
 export function isRealDay(s: string | undefined): s is string {
   if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** A month written "2026-11" within the paper's years. */
+export function isRealMonth(s: string | undefined): s is string {
+  return !!s && /^\d{4}-\d{2}$/.test(s) && isRealDay(`${s}-01`);
 }
 
 /** The paper's date today, or `days` later (negative: earlier), as "2026-11-26". */

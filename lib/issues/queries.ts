@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/roles";
 import { forbidden, notFound } from "@/lib/core/errors";
 import type { StoryKind } from "@/lib/validation/story";
 import type { StoryStatus } from "@/lib/stories/workflow";
+import { isRecordId } from "@/lib/core/ids";
 
 // Issue assembly reads, for the desk only.
 
@@ -37,6 +38,7 @@ export type IssueAssembly = { id: string; date: Date; number: number; status: Is
 
 export async function getIssueAssembly(actor: SessionUser, issueId: string): Promise<IssueAssembly> {
   requireDesk(actor);
+  if (!isRecordId(issueId)) throw notFound("找不到这一期");
   const issue = await db().issue.findUnique({
     where: { id: issueId },
     select: {

@@ -1,9 +1,11 @@
 import "server-only";
 import { siteUrl } from "@/lib/platform/env";
+import { printable } from "@/lib/validation/text";
 import type { StoryCard } from "@/lib/reader/archive";
 
-// RSS 2.0 documents, built from escaped parts only.
-const escape = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+// RSS 2.0 documents, built from escaped parts only. Text fields are cleaned when saved, but the
+// feed must parse whatever the database holds, so characters XML cannot carry are dropped here too.
+const escape = (s: string) => printable(s).replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
 
 export function rss(channel: { title: string; path: string; description: string }, items: (StoryCard & { publishedAt?: string | null })[]): Response {
   const base = siteUrl();

@@ -1,21 +1,20 @@
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
+import { RECORD_ID } from "@/lib/core/ids";
 
 // A story body is a list of typed blocks, never HTML: React renders each block type itself.
 export const PARAGRAPH_MAX = 5000;
 export const BODY_MAX_BLOCKS = 200;
 
-const text = (max: number, what: string) =>
-  z.string().trim().max(max, { message: `${what}不能超过 ${max} 个字` });
-
-export const paragraphBlock = z.object({ type: z.literal("paragraph"), text: text(PARAGRAPH_MAX, "段落") });
-export const subheadBlock = z.object({ type: z.literal("subhead"), text: text(60, "小标题") });
+export const paragraphBlock = z.object({ type: z.literal("paragraph"), text: typedText({ max: PARAGRAPH_MAX, what: "段落", multiline: true }) });
+export const subheadBlock = z.object({ type: z.literal("subhead"), text: typedText({ max: 60, what: "小标题" }) });
 export const photoBlock = z.object({
   type: z.literal("photo"),
-  photoId: z.string().min(1).max(40),
+  photoId: z.string().regex(RECORD_ID, { message: "图片编号不正确" }),
   // The caption and credit as this story prints them; the photo desk's own copy is on Photo.
-  caption: text(300, "图片说明"),
-  credit: text(60, "摄影署名"),
-  altText: text(200, "替代文字"),
+  caption: typedText({ max: 300, what: "图片说明", multiline: true }),
+  credit: typedText({ max: 60, what: "摄影署名" }),
+  altText: typedText({ max: 200, what: "替代文字" }),
 });
 
 export const bodyBlock = z.discriminatedUnion("type", [paragraphBlock, subheadBlock, photoBlock]);

@@ -9,6 +9,8 @@ import { STORY_STATUSES } from "@/lib/stories/workflow";
 import { STORY_KINDS } from "@/lib/validation/story";
 import { toListItem, listSelect, visibleTo, type StoryListItem } from "@/lib/stories/queries";
 import { isRealDay, paperDayRange } from "@/lib/core/dates";
+import { filterText } from "@/lib/validation/text";
+import { RECORD_ID } from "@/lib/core/ids";
 
 // The editor's story list (稿库): filters, sorts and pages over every story the desk may see.
 // Pages are keyset-based (after the last row shown), so page 500 costs what page 1 costs.
@@ -17,15 +19,15 @@ export const DESK_SORTS = { updated_desc: "最近更新", updated_asc: "最早�
 
 const day = z.string().refine(isRealDay).optional().catch(undefined);
 export const deskFilters = z.object({
-  q: z.string().trim().max(40).optional().catch(undefined),
+  q: filterText(40),
   status: z.enum(STORY_STATUSES).optional().catch(undefined),
   kind: z.enum(STORY_KINDS).optional().catch(undefined),
-  tag: z.string().trim().max(20).optional().catch(undefined),
-  author: z.string().max(40).optional().catch(undefined),
+  tag: filterText(20),
+  author: z.string().regex(RECORD_ID).optional().catch(undefined),
   from: day,
   to: day,
   sort: z.enum(["updated_desc", "updated_asc", "submitted_desc"]).default("updated_desc").catch("updated_desc"),
-  after: z.string().max(80).optional().catch(undefined),
+  after: z.string().max(80).optional().catch(undefined), // checked by decodeCursor
 });
 export type DeskFilters = z.infer<typeof deskFilters>;
 
@@ -74,7 +76,8 @@ function encodeCursor(at: Date, id: string): string {
 }
 
 function decodeCursor(value: string | undefined): { at: Date; id: string } | null {
-  const match = value?.match(/^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([a-z0-9]+)$/);
-  if (!match || Number.isNaN(Date.parse(match[1]))) return null;
-  return { at: new Date(match[1]), id: match[2] };
+  const match = value?.match(/^((\d{4}-\d{2}-\d{2})T[\d:.]+Z)_([a-z0-9]{1,40})$/);
+  // The day must be one the paper can have (a year 0 or 9999 timestamp makes Postgres refuse the query).
+  if (!match || !isRealDay(match[2]) || Number.isNaN(Date.parse(match[1]))) return null;
+  return { at: new Date(match[1]), id: match[3] };
 }

@@ -6,12 +6,14 @@ import { canView, type StoryStatus } from "@/lib/stories/workflow";
 import { parseDraft } from "@/lib/stories/content";
 import { diffText, storyAsText, type DiffPart } from "@/lib/stories/diff";
 import { countCharacters } from "@/lib/stories/body";
+import { isRecordId } from "@/lib/core/ids";
 
 // A story's revisions, readable by whoever may read the story.
 
 export type RevisionItem = { id: string; version: number; status: StoryStatus; action: string; actorName: string; createdAt: Date; charCount: number };
 
 async function visibleStory(actor: SessionUser, storyId: string) {
+  if (!isRecordId(storyId)) throw notFound();
   const story = await db().story.findUnique({ where: { id: storyId }, select: { id: true, status: true, authorId: true, headline: true, version: true } });
   if (!story || !canView(story, actor)) throw notFound();
   return story;
@@ -34,6 +36,7 @@ export async function listRevisions(actor: SessionUser, storyId: string) {
 /** Side-by-side comparison of two revisions of the same story. */
 export async function compareRevisions(actor: SessionUser, storyId: string, olderId: string, newerId: string): Promise<DiffPart[]> {
   await visibleStory(actor, storyId);
+  if (!isRecordId(olderId) || !isRecordId(newerId)) throw notFound("找不到要比较的版本");
   const rows = await db().storyRevision.findMany({ where: { storyId, id: { in: [olderId, newerId] } }, select: { id: true, content: true } });
   const older = rows.find((r) => r.id === olderId);
   const newer = rows.find((r) => r.id === newerId);

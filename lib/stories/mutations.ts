@@ -11,6 +11,7 @@ import { deskUserIds, notify } from "@/lib/inbox/notify";
 import { attachPhotos, parseDraft, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
 import { recordRevision } from "@/lib/stories/revisions";
 import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
 
 export type SavedStory = { id: string; version: number; status: StoryStatus };
 
@@ -54,7 +55,7 @@ export async function createStory(actor: SessionUser, input: unknown, { submit =
 const transitionInput = z.object({
   storyId: z.string().min(1).max(40),
   baseVersion: z.coerce.number().int().min(1),
-  note: z.string().trim().max(2000, { message: "意见不能超过 2000 字" }).default(""),
+  note: typedText({ max: 2000, what: "意见", multiline: true }).default(""),
 });
 
 type TransitionOptions = {
@@ -182,7 +183,7 @@ async function tellPeople(
 
 /** Adds a note to the story's thread; the author hears from the desk, and the desk from the author. */
 export async function addNote(actor: SessionUser, storyId: string, body: string): Promise<void> {
-  const text = z.string().trim().min(1, { message: "请写下留言内容" }).max(2000, { message: "留言不能超过 2000 字" }).safeParse(body);
+  const text = typedText({ max: 2000, what: "留言", min: 1, minMessage: "请写下留言内容", multiline: true }).safeParse(body);
   if (!text.success) throw invalid(text.error.issues[0].message, { note: [text.error.issues[0].message] });
   await db().$transaction(async (tx) => {
     const story = await tx.story.findUnique({ where: { id: storyId }, select: { id: true, status: true, authorId: true, headline: true, lockedById: true, notes: { select: { authorId: true } } } });
@@ -206,7 +207,7 @@ export async function restoreRevision(actor: SessionUser, storyId: string, revis
 }
 
 const afterPublication = z.object({
-  text: z.string().trim().min(4, { message: "请写明更正或撤稿的内容（至少 4 个字）" }).max(500, { message: "不能超过 500 字" }),
+  text: typedText({ max: 500, what: "说明", min: 4, minMessage: "请写明更正或撤稿的内容（至少 4 个字）", multiline: true }),
 });
 
 /** Adds a dated correction under a published story; readers see it at once. */

@@ -8,6 +8,7 @@ import { allowedActions, type StoryAction, type StoryStatus } from "@/lib/storie
 import type { StoryKind, TagKind } from "@/lib/validation/story";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { storyContentSelect } from "@/lib/stories/content";
+import { isRecordId } from "@/lib/core/ids";
 
 // Back-office reads. Each one is scoped in the query itself to what the asking user may see.
 
@@ -91,6 +92,7 @@ export type StoryForEdit = {
 };
 
 export async function getStoryForEdit(actor: SessionUser, storyId: string): Promise<StoryForEdit> {
+  if (!isRecordId(storyId)) throw notFound();
   const row = await db().story.findFirst({
     where: { AND: [{ id: storyId }, visibleTo(actor)] },
     select: {

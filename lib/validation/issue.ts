@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDay } from "@/lib/core/dates";
+import { typedText } from "@/lib/validation/text";
 
 export const DEFAULT_PAGES = [
   { number: 1, name: "要闻" },
@@ -10,7 +11,7 @@ export const DEFAULT_PAGES = [
 
 export const pageInput = z.object({
   number: z.coerce.number({ message: "版次应为数字" }).int({ message: "版次应为整数" }).min(1, { message: "版次从 1 开始" }).max(64, { message: "版次不能超过 64" }),
-  name: z.string().trim().min(1, { message: "请填写版名，例如“要闻”" }).max(20, { message: "版名不能超过 20 个字" }),
+  name: typedText({ max: 20, what: "版名", min: 1, minMessage: "请填写版名，例如“要闻”" }),
 });
 
 export const issueInput = z.object({

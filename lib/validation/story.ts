@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { countCharacters, storyBody, type StoryBody } from "@/lib/stories/body";
 import type { FieldErrors } from "@/lib/core/errors";
+import { typedText } from "@/lib/validation/text";
 
 export const STORY_KINDS = ["NEWS_BRIEF", "FEATURE", "PHOTO_NEWS", "COMMENTARY"] as const;
 export type StoryKind = (typeof STORY_KINDS)[number];
@@ -16,18 +17,14 @@ export type TagKind = (typeof TAG_KINDS)[number];
 export const TAG_KIND_LABELS: Record<TagKind, string> = { PLACE: "地点", TOPIC: "话题" };
 
 export const tagInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: "标签不能为空" })
-    .max(20, { message: "标签不能超过 20 个字" })
-    .regex(/^[^\s,，;；#]+$/u, { message: "标签不能包含空格或分隔符号" }),
+  name: typedText({ max: 20, what: "标签", min: 1, minMessage: "标签不能为空" }).pipe(
+    z.string().regex(/^[^\s,，;；#/?%\\]+$/u, { message: "标签不能包含空格、分隔符号或斜杠" }),
+  ),
   kind: z.enum(TAG_KINDS, { message: "标签类型应为地点或话题" }),
 });
 export type TagInput = z.infer<typeof tagInput>;
 
-const line = (max: number, what: string) =>
-  z.string().trim().max(max, { message: `${what}不能超过 ${max} 个字` });
+const line = (max: number, what: string) => typedText({ max, what });
 
 // What a draft save accepts: any unfinished state, but every field within its limits.
 export const storyDraft = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { typedText } from "@/lib/validation/text";
 
 export const newUserInput = z.object({
   username: z
@@ -8,10 +9,10 @@ export const newUserInput = z.object({
     .min(3, { message: "用户名至少 3 个字符" })
     .max(32, { message: "用户名不能超过 32 个字符" })
     .regex(/^[a-z0-9_.-]+$/, { message: "用户名只能包含小写字母、数字、下划线、点和短横线" }),
-  name: z.string().trim().min(1, { message: "请填写姓名" }).max(20, { message: "姓名不能超过 20 个字" }),
+  name: typedText({ max: 20, what: "姓名", min: 1 }),
   role: z.enum(ROLES, { message: "请选择角色" }),
-  affiliation: z.string().trim().max(60, { message: "单位不能超过 60 个字" }),
-  bylineTitle: z.string().trim().min(1, { message: "请填写署名身份，例如“本报通讯员”" }).max(20, { message: "署名身份不能超过 20 个字" }),
+  affiliation: typedText({ max: 60, what: "单位" }),
+  bylineTitle: typedText({ max: 20, what: "署名身份", min: 1, minMessage: "请填写署名身份，例如“本报通讯员”" }),
   password: z.string().min(10, { message: "密码至少 10 个字符" }).max(200, { message: "密码太长" }),
 });
 export type NewUserInput = z.infer<typeof newUserInput>;

@@ -4,6 +4,7 @@ import { allTags } from "@/lib/reader/archive";
 import { StoryCards } from "@/components/reader/StoryCards";
 import { Pager } from "@/components/reader/Pager";
 import { isRealDay } from "@/lib/core/dates";
+import { printable } from "@/lib/validation/text";
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
 
@@ -15,10 +16,10 @@ const day = (v: string) => (isRealDay(v) ? v : undefined);
 // Search is per query, so the page renders on request; the query itself is cached like every reader read.
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
-  const q = one(params.q).slice(0, 200);
+  const q = printable(one(params.q), " ").slice(0, 200);
   const from = day(one(params.from));
   const to = day(one(params.to));
-  const tag = one(params.tag).slice(0, 20) || undefined;
+  const tag = printable(one(params.tag), " ").trim().slice(0, 20) || undefined;
   const page = Math.min(Math.max(1, Number.parseInt(one(params.page), 10) || 1), RESULT_CAP / 20);
   const [result, tags] = await Promise.all([searchStories({ q, from, to, tag, page }), allTags()]);
   const href = (n: number) => `/search?${new URLSearchParams({ q, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(tag ? { tag } : {}), page: String(n) })}`;

@@ -3,15 +3,10 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { calendarMonth } from "@/lib/reader/archive";
 import { MonthCalendar } from "@/components/reader/MonthCalendar";
-
-export const revalidate = 3600;
-export function generateStaticParams() {
-  return [];
-}
+import { isRealMonth } from "@/lib/core/dates";
 
 type Props = { params: Promise<{ month: string }> };
 
-const valid = (month: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
 const label = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 const shift = (month: string, by: number) => {
   const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
@@ -20,13 +15,13 @@ const shift = (month: string, by: number) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { month } = await params;
-  return valid(month) ? { title: `往期报纸 ${label(month)}`, description: `${label(month)}各期报纸`, alternates: { canonical: `/calendar/${month}` } } : { title: "找不到这个月份" };
+  return isRealMonth(month) ? { title: `往期报纸 ${label(month)}`, description: `${label(month)}各期报纸`, alternates: { canonical: `/calendar/${month}` } } : { title: "找不到这个月份" };
 }
 
 // The back-issue calendar: a month grid, with month and year navigation.
 export default async function CalendarPage({ params }: Props) {
   const { month } = await params;
-  if (!valid(month)) notFound();
+  if (!isRealMonth(month)) notFound();
   const data = await calendarMonth(month);
   const year = month.slice(0, 4);
   return (

@@ -1,16 +1,12 @@
 import { TagList, tagMetadata } from "@/components/reader/ListPages";
-
-export const revalidate = 3600;
-export function generateStaticParams() {
-  return [];
-}
+import { segmentText } from "@/lib/validation/text";
 
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return tagMetadata(decodeURIComponent((await params).name), 1);
+  return tagMetadata(segmentText((await params).name), 1);
 }
 
 export default async function TagPage({ params }: Props) {
-  return <TagList name={decodeURIComponent((await params).name)} n={1} />;
+  return <TagList name={segmentText((await params).name)} n={1} />;
 }

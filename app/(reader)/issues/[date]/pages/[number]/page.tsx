@@ -2,18 +2,13 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { pageView } from "@/lib/reader/queries";
 import { PageLayout } from "@/components/reader/PageLayout";
-import { formatIssueDate } from "@/lib/core/dates";
-
-export const revalidate = 3600;
-export function generateStaticParams() {
-  return [];
-}
+import { formatIssueDate, isRealDay } from "@/lib/core/dates";
 
 type Props = { params: Promise<{ date: string; number: string }> };
 
 async function load(params: Props["params"]) {
   const { date, number } = await params;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,2}$/.test(number)) return null;
+  if (!isRealDay(date) || !/^\d{1,2}$/.test(number)) return null;
   return pageView(date, Number(number));
 }
 
