@@ -3,15 +3,17 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/desk/LoginForm";
 import { currentUser } from "@/lib/core/session";
 import { PAPER } from "@/lib/paper";
+import { localPath } from "@/lib/core/redirects";
+import { siteUrl } from "@/lib/platform/env";
 
 export const metadata: Metadata = { title: "登录采编系统" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   const { callbackUrl } = await searchParams;
-  // Only same-site paths are followed after sign-in ("//host" and "/\\host" would leave the site).
-  const next = callbackUrl && /^\/(?![/\\])[^\\]*$/.test(callbackUrl) ? callbackUrl : "/desk";
+  // Only same-site paths are followed after sign-in: the URL parser decides, as the browser will.
+  const next = localPath(callbackUrl, { origin: siteUrl() });
   if (await currentUser()) redirect(next);
   return (
     <main className="mx-auto mt-24 max-w-sm px-4">
