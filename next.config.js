@@ -7,8 +7,29 @@ const nextConfig = {
   poweredByHeader: false,
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
+    // The proxy reads an action's body to refuse oversized or undecodable ones with a 4xx; Next
+    // keeps a copy of what the proxy may read, so keep that copy just above the action limit.
+    proxyClientMaxBodySize: "3mb",
     // forbidden() answers 403 with app/forbidden.tsx when a signed-in user opens a page not for their role.
     authInterrupts: true,
+  },
+  // Sent with every answer, pages, /api and static files alike. The page-specific policy (CSP with a
+  // nonce, frame rules, HSTS) comes from proxy.ts and lib/platform/security-headers.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          // The paper needs none of these powerful features; a page asking for them was not written by us.
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), browsing-topics=()",
+          },
+        ],
+      },
+    ];
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 import { PAPER } from "@/lib/paper";
 import { siteUrl } from "@/lib/platform/env";
@@ -15,7 +16,12 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Every page is rendered per request: its scripts carry the nonce of that request's
+// Content-Security-Policy (proxy.ts), which a page prerendered once could not. The data behind
+// reader pages stays cached (lib/reader), so a render is cheap; whole pages can be cached by a
+// front proxy, where the policy and the page travel together.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="zh-CN">
       <body className="min-h-screen bg-paper font-sans antialiased">{children}</body>

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { newUserPage, photoFile, query, signIn } from "./support";
+import { expect, test, newUserPage, photoFile, query, signIn } from "./support";
 
 test.describe("what people may not do", () => {
   test("a correspondent cannot open the editors' queue or issue assembly", async ({ browser }) => {

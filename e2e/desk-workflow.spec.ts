@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { newUserPage, query, signIn } from "./support";
+import { expect, test, newUserPage, query, signIn } from "./support";
 
 async function submittedStoryId(author: string): Promise<{ id: string; headline: string }> {
   const [row] = await query<{ id: string; headline: string }>(

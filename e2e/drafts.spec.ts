@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { expect, test, signIn } from "./support";
 
 // Nothing typed is lost: text that never reached the server is kept in the browser and offered back.
 test("unsaved copy survives a reload and can be restored", async ({ page }) => {

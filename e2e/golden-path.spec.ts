@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectStatus, newUserPage, photoFile } from "./support";
+import { expect, test, expectStatus, newUserPage, photoFile } from "./support";
 
 // The whole journey of one story: filed with a photo and tags, returned, fixed, approved, placed,
 // published by the chief editor, and read by a reader without an account.

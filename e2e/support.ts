@@ -1,6 +1,38 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 import sharp from "sharp";
+
+export { expect };
+
+/**
+ * Every browser test runs with the Content-Security-Policy on and fails if the browser reports a
+ * violation: a script or style the policy blocks is a page that silently does not work.
+ * It watches the default context and every context a test opens itself.
+ */
+export const test = base.extend<{ cspGuard: void; cspViolationsExpected: boolean }>({
+  // A test that injects a script on purpose says so with test.use({ cspViolationsExpected: true }).
+  cspViolationsExpected: [false, { option: true }],
+  cspGuard: [
+    async ({ browser, context, cspViolationsExpected }, use) => {
+      const violations: string[] = [];
+      const watch = (c: BrowserContext) =>
+        c.on("console", (message) => {
+          if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`);
+        });
+      watch(context);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const created = await newContext(...args);
+        watch(created);
+        return created;
+      };
+      await use();
+      browser.newContext = newContext;
+      if (!cspViolationsExpected) expect(violations, "the browser reported Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 // Demo accounts come from the seed (prisma/seed/accounts.ts); the e2e database is seeded fresh.
 export const PASSWORD = "jiping-2026";

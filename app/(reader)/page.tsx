@@ -4,7 +4,6 @@ import { PageLayout } from "@/components/reader/PageLayout";
 import { PAPER } from "@/lib/paper";
 
 // The latest published issue's first page, like opening the day's paper.
-export const revalidate = 3600;
 export const metadata = { alternates: { canonical: "/" } };
 
 export default async function HomePage() {

@@ -4,7 +4,9 @@ import { rss } from "@/lib/reader/feeds";
 import { PAPER } from "@/lib/paper";
 import { formatIssueDate } from "@/lib/core/dates";
 
-export const revalidate = 3600;
+// Rendered per request from cached data (lib/reader): a cached answer per address would grow
+// with every name a visitor makes up. HTTP caches may keep it (Cache-Control below).
+export const dynamic = "force-dynamic";
 
 // RSS of the latest issue, every page in order.
 export async function GET() {

@@ -1,7 +1,9 @@
 import { siteUrl } from "@/lib/platform/env";
 import { sitemapYears } from "@/lib/reader/archive";
 
-export const revalidate = 3600;
+// Rendered per request from cached data (lib/reader): a cached answer per address would grow
+// with every name a visitor makes up. HTTP caches may keep it (Cache-Control below).
+export const dynamic = "force-dynamic";
 
 // A sitemap index: one sitemap of fixed pages, and one per year of issues (each well under 50,000 addresses).
 export async function GET() {

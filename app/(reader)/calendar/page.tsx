@@ -2,8 +2,6 @@ import { redirect } from "next/navigation";
 import { latestIssue } from "@/lib/reader/queries";
 import { paperDay } from "@/lib/core/dates";
 
-export const revalidate = 3600;
-
 // The calendar opens on the month of the latest issue.
 export default async function CalendarHome() {
   const issue = await latestIssue();

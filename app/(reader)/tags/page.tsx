@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { allTags } from "@/lib/reader/archive";
 import { TAG_KIND_LABELS, TAG_KINDS } from "@/lib/validation/story";
 
-export const revalidate = 3600;
 export const metadata: Metadata = { title: "地点与话题", description: "按地点和话题浏览报道", alternates: { canonical: "/tags" } };
 
 export default async function TagsIndex() {

@@ -1,10 +1,9 @@
 import { siteUrl } from "@/lib/platform/env";
 import { allTags, sitemapYear } from "@/lib/reader/archive";
 
-export const revalidate = 3600;
-export function generateStaticParams() {
-  return [];
-}
+// Rendered per request from cached data (lib/reader): a cached answer per address would grow
+// with every name a visitor makes up. HTTP caches may keep it (Cache-Control below).
+export const dynamic = "force-dynamic";
 
 const entry = (loc: string, lastmod?: string | null) => `<url><loc>${loc}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</url>`;
 

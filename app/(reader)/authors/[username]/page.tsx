@@ -1,10 +1,5 @@
 import { AuthorList, authorMetadata } from "@/components/reader/ListPages";
 
-export const revalidate = 3600;
-export function generateStaticParams() {
-  return [];
-}
-
 type Props = { params: Promise<{ username: string }> };
 
 export async function generateMetadata({ params }: Props) {

@@ -4,29 +4,20 @@ import type { Metadata } from "next";
 import { issueByDate, pageView } from "@/lib/reader/queries";
 import { IssueBar } from "@/components/reader/IssueBar";
 import { leadText } from "@/lib/stories/body";
-import { formatIssueDate } from "@/lib/core/dates";
-
-export const revalidate = 3600;
-export function generateStaticParams() {
-  return [];
-}
+import { formatIssueDate, isRealDay } from "@/lib/core/dates";
 
 type Props = { params: Promise<{ date: string }> };
 
-function validDate(date: string) {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date));
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { date } = await params;
-  if (!validDate(date)) return { title: "找不到这一期" };
+  if (!isRealDay(date)) return { title: "找不到这一期" };
   return { title: `${formatIssueDate(date, false)} 报纸`, description: `${formatIssueDate(date)}的各版面与稿件`, alternates: { canonical: `/issues/${date}` } };
 }
 
 // One issue: every page with the headlines on it.
 export default async function IssuePage({ params }: Props) {
   const { date } = await params;
-  const issue = validDate(date) ? await issueByDate(date) : null;
+  const issue = isRealDay(date) ? await issueByDate(date) : null;
   if (!issue) notFound();
   const pages = await Promise.all(issue.pages.map((p) => pageView(issue.date, p.number)));
   return (

@@ -12,11 +12,6 @@ import { PAPER } from "@/lib/paper";
 import { siteUrl } from "@/lib/platform/env";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
 
-export const revalidate = 3600;
-export function generateStaticParams() {
-  return [];
-}
-
 type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props["params"]) {

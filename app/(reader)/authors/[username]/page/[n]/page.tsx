@@ -1,10 +1,5 @@
 import { AuthorList, authorMetadata, pageNumber } from "@/components/reader/ListPages";
 
-export const revalidate = 3600;
-export function generateStaticParams() {
-  return [];
-}
-
 type Props = { params: Promise<{ username: string; n: string }> };
 
 export async function generateMetadata({ params }: Props) {

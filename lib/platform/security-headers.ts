@@ -1,0 +1,41 @@
+// The Content-Security-Policy of an HTML page names a fresh nonce per request. Next puts that
+// nonce on its own scripts when it renders (it reads the policy from the request), so inline
+// script runs only if the server wrote it: no 'unsafe-inline', no 'unsafe-eval' (except in
+// `next dev`, where React needs eval for its error overlay). The headers every answer carries
+// (nosniff, referrer, permissions) are in next.config.js, which also covers /api and static files.
+
+/** Two years, including subdomains: the value HSTS preload lists ask for. */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+/**
+ * Whether a page may be shown inside another site's frame. The back office never: a framed desk
+ * could be clicked by a hidden hand. Reader pages may: county portals embed the e-paper.
+ */
+export type FramePolicy = "deny" | "allow";
+
+export function contentSecurityPolicy(nonce: string, options: { frames: FramePolicy; https: boolean; dev?: boolean }): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    ...(options.frames === "deny" ? ["frame-ancestors 'none'"] : []),
+    ...(options.https ? ["upgrade-insecure-requests"] : []),
+  ];
+  return directives.join("; ");
+}
+
+/** A nonce: 16 random bytes, base64 (what CSP's nonce-source expects). */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/** For small answers the proxy writes itself (410 Gone, refusals): no script, no frames, inline style only. */
+export const STATIC_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
