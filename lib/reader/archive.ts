@@ -91,8 +91,8 @@ export const tagPage = cachedReader("tag", async (name: string, page: number): P
   const tag = await db().tag.findUnique({ where: { name }, select: { id: true, name: true, kind: true } });
   if (!tag) return null;
   const list = await pageOfStories({ tags: { some: { id: tag.id } } }, page);
-  // A tag only drafts use is nobody's business yet.
-  if (list.total === 0) return null;
+  // A tag only drafts use is nobody's business yet; a page past the last is nothing.
+  if (list.total === 0 || page > list.totalPages) return null;
   return { ...list, tag: { name: tag.name, kind: tag.kind } };
 });
 
@@ -103,7 +103,7 @@ export const authorPage = cachedReader("author", async (username: string, page: 
   const author = await db().user.findUnique({ where: { username }, select: { id: true, username: true, name: true, bylineTitle: true, affiliation: true } });
   if (!author) return null;
   const list = await pageOfStories({ authorId: author.id }, page);
-  if (list.total === 0) return null;
+  if (list.total === 0 || page > list.totalPages) return null;
   const { id: _id, ...shown } = author;
   return { ...list, author: shown };
 });

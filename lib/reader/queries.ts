@@ -10,9 +10,33 @@ import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 // dropped when anything is published (see lib/reader/cache.ts), so they are plain JSON values.
 export const READER_CACHE_TAG = "reader";
 
-/** A reader query cached by Next under the reader tag (dropped on publication, correction, withdrawal). */
+/** Thrown inside a cached query so that "nothing there" is answered but never stored. */
+class NothingOnRecord extends Error {}
+
+/**
+ * A reader query cached by Next under the reader tag (dropped on publication, correction,
+ * withdrawal). Only answers that found something are kept: readers can type any address, and a
+ * cache entry per made-up story id or tag name would grow without bound. So every query returns
+ * null for what does not exist (including pages past the last), and null is not cached.
+ */
 export function cachedReader<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) {
-  return unstable_cache(fn, [`reader:${name}`], { tags: [READER_CACHE_TAG], revalidate: 3600 });
+  const cached = unstable_cache(
+    async (...args: A) => {
+      const found = await fn(...args);
+      if (found === null) throw new NothingOnRecord();
+      return found;
+    },
+    [`reader:${name}`],
+    { tags: [READER_CACHE_TAG], revalidate: 3600 },
+  );
+  return async (...args: A): Promise<R> => {
+    try {
+      return await cached(...args);
+    } catch (e) {
+      if (e instanceof NothingOnRecord) return null as R; // only thrown when fn answered null
+      throw e;
+    }
+  };
 }
 
 export type PageLink = { number: number; name: string; storyCount: number };

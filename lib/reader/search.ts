@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cachedReader } from "@/lib/reader/queries";
 import { cardSelect, toCard, LIST_PAGE_SIZE, type StoryCard } from "@/lib/reader/archive";
+import { printable } from "@/lib/validation/text";
 
 // Reader search over published stories. Chinese has no spaces between words, so instead of a word
 // index it looks for each query term as a substring, served by the trigram index on searchText
@@ -20,7 +20,7 @@ export type SearchResult =
 
 /** Turns what a reader typed into search terms, with the problems a reader should hear about. */
 export function searchTerms(raw: string): { terms: string[]; truncated: boolean; tooShort: boolean } {
-  const chars = Array.from(raw.normalize("NFKC").trim());
+  const chars = Array.from(printable(raw, " ").normalize("NFKC").trim());
   const truncated = chars.length > QUERY_MAX_CHARS;
   const terms = [...new Set(chars.slice(0, QUERY_MAX_CHARS).join("").split(/[\s，,。、；;]+/u).filter(Boolean))].slice(0, 5);
   // A single character matches almost everything and cannot use the trigram index.
@@ -30,7 +30,9 @@ export function searchTerms(raw: string): { terms: string[]; truncated: boolean;
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export const searchStories = cachedReader("search", async (input: SearchInput): Promise<SearchResult> => {
+// Not cached: a cache keyed by whatever readers type would grow without bound. The trigram
+// index makes each query a few milliseconds.
+export async function searchStories(input: SearchInput): Promise<SearchResult> {
   if (!input.q.trim()) return { kind: "empty" };
   const { terms, truncated, tooShort } = searchTerms(input.q);
   if (tooShort || terms.length === 0) return { kind: "too-short", q: input.q };
@@ -77,7 +79,7 @@ export const searchStories = cachedReader("search", async (input: SearchInput): 
     page: input.page,
     totalPages: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
   };
-});
+}
 
 /** The body's share of the search text, when the terms occur there (the headline is shown anyway). */
 function bodyPart(row: { searchText: string; kicker: string; headline: string; subheadline: string }): string {
