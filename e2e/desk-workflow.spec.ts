@@ -112,6 +112,12 @@ test("audit log: an admin filters it; nobody else can open it", async ({ browser
   await expect(admin.locator("tbody tr").first()).toContainText("issue.publish");
   await expect(admin.locator("tbody tr").first()).toContainText("签发见报");
   await expect(admin.locator("tbody tr").first()).toContainText("孙正");
+  await expect(admin.locator("tbody tr").first()).toContainText(/期号：总第\d+期/);
+  // Story events read as state changes in words, not as JSON with the code's names.
+  await admin.getByRole("combobox", { name: "操作", exact: true }).selectOption("story.publish");
+  await admin.getByRole("button", { name: "筛选" }).click();
+  await expect(admin.locator("tbody tr").first()).toContainText("状态：已上版 → 已见报");
+  await expect(admin.locator("tbody")).not.toContainText('"from"');
   const editor = await newUserPage(browser, "bianji");
   expect((await editor.goto("/desk/admin/audit"))?.status()).toBe(403);
 });

@@ -4,6 +4,7 @@ import { requireCapability } from "@/lib/core/session";
 import { auditActions, auditFilters, listAuditEvents } from "@/lib/core/audit-log";
 import { listUsers } from "@/lib/users/queries";
 import { auditActionLabel } from "@/lib/core/audit-labels";
+import { describeAuditSummary } from "@/lib/core/audit-summary";
 import { formatMoment } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "操作日志" };
@@ -77,7 +78,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="px-3 py-2 font-mono text-xs">
                   {e.targetType === "story" ? <Link href={`/desk/stories/${e.targetId}`} className="hover:underline">{e.targetType}:{e.targetId}</Link> : `${e.targetType}:${e.targetId}`}
                 </td>
-                <td className="px-3 py-2 font-mono text-xs break-all">{JSON.stringify(e.summary)}</td>
+                <td className="px-3 py-2 text-xs">
+                  <ul className="space-y-0.5">
+                    {describeAuditSummary(e).map((phrase, i) => (
+                      <li key={i} className="break-all">{phrase}</li>
+                    ))}
+                  </ul>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,109 @@
+import { STATUS_LABELS, type StoryStatus } from "@/lib/stories/workflow";
+import { KIND_LABELS, type StoryKind } from "@/lib/validation/story";
+import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { formatIssueDate, formatMoment, isRealDay } from "@/lib/core/dates";
+
+// How an audit event's summary reads to an administrator: short Chinese phrases such as
+// "状态：草稿 → 已提交", not JSON with the code's enum names. Keys we do not know yet are shown
+// as they are, so nothing recorded is ever hidden.
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+const SIGN_IN_REASONS: Record<string, string> = {
+  wrong_password: "密码错误",
+  unknown_user: "账号不存在",
+  disabled: "账号已停用",
+  locked: "登录已被限制",
+};
+
+/** Internal references an administrator cannot use; the event's target already names the thing. */
+const UNSHOWN = new Set(["noteId", "pageId", "issueId"]);
+
+const text = (v: Json): string => (typeof v === "string" ? v : JSON.stringify(v));
+const fromTo = (v: Json, name: (x: Json) => string): string | null =>
+  v && typeof v === "object" && !Array.isArray(v) && "from" in v && "to" in v ? `${name(v.from)} → ${name(v.to)}` : null;
+
+const statusName = (v: Json) => (typeof v === "string" && v in STATUS_LABELS ? STATUS_LABELS[v as StoryStatus] : text(v));
+const roleName = (v: Json) => (typeof v === "string" && v in ROLE_LABELS ? ROLE_LABELS[v as Role] : text(v));
+const yesNo = (v: Json) => (v === true ? "启用" : v === false ? "停用" : text(v));
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function minutes(seconds: number): string {
+  return seconds >= 3600 ? `${Math.round(seconds / 360) / 10} 小时` : `${Math.round(seconds / 60)} 分钟`;
+}
+
+export function describeAuditSummary(event: { action: string; targetType: string; summary: unknown }): string[] {
+  const summary = event.summary && typeof event.summary === "object" && !Array.isArray(event.summary) ? (event.summary as Record<string, Json>) : {};
+  const phrases: string[] = [];
+  // from/to are story states, except on a take-over, where "from" names the previous holder.
+  if ("from" in summary && "to" in summary) phrases.push(`状态：${statusName(summary.from)} → ${statusName(summary.to)}`);
+  else if ("from" in summary && event.action === "lock.takeover") phrases.push(`接管自：${summary.from ?? "（无人）"}`);
+  for (const [key, value] of Object.entries(summary)) {
+    if (key === "from" || key === "to" || UNSHOWN.has(key) || value === undefined) continue;
+    const phrase = describe(key, value, event);
+    if (phrase) phrases.push(phrase);
+  }
+  if ("width" in summary && "height" in summary) phrases.push(`尺寸：${summary.width}×${summary.height}`);
+  return phrases;
+}
+
+function describe(key: string, value: Json, event: { action: string; targetType: string }): string | null {
+  switch (key) {
+    case "headline":
+      return value ? `标题：《${text(value)}》` : null;
+    case "kind":
+      return `体裁：${typeof value === "string" && value in KIND_LABELS ? KIND_LABELS[value as StoryKind] : text(value)}`;
+    case "status":
+      return `状态：${statusName(value)}`;
+    case "version":
+      return `版本：第 ${text(value)} 版`;
+    case "note":
+      return `意见：${text(value)}`;
+    case "text":
+      return `说明：${text(value)}`;
+    case "page":
+      return `版面：第${text(value)}版`;
+    case "number":
+      return event.targetType === "issue" ? `期号：总第${text(value)}期` : `版次：第${text(value)}版`;
+    case "name":
+      return `版名：${text(value)}`;
+    case "date":
+      return `出版日期：${typeof value === "string" && isRealDay(value) ? formatIssueDate(value, false) : text(value)}`;
+    case "stories":
+      return `稿件：${text(value)} 篇`;
+    case "count":
+      return `条数：${text(value)}`;
+    case "bytes":
+      return typeof value === "number" ? `大小：${megabytes(value)}` : null;
+    case "mimeType":
+      return `格式：${text(value).replace("image/", "").toUpperCase()}`;
+    case "width":
+    case "height":
+      return null; // shown together as 尺寸
+    case "username":
+      return `用户名：${text(value)}`;
+    case "role":
+      return `角色：${fromTo(value, roleName) ?? roleName(value)}`;
+    case "active":
+      return `账号：${fromTo(value, yesNo) ?? yesNo(value)}`;
+    case "password":
+      return "密码：已重置";
+    case "sessionsEnded":
+      return typeof value === "number" && value > 0 ? `结束登录会话：${value} 个` : null;
+    case "address":
+      return `来源地址：${text(value)}`;
+    case "reason":
+      return `原因：${typeof value === "string" && value in SIGN_IN_REASONS ? SIGN_IN_REASONS[value] : text(value)}`;
+    case "until":
+      return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? `限制到：${formatMoment(value)}（北京时间）` : `限制到：${text(value)}`;
+    case "via":
+      return value === "command line" ? "途径：命令行" : `途径：${text(value)}`;
+    case "seconds":
+      return typeof value === "number" ? `时长：${minutes(value)}` : null;
+    default:
+      return `${key}：${text(value)}`;
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { describeAuditSummary } from "@/lib/core/audit-summary";
+
+// The audit log reads as Chinese sentences, never as JSON with the code's enum names.
+describe("audit summaries in words", () => {
+  it.each([
+    ["story.submit", "story", { from: "DRAFT", to: "SUBMITTED", version: 3, headline: "梨树县秋粮入仓" }, ["状态：草稿 → 已提交", "版本：第 3 版", "标题：《梨树县秋粮入仓》"]],
+    ["story.return", "story", { from: "IN_EDIT", to: "RETURNED", version: 4, note: "请补充数字" }, ["状态：编辑中 → 已退回", "版本：第 4 版", "意见：请补充数字"]],
+    ["story.create", "story", { headline: "", kind: "PHOTO_NEWS", status: "DRAFT" }, ["体裁：图片新闻", "状态：草稿"]],
+    ["story.place", "story", { from: "APPROVED", to: "PLACED", pageId: "cxyz", page: 2 }, ["状态：已通过 → 已上版", "版面：第2版"]],
+    ["issue.create", "issue", { date: "2026-11-26", number: 9123 }, ["出版日期：2026年11月26日", "期号：总第9123期"]],
+    ["issue.publish", "issue", { number: 9123, stories: 14 }, ["期号：总第9123期", "稿件：14 篇"]],
+    ["page.create", "page", { number: 5, name: "经济" }, ["版次：第5版", "版名：经济"]],
+    ["lock.takeover", "story", { from: "张晗" }, ["接管自：张晗"]],
+    ["user.update", "user", { username: "wangyu", role: { from: "CORRESPONDENT", to: "EDITOR" }, sessionsEnded: 1 }, ["用户名：wangyu", "角色：通讯员/记者 → 编辑", "结束登录会话：1 个"]],
+    ["user.update", "user", { username: "wangyu", active: { from: true, to: false }, password: "reset", sessionsEnded: 0 }, ["用户名：wangyu", "账号：启用 → 停用", "密码：已重置"]],
+    ["photo.upload", "photo", { bytes: 2_400_000, mimeType: "image/jpeg", width: 4000, height: 3000 }, ["大小：2.3 MB", "格式：JPEG", "尺寸：4000×3000"]],
+    ["signin.fail", "signin", { username: "nobody", address: "203.0.113.7", reason: "unknown_user" }, ["用户名：nobody", "来源地址：203.0.113.7", "原因：账号不存在"]],
+  ])("%s %j", (action, targetType, summary, phrases) => {
+    const described = describeAuditSummary({ action, targetType, summary });
+    expect(described).toEqual(phrases);
+    expect(described.join("")).not.toMatch(/DRAFT|SUBMITTED|CORRESPONDENT|[{}"]/);
+  });
+  it("shows keys it does not know instead of hiding them", () => {
+    expect(describeAuditSummary({ action: "x.y", targetType: "story", summary: { future: 1 } })).toEqual(["future：1"]);
+  });
+});
