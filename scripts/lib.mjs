@@ -34,3 +34,17 @@ export function waitForPort(port, host = "127.0.0.1", timeoutMs = 60_000) {
 }
 
 export const npx = (args, options) => run("npx", args, options);
+
+/**
+ * What `npm start` does about demo content and where it listens. The demo accounts share a
+ * published password, so they are made only on the embedded database or when SEED_DEMO=1 asks;
+ * the embedded demo listens on this machine only unless HOST says otherwise.
+ */
+export function startPlan(environment) {
+  const embedded = !environment.DATABASE_URL;
+  return {
+    embedded,
+    seedDemo: embedded || environment.SEED_DEMO === "1",
+    host: environment.HOST || (embedded ? "127.0.0.1" : undefined),
+  };
+}

@@ -1,12 +1,14 @@
 // `npm start`: everything a newcomer needs to see the app running, in one command.
 // Without DATABASE_URL it starts the embedded database (data in .data/pglite), migrates it, seeds
 // the demo content once, builds the app if the build is missing or older than the sources, and
-// serves it on $PORT (default 3000).
+// serves it on 127.0.0.1:$PORT (default 3000; HOST changes the address).
+// With DATABASE_URL (a real installation) it migrates and serves; demo accounts with their
+// published password are only ever made there when SEED_DEMO=1 says so.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { npx, waitForPort } from "./lib.mjs";
+import { npx, startPlan, waitForPort } from "./lib.mjs";
 
 const port = process.env.PORT ?? "3000";
 const dataDir = path.resolve(".data");
@@ -20,7 +22,8 @@ function stopAll(code = 0) {
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
-if (!process.env.DATABASE_URL) {
+const plan = startPlan(process.env);
+if (plan.embedded) {
   const dbPort = process.env.EMBEDDED_DB_PORT ?? "54329";
   const db = spawn(process.execPath, ["scripts/embedded-db.mjs", path.join(dataDir, "pglite"), dbPort], { stdio: "inherit" });
   children.push(db);
@@ -46,7 +49,11 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 console.log("migrating the database…");
 await npx(["prisma", "migrate", "deploy"], { quiet: true });
-await npx(["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--if-empty"]);
+if (plan.seedDemo) {
+  await npx(["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--if-empty"], { env: { ...process.env, SEED_DEMO: "1" } });
+} else {
+  await npx(["tsx", "--conditions=react-server", "scripts/check-accounts.ts"]);
+}
 
 function newestSource(dir) {
   let newest = 0;
@@ -70,7 +77,7 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
   writeFileSync(builtFor, process.env.DATABASE_URL);
 }
 
-console.log(`starting on http://localhost:${port}`);
-const app = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
+console.log(`starting on http://${plan.host ?? "localhost"}:${port}`);
+const app = spawn("npx", ["next", "start", "-p", port, ...(plan.host ? ["-H", plan.host] : [])], { stdio: "inherit", env: process.env });
 children.push(app);
 app.on("exit", (code) => stopAll(code ?? 0));

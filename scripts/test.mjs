@@ -44,6 +44,7 @@ const env = {
   NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
   NEXTAUTH_URL: `http://localhost:${port}`,
   NEXT_DIST_DIR: ".next-test",
+  SEED_DEMO: "1",
   E2E_PORT: port,
 };
 let failed = false;

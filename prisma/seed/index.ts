@@ -1,6 +1,8 @@
 // Fills a database with demo accounts, tags and three days of published issues written for the
 // demo, plus some copy waiting on the desk. It goes through the same domain functions as the app,
-// so the demo data obeys the same rules. Usage: tsx --conditions=react-server prisma/seed/index.ts [--if-empty]
+// so the demo data obeys the same rules. Usage: SEED_DEMO=1 tsx --conditions=react-server prisma/seed/index.ts [--if-empty]
+// The demo accounts share a published password: the seed refuses to run unless SEED_DEMO=1 says the
+// database is a demo (npm start sets it for the embedded database only).
 import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/core/session";
@@ -17,6 +19,10 @@ import { paperDay } from "@/lib/core/dates";
 const FIRST_NUMBER = 9120; // 总第N期 of the oldest demo issue
 
 async function main() {
+  if (process.env.SEED_DEMO !== "1") {
+    console.error("seed: refusing to create demo accounts (they share a published password). Set SEED_DEMO=1 for a demo database.");
+    process.exit(2);
+  }
   const ifEmpty = process.argv.includes("--if-empty");
   if (ifEmpty && (await db().user.count()) > 0) {
     console.log("seed: database already has accounts, nothing to do");
