@@ -1,6 +1,8 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
 import { invalid, tooLarge } from "@/lib/core/errors";
+import { env } from "@/lib/platform/env";
+import { createSemaphore, type Semaphore } from "@/lib/platform/semaphore";
 
 // Turns uploaded bytes into a checked original plus the sizes pages use.
 // The file's content decides what it is; its name and the browser's claimed type do not.
@@ -10,6 +12,18 @@ export type DerivativeName = `w${(typeof DERIVATIVE_WIDTHS)[number]}`;
 // The sharpest cameras our photographers use give 61 Mpx (Sony A7R IV/V, 9504×6336); Canon R5,
 // Nikon Z8/Z9 and phones' 50 Mpx modes stay under 50. 100 Mpx medium format is asked for a smaller export.
 export const MAX_PIXELS = 64_000_000;
+
+// Uploads are decoded once each: libvips' cache would only keep finished images in memory,
+// and one libvips thread per job keeps a job's buffers small and the two cores for pages.
+sharp.cache(false);
+sharp.concurrency(1);
+
+let decodes: Semaphore | undefined;
+/** The queue of photo decodes: at most PHOTO_DECODE_CONCURRENCY at once (each up to ~200 MB at the pixel limit). */
+export function photoDecodes(): Semaphore {
+  decodes ??= createSemaphore(env().PHOTO_DECODE_CONCURRENCY);
+  return decodes;
+}
 
 export const photoTooLarge = (maxBytes: number) => tooLarge(`图片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`);
 
@@ -43,7 +57,10 @@ export async function ingestPhoto(data: Buffer, maxBytes: number): Promise<Inges
   if (data.length > maxBytes) throw photoTooLarge(maxBytes);
   const format = sniff(data);
   if (!format) throw invalid("只能上传 JPEG、PNG 或 WebP 格式的图片");
+  return photoDecodes().run(() => decode(data, format));
+}
 
+async function decode(data: Buffer, format: keyof typeof ACCEPTED_FORMATS): Promise<IngestedPhoto> {
   let meta: Metadata;
   try {
     // Only the header is read here, so the size can be judged before any pixel is decoded.
@@ -54,16 +71,18 @@ export async function ingestPhoto(data: Buffer, maxBytes: number): Promise<Inges
   if (meta.format !== format || !meta.width || !meta.height) throw invalid("图片文件已损坏或无法读取");
   checkPixelCount(meta.width, meta.height);
 
-  // Derivatives are upright (EXIF orientation applied), stripped of metadata, and never upscaled.
+  // Derivatives are upright (EXIF orientation applied), stripped of metadata, and never upscaled;
+  // made one after another, so a job decodes one image at a time.
   const upright = sharp(data, { limitInputPixels: MAX_PIXELS }).rotate();
-  const derivatives = await Promise.all(
-    DERIVATIVE_WIDTHS.map(async (w) => ({
-      name: `w${w}` as DerivativeName,
-      data: await upright.clone().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer(),
-    })),
-  ).catch(() => {
+  const derivatives: IngestedPhoto["derivatives"] = [];
+  try {
+    for (const w of DERIVATIVE_WIDTHS) {
+      const resized = await upright.clone().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+      derivatives.push({ name: `w${w}`, data: resized });
+    }
+  } catch {
     throw invalid("图片文件已损坏或无法读取");
-  });
+  }
   const turned = meta.orientation !== undefined && meta.orientation >= 5;
   return {
     mimeType: ACCEPTED_FORMATS[format],

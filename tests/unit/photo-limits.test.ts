@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
-import { checkPixelCount, ingestPhoto } from "@/lib/photos/ingest";
+import { checkPixelCount, ingestPhoto, photoDecodes } from "@/lib/photos/ingest";
+import { env } from "@/lib/platform/env";
 import { refusal } from "../support/refusal";
 
 describe("pixel limit", () => {
@@ -45,4 +46,26 @@ describe("pixel limit", () => {
     expect(e.code).toBe("too_large");
     expect(e.message).toBe("图片不能超过 1 MB");
   });
+});
+
+describe("photo decodes", () => {
+  it("run at most PHOTO_DECODE_CONCURRENCY (2 unless set) at once; the others wait", async () => {
+    const limit = env().PHOTO_DECODE_CONCURRENCY;
+    const png = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: "#a63" } }).png().toBuffer();
+    const queue = photoDecodes();
+    let mostRunning = 0;
+    let mostWaiting = 0;
+    const watch = setInterval(() => {
+      mostRunning = Math.max(mostRunning, queue.running);
+      mostWaiting = Math.max(mostWaiting, queue.waiting);
+    }, 1);
+    const uploads = Array.from({ length: 6 }, () => ingestPhoto(png, 15 * 1024 * 1024));
+    mostRunning = Math.max(mostRunning, queue.running);
+    mostWaiting = Math.max(mostWaiting, queue.waiting);
+    const photos = await Promise.all(uploads).finally(() => clearInterval(watch));
+    expect(photos.every((p) => p.derivatives.length === 3)).toBe(true);
+    expect(mostRunning).toBe(Math.min(limit, 6));
+    expect(mostWaiting).toBe(Math.max(6 - limit, 0));
+    expect([queue.running, queue.waiting]).toEqual([0, 0]);
+  }, 120_000);
 });
