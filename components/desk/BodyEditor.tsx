@@ -48,7 +48,9 @@ export function BodyEditor({
       const response = await fetch("/api/photos", { method: "POST", body: form });
       const answer = (await response.json().catch(() => ({}))) as { id?: string; error?: string };
       if (!response.ok || !answer.id) {
-        setUploadError(answer.error ?? "上传失败，请重试");
+        // A proxy in front may refuse a big body itself, without our JSON message.
+        const fallback = response.status === 413 ? "图片太大，服务器拒绝接收，请换一张较小的图片" : "上传失败，请重试";
+        setUploadError(answer.error ?? fallback);
         return;
       }
       onChange([...blocks, { type: "photo", photoId: answer.id, caption: "", credit: defaultCredit, altText: "" }]);

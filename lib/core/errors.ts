@@ -4,7 +4,7 @@ export type FieldErrors = Record<string, string[]>;
 
 export class DomainError extends Error {
   constructor(
-    readonly code: "invalid" | "forbidden" | "not_found" | "conflict",
+    readonly code: "invalid" | "too_large" | "forbidden" | "not_found" | "conflict",
     message: string,
     readonly fieldErrors: FieldErrors = {},
   ) {
@@ -14,6 +14,7 @@ export class DomainError extends Error {
 }
 
 export const invalid = (message: string, fieldErrors: FieldErrors = {}) => new DomainError("invalid", message, fieldErrors);
+export const tooLarge = (message: string) => new DomainError("too_large", message);
 export const forbidden = (message = "你没有权限做这件事") => new DomainError("forbidden", message);
 export const notFound = (message = "找不到这篇稿件，或你无权查看") => new DomainError("not_found", message);
 export const conflict = (message: string) => new DomainError("conflict", message);

@@ -1,13 +1,40 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
-import { invalid } from "@/lib/core/errors";
+import { invalid, tooLarge } from "@/lib/core/errors";
+import { env } from "@/lib/platform/env";
+import { createSemaphore, type Semaphore } from "@/lib/platform/semaphore";
 
 // Turns uploaded bytes into a checked original plus the sizes pages use.
 // The file's content decides what it is; its name and the browser's claimed type do not.
 export const ACCEPTED_FORMATS = { jpeg: "image/jpeg", png: "image/png", webp: "image/webp" } as const;
 export const DERIVATIVE_WIDTHS = [480, 960, 1600] as const;
 export type DerivativeName = `w${(typeof DERIVATIVE_WIDTHS)[number]}`;
-export const MAX_PIXELS = 80_000_000;
+// The sharpest cameras our photographers use give 61 Mpx (Sony A7R IV/V, 9504×6336); Canon R5,
+// Nikon Z8/Z9 and phones' 50 Mpx modes stay under 50. 100 Mpx medium format is asked for a smaller export.
+export const MAX_PIXELS = 64_000_000;
+
+// Uploads are decoded once each: libvips' cache would only keep finished images in memory,
+// and one libvips thread per job keeps a job's buffers small and the two cores for pages.
+sharp.cache(false);
+sharp.concurrency(1);
+
+let decodes: Semaphore | undefined;
+/** The queue of photo decodes: at most PHOTO_DECODE_CONCURRENCY at once (each up to ~200 MB at the pixel limit). */
+export function photoDecodes(): Semaphore {
+  decodes ??= createSemaphore(env().PHOTO_DECODE_CONCURRENCY);
+  return decodes;
+}
+
+export const photoTooLarge = (maxBytes: number) => tooLarge(`图片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`);
+
+/** Refuses an image with more pixels than any camera we need, with what to do about it. */
+export function checkPixelCount(width: number, height: number) {
+  if (width * height <= MAX_PIXELS) return;
+  const wan = (n: number) => Math.round(n / 10_000); // cameras are sold in 万像素
+  throw invalid(
+    `这张图片有 ${wan(width * height)} 万像素（${width}×${height}），超过了 ${wan(MAX_PIXELS)} 万像素的上限。请导出一张较小的 JPEG（例如长边 6000 像素）再上传。`,
+  );
+}
 
 export type IngestedPhoto = {
   mimeType: string;
@@ -27,28 +54,35 @@ function sniff(data: Buffer): keyof typeof ACCEPTED_FORMATS | null {
 
 export async function ingestPhoto(data: Buffer, maxBytes: number): Promise<IngestedPhoto> {
   if (data.length === 0) throw invalid("文件是空的，请重新选择图片");
-  if (data.length > maxBytes) throw invalid(`图片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`);
+  if (data.length > maxBytes) throw photoTooLarge(maxBytes);
   const format = sniff(data);
   if (!format) throw invalid("只能上传 JPEG、PNG 或 WebP 格式的图片");
+  return photoDecodes().run(() => decode(data, format));
+}
 
+async function decode(data: Buffer, format: keyof typeof ACCEPTED_FORMATS): Promise<IngestedPhoto> {
   let meta: Metadata;
   try {
-    meta = await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata();
+    // Only the header is read here, so the size can be judged before any pixel is decoded.
+    meta = await sharp(data, { limitInputPixels: false }).metadata();
   } catch {
     throw invalid("图片文件已损坏或无法读取");
   }
   if (meta.format !== format || !meta.width || !meta.height) throw invalid("图片文件已损坏或无法读取");
+  checkPixelCount(meta.width, meta.height);
 
-  // Derivatives are upright (EXIF orientation applied), stripped of metadata, and never upscaled.
+  // Derivatives are upright (EXIF orientation applied), stripped of metadata, and never upscaled;
+  // made one after another, so a job decodes one image at a time.
   const upright = sharp(data, { limitInputPixels: MAX_PIXELS }).rotate();
-  const derivatives = await Promise.all(
-    DERIVATIVE_WIDTHS.map(async (w) => ({
-      name: `w${w}` as DerivativeName,
-      data: await upright.clone().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer(),
-    })),
-  ).catch(() => {
+  const derivatives: IngestedPhoto["derivatives"] = [];
+  try {
+    for (const w of DERIVATIVE_WIDTHS) {
+      const resized = await upright.clone().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+      derivatives.push({ name: `w${w}`, data: resized });
+    }
+  } catch {
     throw invalid("图片文件已损坏或无法读取");
-  });
+  }
   const turned = meta.orientation !== undefined && meta.orientation >= 5;
   return {
     mimeType: ACCEPTED_FORMATS[format],

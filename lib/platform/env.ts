@@ -10,6 +10,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PHOTO_DIR: z.string().default(path.join(process.cwd(), ".data", "photos")),
   PHOTO_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
+  // Photos decoded and resized at once; the rest wait. Each may take ~200 MB at the pixel limit.
+  PHOTO_DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,0 +1,192 @@
+import http from "node:http";
+import type { Browser } from "@playwright/test";
+import sharp from "sharp";
+import { countFiles, expect, listeningPid, newUserPage, query, residentBytes, test } from "./support";
+
+// The upload limits, against the production server: bytes counted while they arrive, pixels, and
+// what the editor shows. The server runs with the default PHOTO_MAX_BYTES (15 MB).
+const LIMIT = 15 * 1024 * 1024;
+const MB = 1024 * 1024;
+const port = Number(process.env.E2E_PORT ?? 3100);
+const photoDir = process.env.PHOTO_DIR ?? "";
+const BOUNDARY = "----jiping-e2e-upload";
+const TOO_LARGE = "图片不能超过 15 MB";
+
+async function sessionCookie(browser: Browser, username: string): Promise<string> {
+  const page = await newUserPage(browser, username);
+  const cookies = await page.context().cookies();
+  await page.context().close();
+  return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+type Answer = { status: number; body: string; sent: number };
+
+/**
+ * POSTs a multipart photo of `photoBytes` bytes over raw HTTP, 64 KB at a time: chunked unless
+ * `declaredLength` is given. Stops sending once the server answers; the server may close the
+ * connection then (EPIPE, ECONNRESET), which counts as long as its answer arrived.
+ */
+function postPhoto(cookie: string, photoBytes: number, declaredLength?: number): Promise<Answer> {
+  const head = Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+  const chunk = Buffer.alloc(64 * 1024, 0x5a);
+  chunk.set([0xff, 0xd8, 0xff]);
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const request = http.request({
+      host: "localhost",
+      port,
+      method: "POST",
+      path: "/api/photos",
+      headers: {
+        cookie,
+        "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+        ...(declaredLength === undefined ? {} : { "content-length": declaredLength }),
+      },
+    });
+    request.setTimeout(120_000, () => request.destroy(new Error("no answer in 120 s")));
+    request.on("response", (response) => {
+      answered = true;
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (d) => (body += d));
+      response.on("end", () => {
+        resolve({ status: response.statusCode ?? 0, body, sent });
+        request.destroy();
+      });
+      response.on("error", reject);
+    });
+    request.on("error", (e) => {
+      if (!answered) reject(e);
+    });
+    const write = (data: Buffer) => {
+      sent += data.length;
+      return request.write(data);
+    };
+    let photoSent = 0;
+    const pump = () => {
+      if (sent === 0 && !write(head)) return request.once("drain", pump);
+      while (!answered && !request.destroyed && photoSent < photoBytes) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, photoBytes - photoSent));
+        photoSent += piece.length;
+        if (!write(piece)) return request.once("drain", pump);
+      }
+      if (!answered && !request.destroyed && declaredLength === undefined) request.end(tail);
+    };
+    pump();
+  });
+}
+
+async function photoRowsOf(username: string): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Photo" p JOIN "User" u ON u.id = p."uploaderId" WHERE u.username = $1`,
+    [username],
+  );
+  return row.n;
+}
+
+/** A real PNG just under the limit: stored (uncompressed) pixels, so its size can be aimed at. */
+async function pngJustUnder(limit: number): Promise<Buffer> {
+  const width = 2560;
+  let height = Math.floor((limit - 96 * 1024) / (width * 3 + 1));
+  for (;;) {
+    const png = await sharp({ create: { width, height, channels: 3, background: { r: 190, g: 140, b: 60 } } })
+      .png({ compressionLevel: 0, adaptiveFiltering: false })
+      .toBuffer();
+    if (png.length <= limit) return png;
+    height -= Math.ceil((png.length - limit) / (width * 3)) + 1;
+  }
+}
+
+test.describe("upload limits", () => {
+  test("a chunked upload ten times the limit is refused at the limit and the server's memory hardly grows", async ({ browser }) => {
+    const cookie = await sessionCookie(browser, "zhaochen");
+    const rowsBefore = await photoRowsOf("zhaochen");
+    const filesBefore = countFiles(photoDir);
+    const server = listeningPid(port);
+    // Load the route's code first, so only the upload itself is measured.
+    await postPhoto(cookie, 1000, LIMIT + MB);
+
+    const before = residentBytes(server);
+    let peak = before;
+    const watch = setInterval(() => (peak = Math.max(peak, residentBytes(server))), 20);
+    const answer = await postPhoto(cookie, 10 * LIMIT).finally(() => clearInterval(watch));
+    const after = residentBytes(server);
+    console.log(
+      `server rss before=${(before / MB).toFixed(0)} MB peak=${(peak / MB).toFixed(0)} MB after=${(after / MB).toFixed(0)} MB; client sent ${(answer.sent / MB).toFixed(1)} MB of ${(10 * LIMIT) / MB} MB`,
+    );
+
+    expect(peak - before).toBeLessThan(100 * MB);
+    expect(after - before).toBeLessThan(100 * MB);
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error).toBe(TOO_LARGE);
+    // The answer came while the sender was still far from done, and it stopped there.
+    expect(answer.sent).toBeLessThan(5 * LIMIT);
+    expect(await photoRowsOf("zhaochen")).toBe(rowsBefore);
+    expect(countFiles(photoDir)).toBe(filesBefore);
+  });
+
+  test("a body that declares more than the limit is refused with 413 before it is read", async ({ browser }) => {
+    const cookie = await sessionCookie(browser, "zhaochen");
+    const answer = await postPhoto(cookie, 64 * 1024, 40 * MB);
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error).toBe(TOO_LARGE);
+  });
+
+  test("a body that is not a multipart form is refused with 400 and a Chinese message", async ({ browser }) => {
+    const page = await newUserPage(browser, "zhaochen");
+    const answer = await page.request.post("/api/photos", { data: { file: "秋收.jpg" } });
+    expect(answer.status()).toBe(400);
+    expect((await answer.json()).error).toBe("上传的内容不是表单，请在稿件编辑页上传图片");
+  });
+
+  test("a photo just under the limit is taken", async ({ browser }) => {
+    const png = await pngJustUnder(LIMIT);
+    expect(png.length).toBeGreaterThan(LIMIT - 256 * 1024);
+    const page = await newUserPage(browser, "zhaochen");
+    await page.goto("/desk/stories/new");
+    const uploaded = page.waitForResponse((r) => r.url().endsWith("/api/photos"));
+    await page.getByLabel("上传图片").setInputFiles({ name: "航拍.png", mimeType: "image/png", buffer: png });
+    expect((await uploaded).status()).toBe(201);
+    await expect(page.locator('[data-block-type="photo"]')).toHaveCount(1);
+  });
+
+  test("a small file with too many pixels is refused with what to do, and nothing is stored", async ({ browser }) => {
+    const huge = await sharp({ create: { width: 12000, height: 8000, channels: 3, background: "#fff" } }).png().toBuffer();
+    expect(huge.length).toBeLessThan(MB);
+    const rowsBefore = await photoRowsOf("zhaochen");
+    const filesBefore = countFiles(photoDir);
+    const page = await newUserPage(browser, "zhaochen");
+    await page.goto("/desk/stories/new");
+    await page.getByLabel("上传图片").setInputFiles({ name: "中画幅.png", mimeType: "image/png", buffer: huge });
+    await expect(page.getByRole("alert").filter({ hasText: "这张图片有 9600 万像素（12000×8000），超过了 6400 万像素的上限。请导出一张较小的 JPEG" })).toBeVisible();
+    await expect(page.locator('[data-block-type="photo"]')).toHaveCount(0);
+    expect(await photoRowsOf("zhaochen")).toBe(rowsBefore);
+    expect(countFiles(photoDir)).toBe(filesBefore);
+  });
+
+  test("the editor shows the 413 message for a photo over the limit and keeps what was typed", async ({ browser }) => {
+    const page = await newUserPage(browser, "zhaochen");
+    await page.goto("/desk/stories/new");
+    await page.getByLabel("主题（标题）").fill("东辽河湿地迎来首批候鸟");
+    await page.getByLabel("正文第 1 段").fill("入秋以来，东辽河湿地陆续迎来白鹭、苍鹭等候鸟。");
+    const upload = page.getByLabel("上传图片");
+    const png = await pngJustUnder(LIMIT);
+    // One byte over: read as it arrives and refused at the limit.
+    const oneOver = Buffer.concat([png, Buffer.alloc(LIMIT + 1 - png.length)]);
+    // Twice over: refused from its declared length, before the browser has sent it.
+    const twice = Buffer.concat([png, Buffer.alloc(2 * LIMIT - png.length)]);
+    for (const buffer of [oneOver, twice]) {
+      const refused = page.waitForResponse((r) => r.url().endsWith("/api/photos"));
+      await upload.setInputFiles({ name: "候鸟.png", mimeType: "image/png", buffer });
+      expect((await refused).status()).toBe(413);
+      await expect(page.getByRole("alert").filter({ hasText: TOO_LARGE })).toBeVisible();
+    }
+    await expect(page.locator('[data-block-type="photo"]')).toHaveCount(0);
+    await expect(page.getByLabel("主题（标题）")).toHaveValue("东辽河湿地迎来首批候鸟");
+    await expect(page.getByLabel("正文第 1 段")).toHaveValue("入秋以来，东辽河湿地陆续迎来白鹭、苍鹭等候鸟。");
+  });
+});
