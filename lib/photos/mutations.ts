@@ -5,11 +5,21 @@ import { env } from "@/lib/platform/env";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/core/audit";
-import { forbidden } from "@/lib/core/errors";
+import { forbidden, invalid } from "@/lib/core/errors";
+import { z } from "zod";
+import { typedText } from "@/lib/validation/text";
+import { fieldErrorsOf } from "@/lib/validation/story";
 import { ingestPhoto } from "@/lib/photos/ingest";
 import { photoStore } from "@/lib/photos/store";
 
 export type UploadedPhoto = { id: string; width: number; height: number };
+
+// The photo desk's own copy of caption, credit and description, under the same text rule as stories.
+const photoTexts = z.object({
+  caption: typedText({ max: 300, what: "图片说明", multiline: true }).default(""),
+  credit: typedText({ max: 60, what: "摄影署名" }).default(""),
+  altText: typedText({ max: 200, what: "替代文字" }).default(""),
+});
 
 export async function uploadPhoto(
   actor: SessionUser,
@@ -17,6 +27,8 @@ export async function uploadPhoto(
   meta: { caption?: string; credit?: string; altText?: string } = {},
 ): Promise<UploadedPhoto> {
   if (!can(actor.role, "story:file")) throw forbidden("你的账号不能上传图片");
+  const texts = photoTexts.safeParse(meta);
+  if (!texts.success) throw invalid(texts.error.issues[0].message, fieldErrorsOf(texts.error));
   const photo = await ingestPhoto(data, env().PHOTO_MAX_BYTES);
   const now = new Date();
   const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${randomUUID()}`;
@@ -32,9 +44,7 @@ export async function uploadPhoto(
           width: photo.width,
           height: photo.height,
           bytes: data.length,
-          caption: meta.caption?.slice(0, 300) ?? "",
-          credit: meta.credit?.slice(0, 60) ?? "",
-          altText: meta.altText?.slice(0, 200) ?? "",
+          ...texts.data,
           uploaderId: actor.id,
         },
         select: { id: true, width: true, height: true },

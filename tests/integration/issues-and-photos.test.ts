@@ -119,6 +119,14 @@ describe("photos", () => {
     expect(await db().photo.count({ where: { uploaderId: author.id } })).toBe(0);
   });
 
+  it("a NUL in the photo desk's caption is refused with the field named, and nothing is stored", async () => {
+    const author = await makeUser("CORRESPONDENT");
+    await expect(uploadPhoto(author, await pngBytes(), { caption: "秋收\u0000" })).rejects.toMatchObject({ code: "invalid", fieldErrors: { caption: [expect.stringContaining("图片说明含有无法保存的字符")] } });
+    expect(await db().photo.count({ where: { uploaderId: author.id } })).toBe(0);
+    const kept = await uploadPhoto(author, await pngBytes(), { caption: "秋收\u0007进行时" });
+    expect((await db().photo.findUniqueOrThrow({ where: { id: kept.id } })).caption).toBe("秋收进行时");
+  });
+
   it("an admin cannot upload, and nobody can use another correspondent's unattached photo", async () => {
     const admin = await makeUser("ADMIN");
     await expect(uploadPhoto(admin, await pngBytes())).rejects.toMatchObject({ code: "forbidden" });
