@@ -16,7 +16,8 @@ export default defineConfig({
     setupFiles: ["tests/support/setup.ts"],
     // Integration tests share one fresh database; files run one after another to keep it simple.
     fileParallelism: false,
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Wide margins, not speed checks: a test must pass on a machine busy with two other builds.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
   },
 });

@@ -14,7 +14,7 @@ test("two editors on one story: the second sees the lock, takes over, and the fi
   await first.goto(`/desk/stories/${story.id}`);
   await expect(first.getByLabel("主题（标题）")).toBeEnabled();
   await first.getByLabel("主题（标题）").fill(`${story.headline}（刘明改）`);
-  await expect(first.getByTestId("save-state")).toContainText("已自动保存", { timeout: 15_000 });
+  await expect(first.getByTestId("save-state")).toContainText("已自动保存", { timeout: 45_000 });
 
   const second = await newUserPage(browser, "bianji2");
   await second.goto(`/desk/stories/${story.id}`);
@@ -30,7 +30,7 @@ test("two editors on one story: the second sees the lock, takes over, and the fi
   await expect(second.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
 
   // Within seconds the first editor is told, the form turns read-only, and nothing typed is gone.
-  await expect(first.getByRole("alert").filter({ hasText: "陈静 已接管这篇稿件的编辑" })).toBeVisible({ timeout: 15_000 });
+  await expect(first.getByRole("alert").filter({ hasText: "陈静 已接管这篇稿件的编辑" })).toBeVisible({ timeout: 45_000 });
   await expect(first.getByLabel("主题（标题）")).toBeDisabled();
   await expect(first.getByLabel("主题（标题）")).toHaveValue(`${story.headline}（刘明改）`);
   await first.goto("/desk/inbox");
@@ -98,7 +98,7 @@ test("the author's inbox count rises without a reload when the desk returns the 
   await editor.getByRole("button", { name: "退回修改" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "已退回给作者" })).toBeVisible();
 
-  await expect(author.getByTestId("unread-count")).toHaveText(String(before + 1), { timeout: 20_000 });
+  await expect(author.getByTestId("unread-count")).toHaveText(String(before + 1), { timeout: 60_000 });
   await author.getByRole("link", { name: /消息/ }).click();
   await expect(author.getByTestId("inbox-message").first()).toContainText("退回了");
   await expect(author.getByTestId("inbox-message").first()).toContainText("请补充活动参与人数。");
@@ -143,7 +143,7 @@ test("after publication: a correction reaches readers at once, a withdrawal answ
   chief.once("dialog", (d) => d.accept());
   await chief.getByRole("button", { name: "撤稿" }).click();
   await expect(chief.getByRole("status").filter({ hasText: "稿件已撤下" })).toBeVisible();
-  await expect.poll(async () => (await request.get(`/stories/${story.id}`)).status(), { timeout: 10_000 }).toBe(410);
+  await expect.poll(async () => (await request.get(`/stories/${story.id}`)).status(), { timeout: 30_000 }).toBe(410);
   const gone = await request.get(`/stories/${story.id}`);
   expect(await gone.text()).toContain("稿件已撤回");
 });

@@ -29,7 +29,7 @@ test("a draft saves itself a few seconds after typing stops", async ({ page }) =
   await page.goto("/desk/stories/new");
   await page.getByLabel("主题（标题）").fill("铁西区老旧小区加装电梯");
   await page.getByLabel("正文第 1 段").fill("今年铁西区已为十二个老旧小区加装电梯。");
-  await expect(page.getByTestId("save-state")).toContainText("已自动保存", { timeout: 15_000 });
+  await expect(page.getByTestId("save-state")).toContainText("已自动保存", { timeout: 45_000 });
   await expect(page).toHaveURL(/\/desk\/stories\/[a-z0-9]+$/);
   await page.reload();
   await expect(page.getByLabel("主题（标题）")).toHaveValue("铁西区老旧小区加装电梯");

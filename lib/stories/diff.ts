@@ -64,6 +64,12 @@ function backtrack(trace: Int32Array[], offset: number, n: number, m: number, dE
   return ops.reverse();
 }
 
+/**
+ * Past this many edits inside a changed stretch, the characters are not compared one by one: the
+ * old and new text are shown whole. Myers' work grows with the edits, so this bounds it.
+ */
+export const CHARACTER_EDIT_LIMIT = 2000;
+
 /** Character-level diff of two texts, lines first. */
 export function diffText(before: string, after: string): DiffPart[] {
   const a = before.split("\n");
@@ -92,7 +98,7 @@ function diffChars(before: string, after: string, both: boolean): DiffPart[] {
   const parts: DiffPart[] = [];
   const a = Array.from(before);
   const b = Array.from(after);
-  const ops = both ? diffSequences(a, b, 2000) : null;
+  const ops = both ? diffSequences(a, b, CHARACTER_EDIT_LIMIT) : null;
   if (!ops) {
     if (before) push(parts, "delete", `${before}\n`);
     if (after) push(parts, "insert", `${after}\n`);
