@@ -10,6 +10,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PHOTO_DIR: z.string().default(path.join(process.cwd(), ".data", "photos")),
   PHOTO_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
+  // How many reverse proxies of ours append to x-forwarded-for; sign-in throttling believes only their entries.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1, { message: "TRUSTED_PROXY_HOPS 至少为 1" }).max(10).default(1),
 });
 
 export type Env = z.infer<typeof schema>;
