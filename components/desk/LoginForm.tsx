@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { signInRefusalMessage } from "@/lib/auth/signin-refusal";
 
 export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState("");
@@ -21,7 +22,7 @@ export function LoginForm({ next }: { next: string }) {
     const result = await signIn("credentials", { username, password, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError("用户名或密码不正确，或账号已停用");
+      setError(signInRefusalMessage(result?.error));
       return;
     }
     window.location.assign(next);

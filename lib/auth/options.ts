@@ -1,5 +1,5 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
@@ -7,12 +7,16 @@ import { env } from "@/lib/platform/env";
 import { recordAudit } from "@/lib/core/audit";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
+import { clientAddress } from "@/lib/auth/client-address";
+import { SIGNIN_UNAVAILABLE } from "@/lib/auth/signin-refusal";
+import { admitSignIn, SignInThrottled, signInFailed, signInSucceeded } from "@/lib/auth/throttle";
 
 // A shift is the longest a session lives; it is also ended by signing out or by an admin.
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 const credentials = z.object({
-  username: z.string().trim().min(1).max(64),
+  // Usernames are lower-case; throttling counts "ZhangHan " and "zhanghan" as one account.
+  username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(200),
 });
 
@@ -33,6 +37,20 @@ declare module "next-auth/jwt" {
   }
 }
 
+// Counted before the password is checked (lib/auth/throttle.ts): a locked account or address is
+// refused even with the right password, and at most a window's worth of guesses reach argon2.
+async function checkPassword({ username, password }: z.output<typeof credentials>, address: string): Promise<User | null> {
+  const attempt = await admitSignIn(username, address);
+  const user = await db().user.findUnique({ where: { username }, omit: { passwordHash: false } });
+  const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (!user || !ok || !user.active) {
+    await signInFailed(attempt, !user ? "unknown_user" : !ok ? "wrong_password" : "disabled");
+    return null;
+  }
+  await signInSucceeded(attempt);
+  return { id: user.id, name: user.name, role: user.role };
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
@@ -43,16 +61,17 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "账号密码",
         credentials: { username: { label: "用户名" }, password: { label: "密码", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await db().user.findUnique({
-            where: { username: parsed.data.username },
-            omit: { passwordHash: false },
-          });
-          const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), parsed.data.password);
-          if (!user || !ok || !user.active) return null;
-          return { id: user.id, name: user.name, role: user.role };
+          try {
+            return await checkPassword(parsed.data, clientAddress(req.headers?.["x-forwarded-for"], env().TRUSTED_PROXY_HOPS));
+          } catch (e) {
+            if (e instanceof SignInThrottled) throw e;
+            // next-auth shows a thrown message to the browser: a database error must not reach it.
+            console.error(e);
+            throw new Error(SIGNIN_UNAVAILABLE);
+          }
         },
       }),
     ],

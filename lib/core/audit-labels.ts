@@ -2,6 +2,10 @@
 const LABELS: Record<string, string> = {
   "session.start": "登录",
   "session.end": "退出登录",
+  "signin.fail": "登录失败",
+  "signin.throttled": "登录被限制",
+  "signin.lockout": "登录锁定",
+  "signin.unlock": "解除登录锁定",
   "user.create": "创建账号",
   "user.update": "修改账号",
   "story.create": "新建稿件",

@@ -61,3 +61,13 @@ export function formatMoment(at: Date | string): string {
     hour12: false,
   }).format(new Date(at));
 }
+
+/** A moment as a Beijing clock reads it: "14:05" on the same Beijing day as `now`, else "11月27日 14:05". */
+export function formatClockTime(at: Date, now: Date = new Date()): string {
+  const beijing = (d: Date) => new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString();
+  const day = beijing(at).slice(0, 10);
+  const time = beijing(at).slice(11, 16);
+  if (day === beijing(now).slice(0, 10)) return time;
+  const [, month, date] = day.split("-").map(Number);
+  return `${month}月${date}日 ${time}`;
+}

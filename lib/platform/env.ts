@@ -12,6 +12,8 @@ const schema = z.object({
   PHOTO_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
   // Photos decoded and resized at once; the rest wait. Each may take ~200 MB at the pixel limit.
   PHOTO_DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  // How many reverse proxies of ours append to x-forwarded-for; sign-in throttling believes only their entries.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1, { message: "TRUSTED_PROXY_HOPS 至少为 1" }).max(10).default(1),
 });
 
 export type Env = z.infer<typeof schema>;

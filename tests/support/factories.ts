@@ -3,16 +3,18 @@ import sharp from "sharp";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import type { Role } from "@/lib/auth/roles";
+import { hashPassword } from "@/lib/auth/password";
 import type { StoryDraft } from "@/lib/validation/story";
 
 // Each test makes the people and copy it needs, with unique names, so tests never collide.
-export async function makeUser(role: Role, name = "测试用户"): Promise<SessionUser> {
+// Without a password the account cannot sign in (its hash is not a real one).
+export async function makeUser(role: Role, name = "测试用户", password?: string): Promise<SessionUser> {
   return db().user.create({
     data: {
       username: `u_${randomUUID().slice(0, 12)}`,
       name,
       role,
-      passwordHash: "not-a-real-hash",
+      passwordHash: password ? await hashPassword(password) : "not-a-real-hash",
       bylineTitle: "本报通讯员",
     },
     select: { id: true, username: true, name: true, role: true, affiliation: true, bylineTitle: true },

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { createUser, updateUser } from "@/lib/users/mutations";
+import { liftSignInLock } from "@/lib/auth/throttle";
 
 // Thin wrappers: lib/users checks that the caller administers accounts and validates the values.
 
@@ -27,5 +28,14 @@ export const updateUserAction = deskAction(
     else if (input.what === "password") await updateUser(user, { userId: input.userId, password: input.password });
     else await updateUser(user, { userId: input.userId, active: input.active === "true" });
     return { message: "已保存，该账号需重新登录" };
+  },
+);
+
+export const liftSignInLockAction = deskAction(
+  z.object({ scope: z.enum(["account", "address"]), subject: z.string().max(100) }),
+  async (input, user) => {
+    await liftSignInLock(user, input);
+    // The lifted lock leaves the list with its form, so the confirmation rides the redirect.
+    return { message: `已解除 ${input.subject} 的登录锁定`, redirectTo: "/desk/admin" };
   },
 );

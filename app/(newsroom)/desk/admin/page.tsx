@@ -4,19 +4,57 @@ import { listUsers } from "@/lib/users/queries";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { NewUserForm } from "@/components/desk/NewUserForm";
 import { ActionForm } from "@/components/desk/ActionForm";
-import { createUserAction, updateUserAction } from "./actions";
+import { Flash } from "@/components/desk/Flash";
+import { listSignInLocks } from "@/lib/auth/throttle";
+import { formatMoment } from "@/lib/core/dates";
+import { createUserAction, liftSignInLockAction, updateUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "账号管理" };
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const user = await requireCapability("account:manage");
-  const users = await listUsers(user);
+  const [users, locks, { done }] = await Promise.all([listUsers(user), listSignInLocks(user), searchParams]);
+  const accounts = new Set(users.map((u) => u.username));
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">账号管理</h1>
+      <Flash message={done} />
       <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="new-user">
         <h2 id="new-user" className="mb-3 font-bold">新建账号</h2>
         <NewUserForm action={createUserAction} />
+      </section>
+      <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="signin-locks">
+        <h2 id="signin-locks" className="mb-1 font-bold">登录锁定</h2>
+        <p className="mb-3 text-sm text-stone-600">连续输错密码的账号和地址暂时不能登录，到时自动解除；确认是本人后可以提前解除。</p>
+        {locks.length === 0 ? (
+          <p className="text-sm text-stone-600">目前没有被锁定的账号或地址。</p>
+        ) : (
+          <table className="w-full text-sm">
+            <thead className="bg-stone-100 text-left text-stone-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">锁定对象</th>
+                <th scope="col" className="px-3 py-2">锁定至（北京时间）</th>
+                <th scope="col" className="px-3 py-2">解除</th>
+              </tr>
+            </thead>
+            <tbody>
+              {locks.map((lock) => (
+                <tr key={`${lock.scope}:${lock.subject}`} className="border-t border-stone-200">
+                  <td className="px-3 py-2">
+                    {lock.scope === "account" ? "账号" : "地址"} <span className="font-mono">{lock.subject}</span>
+                    {lock.scope === "account" && !accounts.has(lock.subject) && <span className="ml-1 text-xs text-stone-500">（没有这个账号）</span>}
+                  </td>
+                  <td className="px-3 py-2">{formatMoment(lock.until)}</td>
+                  <td className="px-3 py-2">
+                    <ActionForm action={liftSignInLockAction} hidden={{ scope: lock.scope, subject: lock.subject }}>
+                      <button type="submit" className="btn btn-sm" aria-label={`解除 ${lock.subject} 的登录锁定`}>解除锁定</button>
+                    </ActionForm>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <table className="w-full rounded border border-stone-300 bg-white text-sm">
         <thead className="bg-stone-100 text-left text-stone-600">
