@@ -101,8 +101,13 @@ function describe(key: string, value: Json, event: { action: string; targetType:
       return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? `限制到：${formatMoment(value)}（北京时间）` : `限制到：${text(value)}`;
     case "via":
       return value === "command line" ? "途径：命令行" : `途径：${text(value)}`;
-    case "seconds":
-      return typeof value === "number" ? `时长：${minutes(value)}` : null;
+    case "minutes":
+      return typeof value === "number" ? `锁定时长：${minutes(value * 60)}` : null;
+    case "scope":
+    case "lockedBy":
+      return `限制对象：${value === "account" ? "账号" : value === "address" ? "来源地址" : text(value)}`;
+    case "attemptsInWindow":
+      return `本时段内尝试：${text(value)} 次`;
     default:
       return `${key}：${text(value)}`;
   }

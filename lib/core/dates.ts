@@ -50,24 +50,19 @@ export function formatIssueDate(date: string, withWeekday = true): string {
   return `${y}年${m}月${d}日${withWeekday ? ` ${weekday}` : ""}`;
 }
 
-/** A moment in Beijing time, e.g. "11月26日 14:05". */
+/** A moment's Beijing day and clock time, whatever the zone of the machine. */
+function beijingParts(at: Date | string) {
+  const iso = new Date(new Date(at).getTime() + BEIJING_OFFSET_MS).toISOString();
+  return { day: iso.slice(0, 10), month: Number(iso.slice(5, 7)), date: Number(iso.slice(8, 10)), time: iso.slice(11, 16) };
+}
+
+/** A moment in Beijing time, e.g. "11月26日 14:05" (spelled out: Intl prints "11/26" on some machines). */
 export function formatMoment(at: Date | string): string {
-  return new Intl.DateTimeFormat("zh-CN", {
-    timeZone: "Asia/Shanghai",
-    month: "numeric",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(new Date(at));
+  const p = beijingParts(at);
+  return `${p.month}月${p.date}日 ${p.time}`;
 }
 
 /** A moment as a Beijing clock reads it: "14:05" on the same Beijing day as `now`, else "11月27日 14:05". */
 export function formatClockTime(at: Date, now: Date = new Date()): string {
-  const beijing = (d: Date) => new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString();
-  const day = beijing(at).slice(0, 10);
-  const time = beijing(at).slice(11, 16);
-  if (day === beijing(now).slice(0, 10)) return time;
-  const [, month, date] = day.split("-").map(Number);
-  return `${month}月${date}日 ${time}`;
+  return beijingParts(at).day === beijingParts(now).day ? beijingParts(at).time : formatMoment(at);
 }

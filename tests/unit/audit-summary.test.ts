@@ -16,6 +16,8 @@ describe("audit summaries in words", () => {
     ["user.update", "user", { username: "wangyu", active: { from: true, to: false }, password: "reset", sessionsEnded: 0 }, ["用户名：wangyu", "账号：启用 → 停用", "密码：已重置"]],
     ["photo.upload", "photo", { bytes: 2_400_000, mimeType: "image/jpeg", width: 4000, height: 3000 }, ["大小：2.3 MB", "格式：JPEG", "尺寸：4000×3000"]],
     ["signin.fail", "signin", { username: "nobody", address: "203.0.113.7", reason: "unknown_user" }, ["用户名：nobody", "来源地址：203.0.113.7", "原因：账号不存在"]],
+    ["signin.lockout", "signin", { scope: "account", username: "wangyu", address: "203.0.113.7", minutes: 30, until: "2026-11-27T02:00:00.000Z" },
+      ["限制对象：账号", "用户名：wangyu", "来源地址：203.0.113.7", "锁定时长：30 分钟", "限制到：11月27日 10:00（北京时间）"]],
   ])("%s %j", (action, targetType, summary, phrases) => {
     const described = describeAuditSummary({ action, targetType, summary });
     expect(described).toEqual(phrases);
