@@ -255,7 +255,8 @@ async function folderBytes(folder: string): Promise<number> {
 }
 
 test("made-up addresses cost no cache entries", async ({ request }) => {
-  const cache = path.join(process.env.NEXT_DIST_DIR ?? ".next", "cache");
+  // Next keeps rendered pages under server/ and cached data under cache/: the whole build folder counts.
+  const cache = process.env.NEXT_DIST_DIR ?? ".next";
   const s = await aStory();
   const random = () => randomBytes(8).toString("hex");
   const warm = ["/", `/stories/${s.id}`, `/tags/${encodeURIComponent(s.tag)}`, `/search?q=${encodeURIComponent("秋收")}`];
@@ -272,5 +273,5 @@ test("made-up addresses cost no cache entries", async ({ request }) => {
   ];
   await statusesOf(request, routes);
   const grown = (await folderBytes(cache)) - before;
-  expect(grown, `the cache folder grew by ${grown} bytes`).toBeLessThan(1024 * 1024);
+  expect(grown, `the build folder grew by ${grown} bytes`).toBeLessThan(1024 * 1024);
 });
