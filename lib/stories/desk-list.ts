@@ -10,7 +10,7 @@ import { STORY_KINDS } from "@/lib/validation/story";
 import { toListItem, listSelect, visibleTo, type StoryListItem } from "@/lib/stories/queries";
 import { isRealDay, paperDayRange } from "@/lib/core/dates";
 import { filterText } from "@/lib/validation/text";
-import { RECORD_ID } from "@/lib/core/ids";
+import { isRecordId, RECORD_ID } from "@/lib/core/ids";
 
 // The editor's story list (稿库): filters, sorts and pages over every story the desk may see.
 // Pages are keyset-based (after the last row shown), so page 500 costs what page 1 costs.
@@ -76,8 +76,8 @@ function encodeCursor(at: Date, id: string): string {
 }
 
 function decodeCursor(value: string | undefined): { at: Date; id: string } | null {
-  const match = value?.match(/^((\d{4}-\d{2}-\d{2})T[\d:.]+Z)_([a-z0-9]{1,40})$/);
+  const match = value?.match(/^((\d{4}-\d{2}-\d{2})T[\d:.]+Z)_(.+)$/);
   // The day must be one the paper can have (a year 0 or 9999 timestamp makes Postgres refuse the query).
-  if (!match || !isRealDay(match[2]) || Number.isNaN(Date.parse(match[1]))) return null;
+  if (!match || !isRealDay(match[2]) || Number.isNaN(Date.parse(match[1])) || !isRecordId(match[3])) return null;
   return { at: new Date(match[1]), id: match[3] };
 }

@@ -11,12 +11,13 @@ import { KIND_LABELS } from "@/lib/validation/story";
 import { PAPER } from "@/lib/paper";
 import { siteUrl } from "@/lib/platform/env";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
+import { isRecordId } from "@/lib/core/ids";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props["params"]) {
   const { id } = await params;
-  return /^[a-z0-9_-]{1,64}$/i.test(id) ? storyView(id) : null;
+  return isRecordId(id) ? storyView(id) : null;
 }
 
 function firstPhoto(story: NonNullable<Awaited<ReturnType<typeof load>>>) {

@@ -1,6 +1,7 @@
 import { findReadablePhoto } from "@/lib/photos/queries";
 import { photoStore } from "@/lib/photos/store";
 import { currentUser } from "@/lib/core/session";
+import { isRecordId } from "@/lib/core/ids";
 
 const FILES = new Set(["w480", "w960", "w1600", "original"]);
 
@@ -8,7 +9,7 @@ const FILES = new Set(["w480", "w960", "w1600", "original"]);
 // unpublished ones only to those who may see the story.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; file: string }> }) {
   const { id, file } = await params;
-  if (!FILES.has(file) || !/^[a-z0-9_-]{1,64}$/i.test(id)) return new Response("Not found", { status: 404 });
+  if (!FILES.has(file) || !isRecordId(id)) return new Response("Not found", { status: 404 });
   const photo = await findReadablePhoto(id);
   // Originals keep the camera's metadata (place, device): only the newsroom gets them.
   if (!photo || (file === "original" && photo.isPublic && !(await currentUser()))) return new Response("Not found", { status: 404 });
