@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
 import { READER_CACHE_TAG } from "@/lib/reader/queries";
+import { forgetRecentSearches } from "@/lib/reader/search";
 
 /**
  * Called after anything readers can see has changed (an issue published, later a correction or a
@@ -8,5 +9,6 @@ import { READER_CACHE_TAG } from "@/lib/reader/queries";
  */
 export function refreshReaderPages(): void {
   revalidateTag(READER_CACHE_TAG, { expire: 0 });
+  forgetRecentSearches();
   revalidatePath("/", "layout");
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cardSelect, toCard, LIST_PAGE_SIZE, type StoryCard } from "@/lib/reader/archive";
 import { printable } from "@/lib/validation/text";
+import { LRUCache } from "lru-cache";
 
 // Reader search over published stories. Chinese has no spaces between words, so instead of a word
 // index it looks for each query term as a substring, served by the trigram index on searchText
@@ -30,9 +31,26 @@ export function searchTerms(raw: string): { terms: string[]; truncated: boolean;
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-// Not cached: a cache keyed by whatever readers type would grow without bound. The trigram
-// index makes each query a few milliseconds.
+// Recent answers, kept in a bounded cache: readers can type anything, so an unbounded cache keyed
+// by their words would grow forever, while the same few words are searched again and again (a
+// common word over a ten-year archive takes the database a good part of a second). Dropped
+// whenever reader pages are refreshed (lib/reader/cache.ts), and after five minutes in any case.
+const recentSearches = new LRUCache<string, SearchResult>({ max: 500, ttl: 5 * 60_000 });
+
+export function forgetRecentSearches(): void {
+  recentSearches.clear();
+}
+
 export async function searchStories(input: SearchInput): Promise<SearchResult> {
+  const key = JSON.stringify([input.q, input.from, input.to, input.tag, input.page]);
+  const known = recentSearches.get(key);
+  if (known) return known;
+  const found = await runSearch(input);
+  recentSearches.set(key, found);
+  return found;
+}
+
+async function runSearch(input: SearchInput): Promise<SearchResult> {
   if (!input.q.trim()) return { kind: "empty" };
   const { terms, truncated, tooShort } = searchTerms(input.q);
   if (tooShort || terms.length === 0) return { kind: "too-short", q: input.q };
