@@ -1,3 +1,6 @@
+// Sizes shared with the server code (lib/platform/action-guard.ts reads the same file).
+const limits = require("./lib/platform/limits.json");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The test run builds into its own folder so it never replaces the build `npm start` serves.
@@ -6,10 +9,10 @@ const nextConfig = {
   serverExternalPackages: ["sharp", "@node-rs/argon2", "@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   experimental: {
-    serverActions: { bodySizeLimit: "2mb" },
+    serverActions: { bodySizeLimit: limits.actionBodyBytes },
     // The proxy reads an action's body to refuse oversized or undecodable ones with a 4xx; Next
     // keeps a copy of what the proxy may read, so keep that copy just above the action limit.
-    proxyClientMaxBodySize: "3mb",
+    proxyClientMaxBodySize: limits.actionBodyBytes + 1024 * 1024,
     // forbidden() answers 403 with app/forbidden.tsx when a signed-in user opens a page not for their role.
     authInterrupts: true,
   },

@@ -1,13 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { withdrawnStoryIds } from "@/lib/reader/withdrawn";
 import { PAPER } from "@/lib/paper";
-import { actionRefusal, crossSiteRefusal, type Refusal } from "@/lib/platform/action-guard";
-import { contentSecurityPolicy, HSTS, newNonce, STATIC_PAGE_POLICY } from "@/lib/platform/security-headers";
+import { actionKind, actionRefusal, crossSiteRefusal, type Refusal } from "@/lib/platform/action-guard";
+import { API_POLICY, contentSecurityPolicy, HSTS, newNonce, STATIC_PAGE_POLICY } from "@/lib/platform/security-headers";
 import { siteUrl } from "@/lib/platform/env";
 
-// Runs before every page (not /api, not static files). None of it is a security gate for data:
-// every page, action and route checks the session itself. Its jobs:
-// - refuse Server Action requests Next would answer with a 500 (cross-site, too large, undecodable);
+// Runs before every page and route handler (not static files, not the photo upload). None of it
+// is a security gate for data: every page, action and route checks the session itself. Its jobs:
+// - refuse addresses and Server Action requests Next would answer with a 500 (cross-site, too
+//   large, undecodable), and POSTs from other sites;
 // - answer 410 Gone at the address of a withdrawn story;
 // - send visitors without a session cookie from the back office to the sign-in page;
 // - give each HTML page its Content-Security-Policy with a fresh nonce.
@@ -16,11 +17,16 @@ export async function proxy(request: NextRequest) {
   // Next's router answers an address it cannot decode ("/stories/%E0%A4%A") with a 500.
   if (!decodable(pathname)) return refuse({ status: 400, message: "网址格式不正确" });
   if (request.method !== "GET" && request.method !== "HEAD") {
-    const refusal = request.headers.has("next-action") ? await actionRefusal(request) : crossSiteRefusal(request.headers);
+    const refusal = actionKind(request.method, request.headers) ? await actionRefusal(request, siteUrl()) : crossSiteRefusal(request.headers, siteUrl());
     if (refusal) return refuse(refusal);
   }
-  // Route handlers answer JSON and files and check their callers themselves: no page policy.
-  if (pathname.startsWith("/api/")) return NextResponse.next();
+  // Route handlers answer JSON and files and check their callers themselves. What they send is
+  // never a page to run: no script, no frames, and a file is sandboxed should a browser render it.
+  if (pathname.startsWith("/api/")) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", API_POLICY);
+    return response;
+  }
   if (pathname.startsWith("/stories/")) {
     const id = pathname.split("/")[2] ?? "";
     if ((await withdrawnStoryIds()).has(id)) return gone();

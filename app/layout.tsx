@@ -18,8 +18,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 // Every page is rendered per request: its scripts carry the nonce of that request's
 // Content-Security-Policy (proxy.ts), which a page prerendered once could not. The data behind
-// reader pages stays cached (lib/reader), so a render is cheap; whole pages can be cached by a
-// front proxy, where the policy and the page travel together.
+// reader pages stays cached (lib/reader). A front cache that kept whole pages would hand every
+// reader the same nonce for as long as it kept them: weigh that before adding one.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
   return (

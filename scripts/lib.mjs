@@ -37,14 +37,16 @@ export const npx = (args, options) => run("npx", args, options);
 
 /**
  * What `npm start` does about demo content and where it listens. The demo accounts share a
- * published password, so they are made only on the embedded database or when SEED_DEMO=1 asks;
- * the embedded demo listens on this machine only unless HOST says otherwise.
+ * published password, so they are made only on the embedded database or when SEED_DEMO=1 asks.
+ * It listens on this machine only unless HOST says otherwise: the demo is for this machine, and a
+ * real installation is reached through a reverse proxy, the only source of a client address that
+ * cannot be forged (sign-in throttling counts by it).
  */
 export function startPlan(environment) {
   const embedded = !environment.DATABASE_URL;
   return {
     embedded,
     seedDemo: embedded || environment.SEED_DEMO === "1",
-    host: environment.HOST || (embedded ? "127.0.0.1" : undefined),
+    host: environment.HOST || "127.0.0.1",
   };
 }

@@ -3,7 +3,9 @@
 // the demo content once, builds the app if the build is missing or older than the sources, and
 // serves it on 127.0.0.1:$PORT (default 3000; HOST changes the address).
 // With DATABASE_URL (a real installation) it migrates and serves; demo accounts with their
-// published password are only ever made there when SEED_DEMO=1 says so.
+// published password are only ever made there when SEED_DEMO=1 says so, and it refuses to serve
+// while any still opens with that password. Either way it listens on 127.0.0.1 unless HOST says
+// otherwise: on the internet the app sits behind a reverse proxy (TLS, the client's address).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -52,7 +54,8 @@ await npx(["prisma", "migrate", "deploy"], { quiet: true });
 if (plan.seedDemo) {
   await npx(["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--if-empty"], { env: { ...process.env, SEED_DEMO: "1" } });
 } else {
-  await npx(["tsx", "--conditions=react-server", "scripts/check-accounts.ts"]);
+  // It explains itself when it refuses (accounts with the published demo password).
+  await npx(["tsx", "--conditions=react-server", "scripts/check-accounts.ts"]).catch(() => stopAll(3));
 }
 
 function newestSource(dir) {

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useTransition } from "react";
-import { idle, type FormState } from "@/lib/actions/form-state";
+import { useActionState, useMemo, useTransition } from "react";
+import { idle, keepingTheForm, type FormState } from "@/lib/actions/form-state";
 
 // A small form bound to one Server Action, with hidden fields and a visible answer. It submits by
 // hand rather than through the form's action attribute, because React resets a form after such
@@ -19,7 +19,7 @@ export function ActionForm({
   className?: string;
   confirm?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, idle);
+  const [state, formAction, pending] = useActionState(useMemo(() => keepingTheForm(action), [action]), idle);
   const [, startTransition] = useTransition();
   return (
     <form

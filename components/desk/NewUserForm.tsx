@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
-import { idle, type FormAction } from "@/lib/actions/form-state";
+import { useActionState, useEffect, useMemo, useState } from "react";
+import { idle, keepingTheForm, type FormAction } from "@/lib/actions/form-state";
 import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
 
@@ -9,7 +9,7 @@ const EMPTY = { username: "", name: "", affiliation: "", bylineTitle: "本报通
 
 // Controlled fields: a refused form keeps everything typed; a created account clears it.
 export function NewUserForm({ action: createUserAction }: { action: FormAction }) {
-  const [state, action, pending] = useActionState(createUserAction, idle);
+  const [state, action, pending] = useActionState(useMemo(() => keepingTheForm(createUserAction), [createUserAction]), idle);
   const [values, setValues] = useState<Record<string, string>>(EMPTY);
   useEffect(() => {
     if (state.ok) setValues(EMPTY);

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
-import { idle, type FormAction } from "@/lib/actions/form-state";
+import { useActionState, useEffect, useMemo, useState } from "react";
+import { idle, keepingTheForm, type FormAction } from "@/lib/actions/form-state";
 import { FieldError } from "@/components/desk/FormMessage";
 
 export function NoteForm({ storyId, action: noteAction }: { storyId: string; action: FormAction }) {
-  const [state, action, pending] = useActionState(noteAction, idle);
+  const [state, action, pending] = useActionState(useMemo(() => keepingTheForm(noteAction), [noteAction]), idle);
   const [text, setText] = useState("");
   useEffect(() => {
     if (state.ok) setText("");

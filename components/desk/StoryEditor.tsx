@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { idle, type FormAction, type FormState } from "@/lib/actions/form-state";
+import { idle, keepingTheForm, type FormAction, type FormState } from "@/lib/actions/form-state";
 import { countCharacters } from "@/lib/stories/body";
 import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/validation/story";
 import type { StoryAction } from "@/lib/stories/workflow";
@@ -77,7 +77,7 @@ export function StoryEditor({
   canTakeOver: boolean;
 }) {
   const router = useRouter();
-  const [formState, formAction, pending] = useActionState(server.save, idle);
+  const [formState, formAction, pending] = useActionState(useMemo(() => keepingTheForm(server.save), [server.save]), idle);
   const [autoState, setAutoState] = useState<FormState>(idle);
   const state = latest(formState, autoState);
   const [storyId, setStoryId] = useState(story.id);
@@ -226,6 +226,8 @@ export function StoryEditor({
           remember(answer, sent);
           if (!answer.ok && answer.code === "conflict" && /正由/.test(answer.message)) setLockLost(answer.message);
         })
+        // Not delivered (network, or refused before the action ran): the text stays here and in the browser copy.
+        .catch(() => setAutoState({ ok: false, at: Date.now(), message: "自动保存没有送达服务器，内容仍在本页和浏览器里，稍后会再试", fieldErrors: {} }))
         .finally(() => setAutosaving(false));
     }, AUTOSAVE_AFTER_MS);
     return () => clearTimeout(timer);

@@ -5,11 +5,9 @@ import { authorPage, tagPage } from "@/lib/reader/archive";
 import { StoryCards } from "@/components/reader/StoryCards";
 import { Pager } from "@/components/reader/Pager";
 import { TAG_KIND_LABELS } from "@/lib/validation/story";
+import { USERNAME } from "@/lib/validation/user";
 
 // Tag pages and byline pages, shared by their first page and their numbered pages.
-
-/** Usernames as accounts are made (lib/validation/user.ts); anything else names nobody. */
-const USERNAME = /^[a-z0-9_.-]{3,32}$/;
 
 export function pageNumber(n: string | undefined): number | null {
   if (n === undefined) return 1;

@@ -6,7 +6,7 @@ import { requireUser, type SessionUser } from "@/lib/core/session";
 import { DomainError, invalid } from "@/lib/core/errors";
 import { localPath } from "@/lib/core/redirects";
 import { RECORD_ID } from "@/lib/core/ids";
-import { fieldErrorsOf } from "@/lib/validation/story";
+import { flashParams } from "@/lib/core/flash";
 import type { FormState } from "@/lib/actions/form-state";
 
 // Every Server Action is a public POST endpoint that anyone can call with any arguments. The two
@@ -30,9 +30,12 @@ export function failureOf(e: unknown): Pick<FormState, "message" | "fieldErrors"
   return { message: "服务器出错了，你的内容仍在页面上，请稍后再试", fieldErrors: {} };
 }
 
+// A schema here checks only the shape (a form field is a string, an id looks like an id): what a
+// value may be, and the message when it is not, is lib/'s to say, once. So a mismatch can only
+// come from a forged or outdated request, and is answered as one.
 function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw invalid(MALFORMED, fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw invalid(MALFORMED);
   return parsed.data;
 }
 
@@ -81,7 +84,7 @@ export function deskAction<S extends z.ZodType>(
     revalidatePath("/desk", "layout");
     if (state.ok && redirectTo) {
       const target = new URL(localPath(redirectTo), "http://desk.invalid");
-      target.searchParams.set("done", state.message);
+      for (const [name, value] of Object.entries(flashParams(state.message))) target.searchParams.set(name, value);
       redirect(target.pathname + target.search);
     }
     return options.onRefused && !state.ok ? options.onRefused(state, input, user) : state;

@@ -19,7 +19,12 @@ export function clientAddress(forwardedFor: unknown, trustedHops: number): strin
 
 /** An IPv4 address as is; an IPv6 one by its /64 network, which one subscriber usually holds whole. */
 function addressKey(raw: string): string {
-  const address = raw.replace(/%.*$/, "").toLowerCase();
+  // Some load balancers send "1.2.3.4:5678" or "[2001:db8::1]:443": the port is not the client.
+  const address = raw
+    .replace(/^\[([^\]]+)\](?::\d+)?$/, "$1")
+    .replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1")
+    .replace(/%.*$/, "")
+    .toLowerCase();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
   if (mapped && isIP(mapped[1]) === 4) return mapped[1];
   const family = isIP(address);

@@ -13,7 +13,6 @@ const SIGN_IN_REASONS: Record<string, string> = {
   wrong_password: "密码错误",
   unknown_user: "账号不存在",
   disabled: "账号已停用",
-  locked: "登录已被限制",
 };
 
 /** Internal references an administrator cannot use; the event's target already names the thing. */

@@ -1,6 +1,6 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
-import { invalid, tooLarge } from "@/lib/core/errors";
+import { invalid, tooLarge, busy } from "@/lib/core/errors";
 import { env } from "@/lib/platform/env";
 import { createSemaphore, type Semaphore } from "@/lib/platform/semaphore";
 
@@ -24,6 +24,16 @@ export function photoDecodes(): Semaphore {
   decodes ??= createSemaphore(env().PHOTO_DECODE_CONCURRENCY);
   return decodes;
 }
+
+/**
+ * How many uploads may wait for a decode, each holding its photo in memory (up to the byte limit):
+ * beyond that the next is told to try again at once rather than queued, so a burst of uploads
+ * cannot take the server's memory. Four per decode slot is about a minute of waiting.
+ */
+export function decodeQueueFull(): boolean {
+  return photoDecodes().waiting >= 4 * env().PHOTO_DECODE_CONCURRENCY;
+}
+export const serverBusyWithPhotos = () => busy("服务器正在处理其他图片，请稍后几秒再上传");
 
 export const photoTooLarge = (maxBytes: number) => tooLarge(`图片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`);
 
@@ -57,6 +67,7 @@ export async function ingestPhoto(data: Buffer, maxBytes: number): Promise<Inges
   if (data.length > maxBytes) throw photoTooLarge(maxBytes);
   const format = sniff(data);
   if (!format) throw invalid("只能上传 JPEG、PNG 或 WebP 格式的图片");
+  if (decodeQueueFull()) throw serverBusyWithPhotos();
   return photoDecodes().run(() => decode(data, format));
 }
 

@@ -66,7 +66,7 @@ export const calendarMonth = cachedReader("calendar", async (month: string): Pro
     previousMonth: before ? issueDateToString(before.date).slice(0, 7) : null,
     nextMonth: after ? issueDateToString(after.date).slice(0, 7) : null,
   };
-});
+}, (month) => month.issues.length > 0);
 
 export type StoryList = { stories: StoryCard[]; page: number; totalPages: number; total: number };
 
@@ -126,7 +126,7 @@ export const issueCards = cachedReader("issue-cards", async (date: string): Prom
     select: cardSelect,
   });
   return rows.map(toCard);
-});
+}, (cards) => cards.length > 0);
 
 /** Years that have published issues, newest first, and one year's addresses, for the sitemaps. */
 export const sitemapYears = cachedReader("sitemap-years", async (): Promise<number[]> => {
@@ -150,4 +150,4 @@ export const sitemapYear = cachedReader("sitemap-year", async (year: number) => 
     pages: i.pages.map((p) => p.number),
     stories: i.pages.flatMap((p) => p.placements.map((pl) => ({ id: pl.story.id, updatedAt: pl.story.updatedAt.toISOString() }))),
   }));
-});
+}, (issues) => issues.length > 0);

@@ -10,20 +10,25 @@ import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 // dropped when anything is published (see lib/reader/cache.ts), so they are plain JSON values.
 export const READER_CACHE_TAG = "reader";
 
-/** Thrown inside a cached query so that "nothing there" is answered but never stored. */
-class NothingOnRecord extends Error {}
+/** Thrown inside a cached query so that an answer about nothing is given but never stored. */
+class NotKept<R> extends Error {
+  constructor(readonly answer: R) {
+    super("not kept");
+  }
+}
 
 /**
  * A reader query cached by Next under the reader tag (dropped on publication, correction,
  * withdrawal). Only answers that found something are kept: readers can type any address, and a
- * cache entry per made-up story id or tag name would grow without bound. So every query returns
- * null for what does not exist (including pages past the last), and null is not cached.
+ * cache entry per made-up story id, tag name, month or year would grow without bound. Queries
+ * return null for what does not exist (including pages past the last); `keep` says which other
+ * answers are about nothing (an empty month, an empty list).
  */
-export function cachedReader<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) {
+export function cachedReader<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>, keep: (answer: R) => boolean = (a) => a !== null) {
   const cached = unstable_cache(
     async (...args: A) => {
       const found = await fn(...args);
-      if (found === null) throw new NothingOnRecord();
+      if (!keep(found)) throw new NotKept(found);
       return found;
     },
     [`reader:${name}`],
@@ -33,7 +38,7 @@ export function cachedReader<A extends unknown[], R>(name: string, fn: (...args:
     try {
       return await cached(...args);
     } catch (e) {
-      if (e instanceof NothingOnRecord) return null as R; // only thrown when fn answered null
+      if (e instanceof NotKept) return e.answer as R;
       throw e;
     }
   };

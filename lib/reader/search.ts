@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { cardSelect, toCard, LIST_PAGE_SIZE, type StoryCard } from "@/lib/reader/archive";
 import { printable } from "@/lib/validation/text";
 import { LRUCache } from "lru-cache";
+import { withdrawnStoryIds } from "@/lib/reader/withdrawn";
 
 // Reader search over published stories. Chinese has no spaces between words, so instead of a word
 // index it looks for each query term as a substring, served by the trigram index on searchText
@@ -44,10 +45,15 @@ export function forgetRecentSearches(): void {
 export async function searchStories(input: SearchInput): Promise<SearchResult> {
   const key = JSON.stringify([input.q, input.from, input.to, input.tag, input.page]);
   const known = recentSearches.get(key);
-  if (known) return known;
+  // Another instance may have withdrawn a story since: it leaves the answer at once, not in minutes.
+  if (known) return known.kind === "results" ? withoutWithdrawn(known, await withdrawnStoryIds()) : known;
   const found = await runSearch(input);
   recentSearches.set(key, found);
   return found;
+}
+
+function withoutWithdrawn(result: Extract<SearchResult, { kind: "results" }>, withdrawn: Set<string>): SearchResult {
+  return result.hits.some((h) => withdrawn.has(h.id)) ? { ...result, hits: result.hits.filter((h) => !withdrawn.has(h.id)) } : result;
 }
 
 async function runSearch(input: SearchInput): Promise<SearchResult> {

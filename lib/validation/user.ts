@@ -2,6 +2,9 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { typedText } from "@/lib/validation/text";
 
+/** A username as accounts are made; anything else names nobody. */
+export const USERNAME = /^[a-z0-9_.-]{3,32}$/;
+
 export const newUserInput = z.object({
   username: z
     .string()

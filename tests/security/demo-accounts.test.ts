@@ -3,6 +3,8 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD } from "@/prisma/seed/accounts";
 // @ts-expect-error: a plain ES module of the start script, without types
 import { startPlan } from "@/scripts/lib.mjs";
 
@@ -14,9 +16,10 @@ describe("demo content and where npm start listens", () => {
   it.each([
     [{}, { embedded: true, seedDemo: true, host: "127.0.0.1" }],
     [{ HOST: "0.0.0.0" }, { embedded: true, seedDemo: true, host: "0.0.0.0" }],
-    [{ DATABASE_URL: "postgresql://db/news" }, { embedded: false, seedDemo: false, host: undefined }],
-    [{ DATABASE_URL: "postgresql://db/news", SEED_DEMO: "1" }, { embedded: false, seedDemo: true, host: undefined }],
-    [{ DATABASE_URL: "postgresql://db/news", SEED_DEMO: "yes" }, { embedded: false, seedDemo: false, host: undefined }],
+    [{ DATABASE_URL: "postgresql://db/news" }, { embedded: false, seedDemo: false, host: "127.0.0.1" }],
+    [{ DATABASE_URL: "postgresql://db/news", HOST: "0.0.0.0" }, { embedded: false, seedDemo: false, host: "0.0.0.0" }],
+    [{ DATABASE_URL: "postgresql://db/news", SEED_DEMO: "1" }, { embedded: false, seedDemo: true, host: "127.0.0.1" }],
+    [{ DATABASE_URL: "postgresql://db/news", SEED_DEMO: "yes" }, { embedded: false, seedDemo: false, host: "127.0.0.1" }],
   ])("environment %j → %j", (environment, plan) => {
     expect(startPlan(environment)).toEqual(plan);
   });
@@ -34,26 +37,38 @@ describe("demo content and where npm start listens", () => {
     expect(await db().user.count({ where: { username: "zongbian" } })).toBe(0);
   }, 60_000);
 
-  it("npm start on a real database without accounts names the command that makes the first administrator", async () => {
-    // A database of its own whose account table is empty (the check only counts accounts).
+  it("npm start on a real database says how to make the first administrator, and refuses demo accounts that still open with the published password", async () => {
+    // A database of its own, with just the account table the check reads.
     const server = process.env.DATABASE_URL!.replace(/\/[^/]*$/, "");
-    const name = `newsroom_empty_${process.pid}_${Date.now()}`;
+    const name = `newsroom_accounts_${process.pid}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: `${server}/postgres` });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
     const url = `${server}/${name}`;
+    const check = () =>
+      run("npx", ["tsx", "--conditions=react-server", "scripts/check-accounts.ts"], { env: { ...process.env, DATABASE_URL: url } }).then(
+        ({ stderr }) => ({ code: 0, stderr }),
+        (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+      );
+    const accounts = new pg.Client({ connectionString: url });
     try {
-      const empty = new pg.Client({ connectionString: url });
-      await empty.connect();
-      await empty.query(`CREATE TABLE "User" (id text PRIMARY KEY)`);
-      const check = () => run("npx", ["tsx", "--conditions=react-server", "scripts/check-accounts.ts"], { env: { ...process.env, DATABASE_URL: url } });
-      expect((await check()).stderr).toContain("npm run user:create");
-      await empty.query(`INSERT INTO "User" (id) VALUES ('someone')`);
-      expect((await check()).stderr).toBe("");
-      await empty.end();
+      await accounts.connect();
+      await accounts.query(`CREATE TABLE "User" (id text PRIMARY KEY, username text UNIQUE, "passwordHash" text, active boolean DEFAULT true)`);
+      const empty = await check();
+      expect(empty.code).toBe(0);
+      expect(empty.stderr).toContain("npm run user:create");
+      // What an older version seeded on a real database's first start.
+      await accounts.query(`INSERT INTO "User" VALUES ('u1', 'zongbian', $1, true), ('u2', 'someone', $2, true)`, [await hashPassword(DEMO_PASSWORD), await hashPassword("a private one")]);
+      const demo = await check();
+      expect(demo.code).toBe(3);
+      expect(demo.stderr).toContain("zongbian");
+      expect(demo.stderr).not.toContain("someone");
+      await accounts.query(`UPDATE "User" SET "passwordHash" = $1 WHERE username = 'zongbian'`, [await hashPassword("changed by the admin")]);
+      expect(await check()).toEqual({ code: 0, stderr: "" });
     } finally {
+      await accounts.end();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     }
-  }, 60_000);
+  }, 120_000);
 });

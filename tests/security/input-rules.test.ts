@@ -5,8 +5,9 @@ import { filterText, printable, segmentText, typedText } from "@/lib/validation/
 import { storyDraft } from "@/lib/validation/story";
 import { auditFilters } from "@/lib/core/audit-log";
 import { deskFilters } from "@/lib/stories/desk-list";
-import { actionRefusal, malformedActionBody, readCapped, ACTION_BODY_LIMIT } from "@/lib/platform/action-guard";
+import { actionKind, actionRefusal, crossSiteRefusal, readCapped, ACTION_BODY_LIMIT } from "@/lib/platform/action-guard";
 import { contentSecurityPolicy, newNonce } from "@/lib/platform/security-headers";
+import { flashParams, readFlash } from "@/lib/core/flash";
 import { searchTerms } from "@/lib/reader/search";
 import { rss } from "@/lib/reader/feeds";
 
@@ -114,22 +115,31 @@ describe("feeds", () => {
 });
 
 describe("Server Action requests", () => {
-  const request = (body: BodyInit | null, headers: Record<string, string>) =>
+  const post = (body: BodyInit | null, headers: Record<string, string>) =>
     new Request("http://localhost:3000/desk/stories/new", {
       method: "POST",
       body,
-      headers: { host: "localhost:3000", "next-action": "40abc", ...headers },
+      headers: { host: "localhost:3000", origin: "http://localhost:3000", ...headers },
       ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
     } as RequestInit);
+  const action = { "next-action": "40abc" };
+  const text = { ...action, "content-type": "text/plain;charset=UTF-8" };
+  const form = (boundary: string, parts: [string, string][]) =>
+    parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
 
-  it("refuses another site's page (and sandboxed frames) with 403", async () => {
-    expect(await actionRefusal(request('["x"]', { origin: "http://evil.example", "content-type": "text/plain" }))).toMatchObject({ status: 403 });
-    expect(await actionRefusal(request('["x"]', { origin: "null", "content-type": "text/plain" }))).toMatchObject({ status: 403 });
-    expect(await actionRefusal(request('["x"]', { origin: "http://localhost:3000", "content-type": "text/plain" }))).toBeNull();
+  it("refuses another site's page (and sandboxed frames) with 403, for actions and any other POST", async () => {
+    expect(await actionRefusal(post('["x"]', { ...text, origin: "http://evil.example" }))).toMatchObject({ status: 403 });
+    expect(await actionRefusal(post('["x"]', { ...text, origin: "null" }))).toMatchObject({ status: 403 });
+    expect(crossSiteRefusal(new Headers({ host: "localhost:3000", origin: "http://evil.example" }))).toMatchObject({ status: 403 });
+    // Behind a proxy that rewrites Host, the configured public address still names the site.
+    expect(crossSiteRefusal(new Headers({ host: "127.0.0.1:3000", origin: "https://news.example.cn" }), "https://news.example.cn")).toBeNull();
+    expect(crossSiteRefusal(new Headers({ host: "127.0.0.1:3000", origin: "https://evil.example", "x-forwarded-host": "evil.example" }), "https://news.example.cn")).toMatchObject({ status: 403 });
+    expect(await actionRefusal(post('["x"]', text))).toBeNull();
   });
+
   it("refuses a body over the limit with 413, whether it declares its size or streams it", async () => {
     const big = "x".repeat(ACTION_BODY_LIMIT + 1);
-    expect(await actionRefusal(request(big, { "content-type": "text/plain", "content-length": String(big.length) }))).toMatchObject({ status: 413 });
+    expect(await actionRefusal(post(big, { ...text, "content-length": String(big.length) }))).toMatchObject({ status: 413 });
     let sent = 0;
     const chunk = new Uint8Array(64 * 1024);
     const endless = new ReadableStream<Uint8Array>({
@@ -138,27 +148,52 @@ describe("Server Action requests", () => {
         controller.enqueue(chunk);
       },
     });
-    expect(await actionRefusal(request(endless, { "content-type": "text/plain" }))).toMatchObject({ status: 413 });
+    expect(await actionRefusal(post(endless, text))).toMatchObject({ status: 413 });
     // It stopped reading just past the limit instead of taking all that was offered.
     expect(sent).toBeLessThan(ACTION_BODY_LIMIT + 4 * chunk.byteLength);
+    // A form posted without the action header is a possible action to Next too.
+    expect(await actionRefusal(post(big, { "content-type": "multipart/form-data; boundary=b" }))).toMatchObject({ status: 413 });
   });
-  it.each([
-    ["text/plain;charset=UTF-8", "[[[{", 400],
-    ["text/plain;charset=UTF-8", '{"not":"an array"}', 400],
-    ["text/plain;charset=UTF-8", "\xff\xfe", 400],
-    ["multipart/form-data", "--x\r\n", 400],
-    ["multipart/form-data; boundary=abc", "no parts at all", 400],
-    ["application/json", "[]", 415],
-  ])("refuses %s %j with %i", (type, body, status) => {
-    expect(malformedActionBody(type, new TextEncoder().encode(body))).toMatchObject({ status });
+
+  it.each<[string, BodyInit, Record<string, string>, number]>([
+    ["not JSON", "[[[{", text, 400],
+    ["not an argument list", '{"not":"an array"}', text, 400],
+    ["not UTF-8", Uint8Array.of(0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d), text, 400],
+    ["a reference to a part that is not there", '["$1"]', text, 400],
+    ["a Map reference", '["$Q1"]', text, 400],
+    ["a server reference", '["$h1"]', text, 400],
+    ["a promise reference", '["$@1"]', text, 400],
+    ["a nested reference", '[{"body":[{"text":"$T2"}]}]', text, 400],
+    ["more arguments than Next takes", JSON.stringify(Array(1001).fill(1)), text, 400],
+    ["an upper-case form type Next would read as text", "--b\r\n", { ...action, "content-type": "Multipart/form-data; boundary=b" }, 415],
+    ["JSON", "[]", { ...action, "content-type": "application/json" }, 415],
+    ["a form without a boundary", "--x\r\n", { ...action, "content-type": "multipart/form-data" }, 400],
+    ["a form with no parts", "no parts at all", { ...action, "content-type": "multipart/form-data; boundary=abc" }, 400],
+    ["a cut-off form", '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["x"', { ...action, "content-type": "multipart/form-data; boundary=b" }, 400],
+    ["a form whose arguments are not JSON", form("b", [["0", "hello"]]), { ...action, "content-type": "multipart/form-data; boundary=b" }, 400],
+    ["a form whose arguments name a Map", form("b", [["0", '["$Q1"]']]), { ...action, "content-type": "multipart/form-data; boundary=b" }, 400],
+    ["a headerless form that names no action", "--X\r\nhello", { "content-type": "multipart/form-data; boundary=X" }, 400],
+    ["a headerless form with a bad bound argument", form("b", [["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"40abc","bound":"$Q9"}']]), { "content-type": "multipart/form-data; boundary=b" }, 400],
+  ])("refuses %s", async (_what, body, headers, status) => {
+    expect(await actionRefusal(post(body, headers))).toMatchObject({ status });
   });
-  it.each([
-    ["text/plain;charset=UTF-8", '["c123",2,{"kind":"NEWS_BRIEF"}]'],
-    ["multipart/form-data; boundary=abc", '--abc\r\nContent-Disposition: form-data; name="1_storyId"\r\n\r\nc1\r\n--abc--\r\n'],
-    ["application/x-www-form-urlencoded", "a=1"],
-  ])("lets a well-formed %s body through", (type, body) => {
-    expect(malformedActionBody(type, new TextEncoder().encode(body))).toBeNull();
+
+  it.each<[string, BodyInit, Record<string, string>]>([
+    ["plain arguments as text", JSON.stringify(["c123", 2, { kind: "NEWS_BRIEF", n: null, s: "$$literal dollar" }, "$undefined", "$D2026-11-27T00:00:00.000Z"]), text],
+    ["a FormData argument", form("b", [["1_storyId", "c1"], ["1_intent", "save"], ["0", '[{"ok":false,"message":""},"$K1"]']]), { ...action, "content-type": "multipart/form-data; boundary=b" }],
+    ["an empty FormData argument", form("b", [["0", '["$K1"]']]), { ...action, "content-type": "multipart/form-data; boundary=b" }],
+    ["a form sent before the scripts ran", form("b", [["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"40abc","bound":"$@1"}'], ["$ACTION_1:1", '[{"ok":false}]'], ["$ACTION_KEY", "k0"], ["note", "请补充数字"]]), { "content-type": "multipart/form-data; boundary=b" }],
+    ["an urlencoded form", "a=1", { "content-type": "application/x-www-form-urlencoded" }],
+  ])("lets %s through", async (_what, body, headers) => {
+    expect(await actionRefusal(post(body, headers))).toBeNull();
   });
+
+  it("only POSTs can be actions, as Next sees them", () => {
+    expect(actionKind("GET", new Headers({ "next-action": "x" }))).toBeNull();
+    expect(actionKind("POST", new Headers({ "content-type": "text/plain" }))).toBeNull();
+    expect(actionKind("POST", new Headers({ "content-type": "multipart/form-data; boundary=x" }))).toBe("form");
+  });
+
   it("readCapped returns the whole of a short body", async () => {
     const body = new Response("秋收").body;
     expect(new TextDecoder().decode((await readCapped(body, 100))!)).toBe("秋收");
@@ -176,5 +211,15 @@ describe("Content-Security-Policy", () => {
   });
   it("makes a new nonce every time", () => {
     expect(new Set(Array.from({ length: 50 }, newNonce)).size).toBe(50);
+  });
+});
+
+describe("confirmations carried over a redirect", () => {
+  it("show only what the server sealed", () => {
+    const params = flashParams("已签发见报，共 14 篇稿件");
+    expect(readFlash(params)).toBe("已签发见报，共 14 篇稿件");
+    expect(readFlash({ done: "账号已冻结，请致电 400-000-0000 解冻" })).toBeUndefined();
+    expect(readFlash({ done: "账号已冻结，请致电 400-000-0000 解冻", seal: params.seal })).toBeUndefined();
+    expect(readFlash({ done: ["a", "b"], seal: params.seal })).toBeUndefined();
   });
 });

@@ -14,6 +14,8 @@ describe("the client address used for throttling", () => {
     ["2001:db8:aa:bb:1:2:3:4", 1, "2001:db8:aa:bb::/64"], // one subscriber's whole IPv6 network
     ["2001:db8::5", 1, "2001:db8:0:0::/64"],
     ["fe80::1%eth0", 1, "fe80:0:0:0::/64"],
+    ["203.0.113.7:51234", 1, "203.0.113.7"], // a load balancer that adds the client's port
+    ["[2001:db8::5]:443", 1, "2001:db8:0:0::/64"],
     ["not an address", 1, "unknown"],
     ["", 1, "unknown"],
     [undefined, 1, "unknown"],

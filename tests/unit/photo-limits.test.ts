@@ -69,3 +69,21 @@ describe("photo decodes", () => {
     expect([queue.running, queue.waiting]).toEqual([0, 0]);
   }, 120_000);
 });
+
+describe("the decode queue", () => {
+  it("turns an upload away with 'busy' instead of queueing it when enough are already waiting", async () => {
+    const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#c90" } }).png().toBuffer();
+    const slots = env().PHOTO_DECODE_CONCURRENCY;
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // Every decode slot busy and the line full (four waiting per slot).
+    const holders = Array.from({ length: slots * 5 }, () => photoDecodes().run(() => gate));
+    await new Promise((r) => setTimeout(r, 10));
+    const e = await refusal(ingestPhoto(png, 15 * 1024 * 1024));
+    expect(e.code).toBe("busy");
+    expect(e.message).toContain("请稍后");
+    open();
+    await Promise.all(holders);
+    await expect(ingestPhoto(png, 15 * 1024 * 1024)).resolves.toMatchObject({ width: 32 });
+  });
+});

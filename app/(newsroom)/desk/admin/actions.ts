@@ -7,7 +7,7 @@ import { liftSignInLock } from "@/lib/auth/throttle";
 
 // Thin wrappers: lib/users checks that the caller administers accounts and validates the values.
 
-const text = z.string().max(500).default("");
+const text = z.string().default("");
 
 export const createUserAction = deskAction(
   z.object({ username: text, name: text, role: text, affiliation: text, bylineTitle: text, password: text }),

@@ -8,17 +8,18 @@ import { Flash } from "@/components/desk/Flash";
 import { listSignInLocks } from "@/lib/auth/throttle";
 import { formatMoment } from "@/lib/core/dates";
 import { createUserAction, liftSignInLockAction, updateUserAction } from "./actions";
+import { readFlash } from "@/lib/core/flash";
 
 export const metadata: Metadata = { title: "账号管理" };
 
-export default async function AdminPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<{ done?: string; seal?: string }> }) {
   const user = await requireCapability("account:manage");
-  const [users, locks, { done }] = await Promise.all([listUsers(user), listSignInLocks(user), searchParams]);
+  const [users, locks, { done, seal }] = await Promise.all([listUsers(user), listSignInLocks(user), searchParams]);
   const accounts = new Set(users.map((u) => u.username));
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">账号管理</h1>
-      <Flash message={done} />
+      <Flash message={readFlash({ done, seal })} />
       <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="new-user">
         <h2 id="new-user" className="mb-3 font-bold">新建账号</h2>
         <NewUserForm action={createUserAction} />

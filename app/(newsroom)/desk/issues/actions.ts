@@ -4,11 +4,12 @@ import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { addPage, arrangeStory, createIssue, placeStory, publishIssue, removePage, unplaceStory } from "@/lib/issues/mutations";
 import { refreshReaderPages } from "@/lib/reader/cache";
+import { invalid } from "@/lib/core/errors";
 
 // Thin wrappers: each declares the shape of its form and lets lib/issues decide and check.
 
 export const createIssueAction = deskAction(
-  z.object({ date: z.string().max(20), number: z.string().max(12).default("") }),
+  z.object({ date: z.string(), number: z.string().default("") }),
   async (input, user) => {
     const created = await createIssue(user, input);
     return { message: "已创建", redirectTo: `/desk/issues/${created.id}` };
@@ -16,7 +17,7 @@ export const createIssueAction = deskAction(
 );
 
 export const addPageAction = deskAction(
-  z.object({ issueId: recordId, number: z.string().max(12), name: z.string().max(200) }),
+  z.object({ issueId: recordId, number: z.string(), name: z.string() }),
   async ({ issueId, number, name }, user) => {
     await addPage(user, issueId, { number, name });
     return { message: "已添加版面" };
@@ -29,8 +30,9 @@ export const removePageAction = deskAction(z.object({ pageId: recordId }), async
 });
 
 export const placeStoryAction = deskAction(
-  z.object({ storyId: recordId, pageId: recordId.or(z.literal("")) }).refine((f) => f.pageId !== "", { message: "请选择要上的版面", path: ["pageId"] }),
+  z.object({ storyId: recordId, pageId: recordId.or(z.literal("")) }),
   async ({ storyId, pageId }, user) => {
+    if (!pageId) throw invalid("请选择要上的版面", { pageId: ["请选择要上的版面"] });
     await placeStory(user, storyId, pageId);
     return { message: "已上版" };
   },

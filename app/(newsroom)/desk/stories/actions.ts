@@ -29,7 +29,7 @@ const DONE: Record<Intent, string> = {
 };
 
 /** The story's content travels as JSON in one field; lib/stories validates what is inside. */
-const storyJson = z.string().max(1_000_000).transform((s, ctx) => {
+const storyJson = z.string().transform((s, ctx) => {
   try {
     return JSON.parse(s) as unknown;
   } catch {
@@ -65,7 +65,7 @@ export const storyFormAction = deskAction(
     intent: z.enum(INTENTS),
     version: versionNumber.optional(),
     story: storyJson.optional(),
-    note: z.string().max(2000).default(""),
+    note: z.string().default(""),
   }),
   async ({ storyId, intent, version, story, note }, user) => {
     if (!storyId) {
@@ -122,13 +122,13 @@ export const markStoryReadAction = deskCall(
   () => undefined,
 );
 
-export const noteAction = deskAction(z.object({ storyId: recordId, note: z.string().max(5000) }), async ({ storyId, note }, user) => {
+export const noteAction = deskAction(z.object({ storyId: recordId, note: z.string() }), async ({ storyId, note }, user) => {
   await addNote(user, storyId, note);
   return { message: "留言已发送" };
 });
 
 export const afterPublicationAction = deskAction(
-  z.object({ storyId: recordId, version: versionNumber, what: z.enum(["correct", "withdraw"]), note: z.string().max(5000) }),
+  z.object({ storyId: recordId, version: versionNumber, what: z.enum(["correct", "withdraw"]), note: z.string() }),
   async ({ storyId, version, what, note }, user) => {
     if (what === "correct") await correctStory(user, storyId, version, note);
     else await withdrawStory(user, storyId, version, note);

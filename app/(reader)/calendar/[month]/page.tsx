@@ -29,12 +29,12 @@ export default async function CalendarPage({ params }: Props) {
       <h1 id="calendar-title" className="mb-4 text-center font-serif text-2xl font-bold">往期报纸 · {label(month)}</h1>
       <nav aria-label="月份" className="no-print mb-3 flex flex-wrap items-center justify-between gap-2 text-sm">
         <span className="flex gap-2">
-          <Link href={`/calendar/${shift(month, -12)}`} className="btn btn-sm">上一年</Link>
-          <Link href={`/calendar/${shift(month, -1)}`} className="btn btn-sm">上个月</Link>
+          <MonthLink month={shift(month, -12)}>上一年</MonthLink>
+          <MonthLink month={shift(month, -1)}>上个月</MonthLink>
         </span>
         <span className="flex gap-2">
-          <Link href={`/calendar/${shift(month, 1)}`} className="btn btn-sm">下个月</Link>
-          <Link href={`/calendar/${shift(month, 12)}`} className="btn btn-sm">下一年</Link>
+          <MonthLink month={shift(month, 1)}>下个月</MonthLink>
+          <MonthLink month={shift(month, 12)}>下一年</MonthLink>
         </span>
       </nav>
       <MonthCalendar data={data} />
@@ -45,4 +45,9 @@ export default async function CalendarPage({ params }: Props) {
       </p>
     </section>
   );
+}
+
+/** A step to another month, shown only while it stays within the paper's years. */
+function MonthLink({ month, children }: { month: string; children: React.ReactNode }) {
+  return isRealMonth(month) ? <Link href={`/calendar/${month}`} className="btn btn-sm">{children}</Link> : null;
 }

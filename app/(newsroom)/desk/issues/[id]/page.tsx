@@ -12,13 +12,14 @@ import { addPageAction, arrangeStoryAction, placeStoryAction, publishIssueAction
 import { ISSUE_STATUS_LABELS } from "@/lib/issues/labels";
 import { KIND_LABELS } from "@/lib/validation/story";
 import { formatIssueDate, formatMoment, issueDateToString } from "@/lib/core/dates";
+import { readFlash } from "@/lib/core/flash";
 
 export const metadata: Metadata = { title: "编排本期" };
 
-export default async function AssemblyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function AssemblyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; seal?: string }> }) {
   const user = await requireCapability("issue:assemble");
   const { id } = await params;
-  const { done } = await searchParams;
+  const { done, seal } = await searchParams;
   const issue = await getIssueAssembly(user, id).catch((e) => {
     if (e instanceof DomainError && e.code === "not_found") notFound();
     throw e;
@@ -28,7 +29,7 @@ export default async function AssemblyPage({ params, searchParams }: { params: P
   const date = issueDateToString(issue.date);
   return (
     <>
-      <Flash message={done} />
+      <Flash message={readFlash({ done, seal })} />
       <div className="mb-6 flex flex-wrap items-center gap-4">
         <h1 className="text-2xl font-bold">{formatIssueDate(date)} · 总第{issue.number}期</h1>
         <span className="rounded bg-stone-200 px-2 py-0.5 text-sm">{ISSUE_STATUS_LABELS[issue.status]}</span>

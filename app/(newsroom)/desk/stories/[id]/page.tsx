@@ -14,16 +14,17 @@ import { defaultCredit } from "@/lib/stories/byline";
 import { afterPublicationAction, noteAction } from "../actions";
 import { storyEditorCalls } from "../editor-calls";
 import { formatIssueDate, issueDateToString } from "@/lib/core/dates";
+import { readFlash } from "@/lib/core/flash";
 
 
 export const metadata: Metadata = { title: "稿件" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; seal?: string }> };
 
 export default async function StoryPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const { done } = await searchParams;
+  const { done, seal } = await searchParams;
   const story = await getStoryForEdit(user, id).catch((e) => {
     if (e instanceof DomainError && e.code === "not_found") notFound();
     throw e;
@@ -31,7 +32,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const tags = await listTags(user);
   return (
     <>
-      <Flash message={done} />
+      <Flash message={readFlash({ done, seal })} />
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{story.headline || "（无标题）"}</h1>
         <StatusBadge status={story.status} />
