@@ -15,7 +15,7 @@ export async function listInbox(actor: SessionUser, take = 100) {
     take,
     select: { id: true, kind: true, message: true, createdAt: true, readAt: true, storyId: true, story: { select: { headline: true } }, actor: { select: { name: true } } },
   });
-  return rows.map((r) => ({ ...r, headline: r.story.headline, actorName: r.actor?.name ?? "" }));
+  return rows.map((r) => ({ ...r, headline: r.story?.headline ?? "", actorName: r.actor?.name ?? "" }));
 }
 
 /** Marks entries read: all of them, or those about one story. Only the recipient's own. */

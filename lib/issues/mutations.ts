@@ -105,7 +105,7 @@ export async function unplaceStory(actor: SessionUser, storyId: string): Promise
   assertCan(actor, "issue:assemble");
   await db().$transaction(async (tx) => {
     const placement = await tx.placement.findUnique({ where: { storyId }, select: { id: true, pageId: true, isLead: true, page: { select: { issueId: true } }, story: { select: { status: true, authorId: true, version: true } } } });
-    if (!placement) throw notFound("这篇稿件没有上版");
+    if (!placement?.story) throw notFound("这篇稿件没有上版");
     await openIssue(tx, placement.page.issueId);
     const decision = decide("unplace", placement.story, actor);
     if (!decision.allowed) throw forbidden(decision.reason);

@@ -6,10 +6,11 @@ import { forbidden, notFound } from "@/lib/core/errors";
 import type { StoryKind } from "@/lib/validation/story";
 import type { StoryStatus } from "@/lib/stories/workflow";
 import { isRecordId } from "@/lib/core/ids";
+import type { IssueStatus } from "@/lib/generated/prisma/enums";
 
 // Issue assembly reads, for the desk only.
 
-export type IssueSummary = { id: string; date: Date; number: number; status: "PLANNING" | "SIGNED_OFF" | "SCHEDULED" | "PUBLISHED"; pageCount: number; storyCount: number };
+export type IssueSummary = { id: string; date: Date; number: number; status: IssueStatus; pageCount: number; storyCount: number };
 
 function requireDesk(actor: SessionUser) {
   if (!can(actor.role, "issue:assemble")) throw forbidden("只有编辑可以编排版面");
@@ -65,7 +66,7 @@ export async function getIssueAssembly(actor: SessionUser, issueId: string): Pro
   return {
     ...issue,
     pages: issue.pages.map((p) => {
-      const stories = p.placements.map(({ isLead, story }) => ({
+      const stories = p.placements.flatMap(({ isLead, story }) => (story ? [{
         storyId: story.id,
         headline: story.headline,
         kicker: story.kicker,
@@ -74,7 +75,7 @@ export async function getIssueAssembly(actor: SessionUser, issueId: string): Pro
         status: story.status,
         authorName: story.author.name,
         isLead,
-      }));
+      }] : []));
       return { id: p.id, number: p.number, name: p.name, stories, charCount: stories.reduce((n, s) => n + s.charCount, 0) };
     }),
   };

@@ -148,6 +148,6 @@ export const sitemapYear = cachedReader("sitemap-year", async (year: number) => 
     date: issueDateToString(i.date),
     publishedAt: i.publishedAt?.toISOString() ?? null,
     pages: i.pages.map((p) => p.number),
-    stories: i.pages.flatMap((p) => p.placements.map((pl) => ({ id: pl.story.id, updatedAt: pl.story.updatedAt.toISOString() }))),
+    stories: i.pages.flatMap((p) => p.placements.flatMap((pl) => (pl.story ? [{ id: pl.story.id, updatedAt: pl.story.updatedAt.toISOString() }] : []))),
   }));
 }, (issues) => issues.length > 0);

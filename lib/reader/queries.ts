@@ -155,7 +155,7 @@ export const pageView = cachedReader("page", async (date: string, pageNumber: nu
   return {
     issue,
     page: { number: page.number, name: page.name },
-    stories: page.placements.map((p) => toReaderStory(p.story, p.isLead)),
+    stories: page.placements.flatMap((p) => (p.story ? [toReaderStory(p.story, p.isLead)] : [])),
   };
 });
 
@@ -188,7 +188,7 @@ export const storyView = cachedReader("story", async (id: string): Promise<Story
   });
   if (!row?.placement || row.placement.page.issue.status !== "PUBLISHED") return null;
   const { placement, corrections, author, ...story } = row;
-  const order = placement.page.placements.map((p) => ({ id: p.story.id, headline: p.story.headline || KIND_LABELS[p.story.kind] }));
+  const order = placement.page.placements.flatMap((p) => (p.story ? [{ id: p.story.id, headline: p.story.headline || KIND_LABELS[p.story.kind] }] : []));
   const at = order.findIndex((s) => s.id === id);
   return {
     ...toReaderStory(story, placement.isLead),
