@@ -1,0 +1,155 @@
+import type { StoryBody } from "@/lib/stories/body";
+import { visibleLength } from "@/lib/stories/body";
+import type { StoryKind } from "@/lib/validation/story";
+import type { PageStatus } from "@/lib/generated/prisma/enums";
+import { SIZE_RULES, type ReservedArea, type SizeClass } from "@/lib/issues/page-plan";
+
+// The page layout: a pure function from a page plan and its items to what the page shows and how
+// full it is. The reader's page, the desk's proof (大样) and the board's miniatures are all drawn
+// from its answer, so what the chief editor signs is what readers get.
+
+export type PhotoSize = { width: number; height: number };
+
+export type LayoutStory = {
+  id: string;
+  kind: StoryKind;
+  kicker: string;
+  headline: string;
+  subheadline: string;
+  byline: string;
+  dateline: string;
+  body: StoryBody;
+  photoSizes: Record<string, PhotoSize>;
+  /** For the desk: where the story is in the workflow and who filed it. */
+  status?: string;
+  authorName?: string;
+};
+
+export type PageRef = { number: number; name: string };
+
+export type LayoutItem =
+  | { kind: "story"; placementId: string; isLead: boolean; size: SizeClass; continuesOn: PageRef | null; story: LayoutStory }
+  | {
+      kind: "slot";
+      placementId: string;
+      isLead: boolean;
+      size: SizeClass;
+      topic: string;
+      assignee: { id: string; name: string } | null;
+      targetLength: number | null;
+      deadline: string | null;
+      /** The story filed against the slot, while it is on its way through the desk. */
+      filed: { id: string; headline: string; status: string } | null;
+    };
+
+/** A story from another page that continues here (上接), with what it needs to be split the same way. */
+export type ArrivingStory = { placementId: string; from: PageRef; size: SizeClass; originCapacity: number; story: LayoutStory };
+
+export type PagePlan = {
+  number: number;
+  name: string;
+  format: { code: string; name: string; columns: number; capacity: number };
+  credits: { editor: string; designer: string; proofreader: string };
+  reserved: ReservedArea[];
+  status: PageStatus;
+  version: number;
+};
+
+export type StoryBlock = {
+  type: "story";
+  id: string;
+  placementId: string;
+  size: SizeClass;
+  span: number;
+  isLead: boolean;
+  story: LayoutStory;
+  /** The part of the body printed on this page. */
+  body: StoryBody;
+  /** 下转第N版: the rest runs on that page. */
+  jumpTo: PageRef | null;
+  /** 上接第N版: this is the rest of a story that starts there. */
+  continuedFrom: PageRef | null;
+};
+export type SlotBlock = Extract<LayoutItem, { kind: "slot" }> & { type: "slot"; span: number };
+export type ReservedBlock = ReservedArea & { type: "reserved" };
+export type PageBlock = StoryBlock | SlotBlock | ReservedBlock;
+
+export const PAGE_FLAGS = { EMPTY: "空版", OVER: "超版", NO_LEAD: "缺头条", OPEN_SLOTS: "计划稿未到", UNSIGNED: "未签" } as const;
+export type PageFlag = keyof typeof PAGE_FLAGS;
+
+export type PageLayout = {
+  page: PagePlan;
+  blocks: PageBlock[];
+  fill: { used: number; capacity: number };
+  flags: PageFlag[];
+  /** 标题导航: every story the page carries, continuations included, in reading order. */
+  headlines: { id: string; kicker: string; headline: string; kind: StoryKind; jumpTo: PageRef | null; continuedFrom: PageRef | null }[];
+};
+
+const textOf = (block: StoryBody[number]) => (block.type === "photo" ? block.caption : block.text);
+
+/**
+ * Where a jumping story breaks: as many blocks as fit the size's share of the page, at least one
+ * paragraph on each side. The same rule on both pages, so the halves always meet.
+ */
+export function splitForJump(body: StoryBody, size: SizeClass, capacity: number): { here: StoryBody; rest: StoryBody } {
+  const budget = SIZE_RULES[size].textShare * capacity;
+  let used = 0;
+  let cut = 0;
+  for (const [i, block] of body.entries()) {
+    used += visibleLength(textOf(block));
+    if (used > budget && body.slice(0, i).some((b) => b.type === "paragraph")) break;
+    cut = i + 1;
+  }
+  // Keep something to continue with.
+  if (cut >= body.length) cut = Math.max(1, body.length - 1);
+  return { here: body.slice(0, cut), rest: body.slice(cut) };
+}
+
+/** What a part of a story takes of the page, in characters: its text, and its photos by size. */
+function weight(body: StoryBody, size: SizeClass, capacity: number): number {
+  return body.reduce((n, b) => n + (b.type === "photo" ? SIZE_RULES[size].photoShare * capacity + visibleLength(b.caption) : visibleLength(b.text)), 0);
+}
+
+export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: ArrivingStory[] = []): PageLayout {
+  const { capacity, columns } = page.format;
+  // The lead runs first; the rest in the editor's order (items come sorted by position).
+  const ordered = [...items.filter((i) => i.isLead), ...items.filter((i) => !i.isLead)];
+  const blocks: PageBlock[] = [];
+  let used = 0;
+  for (const item of ordered) {
+    const span = SIZE_RULES[item.size].span(columns);
+    if (item.kind === "slot") {
+      blocks.push({ ...item, type: "slot", span });
+      used += item.targetLength ?? SIZE_RULES[item.size].textShare * capacity;
+      continue;
+    }
+    const body = item.continuesOn ? splitForJump(item.story.body, item.size, capacity).here : item.story.body;
+    blocks.push({ type: "story", id: item.story.id, placementId: item.placementId, size: item.size, span, isLead: item.isLead, story: item.story, body, jumpTo: item.continuesOn, continuedFrom: null });
+    used += weight(body, item.size, capacity);
+  }
+  for (const jump of arriving) {
+    const rest = splitForJump(jump.story.body, jump.size, jump.originCapacity).rest;
+    const size: SizeClass = "SINGLE";
+    blocks.push({ type: "story", id: jump.story.id, placementId: jump.placementId, size, span: SIZE_RULES[size].span(columns), isLead: false, story: jump.story, body: rest, jumpTo: null, continuedFrom: jump.from });
+    used += weight(rest, size, capacity);
+  }
+  for (const area of page.reserved) {
+    blocks.push({ ...area, type: "reserved" });
+    used += (area.share / 100) * capacity;
+  }
+  used = Math.round(used);
+
+  const carries = blocks.some((b) => b.type !== "reserved");
+  const flags: PageFlag[] = [];
+  if (!carries) flags.push("EMPTY");
+  if (used > capacity) flags.push("OVER");
+  if (items.length > 0 && !items.some((i) => i.isLead)) flags.push("NO_LEAD");
+  if (items.some((i) => i.kind === "slot")) flags.push("OPEN_SLOTS");
+  if (page.status !== "SIGNED") flags.push("UNSIGNED");
+
+  const headlines = blocks.flatMap((b) =>
+    b.type === "story" ? [{ id: b.id, kicker: b.story.kicker, headline: b.story.headline, kind: b.story.kind, jumpTo: b.jumpTo, continuedFrom: b.continuedFrom }] : [],
+  );
+  return { page, blocks, fill: { used, capacity }, flags, headlines };
+}

@@ -1,0 +1,151 @@
+import "server-only";
+import { db } from "@/lib/platform/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseStoredBody } from "@/lib/stories/body";
+import { storyContentSelect } from "@/lib/stories/content";
+import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
+import { layoutPage, type ArrivingStory, type LayoutItem, type LayoutStory, type PageLayout } from "@/lib/issues/layout";
+import { parseReserved } from "@/lib/issues/page-plan";
+import { paperProfile, type PaperProfile } from "@/lib/issues/paper-profile";
+import { cachedReader } from "@/lib/reader/queries";
+
+// The page-view model: one printed page as readers see it and as the desk's proof shows it before
+// release. Both come from here, drawn by the same components, so a signed proof is the page.
+
+export type PageLink = { number: number; name: string };
+export type IssueNav = { id: string; date: string; number: number; pages: PageLink[]; previousDate: string | null; nextDate: string | null };
+/** Page 1's 报头: the paper's fixed parts and the issue's date and running number. */
+export type Masthead = Omit<PaperProfile, "releaseTime"> & { date: string; number: number };
+export type PageView = { issue: IssueNav; layout: PageLayout; masthead: Masthead | null };
+
+const storyFields = {
+  id: true,
+  ...storyContentSelect,
+  status: true,
+  author: { select: { name: true } },
+  photos: { select: { id: true, width: true, height: true } },
+} satisfies Prisma.StorySelect;
+
+type StoryRow = Prisma.StoryGetPayload<{ select: typeof storyFields }>;
+
+function layoutStory(row: StoryRow): LayoutStory {
+  return {
+    id: row.id,
+    kind: row.kind,
+    kicker: row.kicker,
+    headline: row.headline,
+    subheadline: row.subheadline,
+    byline: row.byline,
+    dateline: row.dateline,
+    body: parseStoredBody(row.body),
+    photoSizes: Object.fromEntries(row.photos.map((p) => [p.id, { width: p.width, height: p.height }])),
+    status: row.status,
+    authorName: row.author.name,
+  };
+}
+
+/**
+ * Loads a page and lays it out. `published`: only what readers may see (released issues, published
+ * stories, no slots); otherwise everything on the page, as the desk plans it.
+ */
+export async function loadPageView(where: { issueId: string } | { date: string }, number: number, published: boolean): Promise<PageView | null> {
+  const storyFilter = published ? { status: "PUBLISHED" as const } : {};
+  const issue = await db().issue.findFirst({
+    where: { ...("issueId" in where ? { id: where.issueId } : { date: issueDateFromString(where.date) }), ...(published ? { status: "PUBLISHED" as const } : {}) },
+    select: {
+      id: true,
+      date: true,
+      number: true,
+      pages: { orderBy: { number: "asc" }, select: { number: true, name: true } },
+    },
+  });
+  if (!issue) return null;
+  const page = await db().page.findUnique({
+    where: { issueId_number: { issueId: issue.id, number } },
+    select: {
+      number: true,
+      name: true,
+      status: true,
+      version: true,
+      editorCredit: true,
+      designerCredit: true,
+      proofreaderCredit: true,
+      reserved: true,
+      format: { select: { code: true, name: true, columns: true, capacity: true } },
+      placements: {
+        where: published ? { story: storyFilter } : {},
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          isLead: true,
+          size: true,
+          continuesOn: { select: { number: true, name: true } },
+          slotTopic: true,
+          assignee: { select: { id: true, name: true } },
+          targetLength: true,
+          deadline: true,
+          filed: { select: { id: true, headline: true, status: true } },
+          story: { select: storyFields },
+        },
+      },
+      arriving: {
+        where: { story: { ...storyFilter } },
+        orderBy: { position: "asc" },
+        select: { id: true, size: true, page: { select: { number: true, name: true, format: { select: { capacity: true } } } }, story: { select: storyFields } },
+      },
+    },
+  });
+  if (!page) return null;
+  const items: LayoutItem[] = page.placements.map((p) =>
+    p.story
+      ? { kind: "story", placementId: p.id, isLead: p.isLead, size: p.size, continuesOn: p.continuesOn, story: layoutStory(p.story) }
+      : {
+          kind: "slot",
+          placementId: p.id,
+          isLead: p.isLead,
+          size: p.size,
+          topic: p.slotTopic,
+          assignee: p.assignee,
+          targetLength: p.targetLength,
+          deadline: p.deadline?.toISOString() ?? null,
+          filed: p.filed,
+        },
+  );
+  const arriving: ArrivingStory[] = page.arriving.flatMap((a) =>
+    a.story ? [{ placementId: a.id, from: { number: a.page.number, name: a.page.name }, size: a.size, originCapacity: a.page.format.capacity, story: layoutStory(a.story) }] : [],
+  );
+  const layout = layoutPage(
+    {
+      number: page.number,
+      name: page.name,
+      format: page.format,
+      credits: { editor: page.editorCredit, designer: page.designerCredit, proofreader: page.proofreaderCredit },
+      reserved: parseReserved(page.reserved),
+      status: page.status,
+      version: page.version,
+    },
+    items,
+    arriving,
+  );
+  const date = issueDateToString(issue.date);
+  const [previous, next] = published ? await neighbours(issue.date) : [null, null];
+  const profile = page.number === 1 ? await paperProfile() : null;
+  return {
+    issue: { id: issue.id, date, number: issue.number, pages: issue.pages, previousDate: previous, nextDate: next },
+    layout,
+    masthead: profile ? { name: profile.name, cnNumber: profile.cnNumber, postalCode: profile.postalCode, publisher: profile.publisher, date, number: issue.number } : null,
+  };
+}
+
+/** The released issues before and after, for 上一期 / 下一期. */
+async function neighbours(date: Date): Promise<[string | null, string | null]> {
+  const published = { status: "PUBLISHED" } as const;
+  const [previous, next] = await Promise.all([
+    db().issue.findFirst({ where: { ...published, date: { lt: date } }, orderBy: { date: "desc" }, select: { date: true } }),
+    db().issue.findFirst({ where: { ...published, date: { gt: date } }, orderBy: { date: "asc" }, select: { date: true } }),
+  ]);
+  return [previous ? issueDateToString(previous.date) : null, next ? issueDateToString(next.date) : null];
+}
+
+/** A released page as readers see it (cached; a page that is not there is answered, not kept). */
+export const publishedPageView = cachedReader("page-view", (date: string, number: number) => loadPageView({ date }, number, true));
