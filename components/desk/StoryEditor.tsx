@@ -22,7 +22,7 @@ export type LockAnswer =
 /** The Server Actions the editor calls, handed over by the page that shows it. */
 export type StoryEditorCalls = {
   save: FormAction;
-  autosave: (storyId: string | null, baseVersion: number, content: unknown) => Promise<FormState>;
+  autosave: (storyId: string | null, baseVersion: number, content: unknown, slotId: string | null) => Promise<FormState>;
   acquireLock: (storyId: string) => Promise<LockAnswer>;
   renewLock: (storyId: string) => Promise<LockAnswer>;
   takeOverLock: (storyId: string) => Promise<LockAnswer>;
@@ -65,6 +65,7 @@ export function StoryEditor({
   story,
   actions,
   server,
+  slotId,
   allTags,
   defaultCredit,
   canTakeOver,
@@ -72,6 +73,8 @@ export function StoryEditor({
   story: EditableStory;
   actions: StoryAction[];
   server: StoryEditorCalls;
+  /** The planned slot (计划稿) a new story is written for. */
+  slotId?: string;
   allTags: { name: string; kind: "PLACE" | "TOPIC" }[];
   defaultCredit: string;
   canTakeOver: boolean;
@@ -220,7 +223,7 @@ export function StoryEditor({
     const timer = setTimeout(() => {
       const sent = serialized;
       setAutosaving(true);
-      void server.autosave(storyId, version, JSON.parse(sent))
+      void server.autosave(storyId, version, JSON.parse(sent), storyId ? null : (slotId ?? null))
         .then((answer) => {
           setAutoState(answer);
           remember(answer, sent);
@@ -248,6 +251,7 @@ export function StoryEditor({
   return (
     <form action={formAction} onSubmit={() => (sentJson.current = serialized)} className="space-y-5" noValidate>
       <input type="hidden" name="storyId" value={storyId ?? ""} />
+      {!storyId && slotId && <input type="hidden" name="slot" value={slotId} />}
       <input type="hidden" name="version" value={version} />
       {editable && <input type="hidden" name="story" value={serialized} />}
 

@@ -6,12 +6,12 @@ import type { NotificationKind } from "@/lib/generated/prisma/client";
 // a change that did not happen. The person who made the change is never told of it.
 export async function notify(
   tx: Tx,
-  n: { recipientIds: string[]; actorId: string; storyId: string; kind: NotificationKind; message: string },
+  n: { recipientIds: string[]; actorId: string; storyId?: string; pageId?: string; kind: NotificationKind; message: string },
 ): Promise<void> {
   const recipients = [...new Set(n.recipientIds)].filter((id) => id !== n.actorId);
   if (recipients.length === 0) return;
   await tx.notification.createMany({
-    data: recipients.map((recipientId) => ({ recipientId, actorId: n.actorId, storyId: n.storyId, kind: n.kind, message: n.message })),
+    data: recipients.map((recipientId) => ({ recipientId, actorId: n.actorId, storyId: n.storyId ?? null, pageId: n.pageId ?? null, kind: n.kind, message: n.message })),
   });
 }
 

@@ -11,6 +11,7 @@ import { deskUserIds, notify } from "@/lib/inbox/notify";
 import { attachPhotos, parseDraft, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
 import { recordRevision } from "@/lib/stories/revisions";
 import { z } from "zod";
+import { assertSlotOpenFor, fillSlot, storyChangedOnPage } from "@/lib/issues/commands";
 import { typedText } from "@/lib/validation/text";
 
 export type SavedStory = { id: string; version: number; status: StoryStatus };
@@ -20,12 +21,16 @@ function requireComplete(draft: StoryDraft) {
   if (Object.keys(errors).length > 0) throw invalid("稿件还不完整，请按提示补充后再提交", errors);
 }
 
-/** Files a new story as a draft, or straight into the desk's queue when `submit` is set. */
-export async function createStory(actor: SessionUser, input: unknown, { submit = false } = {}): Promise<SavedStory> {
+/**
+ * Files a new story as a draft, or straight into the desk's queue when `submit` is set. `slotId`
+ * files it against a planned slot (计划稿) assigned to the author.
+ */
+export async function createStory(actor: SessionUser, input: unknown, { submit = false, slotId }: { submit?: boolean; slotId?: string } = {}): Promise<SavedStory> {
   if (!can(actor.role, "story:file")) throw forbidden("你的账号不能撰写稿件");
   const draft = parseDraft(input);
   if (submit) requireComplete(draft);
   return db().$transaction(async (tx) => {
+    if (slotId) await assertSlotOpenFor(tx, actor, slotId);
     const tags = await resolveTags(tx, draft.tags);
     const now = new Date();
     const story = await tx.story.create({
@@ -33,6 +38,7 @@ export async function createStory(actor: SessionUser, input: unknown, { submit =
         ...storyColumns(draft),
         authorId: actor.id,
         tags: { connect: tags },
+        ...(slotId ? { filedForId: slotId } : {}),
         // Filed straight to the desk, or kept open (locked) by its author for more writing.
         ...(submit ? { status: "SUBMITTED" as const, submittedAt: now } : { lockedById: actor.id, lockedAt: now, lockRenewedAt: now }),
       },
@@ -85,6 +91,7 @@ const changeSelect = {
   lockedAt: true,
   lockRenewedAt: true,
   lockedBy: { select: { name: true } },
+  filedForId: true,
 } as const;
 
 /**
@@ -153,6 +160,13 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
       summary: { from: story.status, to: decision.to, version, ...(note ? { note } : {}), ...(draft ? { headline: draft.headline } : {}) },
     });
     await tellPeople(tx, actor, action, { id: storyId, authorId: story.authorId, headline: content.headline, resubmission: story.submittedAt !== null }, note);
+    // The desk changed copy already on a page: a signed page goes back to 待签.
+    if (draft && story.status === "PLACED") await storyChangedOnPage(tx, actor, storyId);
+    // Copy written for a planned slot takes the slot's place on the page once approved.
+    if (action === "approve" && story.filedForId) {
+      const placed = await fillSlot(tx, actor, { id: storyId, status: decision.to, authorId: story.authorId, version, headline: content.headline }, story.filedForId);
+      if (placed) return { id: storyId, version: version + 1, status: "PLACED" };
+    }
     return { id: storyId, version, status: decision.to };
   });
 }

@@ -986,3 +986,73 @@ export const demoDesk: DemoDeskStory[] = [
     ],
   },
 ];
+
+/**
+ * Tomorrow's paper, still being made: page 1 has its lead and a planned slot (计划稿) assigned to a
+ * correspondent, page 2 is signed, the rest are still empty. A newcomer's first look at the board.
+ */
+export const demoPlannedIssue: {
+  pages: { number: number; stories: DemoStory[]; sign: boolean }[];
+  slot: { page: number; topic: string; assignee: string; targetLength: number; deadlineHour: number };
+} = {
+  pages: [
+    {
+      number: 1,
+      sign: false,
+      stories: [
+        {
+          kind: "FEATURE",
+          kicker: "热源厂满负荷运行 管网巡检全覆盖",
+          headline: "全市城区冬季供暖提前三天启动",
+          byline: "本报记者 李雪",
+          author: "lixue",
+          tags: ["铁东区", "铁西区"],
+          body: [
+            { type: "paragraph", text: "受连续降温影响，我市城区冬季供暖比往年提前三天启动。记者从市住建部门了解到，截至目前，城区两座主力热源厂均已满负荷运行，一次管网供水温度稳定在设计区间，绝大多数小区室温已经达标。" },
+            { type: "subhead", text: "提前注水试压 把隐患排在供暖前" },
+            { type: "paragraph", text: "今年入秋以后，各供热企业提前两周对管网注水试压，更换老旧阀门四百余个，对十二处易漏点位加装了监测装置。供热企业负责人介绍，试压期间发现的问题已全部整改，供暖启动后未出现大面积停热。" },
+            { type: "subhead", text: "热线二十四小时值守 报修当天上门" },
+            { type: "paragraph", text: "供暖期间，供热服务热线实行二十四小时值守，居民反映的室温不达标、暖气不热等问题，维修人员原则上当天上门处理。对独居老人和困难家庭，社区网格员还将逐户走访测温。" },
+          ],
+        },
+      ],
+    },
+    {
+      number: 2,
+      sign: true,
+      stories: [
+        {
+          kind: "NEWS_BRIEF",
+          kicker: "农机不用买 用时点一下",
+          headline: "梨树县新建三处农机共享服务站",
+          byline: "本报记者 李雪",
+          dateline: "本报讯（记者 李雪）",
+          author: "lixue",
+          tags: ["梨树县"],
+          body: [
+            { type: "paragraph", text: "近日，梨树县在三个乡镇新建农机共享服务站，集中停放播种机、收获机、打捆机等各类农机一百余台，农户可通过手机预约使用，按作业亩数付费。" },
+            { type: "paragraph", text: "服务站由县里统一规划、合作社运营，农机手经培训后持证上岗。县农业农村部门表示，明年将根据使用情况再增设两处服务站。" },
+          ],
+        },
+      ],
+    },
+  ],
+  slot: { page: 1, topic: "伊通县农村道路雪后清雪保通", assignee: "zhanghan", targetLength: 800, deadlineHour: 18 },
+};
+
+/** The page foot's credits on the demo pages, by page number (names written for the demo). */
+export const demoCredits: Record<number, { editorCredit: string; designerCredit: string; proofreaderCredit: string }> = {
+  1: { editorCredit: "刘明", designerCredit: "周彤", proofreaderCredit: "韩冰" },
+  2: { editorCredit: "陈静", designerCredit: "周彤", proofreaderCredit: "韩冰" },
+  3: { editorCredit: "陈静", designerCredit: "许诺", proofreaderCredit: "孟秋" },
+  4: { editorCredit: "刘明", designerCredit: "许诺", proofreaderCredit: "孟秋" },
+};
+
+/** The demo paper's masthead: a name and numbers made up for the demo (no province has code 99). */
+export const demoProfile = {
+  name: "吉平日报",
+  cnNumber: "CN 99-0001",
+  postalCode: "99-01",
+  publisher: "中共吉平市委主管主办 吉平日报社出版",
+  releaseTime: "05:00",
+};

@@ -7,11 +7,12 @@ import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/core/session";
 import { changeStory, createStory } from "@/lib/stories/mutations";
-import { createIssue, placeStory, publishIssue } from "@/lib/issues/mutations";
+import { createIssue, publishIssue } from "@/lib/issues/mutations";
+import { pageAtNow, placeOnPage, planSlot, signPage, updatePagePlan } from "@/lib/issues/commands";
 import { uploadPhoto } from "@/lib/photos/mutations";
 import type { BodyBlock } from "@/lib/stories/body";
 import type { StoryDraft } from "@/lib/validation/story";
-import { demoDesk, demoIssues, demoTags, type DemoStory } from "./demo-content";
+import { demoCredits, demoDesk, demoIssues, demoPlannedIssue, demoProfile, demoTags, type DemoStory } from "./demo-content";
 import { placeholderPhoto } from "./placeholder-photo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { paperDay } from "@/lib/core/dates";
@@ -39,6 +40,7 @@ async function main() {
     users.set(a.username, user);
   }
   await db().tag.createMany({ data: demoTags, skipDuplicates: true });
+  await db().paperProfile.upsert({ where: { id: "paper" }, create: demoProfile, update: demoProfile });
   const account = (username: string) => {
     const u = users.get(username);
     if (!u) throw new Error(`demo content names unknown account ${username}`);
@@ -72,6 +74,18 @@ async function main() {
     };
   }
 
+  /** Files, approves and places a page's stories (the first is the lead), credits it, and signs it. */
+  async function fillPage(pageId: string, number: number, stories: DemoStory[], sign: boolean) {
+    for (const [i, story] of stories.entries()) {
+      const filed = await createStory(account(story.author), await draftOf(story), { submit: true });
+      await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
+      const size = i === 0 ? "LEAD" : story.kind === "FEATURE" || story.kind === "COMMENTARY" ? "DOUBLE" : "SINGLE";
+      await placeOnPage(editor, { storyId: filed.id, to: await pageAtNow(pageId), index: i, size });
+    }
+    await updatePagePlan(editor, { at: await pageAtNow(pageId), plan: demoCredits[number] ?? demoCredits[1] });
+    if (sign) await signPage(chief, await pageAtNow(pageId));
+  }
+
   const oldestFirst = [...demoIssues].sort((a, b) => b.daysAgo - a.daysAgo);
   const maxDaysAgo = Math.max(...demoIssues.map((i) => i.daysAgo));
   for (const demo of oldestFirst) {
@@ -85,11 +99,7 @@ async function main() {
       } else {
         await db().page.update({ where: { id: page.id }, data: { name: demoPage.name } });
       }
-      for (const story of demoPage.stories) {
-        const filed = await createStory(account(story.author), await draftOf(story), { submit: true });
-        await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
-        await placeStory(editor, filed.id, page.id);
-      }
+      await fillPage(page.id, demoPage.number, demoPage.stories, true);
     }
     await publishIssue(chief, issue.id);
     // Demo issues appear as if published at dawn on their own day, so "newest first" lists read right.
@@ -98,12 +108,29 @@ async function main() {
     await db().story.updateMany({ where: { placement: { page: { issueId: issue.id } } }, data: { publishedAt: dawn } });
   }
 
+  // Tomorrow's paper, being made: a lead and a planned slot on page 1, a signed page 2.
+  const tomorrow = paperDay(1);
+  const planned = await createIssue(chief, { date: tomorrow, number: String(FIRST_NUMBER + maxDaysAgo + 1) });
+  const plannedPages = await db().page.findMany({ where: { issueId: planned.id }, select: { id: true, number: true } });
+  for (const demoPage of demoPlannedIssue.pages) {
+    const page = plannedPages.find((p) => p.number === demoPage.number)!;
+    await fillPage(page.id, demoPage.number, demoPage.stories, demoPage.sign);
+  }
+  const { slot } = demoPlannedIssue;
+  await planSlot(editor, {
+    at: await pageAtNow(plannedPages.find((p) => p.number === slot.page)!.id),
+    plan: { topic: slot.topic, assigneeId: account(slot.assignee).id, targetLength: slot.targetLength, deadline: `${paperDay(0)}T${slot.deadlineHour}:00`, size: "DOUBLE" },
+  });
+  for (const page of plannedPages) {
+    if (!demoPlannedIssue.pages.some((p) => p.number === page.number)) await updatePagePlan(editor, { at: await pageAtNow(page.id), plan: demoCredits[page.number] ?? demoCredits[1] });
+  }
+
   for (const story of demoDesk) {
     const author = account(story.author);
     const filed = await createStory(author, await draftOf(story), { submit: story.status !== "DRAFT" });
     if (story.status === "APPROVED") await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
   }
-  console.log(`seed: ${users.size} accounts, ${demoIssues.length} published issues, ${demoDesk.length} stories on the desk (${Date.now() - started} ms)`);
+  console.log(`seed: ${users.size} accounts, ${demoIssues.length} published issues, tomorrow's issue in the making, ${demoDesk.length} stories on the desk (${Date.now() - started} ms)`);
 }
 
 main()

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { readdirSync, existsSync } from "node:fs";
 import { db } from "@/lib/platform/db";
 import { changeStory, createStory } from "@/lib/stories/mutations";
-import { addPage, arrangeStory, createIssue, placeStory, publishIssue, unplaceStory } from "@/lib/issues/mutations";
-import { getIssueAssembly } from "@/lib/issues/queries";
+import { addPage, createIssue, publishIssue } from "@/lib/issues/mutations";
+import { makeLead, moveItem, pageAtNow, placeOnPage, takeOffPage } from "@/lib/issues/commands";
 import { uploadPhoto } from "@/lib/photos/mutations";
 import { DomainError } from "@/lib/core/errors";
-import { completeDraft, makeUser, pngBytes } from "../support/factories";
+import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd, pngBytes } from "../support/factories";
 
 let day = 0;
 const nextDate = () => {
@@ -26,19 +26,19 @@ describe("issue assembly and publication", () => {
     const editor = await makeUser("EDITOR");
     const chief = await makeUser("CHIEF_EDITOR");
     const issue = await createIssue(editor, { date: nextDate() });
-    const assembly = await getIssueAssembly(editor, issue.id);
-    expect(assembly.pages.map((p) => p.name)).toEqual(["要闻", "综合", "县区新闻", "副刊"]);
-    const front = assembly.pages[0].id;
+    const pages = await pagesOf(issue.id);
+    expect(pages.map((p) => p.name)).toEqual(["要闻", "综合", "县区新闻", "副刊"]);
+    const front = pages[0].id;
 
     const [a, b, c] = [await approvedStory(editor, "甲"), await approvedStory(editor, "乙"), await approvedStory(editor, "丙")];
-    for (const id of [a, b, c]) await placeStory(editor, id, front);
-    await arrangeStory(editor, c, "lead");
-    await arrangeStory(editor, a, "down");
-    const placed = (await getIssueAssembly(editor, issue.id)).pages[0].stories;
-    expect(placed.map((s) => [s.headline, s.isLead])).toEqual([["丙", true], ["乙", false], ["甲", false]]);
-    // Nothing moves above the lead, and the lead does not move down: it is changed with "lead".
-    await expect(arrangeStory(editor, b, "up")).rejects.toMatchObject({ code: "invalid" });
-    await expect(arrangeStory(editor, c, "down")).rejects.toMatchObject({ code: "invalid" });
+    for (const id of [a, b, c]) await placeAtEnd(editor, id, front);
+    const placementOf = async (storyId: string) => (await db().placement.findUniqueOrThrow({ where: { storyId } })).id;
+    await makeLead(editor, { placementId: await placementOf(c), at: await pageAtNow(front) });
+    await moveItem(editor, { placementId: await placementOf(a), from: await pageAtNow(front), to: await pageAtNow(front), index: 2 });
+    expect(await orderOf(front)).toEqual([["丙", true], ["乙", false], ["甲", false]]);
+    // Nothing moves above the lead: it is changed with 设为头条.
+    await moveItem(editor, { placementId: await placementOf(a), from: await pageAtNow(front), to: await pageAtNow(front), index: 0 });
+    expect(await orderOf(front)).toEqual([["丙", true], ["甲", false], ["乙", false]]);
 
     const e = await publishIssue(editor, issue.id).catch((x) => x);
     expect(e).toBeInstanceOf(DomainError);
@@ -52,7 +52,7 @@ describe("issue assembly and publication", () => {
 
     // A published issue is closed: nothing more is placed on it, and it is not published twice.
     const late = await approvedStory(editor);
-    expect(((await placeStory(editor, late, front).catch((x) => x)) as DomainError).message).toBe("本期已经见报，不能再改动版面");
+    expect(((await placeOnPage(editor, { storyId: late, to: await pageAtNow(front), index: 0 }).catch((x: unknown) => x)) as DomainError).message).toBe("本期已经见报，不能再改动版面");
     expect(((await publishIssue(chief, issue.id).catch((x) => x)) as DomainError).code).toBe("conflict");
   });
 
@@ -60,11 +60,11 @@ describe("issue assembly and publication", () => {
     const editor = await makeUser("EDITOR");
     const chief = await makeUser("CHIEF_EDITOR");
     const issue = await createIssue(editor, { date: nextDate() });
-    const page = (await getIssueAssembly(editor, issue.id)).pages[1].id;
+    const page = (await pagesOf(issue.id))[1].id;
     const good = await approvedStory(editor);
     const bad = await approvedStory(editor);
-    await placeStory(editor, good, page);
-    await placeStory(editor, bad, page);
+    await placeAtEnd(editor, good, page);
+    await placeAtEnd(editor, bad, page);
     // Simulate a story knocked out of PLACED behind the desk's back.
     await db().story.update({ where: { id: bad }, data: { status: "APPROVED" } });
 
@@ -77,15 +77,15 @@ describe("issue assembly and publication", () => {
   it("unplacing returns a story to the approved list and hands the lead on", async () => {
     const editor = await makeUser("EDITOR");
     const issue = await createIssue(editor, { date: nextDate() });
-    const page = (await getIssueAssembly(editor, issue.id)).pages[2].id;
+    const page = (await pagesOf(issue.id))[2].id;
     const first = await approvedStory(editor, "头条稿");
     const second = await approvedStory(editor, "二条稿");
-    await placeStory(editor, first, page);
-    await placeStory(editor, second, page);
-    await unplaceStory(editor, first);
+    await placeAtEnd(editor, first, page);
+    await placeAtEnd(editor, second, page);
+    const placement = (await db().placement.findUniqueOrThrow({ where: { storyId: first } })).id;
+    await takeOffPage(editor, { placementId: placement, at: await pageAtNow(page) });
     expect((await db().story.findUniqueOrThrow({ where: { id: first } })).status).toBe("APPROVED");
-    const rest = (await getIssueAssembly(editor, issue.id)).pages[2].stories;
-    expect(rest).toMatchObject([{ headline: "二条稿", isLead: true }]);
+    expect(await orderOf(page)).toEqual([["二条稿", true]]);
   });
 
   it("refuses a second issue on the same date, a duplicate page number and a correspondent", async () => {
@@ -96,7 +96,7 @@ describe("issue assembly and publication", () => {
     expect(((await createIssue(editor, { date }).catch((x) => x)) as DomainError).fieldErrors.date).toEqual(["该日期或期号已存在"]);
     expect(((await addPage(editor, issue.id, { number: "1", name: "重复" }).catch((x) => x)) as DomainError).fieldErrors.number).toEqual(["该版次已存在"]);
     expect(((await createIssue(correspondent, { date: nextDate() }).catch((x) => x)) as DomainError).code).toBe("forbidden");
-    expect(((await placeStory(correspondent, "x", "y").catch((x) => x)) as DomainError).code).toBe("forbidden");
+    expect(((await placeOnPage(correspondent, { storyId: "x", to: { pageId: "y", version: 1 }, index: 0 }).catch((x: unknown) => x)) as DomainError).code).toBe("forbidden");
   });
 });
 

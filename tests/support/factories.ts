@@ -42,3 +42,20 @@ export function completeDraft(overrides: Partial<StoryDraft> = {}): StoryDraft {
 export async function pngBytes(width = 64, height = 48): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } }).png().toBuffer();
 }
+
+/** The pages of an issue, in order, as commands name them. */
+export async function pagesOf(issueId: string): Promise<{ id: string; number: number; name: string }[]> {
+  return db().page.findMany({ where: { issueId }, orderBy: { number: "asc" }, select: { id: true, number: true, name: true } });
+}
+
+/** Puts an approved story at the end of a page, as the board does. */
+export async function placeAtEnd(editor: SessionUser, storyId: string, pageId: string, size?: "BANNER" | "LEAD" | "DOUBLE" | "SINGLE") {
+  const { pageAtNow, placeOnPage } = await import("@/lib/issues/commands");
+  await placeOnPage(editor, { storyId, to: await pageAtNow(pageId), index: 999, size });
+}
+
+/** The items of a page in order: [headline or slot topic, is lead]. */
+export async function orderOf(pageId: string): Promise<[string, boolean][]> {
+  const rows = await db().placement.findMany({ where: { pageId }, orderBy: [{ isLead: "desc" }, { position: "asc" }], select: { isLead: true, slotTopic: true, story: { select: { headline: true } } } });
+  return rows.map((r) => [r.story?.headline ?? r.slotTopic, r.isLead]);
+}

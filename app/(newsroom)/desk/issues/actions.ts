@@ -2,9 +2,8 @@
 
 import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
-import { addPage, arrangeStory, createIssue, placeStory, publishIssue, removePage, unplaceStory } from "@/lib/issues/mutations";
+import { addPage, createIssue, publishIssue, removePage } from "@/lib/issues/mutations";
 import { refreshReaderPages } from "@/lib/reader/cache";
-import { invalid } from "@/lib/core/errors";
 
 // Thin wrappers: each declares the shape of its form and lets lib/issues decide and check.
 
@@ -27,28 +26,6 @@ export const addPageAction = deskAction(
 export const removePageAction = deskAction(z.object({ pageId: recordId }), async ({ pageId }, user) => {
   await removePage(user, pageId);
   return { message: "已删除版面" };
-});
-
-export const placeStoryAction = deskAction(
-  z.object({ storyId: recordId, pageId: recordId.or(z.literal("")) }),
-  async ({ storyId, pageId }, user) => {
-    if (!pageId) throw invalid("请选择要上的版面", { pageId: ["请选择要上的版面"] });
-    await placeStory(user, storyId, pageId);
-    return { message: "已上版" };
-  },
-);
-
-export const arrangeStoryAction = deskAction(
-  z.object({ storyId: recordId, move: z.enum(["up", "down", "lead"]) }),
-  async ({ storyId, move }, user) => {
-    await arrangeStory(user, storyId, move);
-    return { message: move === "lead" ? "已设为头条" : "已调整顺序" };
-  },
-);
-
-export const unplaceStoryAction = deskAction(z.object({ storyId: recordId }), async ({ storyId }, user) => {
-  await unplaceStory(user, storyId);
-  return { message: "已撤下" };
 });
 
 export const publishIssueAction = deskAction(z.object({ issueId: recordId }), async ({ issueId }, user) => {

@@ -66,11 +66,12 @@ export const storyFormAction = deskAction(
     version: versionNumber.optional(),
     story: storyJson.optional(),
     note: z.string().default(""),
+    slot: recordId.optional(),
   }),
-  async ({ storyId, intent, version, story, note }, user) => {
+  async ({ storyId, intent, version, story, note, slot }, user) => {
     if (!storyId) {
       if (intent !== "save" && intent !== "submit") throw invalid("请先保存稿件");
-      const created = await createStory(user, story, { submit: intent === "submit" });
+      const created = await createStory(user, story, { submit: intent === "submit", slotId: slot });
       return { message: DONE[intent], storyId: created.id, version: created.version, status: created.status, redirectTo: `/desk/stories/${created.id}` };
     }
     const saved = await changeStory(user, { action: intent === "save" ? "edit" : intent, storyId, baseVersion: version ?? -1, content: story, note });
@@ -82,11 +83,11 @@ export const storyFormAction = deskAction(
 
 /** Saves a draft a few seconds after typing stops; a new story is created on its first autosave. */
 export const autosaveAction = deskCall(
-  z.tuple([recordId.nullable(), versionNumber, z.unknown()]),
-  async (user, storyId, baseVersion, content): Promise<FormState> => {
+  z.tuple([recordId.nullable(), versionNumber, z.unknown(), recordId.nullable()]),
+  async (user, storyId, baseVersion, content, slotId): Promise<FormState> => {
     const saved = storyId
       ? await changeStory(user, { action: "edit", storyId, baseVersion, content, autosave: true })
-      : await createStory(user, content);
+      : await createStory(user, content, { slotId: slotId ?? undefined });
     return { ok: true, fieldErrors: {}, at: Date.now(), message: "已自动保存", storyId: saved.id, version: saved.version, status: saved.status };
   },
   (failure, input) => withCurrent({ ok: false, at: Date.now(), ...failure }, input?.[0]),

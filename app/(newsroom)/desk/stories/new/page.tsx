@@ -5,15 +5,23 @@ import { StoryEditor } from "@/components/desk/StoryEditor";
 import { defaultByline, defaultCredit } from "@/lib/stories/byline";
 import { emptyBody } from "@/lib/validation/story";
 import { storyEditorCalls } from "../editor-calls";
+import { assignmentToWrite } from "@/lib/issues/assignments";
+import { formatIssueDate, formatMoment } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "写新稿" };
 
-export default async function NewStoryPage() {
+export default async function NewStoryPage({ searchParams }: { searchParams: Promise<{ slot?: string }> }) {
   const user = await requireCapability("story:file");
-  const tags = await listTags(user);
+  const [tags, assignment] = await Promise.all([listTags(user), assignmentToWrite(user, (await searchParams).slot)]);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">写新稿</h1>
+      {assignment && (
+        <p role="note" className="mb-4 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+          为约稿“{assignment.topic}”写稿：约 {assignment.targetLength ?? "?"} 字，{formatIssueDate(assignment.issue.date, false)}第{assignment.page.number}版{assignment.page.name}
+          {assignment.deadline && `，截稿 ${formatMoment(assignment.deadline)}（北京时间）`}。通过后稿件直接进入这块版面。
+        </p>
+      )}
       <StoryEditor
         story={{
           id: null,
@@ -30,6 +38,7 @@ export default async function NewStoryPage() {
         }}
         actions={["edit", "submit"]}
         server={storyEditorCalls}
+        slotId={assignment?.slotId}
         canTakeOver={false}
         allTags={tags}
         defaultCredit={defaultCredit(user)}

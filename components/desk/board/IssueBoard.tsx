@@ -1,0 +1,193 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  closestCorners,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type UniqueIdentifier,
+} from "@dnd-kit/core";
+import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { BoardPageColumn } from "@/components/desk/board/BoardPageColumn";
+import { WaitingTray } from "@/components/desk/board/WaitingTray";
+import { itemsOfPage, type BoardItem } from "@/components/desk/board/items";
+import type { BoardAct, BoardCommand, BoardPage, IssueBoard as Board, PageAt, WaitingStory } from "@/components/desk/board/types";
+
+// The board: every page of the issue side by side, each with its items in order, its fill and its
+// flags; the approved copy waiting beside them. Items move by drag and drop or by keyboard (Space
+// to lift, arrows to move, Space to drop), and every move is sent to the server with the page
+// versions it was made on. The server answers with the pages as they are now: a refused move
+// shows the current page and says why, nothing is reloaded.
+
+export type BoardMessage = { ok: boolean; text: string } | null;
+
+const itemId = (placementId: string) => `item:${placementId}`;
+const pageDropId = (pageId: string) => `page:${pageId}`;
+export const WAITING_DROP_ID = "waiting";
+
+export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: BoardAct; readOnly: boolean }) {
+  const router = useRouter();
+  const [pages, setPages] = useState<BoardPage[]>(initial.pages);
+  const [waiting, setWaiting] = useState<WaitingStory[]>(initial.waiting);
+  const [message, setMessage] = useState<BoardMessage>(null);
+  const [busy, setBusy] = useState(false);
+
+  // A fresh render from the server (after router.refresh()) replaces what the board holds.
+  useEffect(() => {
+    setPages(initial.pages);
+    setWaiting(initial.waiting);
+  }, [initial]);
+
+  const at = useCallback((pageId: string): PageAt => {
+    const page = pages.find((p) => p.id === pageId);
+    return { pageId, version: page?.version ?? -1 };
+  }, [pages]);
+
+  const send = useCallback(
+    async (command: BoardCommand, done = "已保存") => {
+      setBusy(true);
+      const answer = await act(command).catch(() => null);
+      setBusy(false);
+      if (!answer) {
+        setMessage({ ok: false, text: "没有送达服务器（网络中断？），版面没有改动，请再试一次" });
+        return false;
+      }
+      if (answer.pages.length > 0) setPages((current) => current.map((p) => answer.pages.find((a) => a.id === p.id) ?? p));
+      if (answer.waiting) setWaiting(answer.waiting);
+      // Jumps change a third page (where the story continued before): the server render has it.
+      if (command.do === "jump" || command.do === "remove" || (!answer.ok && answer.pages.length === 0)) router.refresh();
+      setMessage(answer.ok ? { ok: true, text: done } : { ok: false, text: answer.message });
+      return answer.ok;
+    },
+    [act, router],
+  );
+
+  const items = useMemo(() => new Map(pages.map((p) => [p.id, itemsOfPage(p)])), [pages]);
+  const where = useCallback(
+    (id: UniqueIdentifier | undefined): { pageId: string; index: number } | null => {
+      const key = String(id ?? "");
+      if (key.startsWith("page:")) {
+        const pageId = key.slice(5);
+        return { pageId, index: items.get(pageId)?.length ?? 0 };
+      }
+      for (const [pageId, list] of items) {
+        const index = list.findIndex((i) => itemId(i.placementId) === key);
+        if (index >= 0) return { pageId, index };
+      }
+      return null;
+    },
+    [items],
+  );
+  const nameOf = useCallback(
+    (id: UniqueIdentifier | undefined): string => {
+      const key = String(id ?? "");
+      if (key.startsWith("story:")) return `《${waiting.find((s) => `story:${s.id}` === key)?.headline || "图片新闻"}》`;
+      const spot = where(key);
+      const item = spot ? items.get(spot.pageId)?.[spot.index] : undefined;
+      return item ? item.title : "稿件";
+    },
+    [items, waiting, where],
+  );
+  const pageName = useCallback((pageId: string) => {
+    const page = pages.find((p) => p.id === pageId);
+    return page ? `第${page.number}版${page.name}` : "版面";
+  }, [pages]);
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `已拿起${nameOf(active.id)}。用方向键移动，按空格键放下，按 Esc 取消。`,
+    onDragOver: ({ active, over }) => {
+      if (!over) return `${nameOf(active.id)}不在任何版面上`;
+      if (over.id === WAITING_DROP_ID) return `${nameOf(active.id)}在待上版稿件上方，放下即撤下版面`;
+      const spot = where(over.id);
+      return spot ? `${nameOf(active.id)}移到${pageName(spot.pageId)}第 ${spot.index + 1} 条` : "";
+    },
+    onDragEnd: ({ active, over }) => {
+      if (!over) return `${nameOf(active.id)}已放回原处`;
+      const spot = where(over.id);
+      return spot ? `${nameOf(active.id)}放到了${pageName(spot.pageId)}第 ${spot.index + 1} 条` : `${nameOf(active.id)}已放下`;
+    },
+    onDragCancel: ({ active }) => `已取消，${nameOf(active.id)}放回原处`,
+  };
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  async function onDragEnd({ active, over }: DragEndEvent) {
+    if (!over || readOnly) return;
+    const key = String(active.id);
+    if (key.startsWith("story:")) {
+      const target = where(over.id);
+      if (!target) return;
+      await send({ do: "place", storyId: key.slice(6), to: at(target.pageId), index: target.index }, "已上版");
+      return;
+    }
+    const from = where(active.id);
+    if (!from) return;
+    const item = items.get(from.pageId)?.[from.index];
+    if (!item) return;
+    if (over.id === WAITING_DROP_ID) {
+      await send({ do: "remove", placementId: item.placementId, at: at(from.pageId) }, "已撤下");
+      return;
+    }
+    const to = where(over.id);
+    if (!to || (to.pageId === from.pageId && to.index === from.index)) return;
+    // Show the move at once; the server's answer (or refusal) replaces it.
+    setPages((current) => moveLocally(current, item, from, to));
+    await send({ do: "move", placementId: item.placementId, from: at(from.pageId), to: at(to.pageId), index: to.index }, "已移动");
+  }
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCorners}
+      onDragEnd={onDragEnd}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: "按空格键拿起，用方向键在版面之间移动，再按空格键放下，按 Esc 取消。" } }}
+    >
+      <p role="status" aria-live="polite" className={`mb-3 min-h-5 text-sm ${message?.ok === false ? "text-red-700" : "text-green-800"}`} data-testid="board-message">
+        {busy ? "正在保存…" : message?.text}
+      </p>
+      <div className="flex items-start gap-4 overflow-x-auto pb-4">
+        <WaitingTray stories={waiting} dropId={WAITING_DROP_ID} readOnly={readOnly} pages={pages} send={send} at={at} />
+        {pages.map((page) => (
+          <BoardPageColumn
+            key={page.id}
+            page={page}
+            pages={pages}
+            items={items.get(page.id) ?? []}
+            dropId={pageDropId(page.id)}
+            itemId={itemId}
+            reporters={initial.reporters}
+            formats={initial.formats}
+            issueId={initial.issue.id}
+            readOnly={readOnly}
+            send={send}
+            at={at}
+          />
+        ))}
+      </div>
+    </DndContext>
+  );
+}
+
+/** The board's guess of a move, shown until the server answers. */
+function moveLocally(pages: BoardPage[], item: BoardItem, from: { pageId: string }, to: { pageId: string; index: number }): BoardPage[] {
+  return pages.map((page) => {
+    if (page.id !== from.pageId && page.id !== to.pageId) return page;
+    const blocks = page.view.layout.blocks.filter((b) => b.type === "reserved" || b.placementId !== item.placementId);
+    if (page.id === to.pageId) {
+      const moved = item.block;
+      const placed = blocks.filter((b) => b.type !== "reserved");
+      placed.splice(Math.min(to.index, placed.length), 0, moved);
+      return { ...page, view: { ...page.view, layout: { ...page.view.layout, blocks: [...placed, ...blocks.filter((b) => b.type === "reserved")] } } };
+    }
+    return { ...page, view: { ...page.view, layout: { ...page.view.layout, blocks } } };
+  });
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { db } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
+import { can } from "@/lib/auth/roles";
+import { forbidden, notFound } from "@/lib/core/errors";
+import { isRecordId } from "@/lib/core/ids";
+import { issueDateToString } from "@/lib/core/dates";
+import { loadPageView, type PageView } from "@/lib/reader/page-view";
+import type { IssueStatus, PageStatus } from "@/lib/generated/prisma/enums";
+import type { StoryKind } from "@/lib/validation/story";
+
+// The board (/desk/issues/<id>): every page of an issue as it will print, with its fill, flags
+// and sign-off, and the approved copy waiting to be placed. Each page is the same page-view model
+// the proof and the reader's page are drawn from.
+
+export type BoardPage = { id: string; number: number; name: string; status: PageStatus; version: number; view: PageView };
+export type WaitingStory = { id: string; headline: string; kind: StoryKind; charCount: number; authorName: string; filedFor: string | null };
+export type IssueBoard = {
+  issue: { id: string; date: string; number: number; status: IssueStatus; publishAt: string | null };
+  pages: BoardPage[];
+  /** Approved copy not on a page yet. */
+  waiting: WaitingStory[];
+  /** Who can be given a slot (计划稿). */
+  reporters: { id: string; name: string; affiliation: string }[];
+  formats: { code: string; name: string; columns: number; capacity: number }[];
+};
+
+function mayView(actor: SessionUser) {
+  if (!can(actor.role, "issue:assemble")) throw forbidden("只有编辑可以编排版面");
+}
+
+async function boardPage(issueId: string, page: { id: string; number: number; name: string; status: PageStatus; version: number }): Promise<BoardPage> {
+  const view = await loadPageView({ issueId }, page.number, false);
+  if (!view) throw notFound("找不到这一版");
+  return { ...page, view };
+}
+
+const pageColumns = { id: true, number: true, name: true, status: true, version: true } as const;
+
+export async function issueBoard(actor: SessionUser, issueId: string): Promise<IssueBoard> {
+  mayView(actor);
+  if (!isRecordId(issueId)) throw notFound("找不到这一期");
+  const issue = await db().issue.findUnique({
+    where: { id: issueId },
+    select: { id: true, date: true, number: true, status: true, publishAt: true, pages: { orderBy: { number: "asc" }, select: pageColumns } },
+  });
+  if (!issue) throw notFound("找不到这一期");
+  const [pages, waiting, reporters, formats] = await Promise.all([
+    Promise.all(issue.pages.map((p) => boardPage(issue.id, p))),
+    waitingStories(),
+    db().user.findMany({ where: { active: true, role: { in: ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, affiliation: true } }),
+    db().pageFormat.findMany({ orderBy: { capacity: "desc" }, select: { code: true, name: true, columns: true, capacity: true } }),
+  ]);
+  return {
+    issue: { id: issue.id, date: issueDateToString(issue.date), number: issue.number, status: issue.status, publishAt: issue.publishAt?.toISOString() ?? null },
+    pages,
+    waiting,
+    reporters,
+    formats,
+  };
+}
+
+/** The pages a change touched, as they are now (after it, or instead of it when it was refused). */
+export async function boardPages(actor: SessionUser, pageIds: string[]): Promise<BoardPage[]> {
+  mayView(actor);
+  const pages = await db().page.findMany({ where: { id: { in: pageIds.filter(isRecordId) } }, orderBy: { number: "asc" }, select: { ...pageColumns, issueId: true } });
+  return Promise.all(pages.map(({ issueId, ...p }) => boardPage(issueId, p)));
+}
+
+export async function waitingStories(): Promise<WaitingStory[]> {
+  const rows = await db().story.findMany({
+    where: { status: "APPROVED", placement: null },
+    orderBy: { approvedAt: "asc" },
+    select: { id: true, headline: true, kind: true, charCount: true, author: { select: { name: true } }, filedFor: { select: { slotTopic: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, headline: r.headline, kind: r.kind, charCount: r.charCount, authorName: r.author.name, filedFor: r.filedFor?.slotTopic ?? null }));
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/platform/db";
+import { changeStory, createStory } from "@/lib/stories/mutations";
+import { createIssue } from "@/lib/issues/mutations";
+import { makeLead, moveItem, pageAtNow, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, signPage, takeOffPage, updatePagePlan } from "@/lib/issues/commands";
+import { issueBoard } from "@/lib/issues/board";
+import { DomainError } from "@/lib/core/errors";
+import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd } from "../support/factories";
+
+let day = 0;
+const nextDate = () => {
+  day += 1;
+  return new Date(Date.UTC(2032, 0, 1) + day * 86400_000).toISOString().slice(0, 10);
+};
+const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as DomainError);
+
+async function desk() {
+  const editor = await makeUser("EDITOR", "刘明");
+  const chief = await makeUser("CHIEF_EDITOR", "孙正");
+  const issue = await createIssue(editor, { date: nextDate() });
+  const pages = await pagesOf(issue.id);
+  return { editor, chief, issue, pages };
+}
+
+async function approved(editor: Awaited<ReturnType<typeof makeUser>>, headline: string) {
+  const author = await makeUser("CORRESPONDENT");
+  const s = await createStory(author, completeDraft({ headline }), { submit: true });
+  await changeStory(editor, { action: "approve", storyId: s.id, baseVersion: s.version });
+  return s.id;
+}
+const placementOf = async (storyId: string) => (await db().placement.findUniqueOrThrow({ where: { storyId } })).id;
+const statusOf = async (pageId: string) => (await db().page.findUniqueOrThrow({ where: { id: pageId } })).status;
+
+describe("page versions", () => {
+  it("a move made on a page version someone else changed since is refused and changes nothing", async () => {
+    const { editor, pages } = await desk();
+    const other = await makeUser("EDITOR");
+    const [a, b] = [await approved(editor, "甲"), await approved(editor, "乙")];
+    await placeAtEnd(editor, a, pages[0].id);
+    await placeAtEnd(editor, b, pages[0].id);
+    const seen = await pageAtNow(pages[0].id);
+    // Another editor changes the page first.
+    await resizeItem(other, { placementId: await placementOf(b), at: seen, size: "DOUBLE" });
+    const stale = await refusal(makeLead(editor, { placementId: await placementOf(b), at: seen }));
+    expect(stale?.code).toBe("conflict");
+    expect(stale?.message).toContain("版面刚被他人改动");
+    expect(await orderOf(pages[0].id)).toEqual([["甲", true], ["乙", false]]);
+    expect((await pageAtNow(pages[0].id)).version).toBe(seen.version + 1);
+  });
+
+  it("moves between pages hand the lead on and take it up where there was none", async () => {
+    const { editor, pages } = await desk();
+    const [a, b] = [await approved(editor, "头条"), await approved(editor, "二条")];
+    await placeAtEnd(editor, a, pages[0].id);
+    await placeAtEnd(editor, b, pages[0].id);
+    await moveItem(editor, { placementId: await placementOf(a), from: await pageAtNow(pages[0].id), to: await pageAtNow(pages[1].id), index: 0 });
+    expect(await orderOf(pages[0].id)).toEqual([["二条", true]]);
+    expect(await orderOf(pages[1].id)).toEqual([["头条", true]]);
+    // The story continued on page 2; moved there, it no longer jumps.
+    await setJump(editor, { placementId: await placementOf(b), at: await pageAtNow(pages[0].id), continuesOn: await pageAtNow(pages[2].id) });
+    expect((await db().placement.findUniqueOrThrow({ where: { storyId: b } })).continuesOnId).toBe(pages[2].id);
+    await moveItem(editor, { placementId: await placementOf(b), from: await pageAtNow(pages[0].id), to: await pageAtNow(pages[2].id), index: 0 });
+    expect((await db().placement.findUniqueOrThrow({ where: { storyId: b } })).continuesOnId).toBeNull();
+  });
+
+  it("only editors arrange pages, and only within one issue", async () => {
+    const { editor, pages } = await desk();
+    const elsewhere = await desk();
+    const correspondent = await makeUser("CORRESPONDENT");
+    const a = await approved(editor, "稿");
+    expect((await refusal(placeOnPage(correspondent, { storyId: a, to: await pageAtNow(pages[0].id), index: 0 })))?.code).toBe("forbidden");
+    await placeAtEnd(editor, a, pages[0].id);
+    const across = await refusal(moveItem(editor, { placementId: await placementOf(a), from: await pageAtNow(pages[0].id), to: await pageAtNow(elsewhere.pages[0].id), index: 0 }));
+    expect(across?.message).toBe("只能在本期的版面之间移动");
+  });
+});
+
+describe("sign-off (签版)", () => {
+  it("the chief editor signs a finished page; an empty page or an open slot cannot be signed", async () => {
+    const { editor, chief, pages } = await desk();
+    expect((await refusal(signPage(chief, await pageAtNow(pages[0].id))))?.message).toBe("空版不能签版");
+    const a = await approved(editor, "要闻头条");
+    await placeAtEnd(editor, a, pages[0].id);
+    expect((await refusal(signPage(editor, await pageAtNow(pages[0].id))))?.code).toBe("forbidden");
+    const reporter = await makeUser("CORRESPONDENT", "张晗");
+    await planSlot(editor, { at: await pageAtNow(pages[0].id), plan: { topic: "冬季供暖", assigneeId: reporter.id, targetLength: 800, deadline: "2032-01-01T18:00", size: "DOUBLE" } });
+    expect((await refusal(signPage(chief, await pageAtNow(pages[0].id))))?.message).toContain("计划稿“冬季供暖”还没有到位");
+    const slot = await db().placement.findFirstOrThrow({ where: { pageId: pages[0].id, storyId: null } });
+    await takeOffPage(editor, { placementId: slot.id, at: await pageAtNow(pages[0].id) });
+    await sendForSignOff(editor, await pageAtNow(pages[0].id));
+    expect(await statusOf(pages[0].id)).toBe("AWAITING");
+    expect(await db().notification.count({ where: { recipientId: chief.id, pageId: pages[0].id, kind: "PAGE_AWAITING" } })).toBe(1);
+    await signPage(chief, await pageAtNow(pages[0].id));
+    expect(await db().page.findUniqueOrThrow({ where: { id: pages[0].id } })).toMatchObject({ status: "SIGNED", signedById: chief.id });
+  });
+
+  it("any change to a signed page sends it back to 待签, tells the chief editor and is audited", async () => {
+    const { editor, chief, pages } = await desk();
+    const a = await approved(editor, "签后改动");
+    await placeAtEnd(editor, a, pages[1].id);
+    const sign = async () => signPage(chief, await pageAtNow(pages[1].id));
+    const changes: [string, () => Promise<unknown>][] = [
+      ["size", async () => resizeItem(editor, { placementId: await placementOf(a), at: await pageAtNow(pages[1].id), size: "BANNER" })],
+      ["credits", async () => updatePagePlan(editor, { at: await pageAtNow(pages[1].id), plan: { editorCredit: "陈静", designerCredit: "周彤", proofreaderCredit: "韩冰" } })],
+      [
+        "an edit to the story",
+        async () => {
+          const story = await db().story.findUniqueOrThrow({ where: { id: a } });
+          await changeStory(editor, { action: "edit", storyId: a, baseVersion: story.version, content: { ...completeDraft({ headline: "签后改动（改）" }) } });
+        },
+      ],
+    ];
+    for (const [what, change] of changes) {
+      await sign();
+      expect(await statusOf(pages[1].id), what).toBe("SIGNED");
+      await change();
+      expect(await statusOf(pages[1].id), what).toBe("AWAITING");
+    }
+    expect(await db().notification.count({ where: { recipientId: chief.id, pageId: pages[1].id, kind: "PAGE_REOPENED" } })).toBe(3);
+    expect(await db().auditEvent.count({ where: { action: "page.reopen", targetId: pages[1].id } })).toBe(3);
+  });
+
+  it("a change to a page of an issue waiting for its release time holds the release", async () => {
+    const { editor, issue, pages } = await desk();
+    const a = await approved(editor, "定时见报");
+    await placeAtEnd(editor, a, pages[0].id);
+    await db().issue.update({ where: { id: issue.id }, data: { status: "SCHEDULED", publishAt: new Date(Date.now() + 3600_000) } });
+    await resizeItem(editor, { placementId: await placementOf(a), at: await pageAtNow(pages[0].id), size: "LEAD" });
+    expect(await db().issue.findUniqueOrThrow({ where: { id: issue.id } })).toMatchObject({ status: "PLANNING", publishAt: null });
+  });
+});
+
+describe("planned slots (计划稿)", () => {
+  it("the assignee is told, files against the slot, and the approved story takes its place", async () => {
+    const { editor, pages, issue } = await desk();
+    const reporter = await makeUser("CORRESPONDENT", "张晗");
+    const someoneElse = await makeUser("CORRESPONDENT", "王宇");
+    const { placementId } = await planSlot(editor, { at: await pageAtNow(pages[0].id), plan: { topic: "雪后清雪保通", assigneeId: reporter.id, targetLength: 800, deadline: "2032-02-01T18:00", size: "DOUBLE" } });
+    const told = await db().notification.findFirstOrThrow({ where: { recipientId: reporter.id, kind: "ASSIGNED" } });
+    expect(told.message).toBe(`刘明约你写稿：“雪后清雪保通”，约 800 字，见报总第${(await db().issue.findUniqueOrThrow({ where: { id: issue.id } })).number}期第1版要闻`);
+    // Only the assignee may file against it.
+    expect((await refusal(createStory(someoneElse, completeDraft(), { slotId: placementId })))?.code).toBe("not_found");
+    const filed = await createStory(reporter, completeDraft({ headline: "伊通县清雪保通" }), { submit: true, slotId: placementId });
+    expect((await refusal(createStory(reporter, completeDraft(), { slotId: placementId })))?.message).toBe("这条约稿已经有稿件了");
+    const before = (await pageAtNow(pages[0].id)).version;
+    const done = await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
+    expect(done.status).toBe("PLACED");
+    expect(await db().placement.findUniqueOrThrow({ where: { id: placementId } })).toMatchObject({ storyId: filed.id, slotTopic: "雪后清雪保通", size: "DOUBLE" });
+    expect((await pageAtNow(pages[0].id)).version).toBe(before + 1);
+    expect((await db().story.findUniqueOrThrow({ where: { id: filed.id } })).version).toBe(done.version);
+  });
+
+  it("a slot needs a topic, a reporter, a length and a deadline, told in Chinese", async () => {
+    const { editor, pages } = await desk();
+    const e = await refusal(planSlot(editor, { at: await pageAtNow(pages[0].id), plan: { topic: "", assigneeId: "", targetLength: "多少", deadline: "明天", size: "HUGE" } }));
+    expect(Object.keys(e?.fieldErrors ?? {}).sort()).toEqual(["assigneeId", "deadline", "size", "targetLength", "topic"]);
+    expect(await db().placement.count({ where: { pageId: pages[0].id } })).toBe(0);
+  });
+});
+
+describe("the board", () => {
+  it("shows every page drawn from the layout, with fill and flags, and the approved copy waiting", async () => {
+    const { editor, issue, pages } = await desk();
+    const a = await approved(editor, "上版稿");
+    const waiting = await approved(editor, "待上版");
+    await placeAtEnd(editor, a, pages[0].id);
+    const board = await issueBoard(editor, issue.id);
+    expect(board.pages.map((p) => p.number)).toEqual([1, 2, 3, 4]);
+    expect(board.pages[0].view.layout.headlines.map((h) => h.headline)).toEqual(["上版稿"]);
+    expect(board.pages[0].view.layout.flags).toEqual(["UNSIGNED"]);
+    expect(board.pages[1].view.layout.flags).toEqual(["EMPTY", "UNSIGNED"]);
+    expect(board.pages[0].view.layout.fill.used).toBeGreaterThan(0);
+    expect(board.waiting.map((w) => w.id)).toContain(waiting);
+    expect(board.waiting.map((w) => w.id)).not.toContain(a);
+    expect((await refusal(issueBoard(await makeUser("CORRESPONDENT"), issue.id)))?.code).toBe("forbidden");
+  });
+});
