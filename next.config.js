@@ -28,7 +28,7 @@ const nextConfig = {
           // The paper needs none of these powerful features; a page asking for them was not written by us.
           {
             key: "Permissions-Policy",
-            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), browsing-topics=()",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()",
           },
         ],
       },

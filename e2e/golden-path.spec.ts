@@ -74,7 +74,7 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await editor.getByRole("button", { name: `上版：${headline}` }).click();
   const frontPage = editor.getByRole("region", { name: "第1版 · 要闻" });
   await expect(frontPage.getByRole("link", { name: headline })).toBeVisible();
-  await expect(frontPage.getByText("头条")).toBeVisible();
+  await expect(frontPage.getByText("头条", { exact: true }).first()).toBeVisible();
 
   // Before publication the reader cannot reach it.
   const reader = await newUserPage(browser);

@@ -141,7 +141,13 @@ function BoardItemCard({ id, item, page, pages, readOnly, send, at }: { id: stri
         <div className="min-w-0 flex-1">
           <p className="font-medium break-words">
             {item.isLead && <span className="mr-1 rounded bg-masthead px-1 text-xs text-white">头条</span>}
-            {item.title}
+            {block.type === "story" ? (
+              <Link href={`/desk/stories/${block.story.id}`} className="hover:text-masthead hover:underline">
+                {block.story.headline || "图片新闻"}
+              </Link>
+            ) : (
+              item.title
+            )}
           </p>
           {block.type === "story" ? (
             <p className="text-xs text-stone-500">

@@ -28,7 +28,8 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
   const { issue } = board;
   const open = issue.status !== "PUBLISHED";
   return (
-    <div className="-mx-4 px-4">
+    // The board takes the whole width of the window: a paper has up to a dozen pages side by side.
+    <div className="relative left-1/2 w-[calc(100vw-20px)] -translate-x-1/2 px-6">
       <Flash message={readFlash({ done, seal })} />
       <div className="mb-4 flex flex-wrap items-center gap-4">
         <h1 className="text-2xl font-bold">

@@ -1,0 +1,138 @@
+import type { Page } from "@playwright/test";
+import { expect, expectStatus, newUserPage, query, test } from "./support";
+
+// The page desk: editors plan and arrange pages on the board, reporters write for planned slots.
+
+const unique = () => Date.now().toString().slice(-6);
+
+/** A new issue made on the desk, its board open; returns the board's address. */
+async function newIssue(editor: Page, daysAhead: number): Promise<string> {
+  const date = new Date(Date.now() + 8 * 3600_000 + daysAhead * 86400_000).toISOString().slice(0, 10);
+  await editor.goto("/desk/issues");
+  await editor.getByLabel("出版日期").fill(date);
+  await editor.getByRole("button", { name: /创建/ }).click();
+  await editor.waitForURL(/\/desk\/issues\/[a-z0-9]+(\?|$)/);
+  return new URL(editor.url()).pathname;
+}
+
+/** A brief filed by a correspondent and approved by the desk, through the app. */
+async function approvedBrief(reporter: Page, editor: Page, headline: string) {
+  await reporter.goto("/desk/stories/new");
+  await reporter.getByLabel("主题（标题）").fill(headline);
+  await reporter.getByLabel("正文第 1 段").fill(`${headline}。近日，有关部门召开会议部署相关工作，要求各单位抓好落实。`);
+  await reporter.getByRole("button", { name: "提交审稿" }).click();
+  await expectStatus(reporter, "已提交");
+  await editor.goto(new URL(reporter.url()).pathname);
+  await editor.getByRole("button", { name: "通过" }).click();
+  await editor.waitForURL(/\/desk\/queue/);
+}
+
+const column = (page: Page, number: number) => page.getByTestId(`board-page-${number}`);
+
+test("an editor plans a slot; the assigned reporter writes for it; approved, the story takes the slot's place", async ({ browser }) => {
+  const topic = `雪后清雪保通${unique()}`;
+  const editor = await newUserPage(browser, "bianji");
+  const board = await newIssue(editor, 40);
+
+  const page2 = column(editor, 2);
+  await page2.getByText("加计划稿").click();
+  await page2.getByLabel("选题").fill(topic);
+  await page2.getByLabel("记者").selectOption({ label: "张晗（伊通满族自治县融媒体中心）" });
+  await page2.getByLabel("截稿时间（北京时间）").fill("2030-01-01T18:00");
+  await page2.getByRole("button", { name: "排上计划稿" }).click();
+  await expect(editor.getByTestId("board-message")).toHaveText("计划稿已排上，已通知记者");
+  await expect(page2.getByTestId("board-item")).toContainText(`计划稿“${topic}”`);
+  await expect(page2).toContainText("计划稿未到");
+
+  const reporter = await newUserPage(browser, "zhanghan");
+  await reporter.goto("/desk/inbox");
+  await expect(reporter.getByTestId("inbox-message").first()).toContainText(`约你写稿：“${topic}”`);
+  await reporter.goto("/desk/stories");
+  const assignment = reporter.getByTestId("assignment").filter({ hasText: topic });
+  await assignment.getByRole("link", { name: "写这篇稿" }).click();
+  await expect(reporter.getByRole("note")).toContainText(`为约稿“${topic}”写稿`);
+  await reporter.getByLabel("主题（标题）").fill(`伊通县清雪保通 ${topic}`);
+  await reporter.getByLabel("正文第 1 段").fill("雪停后，伊通满族自治县组织清雪机械连夜作业，全县农村公路已全部恢复通行。");
+  await reporter.getByRole("button", { name: "提交审稿" }).click();
+  await expectStatus(reporter, "已提交");
+  const storyPath = new URL(reporter.url()).pathname;
+
+  await editor.goto(storyPath);
+  await editor.getByRole("button", { name: "通过" }).click();
+  await editor.waitForURL(/\/desk\/queue/);
+  await editor.goto(board);
+  await expect(column(editor, 2).getByRole("link", { name: `伊通县清雪保通 ${topic}` })).toBeVisible();
+  await expect(column(editor, 2)).not.toContainText("计划稿未到");
+});
+
+test("stories move onto and between pages by drag and by keyboard, without a reload, and stay there", async ({ browser }) => {
+  const tag = unique();
+  const reporter = await newUserPage(browser, "wangyu");
+  const editor = await newUserPage(browser, "bianji");
+  const [first, second] = [`双辽市冬储菜上市${tag}`, `双辽市新增公交线路${tag}`];
+  await approvedBrief(reporter, editor, first);
+  await approvedBrief(reporter, editor, second);
+  const board = await newIssue(editor, 41);
+  await editor.evaluate(() => ((window as unknown as { boardMarker: number }).boardMarker = 1));
+
+  // Drag from the waiting copy onto page 1.
+  const waitingCard = editor.getByTestId("waiting-story").filter({ hasText: first });
+  await dragTo(editor, waitingCard.getByRole("button", { name: `拖动《${first}》` }), column(editor, 1).getByRole("list", { name: "第1版的稿件" }));
+  await expect(column(editor, 1).getByRole("link", { name: first })).toBeVisible();
+  await expect(editor.getByTestId("board-message")).toHaveText("已上版");
+
+  // The second by its page picker, then moved to page 3 by keyboard: lift, step right, drop.
+  await editor.getByLabel(`为“${second}”选择版面`).selectOption({ label: "第2版 综合" });
+  await editor.getByRole("button", { name: `上版：${second}` }).click();
+  await expect(column(editor, 2).getByRole("link", { name: second })).toBeVisible();
+  const handle = column(editor, 2).getByRole("button", { name: `拖动《${second}》` });
+  await handle.focus();
+  await editor.keyboard.press("Space");
+  await editor.keyboard.press("ArrowRight");
+  // Screen readers hear where the story is going.
+  await expect(editor.locator("[role=status][aria-live]").filter({ hasText: `《${second}》移到第3版县区新闻` })).toHaveCount(1);
+  await editor.keyboard.press("Space");
+  await expect(column(editor, 3).getByRole("link", { name: second })).toBeVisible();
+  await expect(editor.getByTestId("board-message")).toHaveText("已移动");
+
+  // No page load happened; after one, everything is where it was put.
+  expect(await editor.evaluate(() => (window as unknown as { boardMarker?: number }).boardMarker)).toBe(1);
+  await editor.goto(board);
+  await expect(column(editor, 1).getByRole("link", { name: first })).toBeVisible();
+  await expect(column(editor, 3).getByRole("link", { name: second })).toBeVisible();
+  await expect(column(editor, 3).getByText("头条")).toBeVisible();
+});
+
+test("two editors on one board: a move made on an old page is refused and the board shows the page as it is", async ({ browser }) => {
+  const tag = unique();
+  const reporter = await newUserPage(browser, "duwen");
+  const first = await newUserPage(browser, "bianji");
+  const story = `铁西区长者食堂扩点${tag}`;
+  await approvedBrief(reporter, first, story);
+  const board = await newIssue(first, 42);
+  await first.getByLabel(`为“${story}”选择版面`).selectOption({ label: "第1版 要闻" });
+  await first.getByRole("button", { name: `上版：${story}` }).click();
+  await expect(column(first, 1).getByRole("link", { name: story })).toBeVisible();
+
+  const second = await newUserPage(browser, "bianji2");
+  await second.goto(board);
+  // The first editor changes the page; the second still shows the old version.
+  await column(first, 1).getByLabel(`《${story}》的版面大小`).selectOption("BANNER");
+  await expect(first.getByTestId("board-message")).toHaveText("已改大小");
+  await column(second, 1).getByLabel(`《${story}》的版面大小`).selectOption("DOUBLE");
+  await expect(second.getByTestId("board-message")).toContainText("版面刚被他人改动");
+  await expect(column(second, 1).getByLabel(`《${story}》的版面大小`)).toHaveValue("BANNER");
+  const [{ size }] = await query<{ size: string }>(`SELECT size FROM "Placement" pl JOIN "Story" s ON s.id = pl."storyId" WHERE s.headline = $1`, [story]);
+  expect(size).toBe("BANNER");
+});
+
+/** A pointer drag dnd-kit recognises: press, move past its activation distance in steps, release. */
+async function dragTo(page: Page, handle: ReturnType<Page["locator"]>, target: ReturnType<Page["locator"]>) {
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
+  await page.mouse.up();
+}
