@@ -1,7 +1,8 @@
 // Benchmark (not a test): the editor's story list over a ten-year archive.
 // Fills the database named by $DATABASE_URL (or a fresh embedded one) with 100,000 stories, then
-// times listDeskPage for typical filters. Ends with:
+// times listDeskPage for typical filters, then moves on the board (scripts/bench-assembly.ts). Ends with:
 //   desk-list stories=<n> median_ms=<m> p95_ms=<p>
+//   assembly-move pages=16 stories=64 moves=<n> median_ms=<m> p95_ms=<p>
 // Refuses to add bench rows to a database that already holds other stories (set BENCH_FORCE=1).
 // Usage: npm run bench:desk   (BENCH_STORIES, BENCH_RUNS to change the size)
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -9,6 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { benchAssemblyMoves } from "./bench-assembly";
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -109,8 +111,9 @@ async function main() {
     console.log(`  ${name.padEnd(28)} median_ms=${percentile(times, 50).toFixed(1)} p95_ms=${percentile(times, 95).toFixed(1)}`);
   }
   all.sort((a, b) => a - b);
-  await db().$disconnect();
   console.log(`desk-list stories=${total} median_ms=${percentile(all, 50).toFixed(1)} p95_ms=${percentile(all, 95).toFixed(1)}`);
+  await benchAssemblyMoves(RUNS, percentile);
+  await db().$disconnect();
 }
 
 main()
