@@ -100,7 +100,7 @@ test("stories move onto and between pages by drag and by keyboard, without a rel
   await editor.goto(board);
   await expect(column(editor, 1).getByRole("link", { name: first })).toBeVisible();
   await expect(column(editor, 3).getByRole("link", { name: second })).toBeVisible();
-  await expect(column(editor, 3).getByText("头条")).toBeVisible();
+  await expect(column(editor, 3).getByText("头条", { exact: true }).first()).toBeVisible();
 });
 
 test("two editors on one board: a move made on an old page is refused and the board shows the page as it is", async ({ browser }) => {

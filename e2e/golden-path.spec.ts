@@ -86,7 +86,7 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await chief.goto(issueUrl);
   chief.once("dialog", (d) => d.accept());
   await chief.getByRole("button", { name: "签发见报" }).click();
-  await expect(chief.getByRole("status")).toHaveText("已签发见报，共 1 篇稿件");
+  await expect(chief.getByRole("status").filter({ hasText: "已签发见报" })).toHaveText("已签发见报，共 1 篇稿件");
 
   // A reader finds it on the home page (the latest issue), on its page and on its own page.
   await reader.goto("/");
