@@ -50,6 +50,9 @@ export function formatIssueDate(date: string, withWeekday = true): string {
   return `${y}年${m}月${d}日${withWeekday ? ` ${weekday}` : ""}`;
 }
 
+// 农历 for the masthead is in lunar-date.ts: its calendar library is 300 KB, and client components
+// (the story editor) import this file.
+
 /** A moment's Beijing day and clock time, whatever the zone of the machine. */
 function beijingParts(at: Date | string) {
   const iso = new Date(new Date(at).getTime() + BEIJING_OFFSET_MS).toISOString();
