@@ -88,11 +88,13 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await chief.getByRole("button", { name: "签发见报" }).click();
   await expect(chief.getByRole("status").filter({ hasText: "已签发见报" })).toHaveText("已签发见报，共 1 篇稿件");
 
-  // A reader finds it on the home page (the latest issue), on its page and on its own page.
+  // A reader finds it on the home page (the latest issue), on its page and on its own page. The
+  // page and its 标题导航 both link it; exact names pick the page's headline (标题导航's has the kicker).
   await reader.goto("/");
-  await expect(reader.getByRole("link", { name: headline })).toBeVisible();
+  await expect(reader.getByRole("link", { name: headline, exact: true })).toBeVisible();
+  await expect(reader.getByRole("navigation", { name: "标题导航" }).getByRole("link", { name: headline })).toBeVisible();
   await reader.goto(`/issues/${issueDate}/pages/1`);
-  await reader.getByRole("link", { name: headline }).click();
+  await reader.getByRole("link", { name: headline, exact: true }).click();
   await reader.waitForURL(`**/stories/${storyId}`);
   const article = reader.getByRole("article");
   await expect(article.getByRole("heading", { level: 1 })).toHaveText(headline);

@@ -1,6 +1,5 @@
-import { type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, query } from "./support";
+import { expect, test, query, expectAccessible, expectFitsPhone } from "./support";
+import { makeJumpIssue, setPaperProfile, type FixtureIssue } from "./page-fixtures";
 
 // The e-paper as readers meet it, on the seeded demo issues.
 
@@ -11,17 +10,6 @@ async function aPublishedStory() {
      WHERE s.status = 'PUBLISHED' AND s.kind = 'FEATURE' AND jsonb_array_length(s."body") > 3 AND s.body::text LIKE '%"photo"%' ORDER BY i.date LIMIT 1`,
   );
   return row;
-}
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function expectFitsPhone(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 test("a reader moves from the latest issue through its pages to a story and back", async ({ page }) => {
@@ -157,4 +145,93 @@ test("every reader page type passes axe and fits a 360 px phone", async ({ brows
     await expectFitsPhone(page);
     await expectAccessible(page);
   }
+});
+
+test.describe("the printed page", () => {
+  // A released issue made for these tests, on a date no other test reads: page 1 with credits and
+  // a story continued on page 2. The paper profile is filled for the masthead.
+  let issue: FixtureIssue;
+  test.beforeAll(async () => {
+    await setPaperProfile({ name: "吉平日报", cnNumber: "CN 22-0099", postalCode: "11-35", publisher: "中共吉平市委主办" });
+    issue = await makeJumpIssue("2025-01-29", 8801);
+  });
+
+  test("page 1 carries the masthead with 农历 and 总第N期, 标题导航 beside it and the credits at its foot; print keeps the page, not the navigation", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/issues/${issue.date}/pages/1`);
+    const sheet = page.locator("article.printed-page");
+    const masthead = sheet.locator(".masthead");
+    for (const text of ["吉平日报", "中共吉平市委主办", "2025年1月29日 星期三", "农历乙巳年正月初一", "总第8801期", "国内统一连续出版物号 CN 22-0099", "邮发代号 11-35"]) {
+      await expect(masthead).toContainText(text);
+    }
+    const foot = sheet.locator(".page-foot");
+    await expect(foot).toHaveText(/责任编辑 刘明\s*美术编辑 王芳\s*校对 李静/);
+    const footTop = (await foot.boundingBox())!.y;
+    for (const story of await sheet.locator(".page-grid article").all()) {
+      const box = (await story.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(footTop);
+    }
+
+    const nav = page.getByRole("navigation", { name: "标题导航" });
+    await expect(nav.getByRole("link")).toHaveText(["家门口的阅读空间十二个“城市书房”全部开放", "百姓出行更便利城乡公交通到家门口", "老旧小区供热管网完成排查"]);
+    const [navBox, sheetBox] = [(await nav.boundingBox())!, (await sheet.boundingBox())!];
+    expect(navBox.x).toBeGreaterThanOrEqual(sheetBox.x + sheetBox.width);
+    expect(navBox.y).toBeLessThan(sheetBox.y + 200);
+    await expectAccessible(page);
+
+    await page.emulateMedia({ media: "print" });
+    await expect(masthead).toBeVisible();
+    await expect(foot).toBeVisible();
+    for (const name of ["版面导航", "标题导航", "站点", "翻版"]) await expect(page.getByRole("navigation", { name })).toBeHidden();
+  });
+
+  test("a story continued on another page says 下转 and 上接, each linking to the other half", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const id = issue.storyIds["城乡公交通到家门口"];
+    await page.goto(`/issues/${issue.date}/pages/1`);
+    const first = page.locator(`#story-${id}`);
+    await expect(first).toContainText("入冬以来");
+    await expect(first).not.toContainText("暖心车");
+    // A link that is not there fails within the expect timeout, not the test's.
+    await first.getByRole("link", { name: "（下转第2版）" }).click({ timeout: 30_000 });
+    await expect(page).toHaveURL(new RegExp(`/issues/${issue.date}/pages/2#story-${id}$`));
+    const rest = page.locator(`#story-${id}`);
+    await expect(rest).toContainText("暖心车");
+    await expect(rest).not.toContainText("入冬以来");
+    await rest.getByRole("link", { name: "（上接第1版）" }).click({ timeout: 30_000 });
+    await expect(page).toHaveURL(new RegExp(`/issues/${issue.date}/pages/1#story-${id}$`));
+    await expect(page.getByRole("navigation", { name: "标题导航" })).toContainText("下转第2版");
+  });
+});
+
+test("on a phone the front page is its headlines with first lines and photos, not every story in full", async ({ browser }, testInfo) => {
+  // The seeded front page with the most stories on it.
+  const [front] = await query<{ date: string }>(
+    `SELECT to_char(i.date, 'YYYY-MM-DD') AS date FROM "Issue" i JOIN "Page" p ON p."issueId" = i.id JOIN "Placement" pl ON pl."pageId" = p.id
+     WHERE i.status = 'PUBLISHED' AND p.number = 1 GROUP BY i.id ORDER BY count(*) DESC, i.date DESC LIMIT 1`,
+  );
+  const stories = await query<{ id: string; headline: string; body: string }>(
+    `SELECT s.id, s.headline, s.body::text AS body FROM "Story" s JOIN "Placement" pl ON pl."storyId" = s.id JOIN "Page" p ON p.id = pl."pageId" JOIN "Issue" i ON i.id = p."issueId"
+     WHERE to_char(i.date, 'YYYY-MM-DD') = $1 AND p.number = 1 AND s.status = 'PUBLISHED'`,
+    [front.date],
+  );
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`/issues/${front.date}/pages/1`);
+  const list = page.getByRole("list", { name: "本版稿件" });
+  for (const story of stories) {
+    const card = list.locator("li").filter({ has: page.locator(`a[href="/stories/${story.id}"]`) });
+    const paragraphs = (JSON.parse(story.body) as { type: string; text?: string }[]).filter((b) => b.type === "paragraph").map((b) => b.text!);
+    if (story.headline) await expect(card.getByRole("link", { name: story.headline })).toBeVisible();
+    // Its first lines show; what comes after the first paragraph does not.
+    if (paragraphs[0]) await expect(card).toContainText(paragraphs[0].slice(0, 12));
+    if (paragraphs[1]) await expect(list).not.toContainText(paragraphs[1].slice(0, 20));
+  }
+  await expect(list.locator("img").first()).toBeVisible();
+  await expect(page.locator(".page-grid")).toBeHidden();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  testInfo.annotations.push({ type: "front page height at 360 px", description: `${height} px` });
+  console.log(`front page ${front.date} at 360 px: ${height} px tall`);
+  expect(height).toBeLessThan(1600);
+  await expectFitsPhone(page);
 });

@@ -252,7 +252,7 @@ test.describe("bad input is a 4xx or ignored, never a 500", () => {
       "/desk/library?from={0}", "/desk/library?to={0}", "/desk/library?after={0}", "/desk/library?after=0000-01-01T00:00:00.000Z_abc",
       "/desk/library?q={0}", "/desk/library?status={0}", "/desk/library?kind={0}", "/desk/library?tag={0}", "/desk/library?author={0}",
       "/desk/library?sort={0}", "/desk/queue?after={0}", "/desk/stories/{0}", `/desk/stories/${story.id}/history?a={0}&b={0}`,
-      "/desk/stories/{0}/history", "/desk/issues/{0}", "/desk/stories?done={0}", "/desk/inbox?done={0}",
+      "/desk/stories/{0}/history", "/desk/issues/{0}", "/desk/issues/{0}/pages/1", "/desk/issues/{0}/pages/{0}", "/desk/stories?done={0}", "/desk/inbox?done={0}",
     ].flatMap((t) => BAD_VALUES.map((v) => t.replaceAll("{0}", v)));
     const adminRoutes = ["/desk/admin/audit?before={0}", "/desk/admin/audit?actor={0}", "/desk/admin/audit?action={0}", "/desk/admin/audit?target={0}",
       "/desk/admin/audit?from={0}&to={0}", "/desk/admin?done={0}"].flatMap((t) => BAD_VALUES.map((v) => t.replaceAll("{0}", v)));

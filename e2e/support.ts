@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import pg from "pg";
 import sharp from "sharp";
 
@@ -58,7 +59,10 @@ export async function photoFile(name = "秋收.png") {
   return { name, mimeType: "image/png", buffer };
 }
 
-/** Reads the e2e database directly, only to find ids of seeded copy (never to change it). */
+/**
+ * Reads the e2e database directly to find ids of seeded copy; e2e/page-fixtures.ts also writes
+ * through it the pages the desk has no screens for yet. Seeded rows are never changed.
+ */
 export async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
@@ -67,6 +71,19 @@ export async function query<T>(sql: string, params: unknown[] = []): Promise<T[]
   } finally {
     await client.end();
   }
+}
+
+/** No serious or critical axe violations on the page as it stands. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Nothing scrolls sideways (at the viewport the test set, 360 px for a phone). */
+export async function expectFitsPhone(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 export async function expectStatus(page: Page, text: string) {

@@ -7,7 +7,7 @@ export default function ReaderLayout({ children }: { children: React.ReactNode }
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
         跳到正文
       </a>
-      <header className="border-b-4 border-masthead bg-white">
+      <header className="site-header border-b-4 border-masthead bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-x-4 gap-y-2 px-4 py-3">
           <Link href="/" className="whitespace-nowrap font-serif text-3xl font-black tracking-widest text-masthead md:text-4xl">
             {PAPER.name}
@@ -23,7 +23,7 @@ export default function ReaderLayout({ children }: { children: React.ReactNode }
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>
-      <footer className="no-print border-t border-stone-300 py-6 text-center text-xs text-stone-500">
+      <footer className="site-footer no-print border-t border-stone-300 py-6 text-center text-xs text-stone-500">
         {PAPER.name} · {PAPER.slogan} · 数字报 ·{" "}
         <Link href="/feed.xml" className="hover:text-masthead">RSS</Link> ·{" "}
         <Link href="/desk" className="hover:text-masthead">采编入口</Link>

@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { latestIssue, pageView } from "@/lib/reader/queries";
-import { PageLayout } from "@/components/reader/PageLayout";
+import { latestIssue } from "@/lib/reader/queries";
+import { publishedPageView } from "@/lib/reader/page-view";
+import { PrintedPage } from "@/components/page/PrintedPage";
 import { PAPER } from "@/lib/paper";
 
 // The latest published issue's first page, like opening the day's paper.
@@ -9,7 +10,7 @@ export const metadata = { alternates: { canonical: "/" } };
 export default async function HomePage() {
   const issue = await latestIssue();
   const first = issue?.pages[0];
-  const view = issue && first ? await pageView(issue.date, first.number) : null;
+  const view = issue && first ? await publishedPageView(issue.date, first.number) : null;
   if (!view) {
     return (
       <div className="py-20 text-center text-stone-600">
@@ -19,5 +20,5 @@ export default async function HomePage() {
       </div>
     );
   }
-  return <PageLayout view={view} />;
+  return <PrintedPage view={view} mode="reader" />;
 }

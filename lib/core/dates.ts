@@ -61,6 +61,8 @@ export function beijingLocalToDate(value: string): Date | null {
 export function dateToBeijingLocal(at: Date): string {
   return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16);
 }
+// 农历 for the masthead is in lunar-date.ts: its calendar library is 300 KB, and client components
+// (the story editor) import this file.
 
 /** A moment's Beijing day and clock time, whatever the zone of the machine. */
 function beijingParts(at: Date | string) {

@@ -16,7 +16,11 @@ export type PageLink = { number: number; name: string };
 export type IssueNav = { id: string; date: string; number: number; pages: PageLink[]; previousDate: string | null; nextDate: string | null };
 /** Page 1's 报头: the paper's fixed parts and the issue's date and running number. */
 export type Masthead = Omit<PaperProfile, "releaseTime"> & { date: string; number: number };
-export type PageView = { issue: IssueNav; layout: PageLayout; masthead: Masthead | null };
+/**
+ * `withheld`: placements whose copy this viewer may not read before release (another writer's
+ * story or slot on a correspondent's proof); their blocks arrive emptied and are drawn as taken space.
+ */
+export type PageView = { issue: IssueNav; layout: PageLayout; masthead: Masthead | null; withheld: string[] };
 
 const storyFields = {
   id: true,
@@ -134,6 +138,7 @@ export async function loadPageView(where: { issueId: string } | { date: string }
     issue: { id: issue.id, date, number: issue.number, pages: issue.pages, previousDate: previous, nextDate: next },
     layout,
     masthead: profile ? { name: profile.name, cnNumber: profile.cnNumber, postalCode: profile.postalCode, publisher: profile.publisher, date, number: issue.number } : null,
+    withheld: [],
   };
 }
 

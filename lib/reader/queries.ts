@@ -62,7 +62,6 @@ export type ReaderStory = {
   tags: { name: string; kind: TagKind }[];
   photoSizes: Record<string, PhotoSize>;
 };
-export type PageView = { issue: IssueView; page: { number: number; name: string }; stories: ReaderStory[] };
 export type StoryView = ReaderStory & {
   issueDate: string;
   issueNumber: number;
@@ -135,29 +134,6 @@ function toReaderStory(row: StoryRow, isLead: boolean): ReaderStory {
     photoSizes: Object.fromEntries(photos.map((p) => [p.id, { width: p.width, height: p.height }])),
   };
 }
-
-export const pageView = cachedReader("page", async (date: string, pageNumber: number): Promise<PageView | null> => {
-  const issue = await loadIssue(issueDateFromString(date));
-  if (!issue) return null;
-  const page = await db().page.findFirst({
-    where: { number: pageNumber, issue: { date: issueDateFromString(date), ...published } },
-    select: {
-      number: true,
-      name: true,
-      placements: {
-        where: { story: published },
-        orderBy: [{ isLead: "desc" }, { position: "asc" }],
-        select: { isLead: true, story: { select: storySelect } },
-      },
-    },
-  });
-  if (!page) return null;
-  return {
-    issue,
-    page: { number: page.number, name: page.name },
-    stories: page.placements.flatMap((p) => (p.story ? [toReaderStory(p.story, p.isLead)] : [])),
-  };
-});
 
 export const storyView = cachedReader("story", async (id: string): Promise<StoryView | null> => {
   const row = await db().story.findFirst({

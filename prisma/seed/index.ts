@@ -101,6 +101,11 @@ async function main() {
       }
       await fillPage(page.id, demoPage.number, demoPage.stories, true);
     }
+    // Sizes as a page editor plans them (the desk places everything 单栏): the lead as 头条, the rest
+    // 双栏, so the demo's pages draw as pages rather than as thin columns.
+    const onIssue = { page: { issueId: issue.id } };
+    await db().placement.updateMany({ where: { ...onIssue, isLead: false }, data: { size: "DOUBLE" } });
+    await db().placement.updateMany({ where: { ...onIssue, isLead: true }, data: { size: "LEAD" } });
     await publishIssue(chief, issue.id);
     // Demo issues appear as if published at dawn on their own day, so "newest first" lists read right.
     const dawn = new Date(`${date}T05:30:00+08:00`);

@@ -17,8 +17,8 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     ...(can(user.role, "account:manage") ? [{ href: "/desk/admin", label: "账号管理" }, { href: "/desk/admin/audit", label: "操作日志" }] : []),
   ];
   return (
-    <div className="min-h-screen bg-stone-50">
-      <header className="border-b border-stone-300 bg-white">
+    <div className="min-h-screen bg-stone-50 print:bg-white">
+      <header className="site-header border-b border-stone-300 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/desk" className="font-serif text-xl font-black text-masthead">{PAPER.name} · 采编</Link>
           <nav aria-label="采编" className="flex flex-wrap gap-4 text-sm">

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
-import { pageView } from "@/lib/reader/queries";
-import { PageLayout } from "@/components/reader/PageLayout";
+import { publishedPageView } from "@/lib/reader/page-view";
+import { PrintedPage } from "@/components/page/PrintedPage";
 import { formatIssueDate, isRealDay } from "@/lib/core/dates";
 
 type Props = { params: Promise<{ date: string; number: string }> };
@@ -9,22 +9,24 @@ type Props = { params: Promise<{ date: string; number: string }> };
 async function load(params: Props["params"]) {
   const { date, number } = await params;
   if (!isRealDay(date) || !/^\d{1,2}$/.test(number)) return null;
-  return pageView(date, Number(number));
+  return publishedPageView(date, Number(number));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await load(params);
   if (!view) return { title: "找不到这一版" };
-  const lead = view.stories[0];
+  const { page, headlines } = view.layout;
+  const day = formatIssueDate(view.issue.date, false);
+  const lead = headlines.find((h) => h.headline);
   return {
-    title: `第${view.page.number}版 ${view.page.name} · ${formatIssueDate(view.issue.date, false)}`,
-    description: lead ? `本版头条：${lead.headline}` : `${formatIssueDate(view.issue.date, false)}第${view.page.number}版`,
-    alternates: { canonical: `/issues/${view.issue.date}/pages/${view.page.number}` },
+    title: `第${page.number}版 ${page.name} · ${day}`,
+    description: lead ? `本版头条：${lead.headline}` : `${day}第${page.number}版`,
+    alternates: { canonical: `/issues/${view.issue.date}/pages/${page.number}` },
   };
 }
 
 export default async function IssuePageView({ params }: Props) {
   const view = await load(params);
   if (!view) notFound();
-  return <PageLayout view={view} />;
+  return <PrintedPage view={view} mode="reader" />;
 }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { layoutPage, type LayoutItem, type PagePlan } from "@/lib/issues/layout";
+import type { PageView } from "@/lib/reader/page-view";
+import { PrintedPage } from "@/components/page/PrintedPage";
+import type { PageMode } from "@/components/page/page-links";
+
+// The one page component in its three modes, drawn from one model: what each mode links to and
+// what it leaves out. (The browser tests look at the pages themselves.)
+
+const plan: PagePlan = {
+  number: 1,
+  name: "要闻",
+  format: { code: "broadsheet", name: "对开", columns: 8, capacity: 12000 },
+  credits: { editor: "刘明", designer: "", proofreader: "李静" },
+  reserved: [{ kind: "AD", label: "商业广告", share: 25 }],
+  status: "COMPOSING",
+  version: 1,
+};
+const story = (id: string, headline: string, text: string) => ({
+  id, kind: "NEWS_BRIEF" as const, kicker: "", headline, subheadline: "", byline: "本报记者 李雪", dateline: "", body: [{ type: "paragraph" as const, text }, { type: "paragraph" as const, text: `${text}（续）` }], photoSizes: {},
+});
+const items: LayoutItem[] = [
+  { kind: "story", placementId: "pa", isLead: true, size: "LEAD", continuesOn: { number: 3, name: "县区新闻" }, story: story("sa", "城乡公交通到家门口", "入冬以来新线路运行平稳。") },
+  { kind: "story", placementId: "pb", isLead: false, size: "DOUBLE", continuesOn: null, story: story("sb", "老旧小区供热管网完成排查", "连日来供热部门排查管网。") },
+  { kind: "slot", placementId: "pc", isLead: false, size: "DOUBLE", topic: "冬季供暖保障调度会", assignee: { id: "u1", name: "杜文" }, targetLength: 1200, deadline: "2031-03-03T10:00:00.000Z", filed: null },
+];
+const view: PageView = {
+  issue: { id: "issue1", date: "2026-02-17", number: 9200, pages: [{ number: 1, name: "要闻" }, { number: 3, name: "县区新闻" }], previousDate: null, nextDate: null },
+  layout: layoutPage(plan, items),
+  masthead: { name: "吉平日报", cnNumber: "CN 22-0099", postalCode: "11-35", publisher: "吉平日报社出版", date: "2026-02-17", number: 9200 },
+  withheld: [],
+};
+const draw = (mode: PageMode, v: PageView = view) => renderToStaticMarkup(createElement(PrintedPage, { view: v, mode }));
+const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+
+describe("the printed page", () => {
+  it("prints the masthead with 农历 and 总第N期 on page 1, and the credits that are filled", () => {
+    const html = draw("reader");
+    expect(html).toContain("农历丙午年正月初一");
+    expect(html).toContain("总第9200期");
+    expect(html).toContain("CN 22-0099");
+    expect(html).toContain("责任编辑 刘明");
+    expect(html).toContain("校对 李静");
+    expect(html).not.toContain("美术编辑");
+  });
+
+  it("leads readers to stories and pages of the e-paper, and shows them no planned space or ads", () => {
+    const html = draw("reader");
+    expect(hrefs(html)).toEqual(expect.arrayContaining(["/stories/sa", "/issues/2026-02-17/pages/3#story-sa", "/issues/2026-02-17/pages/3"]));
+    expect(hrefs(html).some((h) => h.startsWith("/desk"))).toBe(false);
+    expect(html).toContain("（下转第3版）");
+    expect(html).not.toContain("冬季供暖保障调度会");
+    expect(html).not.toContain("商业广告");
+  });
+
+  it("leads the desk to its own story pages and proofs, with slots and reserved areas drawn", () => {
+    const html = draw("proof");
+    expect(hrefs(html)).toEqual(expect.arrayContaining(["/desk/stories/sa", "/desk/issues/issue1/pages/3#story-sa", "/desk/issues/issue1"]));
+    expect(hrefs(html).some((h) => h.startsWith("/stories/") || h.startsWith("/issues/"))).toBe(false);
+    expect(html).toContain("冬季供暖保障调度会");
+    expect(html).toContain("杜文");
+    expect(html).toContain("1,200 字");
+    expect(html).toContain("3月3日 18:00");
+    expect(html).toContain("广告 · 商业广告 · 占版 25%");
+    expect(html).toContain("组版中");
+  });
+
+  it("draws a miniature small and inert: no links, no navigation, no ids", () => {
+    const html = draw("miniature");
+    expect(html).toMatch(/^<div inert=""/);
+    expect(html).toContain("城乡公交通到家门口");
+    expect(html).toContain("冬季供暖保障调度会");
+    expect(hrefs(html)).toEqual([]);
+    expect(html).not.toMatch(/ id="/);
+    expect(html).not.toContain("标题导航");
+    expect(html).not.toContain("版面导航");
+  });
+
+  it("draws withheld copy as taken space, never its text", () => {
+    const withheld = { ...view, withheld: ["pb"], layout: { ...view.layout, blocks: view.layout.blocks.map((b) => (b.type === "story" && b.placementId === "pb" ? { ...b, body: [], story: { ...b.story, headline: "", body: [] } } : b)) } };
+    const html = draw("proof", withheld);
+    expect(html).toContain("其他稿件（见报前仅编辑可见）");
+    expect(html).toContain("城乡公交通到家门口");
+  });
+});
