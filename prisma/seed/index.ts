@@ -79,7 +79,9 @@ async function main() {
     for (const [i, story] of stories.entries()) {
       const filed = await createStory(account(story.author), await draftOf(story), { submit: true });
       await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
-      const size = i === 0 ? "LEAD" : story.kind === "FEATURE" || story.kind === "COMMENTARY" ? "DOUBLE" : "SINGLE";
+      // Sizes as a page editor plans them: the lead as 头条, the rest 双栏 (all 单栏 would draw a
+      // page as thin columns).
+      const size = i === 0 ? "LEAD" : "DOUBLE";
       await placeOnPage(editor, { storyId: filed.id, to: await pageAtNow(pageId), index: i, size });
     }
     await updatePagePlan(editor, { at: await pageAtNow(pageId), plan: demoCredits[number] ?? demoCredits[1] });
@@ -101,11 +103,6 @@ async function main() {
       }
       await fillPage(page.id, demoPage.number, demoPage.stories, true);
     }
-    // Sizes as a page editor plans them (the desk places everything 单栏): the lead as 头条, the rest
-    // 双栏, so the demo's pages draw as pages rather than as thin columns.
-    const onIssue = { page: { issueId: issue.id } };
-    await db().placement.updateMany({ where: { ...onIssue, isLead: false }, data: { size: "DOUBLE" } });
-    await db().placement.updateMany({ where: { ...onIssue, isLead: true }, data: { size: "LEAD" } });
     await publishIssue(chief, issue.id);
     // Demo issues appear as if published at dawn on their own day, so "newest first" lists read right.
     const dawn = new Date(`${date}T05:30:00+08:00`);
