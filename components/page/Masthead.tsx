@@ -1,6 +1,5 @@
 import type { Masthead as MastheadData } from "@/lib/reader/page-view";
 import { formatIssueDate } from "@/lib/core/dates";
-import { formatLunarDate } from "@/lib/core/lunar-date";
 
 // 报头: the paper's name large, and beside it the day (with weekday and 农历), the running number
 // and the registration numbers, as page 1 prints them. Empty parts of the paper profile are left out.
@@ -19,7 +18,7 @@ export function Masthead({ masthead, pageCount }: { masthead: MastheadData; page
         <p className="font-semibold">
           <time dateTime={masthead.date}>{formatIssueDate(masthead.date)}</time>
         </p>
-        <p>{formatLunarDate(masthead.date)}</p>
+        <p>{masthead.lunar}</p>
         <p>
           总第{masthead.number}期 <span className="ml-2">今日{pageCount}版</span>
         </p>

@@ -8,6 +8,7 @@ import { layoutPage, type ArrivingStory, type LayoutItem, type LayoutStory, type
 import { parseReserved } from "@/lib/issues/page-plan";
 import { paperProfile, type PaperProfile } from "@/lib/issues/paper-profile";
 import { cachedReader } from "@/lib/reader/queries";
+import { formatLunarDate } from "@/lib/core/lunar-date";
 
 // The page-view model: one printed page as readers see it and as the desk's proof shows it before
 // release. Both come from here, drawn by the same components, so a signed proof is the page.
@@ -15,12 +16,13 @@ import { cachedReader } from "@/lib/reader/queries";
 export type PageLink = { number: number; name: string };
 export type IssueNav = { id: string; date: string; number: number; pages: PageLink[]; previousDate: string | null; nextDate: string | null };
 /** Page 1's 报头: the paper's fixed parts and the issue's date and running number. */
-export type Masthead = Omit<PaperProfile, "releaseTime"> & { date: string; number: number };
+/** 农历 is worked out here, on the server: the calendar library is too big for a browser bundle. */
+export type Masthead = Omit<PaperProfile, "releaseTime"> & { date: string; number: number; lunar: string };
 /**
  * `withheld`: placements whose copy this viewer may not read before release (another writer's
  * story or slot on a correspondent's proof); their blocks arrive emptied and are drawn as taken space.
  */
-export type PageView = { issue: IssueNav; layout: PageLayout; masthead: Masthead | null; withheld: string[] };
+export type PageView = { issue: IssueNav; pageId: string; layout: PageLayout; masthead: Masthead | null; withheld: string[] };
 
 const storyFields = {
   id: true,
@@ -67,6 +69,7 @@ export async function loadPageView(where: { issueId: string } | { date: string }
   const page = await db().page.findUnique({
     where: { issueId_number: { issueId: issue.id, number } },
     select: {
+      id: true,
       number: true,
       name: true,
       status: true,
@@ -136,8 +139,9 @@ export async function loadPageView(where: { issueId: string } | { date: string }
   const profile = page.number === 1 ? await paperProfile() : null;
   return {
     issue: { id: issue.id, date, number: issue.number, pages: issue.pages, previousDate: previous, nextDate: next },
+    pageId: page.id,
     layout,
-    masthead: profile ? { name: profile.name, cnNumber: profile.cnNumber, postalCode: profile.postalCode, publisher: profile.publisher, date, number: issue.number } : null,
+    masthead: profile ? { name: profile.name, cnNumber: profile.cnNumber, postalCode: profile.postalCode, publisher: profile.publisher, date, number: issue.number, lunar: formatLunarDate(date) } : null,
     withheld: [],
   };
 }

@@ -28,8 +28,9 @@ const items: LayoutItem[] = [
 ];
 const view: PageView = {
   issue: { id: "issue1", date: "2026-02-17", number: 9200, pages: [{ number: 1, name: "要闻" }, { number: 3, name: "县区新闻" }], previousDate: null, nextDate: null },
+  pageId: "page1",
   layout: layoutPage(plan, items),
-  masthead: { name: "吉平日报", cnNumber: "CN 22-0099", postalCode: "11-35", publisher: "吉平日报社出版", date: "2026-02-17", number: 9200 },
+  masthead: { name: "吉平日报", cnNumber: "CN 22-0099", postalCode: "11-35", publisher: "吉平日报社出版", date: "2026-02-17", number: 9200, lunar: "农历丙午年正月初一" },
   withheld: [],
 };
 const draw = (mode: PageMode, v: PageView = view) => renderToStaticMarkup(createElement(PrintedPage, { view: v, mode }));

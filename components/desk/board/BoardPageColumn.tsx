@@ -12,6 +12,7 @@ import type { BoardItem } from "@/components/desk/board/items";
 import type { BoardCommand, BoardPage, IssueBoard, PageAt } from "@/components/desk/board/types";
 import { PagePlanForm } from "@/components/desk/board/PagePlanForm";
 import { SlotForm } from "@/components/desk/board/SlotForm";
+import { PrintedPage } from "@/components/page/PrintedPage";
 
 type Send = (command: BoardCommand, done?: string) => Promise<boolean>;
 
@@ -83,6 +84,11 @@ export function BoardPageColumn({
         )}
         {over && <p className="mt-1 text-xs text-red-700">超出 {(layout.fill.used - layout.fill.capacity).toLocaleString("zh-CN")} 字</p>}
       </header>
+
+      {/* The page as it will print, drawn by the same component as the proof and the reader's page. */}
+      <div className="mb-2 overflow-hidden rounded border border-stone-200 bg-white" aria-hidden="true" data-testid="miniature">
+        <PrintedPage view={page.view} mode="miniature" />
+      </div>
 
       <SortableContext id={dropId} items={items.map((i) => itemId(i.placementId))} strategy={verticalListSortingStrategy}>
         <ol ref={setNodeRef} aria-label={`第${page.number}版的稿件`} className="min-h-16 space-y-2 rounded border border-dashed border-stone-300 p-1">

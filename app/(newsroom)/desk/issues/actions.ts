@@ -4,6 +4,7 @@ import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { addPage, createIssue, publishIssue, removePage } from "@/lib/issues/mutations";
 import { refreshReaderPages } from "@/lib/reader/cache";
+import { sendForSignOff, signPage } from "@/lib/issues/commands";
 
 // Thin wrappers: each declares the shape of its form and lets lib/issues decide and check.
 
@@ -33,4 +34,18 @@ export const publishIssueAction = deskAction(z.object({ issueId: recordId }), as
   refreshReaderPages();
   // The publish button leaves the page once the issue is out; the confirmation rides the redirect.
   return { message: `已签发见报，共 ${storyIds.length} 篇稿件`, redirectTo: `/desk/issues/${issueId}` };
+});
+
+const pageAtForm = z.object({ pageId: recordId, version: z.coerce.number().int().min(0) });
+
+/** From the proof: an editor sends the page to the chief editor (送签). */
+export const sendForSignOffAction = deskAction(pageAtForm, async (at, user) => {
+  await sendForSignOff(user, at);
+  return { message: "已送值班总编签版" };
+});
+
+/** From the proof: the chief editor on duty signs the page (签版). */
+export const signPageAction = deskAction(pageAtForm, async (at, user) => {
+  await signPage(user, at);
+  return { message: "已签版" };
 });

@@ -3,6 +3,9 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/core/session";
 import { proofPageView } from "@/lib/issues/proof";
 import { PrintedPage } from "@/components/page/PrintedPage";
+import { ActionForm } from "@/components/desk/ActionForm";
+import { can } from "@/lib/auth/roles";
+import { sendForSignOffAction, signPageAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "大样" };
 
@@ -15,5 +18,22 @@ export default async function ProofPage({ params }: Props) {
   const { id, number } = await params;
   const view = /^\d{1,2}$/.test(number) ? await proofPageView(user, id, Number(number)) : null;
   if (!view) notFound();
-  return <PrintedPage view={view} mode="proof" />;
+  const at = { pageId: view.pageId, version: String(view.layout.page.version) };
+  const { status } = view.layout.page;
+  // 签版 is the chief editor's, from this proof; an editor sends a finished page here for it.
+  const actions = (
+    <>
+      {can(user.role, "issue:publish") && status !== "SIGNED" && (
+        <ActionForm action={signPageAction} hidden={at} confirm={`签发第${view.layout.page.number}版大样？签版后再有改动会回到待签。`}>
+          <button type="submit" className="btn-primary btn-sm">签版</button>
+        </ActionForm>
+      )}
+      {can(user.role, "issue:assemble") && !can(user.role, "issue:publish") && status === "COMPOSING" && (
+        <ActionForm action={sendForSignOffAction} hidden={at}>
+          <button type="submit" className="btn btn-sm">送值班总编签版</button>
+        </ActionForm>
+      )}
+    </>
+  );
+  return <PrintedPage view={view} mode="proof" actions={actions} />;
 }
