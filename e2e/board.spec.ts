@@ -136,3 +136,47 @@ async function dragTo(page: Page, handle: ReturnType<Page["locator"]>, target: R
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
   await page.mouse.up();
 }
+
+test("pages are sent for sign-off and signed from their proof; an edit to a story on a signed page sends it back to 待签", async ({ browser }) => {
+  const tag = unique();
+  const reporter = await newUserPage(browser, "lixue");
+  const editor = await newUserPage(browser, "bianji");
+  const headline = `全市新增冬季便民服务点${tag}`;
+  await approvedBrief(reporter, editor, headline);
+  const board = await newIssue(editor, 43);
+  await editor.getByLabel(`为“${headline}”选择版面`).selectOption({ label: "第1版 要闻" });
+  await editor.getByRole("button", { name: `上版：${headline}` }).click();
+  await expect(column(editor, 1).getByRole("link", { name: headline })).toBeVisible();
+  // A one-page issue: the empty pages go.
+  for (const n of [4, 3, 2]) {
+    await column(editor, n).getByRole("button", { name: "删除此版" }).click();
+    await expect(column(editor, n)).toHaveCount(0);
+  }
+
+  await editor.goto(`${board}/pages/1`);
+  await editor.getByRole("button", { name: "送值班总编签版" }).click();
+  await expect(editor.getByText("待签", { exact: true }).first()).toBeVisible();
+
+  const chief = await newUserPage(browser, "zongbian");
+  await chief.goto(`${board}/pages/1`);
+  chief.once("dialog", (d) => d.accept());
+  await chief.getByRole("button", { name: "签版" }).click();
+  await expect(chief.getByText("已签", { exact: true }).first()).toBeVisible();
+  await editor.goto(board);
+  await expect(column(editor, 1).getByTestId("page-status")).toHaveText("已签");
+
+  // The desk changes the copy of a story on the signed page.
+  await column(editor, 1).getByRole("link", { name: headline }).click();
+  await editor.getByLabel("主题（标题）").fill(`${headline}（改）`);
+  await editor.getByRole("button", { name: "保存" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  await editor.goto(board);
+  await expect(column(editor, 1).getByTestId("page-status")).toHaveText("待签");
+  await chief.goto("/desk/inbox");
+  await expect(chief.getByTestId("inbox-message").first()).toContainText("第1版签版后有改动");
+  const [{ reopened }] = await query<{ reopened: number }>(
+    `SELECT count(*)::int AS reopened FROM "AuditEvent" a JOIN "Page" p ON p.id = a."targetId" JOIN "Issue" i ON i.id = p."issueId" WHERE a.action = 'page.reopen' AND i.id = $1`,
+    [board.split("/").pop()],
+  );
+  expect(reopened).toBe(1);
+});

@@ -118,6 +118,11 @@ export function BoardPageColumn({
             </button>
           )}
           {page.status === "SIGNED" && page.view.layout.page.status === "SIGNED" && <p className="text-xs text-green-800">已签版；再改动会回到待签</p>}
+          {items.length === 0 && continuations.length === 0 && (
+            <button type="button" className="btn btn-sm w-full justify-center" onClick={() => send({ do: "removePage", at: at(page.id) }, `第${page.number}版已删除`)}>
+              删除此版
+            </button>
+          )}
           <SlotForm page={page} reporters={reporters} send={send} at={at} />
           <PagePlanForm page={page} formats={formats} send={send} at={at} />
         </div>

@@ -61,7 +61,7 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
       if (answer.pages.length > 0) setPages((current) => current.map((p) => answer.pages.find((a) => a.id === p.id) ?? p));
       if (answer.waiting) setWaiting(answer.waiting);
       // Jumps change a third page (where the story continued before): the server render has it.
-      if (command.do === "jump" || command.do === "remove" || (!answer.ok && answer.pages.length === 0)) router.refresh();
+      if (command.do === "jump" || command.do === "remove" || command.do === "removePage" || (!answer.ok && answer.pages.length === 0)) router.refresh();
       setMessage(answer.ok ? { ok: true, text: done } : { ok: false, text: answer.message });
       return answer.ok;
     },

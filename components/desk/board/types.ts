@@ -17,7 +17,8 @@ export type BoardCommand =
   | { do: "remove"; placementId: string; at: PageAt }
   | { do: "slot"; at: PageAt; plan: Record<string, unknown> }
   | { do: "plan"; at: PageAt; plan: Record<string, unknown> }
-  | { do: "submit"; at: PageAt };
+  | { do: "submit"; at: PageAt }
+  | { do: "removePage"; at: PageAt };
 
 export type BoardAnswer =
   | { ok: true; pages: BoardPage[]; waiting: WaitingStory[] }

@@ -8,6 +8,7 @@ import { boardPages, waitingStories } from "@/lib/issues/board";
 import { SIZE_CLASSES } from "@/lib/issues/page-plan";
 import { makeLead, moveItem, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, takeOffPage, updatePagePlan, type PageAt } from "@/lib/issues/commands";
 import type { BoardAnswer, BoardCommand } from "@/components/desk/board/types";
+import { removePage } from "@/lib/issues/mutations";
 
 // The board's one Server Action: a command on the page plan, answered with the pages it touched as
 // they are now, so the board never reloads. A refused command (a stale page, a rule) is answered
@@ -24,6 +25,7 @@ const command = z.discriminatedUnion("do", [
   z.object({ do: z.literal("slot"), at: pageAt, plan: z.record(z.string(), z.unknown()) }),
   z.object({ do: z.literal("plan"), at: pageAt, plan: z.record(z.string(), z.unknown()) }),
   z.object({ do: z.literal("submit"), at: pageAt }),
+  z.object({ do: z.literal("removePage"), at: pageAt }),
 ]) satisfies z.ZodType<BoardCommand>;
 
 function pagesOf(c: z.infer<typeof command>): PageAt[] {
@@ -59,6 +61,8 @@ async function run(user: SessionUser, c: z.infer<typeof command>): Promise<void>
       return updatePagePlan(user, c);
     case "submit":
       return sendForSignOff(user, c.at);
+    case "removePage":
+      return removePage(user, c.at.pageId);
   }
 }
 
