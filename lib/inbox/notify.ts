@@ -3,16 +3,25 @@ import type { Tx } from "@/lib/platform/db";
 import type { NotificationKind } from "@/lib/generated/prisma/client";
 
 // Inbox entries are written in the transaction of the change they report, so nobody is told of
-// a change that did not happen. The person who made the change is never told of it.
+// a change that did not happen. The person who made the change is never told of it; what nobody
+// did in person (actorId null: a scheduled release running late) is told to everyone named.
+// An entry is about a story, or about a whole issue.
 export async function notify(
   tx: Tx,
-  n: { recipientIds: string[]; actorId: string; storyId: string; kind: NotificationKind; message: string },
+  n: { recipientIds: string[]; actorId: string | null; kind: NotificationKind; message: string } & ({ storyId: string } | { issueId: string }),
 ): Promise<void> {
   const recipients = [...new Set(n.recipientIds)].filter((id) => id !== n.actorId);
   if (recipients.length === 0) return;
+  const about = "storyId" in n ? { storyId: n.storyId } : { issueId: n.issueId };
   await tx.notification.createMany({
-    data: recipients.map((recipientId) => ({ recipientId, actorId: n.actorId, storyId: n.storyId, kind: n.kind, message: n.message })),
+    data: recipients.map((recipientId) => ({ recipientId, actorId: n.actorId, ...about, kind: n.kind, message: n.message })),
   });
+}
+
+/** The chief editors on duty: they hear how releases went. */
+export async function chiefEditorIds(tx: Tx): Promise<string[]> {
+  const rows = await tx.user.findMany({ where: { active: true, role: "CHIEF_EDITOR" }, select: { id: true } });
+  return rows.map((r) => r.id);
 }
 
 /** Everyone on the desk who should hear of newly submitted copy. */

@@ -13,9 +13,18 @@ export async function listInbox(actor: SessionUser, take = 100) {
     where: { recipientId: actor.id },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, kind: true, message: true, createdAt: true, readAt: true, storyId: true, story: { select: { headline: true } }, actor: { select: { name: true } } },
+    select: {
+      id: true, kind: true, message: true, createdAt: true, readAt: true, storyId: true, issueId: true,
+      story: { select: { headline: true } }, page: { select: { issueId: true } }, actor: { select: { name: true } },
+    },
   });
-  return rows.map((r) => ({ ...r, headline: r.story?.headline ?? "", actorName: r.actor?.name ?? "" }));
+  return rows.map(({ page, ...r }) => ({ ...r, href: entryHref(r.storyId, r.issueId ?? page?.issueId), headline: r.story?.headline ?? "", actorName: r.actor?.name ?? "" }));
+}
+
+/** Where an entry leads: its story, else the board of its issue (a page's, or a release's). */
+function entryHref(storyId: string | null, issueId: string | null | undefined): string {
+  if (storyId) return `/desk/stories/${storyId}`;
+  return issueId ? `/desk/issues/${issueId}` : "/desk/inbox";
 }
 
 /** Marks entries read: all of them, or those about one story. Only the recipient's own. */
