@@ -13,6 +13,9 @@ import { parseDraft } from "@/lib/stories/content";
 import { notify } from "@/lib/inbox/notify";
 import { issueDateFromString } from "@/lib/core/dates";
 
+// Release lives in lib/issues/release.ts; this name stays for callers written before it moved.
+export { releaseNow as publishIssue } from "@/lib/issues/release";
+
 function assertCan(actor: SessionUser, capability: Capability) {
   if (!can(actor.role, capability)) throw forbidden(capability === "issue:publish" ? "只有值班总编可以签发见报" : "只有编辑可以编排版面");
 }
@@ -151,44 +154,5 @@ export async function arrangeStory(actor: SessionUser, storyId: string, move: "u
     }
     for (const [i, id] of ids.entries()) await tx.placement.update({ where: { id }, data: { position: i } });
     await recordAudit(tx, { actorId: actor.id, action: `placement.${move}`, targetType: "story", targetId: storyId, summary: { pageId: placement.pageId } });
-  });
-}
-
-/**
- * Publishes an issue and every story placed in it, all or nothing. The issue row is claimed first
- * (status not yet PUBLISHED), so two chief editors pressing the button publish it once.
- */
-export async function publishIssue(actor: SessionUser, issueId: string): Promise<{ storyIds: string[]; date: Date }> {
-  assertCan(actor, "issue:publish");
-  return db().$transaction(async (tx) => {
-    const now = new Date();
-    const claimed = await tx.issue.updateMany({ where: { id: issueId, status: { not: "PUBLISHED" } }, data: { status: "PUBLISHED", publishedAt: now } });
-    if (claimed.count !== 1) {
-      const exists = await tx.issue.count({ where: { id: issueId } });
-      throw exists ? conflict("本期已经见报") : notFound("找不到这一期");
-    }
-    const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: { date: true, number: true } });
-    const stories = await tx.story.findMany({
-      where: { placement: { page: { issueId } } },
-      select: { id: true, status: true, authorId: true, version: true, ...storyContentSelect },
-    });
-    if (stories.length === 0) throw invalid("本期还没有上版的稿件，不能见报");
-    for (const story of stories) {
-      const decision = decide("publish", story, actor);
-      if (!decision.allowed) throw forbidden(decision.reason);
-    }
-    const ids = stories.map((s) => s.id);
-    const published = await tx.story.updateMany({
-      where: { id: { in: ids }, status: "PLACED" },
-      data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
-    });
-    if (published.count !== ids.length) throw conflict("有稿件在签发时被改动，请刷新后重试");
-    for (const story of stories) {
-      await recordRevision(tx, { storyId: story.id, version: story.version + 1, status: "PUBLISHED", action: "publish", actorId: actor.id, draft: parseDraft(story) });
-      await recordAudit(tx, { actorId: actor.id, action: "story.publish", targetType: "story", targetId: story.id, summary: { from: "PLACED", to: "PUBLISHED", issueId } });
-      await notify(tx, { recipientIds: [story.authorId], actorId: actor.id, storyId: story.id, kind: "PUBLISHED", message: `《${story.headline || "图片新闻"}》已随总第${issue.number}期见报` });
-    }
-    await recordAudit(tx, { actorId: actor.id, action: "issue.publish", targetType: "issue", targetId: issueId, summary: { number: issue.number, stories: ids.length } });
-    return { storyIds: ids, date: issue.date };
   });
 }

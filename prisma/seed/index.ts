@@ -7,7 +7,8 @@ import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/core/session";
 import { changeStory, createStory } from "@/lib/stories/mutations";
-import { createIssue, placeStory, publishIssue } from "@/lib/issues/mutations";
+import { createIssue, placeStory } from "@/lib/issues/mutations";
+import { releaseNow } from "@/lib/issues/release";
 import { uploadPhoto } from "@/lib/photos/mutations";
 import type { BodyBlock } from "@/lib/stories/body";
 import type { StoryDraft } from "@/lib/validation/story";
@@ -91,7 +92,9 @@ async function main() {
         await placeStory(editor, filed.id, page.id);
       }
     }
-    await publishIssue(chief, issue.id);
+    // An issue goes out only with every page signed; the demo's pages are signed here directly.
+    await db().page.updateMany({ where: { issueId: issue.id }, data: { status: "SIGNED", signedAt: new Date(), signedById: chief.id } });
+    await releaseNow(chief, issue.id);
     // Demo issues appear as if published at dawn on their own day, so "newest first" lists read right.
     const dawn = new Date(`${date}T05:30:00+08:00`);
     await db().issue.update({ where: { id: issue.id }, data: { publishedAt: dawn } });
