@@ -58,7 +58,10 @@ export async function photoFile(name = "秋收.png") {
   return { name, mimeType: "image/png", buffer };
 }
 
-/** Reads the e2e database directly, only to find ids of seeded copy (never to change it). */
+/**
+ * Reads the e2e database directly, to find ids of seeded copy. The one change made through it is
+ * signing pages (签版) in the release tests, whose sign-off command belongs to the page desk.
+ */
 export async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();

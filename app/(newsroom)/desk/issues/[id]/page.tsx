@@ -2,13 +2,15 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireCapability } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
 import { getIssueAssembly } from "@/lib/issues/queries";
 import { listDeskStories } from "@/lib/stories/queries";
 import { DomainError } from "@/lib/core/errors";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { Flash } from "@/components/desk/Flash";
-import { addPageAction, arrangeStoryAction, placeStoryAction, publishIssueAction, removePageAction, unplaceStoryAction } from "../actions";
+import { addPageAction, arrangeStoryAction, placeStoryAction, removePageAction, unplaceStoryAction } from "../actions";
+import { holdReleaseAction, releaseNowAction, scheduleReleaseAction } from "../release-actions";
+import { releaseView } from "@/lib/issues/release";
+import { ReleasePanel } from "@/components/desk/ReleasePanel";
 import { ISSUE_STATUS_LABELS } from "@/lib/issues/labels";
 import { KIND_LABELS } from "@/lib/validation/story";
 import { formatIssueDate, formatMoment, issueDateToString } from "@/lib/core/dates";
@@ -39,11 +41,7 @@ export default async function AssemblyPage({ params, searchParams }: { params: P
             <Link href={`/issues/${date}`} className="text-sm text-masthead underline">在读者版查看</Link>
           </>
         )}
-        {open && can(user.role, "issue:publish") && (
-          <ActionForm action={publishIssueAction} hidden={{ issueId: issue.id }} className="ml-auto" confirm="签发后本期所有稿件将对读者公开，确定签发吗？">
-            <button type="submit" className="btn-primary">签发见报</button>
-          </ActionForm>
-        )}
+        <ReleasePanel release={await releaseView(user, issue.id)} actions={{ releaseNow: releaseNowAction, schedule: scheduleReleaseAction, hold: holdReleaseAction }} />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_340px]">
