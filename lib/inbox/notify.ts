@@ -6,16 +6,20 @@ import type { NotificationKind } from "@/lib/generated/prisma/client";
 // a change that did not happen. The person who made the change is never told of it; what nobody
 // did in person (actorId null: a scheduled release running late) is told to everyone named.
 // An entry is about a story, or about a whole issue.
-export async function notify(
-  tx: Tx,
-  n: { recipientIds: string[]; actorId: string | null; kind: NotificationKind; message: string } & ({ storyId: string } | { issueId: string }),
-): Promise<void> {
-  const recipients = [...new Set(n.recipientIds)].filter((id) => id !== n.actorId);
-  if (recipients.length === 0) return;
-  const about = "storyId" in n ? { storyId: n.storyId } : { issueId: n.issueId };
-  await tx.notification.createMany({
-    data: recipients.map((recipientId) => ({ recipientId, actorId: n.actorId, ...about, kind: n.kind, message: n.message })),
+type Entry = { recipientIds: string[]; actorId: string | null; kind: NotificationKind; message: string } & ({ storyId: string } | { issueId: string });
+
+export async function notify(tx: Tx, n: Entry): Promise<void> {
+  await notifyEach(tx, [n]);
+}
+
+/** Several entries with messages of their own, in one statement (a release tells each author of each story). */
+export async function notifyEach(tx: Tx, entries: Entry[]): Promise<void> {
+  const data = entries.flatMap((n) => {
+    const about = "storyId" in n ? { storyId: n.storyId } : { issueId: n.issueId };
+    const recipients = [...new Set(n.recipientIds)].filter((id) => id !== n.actorId);
+    return recipients.map((recipientId) => ({ recipientId, actorId: n.actorId, ...about, kind: n.kind, message: n.message }));
   });
+  if (data.length > 0) await tx.notification.createMany({ data });
 }
 
 /** The chief editors on duty: they hear how releases went. */

@@ -4,14 +4,14 @@ import { db, type Db, type Tx } from "@/lib/platform/db";
 import { QUEUES, sendJob, type JobHandler } from "@/lib/platform/jobs";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
-import { recordAudit } from "@/lib/core/audit";
+import { recordAudit, recordAudits } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { isRecordId, RECORD_ID } from "@/lib/core/ids";
 import { beijingDateTimeToDate, dateToBeijingDateTime, formatMomentExact, issueDateToString } from "@/lib/core/dates";
 import { decide } from "@/lib/stories/workflow";
-import { recordRevision } from "@/lib/stories/revisions";
+import { recordRevisions } from "@/lib/stories/revisions";
 import { parseDraft, storyContentSelect } from "@/lib/stories/content";
-import { chiefEditorIds, notify } from "@/lib/inbox/notify";
+import { chiefEditorIds, notify, notifyEach } from "@/lib/inbox/notify";
 import { paperProfile } from "@/lib/issues/paper-profile";
 import { requestReaderRefresh } from "@/lib/reader/refresh-call";
 import { appPort } from "@/lib/platform/env";
@@ -80,11 +80,10 @@ async function releaseInTransaction(tx: Tx, issueId: string, actor: SessionUser,
     data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
   });
   if (published.count !== ids.length) throw conflict("有稿件在签发时被改动，请刷新后重试");
-  for (const story of stories) {
-    await recordRevision(tx, { storyId: story.id, version: story.version + 1, status: "PUBLISHED", action: "publish", actorId: actor.id, draft: parseDraft(story) });
-    await recordAudit(tx, { actorId: actor.id, action: "story.publish", targetType: "story", targetId: story.id, summary: { from: "PLACED", to: "PUBLISHED", issueId } });
-    await notify(tx, { recipientIds: [story.authorId], actorId: actor.id, storyId: story.id, kind: "PUBLISHED", message: `《${story.headline || "图片新闻"}》已随总第${issue.number}期见报` });
-  }
+  // One statement each for all the stories' revisions, audit events and authors' inbox entries.
+  await recordRevisions(tx, stories.map((story) => ({ storyId: story.id, version: story.version + 1, status: "PUBLISHED" as const, action: "publish", actorId: actor.id, draft: parseDraft(story) })));
+  await recordAudits(tx, stories.map((story) => ({ actorId: actor.id, action: "story.publish", targetType: "story" as const, targetId: story.id, summary: { from: "PLACED", to: "PUBLISHED", issueId } })));
+  await notifyEach(tx, stories.map((story) => ({ recipientIds: [story.authorId], actorId: actor.id, storyId: story.id, kind: "PUBLISHED" as const, message: `《${story.headline || "图片新闻"}》已随总第${issue.number}期见报` })));
 
   const lateMs = scheduledFor ? now.getTime() - scheduledFor.getTime() : 0;
   const lateMinutes = lateMs > LATE_AFTER_MS ? Math.max(1, Math.round(lateMs / 60_000)) : 0;
