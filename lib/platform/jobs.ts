@@ -35,9 +35,9 @@ const ALL_QUEUES: JobQueue[] = Object.values(QUEUES);
 
 export type JobHandler = (data: unknown) => Promise<object | void>;
 
-function newBoss(): PgBoss {
+function newBoss(connectionString = env().DATABASE_URL): PgBoss {
   return new PgBoss({
-    connectionString: env().DATABASE_URL,
+    connectionString,
     // Its own small pool: the workers poll every two seconds and must not wait behind page requests.
     // The embedded database runs one statement at a time whatever the number of connections.
     max: 2,
@@ -74,8 +74,11 @@ export async function installJobQueues(): Promise<void> {
  * Starts pg-boss with a worker for each queue named in `handlers`; returns it so it can be stopped.
  * One job at a time per queue and instance: releases are few and each is one transaction.
  */
-export async function startJobWorkers(handlers: Partial<Record<string, JobHandler>>, options: { pollingIntervalSeconds?: number } = {}): Promise<PgBoss> {
-  const boss = newBoss();
+export async function startJobWorkers(
+  handlers: Partial<Record<string, JobHandler>>,
+  options: { pollingIntervalSeconds?: number; /** another database than the app's (tests) */ connectionString?: string } = {},
+): Promise<PgBoss> {
+  const boss = newBoss(options.connectionString);
   // pg-boss reports lost connections and failed polls as events; unheard, an 'error' event ends the process.
   boss.on("error", (e) => console.error("[jobs]", e));
   await boss.start();

@@ -23,19 +23,21 @@ export function isReaderRefreshSignature(given: string | null): boolean {
 
 /**
  * Asks this instance's server to refresh reader pages. A job run at start-up may come before the
- * server listens, so a refused connection is tried again for about `attempts` seconds.
- * True once the server confirmed.
+ * server listens, so a refused connection is tried again, for up to `withinMs`: the release is
+ * already out, and a worker waiting here holds up the jobs behind it. True once the server confirmed.
  */
-export async function requestReaderRefresh(attempts = 30): Promise<boolean> {
+export async function requestReaderRefresh(withinMs = 15_000): Promise<boolean> {
   const url = `http://127.0.0.1:${appPort()}${READER_REFRESH_PATH}`;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
     try {
-      const response = await fetch(url, { method: "POST", headers: { [READER_REFRESH_HEADER]: signature() }, signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(url, { method: "POST", headers: { [READER_REFRESH_HEADER]: signature() }, signal: AbortSignal.timeout(Math.max(1000, deadline - Date.now())) });
       if (response.ok) return true;
       console.error(`[reader-refresh] ${url} answered ${response.status}`);
       return false;
     } catch {
-      if (attempt < attempts) await new Promise((r) => setTimeout(r, 1000));
+      if (Date.now() + 500 >= deadline) break;
+      await new Promise((r) => setTimeout(r, 500));
     }
   }
   console.error(`[reader-refresh] nothing answered at ${url}; reader pages refresh when their cache expires`);
