@@ -21,7 +21,13 @@ export function ReleasePanel({
       <h2 id="release-title" className="mb-1 font-bold">见报</h2>
       <p className="text-sm" data-testid="release-state">
         {status === "PUBLISHED" && <>已见报{publishedAt && `，北京时间 ${publishedAt}`}</>}
-        {status === "SCHEDULED" && publishAt && <>定时见报：北京时间 {publishAt.text}</>}
+        {status === "SCHEDULED" && publishAt && (
+          <>
+            定时见报：北京时间 {publishAt.text}
+            {/* The job retries a refused release for about an hour, then gives up: say so here. */}
+            {publishAt.past && "（时间已过，尚未见报）"}
+          </>
+        )}
         {status === "PLANNING" && (
           <>
             组版中。按报社设置，本期于北京时间 {defaultPublishAt.text} 见报{defaultPublishAt.past && "（该时间已过）"}

@@ -206,7 +206,7 @@ export type ReleaseView = {
   issueId: string;
   status: IssueStatus;
   /** Beijing wall-clock times ("2026-11-28T06:30") for the form, and as printed for reading. */
-  publishAt: { value: string; text: string } | null;
+  publishAt: { value: string; text: string; past: boolean } | null;
   publishedAt: string | null;
   defaultPublishAt: { value: string; text: string; past: boolean };
   problems: string[];
@@ -221,13 +221,13 @@ export async function releaseView(actor: SessionUser, issueId: string): Promise<
   if (!issue) throw notFound("找不到这一期");
   const problems = issue.status === "PUBLISHED" ? [] : await releaseProblems(db(), issueId);
   const fallback = await defaultPublishAt(issue.date);
-  const moment = (at: Date) => ({ value: dateToBeijingDateTime(at), text: formatMomentExact(at) });
+  const moment = (at: Date) => ({ value: dateToBeijingDateTime(at), text: formatMomentExact(at), past: at.getTime() <= Date.now() });
   return {
     issueId,
     status: issue.status,
     publishAt: issue.status === "SCHEDULED" && issue.publishAt ? moment(issue.publishAt) : null,
     publishedAt: issue.publishedAt ? formatMomentExact(issue.publishedAt) : null,
-    defaultPublishAt: { ...moment(fallback), past: fallback.getTime() <= Date.now() },
+    defaultPublishAt: moment(fallback),
     problems,
     mayRelease: can(actor.role, "issue:publish"),
   };
