@@ -27,7 +27,8 @@ export type JobQueue = {
 
 /** The queues of the app: names, and how their jobs are retried. */
 export const QUEUES = {
-  // Retries for about an hour (30 s, 1, 2, 4, 8, 16 min…): long enough for a page signed again late.
+  // 6 retries, the first after 30–60 s, each next one twice as long: half an hour to an hour in all,
+  // long enough for a page reopened at the last minute to be signed again.
   issueRelease: { name: "issue-release", label: "定时见报", retryLimit: 6, retryDelaySeconds: 30, expireInSeconds: 300 },
 } as const satisfies Record<string, JobQueue>;
 
