@@ -37,7 +37,7 @@ const ALL_QUEUES: JobQueue[] = Object.values(QUEUES);
 export type JobHandler = (data: unknown) => Promise<object | void>;
 
 function newBoss(connectionString = env().DATABASE_URL): PgBoss {
-  return new PgBoss({
+  const boss = new PgBoss({
     connectionString,
     // Its own small pool: the workers poll every two seconds and must not wait behind page requests.
     // The embedded database runs one statement at a time whatever the number of connections.
@@ -48,6 +48,10 @@ function newBoss(connectionString = env().DATABASE_URL): PgBoss {
     // Failed jobs stay listed for a month.
     deleteAfterDays: 30,
   });
+  // pg-boss reports lost connections and failed polls as events; unheard, an 'error' event ends the
+  // process. One line each: the error objects carry the whole pg client.
+  boss.on("error", (e: { message?: string; queue?: string }) => console.error(`[jobs] ${e.queue ? `${e.queue}: ` : ""}${e.message ?? String(e)}`));
+  return boss;
 }
 
 /** Creates pg-boss's schema if needed and the app's queues, with their current retry settings. */
@@ -62,7 +66,6 @@ async function installQueues(boss: PgBoss): Promise<void> {
 /** Installs the queue without working it (tests, scripts): jobs can then be sent in any transaction. */
 export async function installJobQueues(): Promise<void> {
   const boss = newBoss();
-  boss.on("error", (e) => console.error("[jobs]", e));
   await boss.start();
   try {
     await installQueues(boss);
@@ -80,8 +83,6 @@ export async function startJobWorkers(
   options: { pollingIntervalSeconds?: number; /** another database than the app's (tests) */ connectionString?: string } = {},
 ): Promise<PgBoss> {
   const boss = newBoss(options.connectionString);
-  // pg-boss reports lost connections and failed polls as events; unheard, an 'error' event ends the process.
-  boss.on("error", (e) => console.error("[jobs]", e));
   await boss.start();
   try {
     await installQueues(boss);
