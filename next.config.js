@@ -6,7 +6,7 @@ const nextConfig = {
   // The test run builds into its own folder so it never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and wasm packages stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["sharp", "@node-rs/argon2", "@electric-sql/pglite", "pg"],
+  serverExternalPackages: ["sharp", "@node-rs/argon2", "@electric-sql/pglite", "pg", "pg-boss"],
   poweredByHeader: false,
   experimental: {
     serverActions: { bodySizeLimit: limits.actionBodyBytes },

@@ -107,9 +107,9 @@ test("the author's inbox count rises without a reload when the desk returns the 
 test("audit log: an admin filters it; nobody else can open it", async ({ browser }) => {
   const admin = await newUserPage(browser, "admin");
   await admin.goto("/desk/admin/audit");
-  await admin.getByRole("combobox", { name: "操作", exact: true }).selectOption("issue.publish");
+  await admin.getByRole("combobox", { name: "操作", exact: true }).selectOption("issue.release");
   await admin.getByRole("button", { name: "筛选" }).click();
-  await expect(admin.locator("tbody tr").first()).toContainText("issue.publish");
+  await expect(admin.locator("tbody tr").first()).toContainText("issue.release");
   await expect(admin.locator("tbody tr").first()).toContainText("签发见报");
   await expect(admin.locator("tbody tr").first()).toContainText("孙正");
   await expect(admin.locator("tbody tr").first()).toContainText(/期号：总第\d+期/);

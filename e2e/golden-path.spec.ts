@@ -1,4 +1,4 @@
-import { expect, test, expectStatus, newUserPage, photoFile } from "./support";
+import { expect, test, expectStatus, newUserPage, photoFile, query } from "./support";
 
 // The whole journey of one story: filed with a photo and tags, returned, fixed, approved, placed,
 // published by the chief editor, and read by a reader without an account.
@@ -69,12 +69,17 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await editor.getByRole("button", { name: /创建/ }).click();
   await editor.waitForURL(/\/desk\/issues\/[a-z0-9]+(\?|$)/);
   const issueUrl = new URL(editor.url()).pathname;
-  await expect(editor.getByRole("button", { name: "签发见报" })).toHaveCount(0);
+  await expect(editor.getByRole("button", { name: "立即见报" })).toHaveCount(0);
   await editor.getByLabel(`为“${headline}”选择版面`).selectOption({ label: "第1版 要闻" });
   await editor.getByRole("button", { name: `上版：${headline}` }).click();
   const frontPage = editor.getByRole("region", { name: "第1版 · 要闻" });
   await expect(frontPage.getByRole("link", { name: headline })).toBeVisible();
   await expect(frontPage.getByText("头条", { exact: true }).first()).toBeVisible();
+  // An issue goes out with every page carrying copy and signed: the empty pages go.
+  for (const name of ["第4版 · 副刊", "第3版 · 县区新闻", "第2版 · 综合"]) {
+    await editor.getByRole("region", { name }).getByRole("button", { name: "删除此版" }).click();
+    await expect(editor.getByRole("region", { name })).toHaveCount(0);
+  }
 
   // Before publication the reader cannot reach it.
   const reader = await newUserPage(browser);
@@ -84,8 +89,13 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   // The chief editor on duty publishes.
   const chief = await newUserPage(browser, "zongbian");
   await chief.goto(issueUrl);
-  chief.once("dialog", (d) => d.accept());
-  await chief.getByRole("button", { name: "签发见报" }).click();
+  chief.on("dialog", (d) => d.accept());
+  // 签版 from the proof, then release.
+  await chief.goto(`${issueUrl}/pages/1`);
+  await chief.getByRole("button", { name: "签版" }).click();
+  await expect(chief.getByText("已签", { exact: true }).first()).toBeVisible();
+  await chief.goto(issueUrl);
+  await chief.getByRole("button", { name: "立即见报" }).click();
   await expect(chief.getByRole("status").filter({ hasText: "已签发见报" })).toHaveText("已签发见报，共 1 篇稿件");
 
   // A reader finds it on the home page (the latest issue), on its page and on its own page. The

@@ -60,8 +60,8 @@ export async function photoFile(name = "秋收.png") {
 }
 
 /**
- * Reads the e2e database directly to find ids of seeded copy; e2e/page-fixtures.ts also writes
- * through it the pages the desk has no screens for yet. Seeded rows are never changed.
+ * Reads the e2e database directly to find ids of seeded copy, and writes through it the test
+ * fixtures the page tests need (e2e/page-fixtures.ts). Seeded rows are never changed.
  */
 export async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

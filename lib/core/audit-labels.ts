@@ -31,7 +31,10 @@ const LABELS: Record<string, string> = {
   "lock.release": "结束编辑（解锁）",
   "photo.upload": "上传图片",
   "issue.create": "新建一期",
-  "issue.publish": "签发见报",
+  "issue.publish": "签发见报", // the name before 定时见报; kept for older entries
+  "issue.release": "签发见报",
+  "issue.schedule": "定时见报",
+  "issue.hold": "暂缓见报",
   "page.create": "添加版面",
   "page.delete": "删除版面",
   "placement.up": "上移稿件",

@@ -1,7 +1,7 @@
 import { STATUS_LABELS, type StoryStatus } from "@/lib/stories/workflow";
 import { KIND_LABELS, type StoryKind } from "@/lib/validation/story";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
-import { formatIssueDate, formatMoment, isRealDay } from "@/lib/core/dates";
+import { formatIssueDate, formatMoment, formatMomentExact, isRealDay } from "@/lib/core/dates";
 
 // How an audit event's summary reads to an administrator: short Chinese phrases such as
 // "状态：草稿 → 已提交", not JSON with the code's enum names. Keys we do not know yet are shown
@@ -29,6 +29,8 @@ const yesNo = (v: Json) => (v === true ? "启用" : v === false ? "停用" : tex
 function megabytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
+
+const beijingTime = (v: Json) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? `北京时间 ${formatMomentExact(new Date(v))}` : text(v));
 
 function minutes(seconds: number): string {
   return seconds >= 3600 ? `${Math.round(seconds / 360) / 10} 小时` : `${Math.round(seconds / 60)} 分钟`;
@@ -105,6 +107,12 @@ function describe(key: string, value: Json, event: { action: string; targetType:
     case "scope":
     case "lockedBy":
       return `限制对象：${value === "account" ? "账号" : value === "address" ? "来源地址" : text(value)}`;
+    case "publishAt":
+      return `${event.action === "issue.hold" ? "原定见报" : "定时见报"}：${beijingTime(value)}`;
+    case "previousPublishAt":
+      return `原定见报：${beijingTime(value)}`;
+    case "lateMinutes":
+      return `晚于定时：${text(value)} 分钟`;
     case "attemptsInWindow":
       return `本时段内尝试：${text(value)} 次`;
     default:

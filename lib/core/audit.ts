@@ -13,13 +13,19 @@ export type AuditEntry = {
 };
 
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
+  await recordAudits(tx, [entry]);
+}
+
+/** Many events in one statement (a release records one per story). */
+export async function recordAudits(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: entries.map((entry) => ({
       actorId: entry.actorId,
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,
       summary: entry.summary ?? {},
-    },
+    })),
   });
 }

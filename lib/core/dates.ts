@@ -80,3 +80,28 @@ export function formatMoment(at: Date | string): string {
 export function formatClockTime(at: Date, now: Date = new Date()): string {
   return beijingParts(at).day === beijingParts(now).day ? beijingParts(at).time : formatMoment(at);
 }
+
+const BEIJING_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
+
+/**
+ * A Beijing wall-clock time as a form's datetime-local field writes it ("2026-11-28T06:30", or with
+ * seconds) → the moment it names; null when it names no real time. Read as Beijing time whatever the
+ * zone of the server or of the browser that sent it.
+ */
+export function beijingDateTimeToDate(s: string): Date | null {
+  const m = BEIJING_DATE_TIME.exec(s);
+  if (!m || !isRealDay(m[1])) return null;
+  return new Date(Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? "00"}Z`) - BEIJING_OFFSET_MS);
+}
+
+/** A moment as the Beijing wall-clock time a datetime-local field shows: "2026-11-28T06:30" (seconds only when set). */
+export function dateToBeijingDateTime(at: Date): string {
+  const iso = new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString();
+  return iso.slice(17, 19) === "00" ? iso.slice(0, 16) : iso.slice(0, 19);
+}
+
+/** A moment in Beijing time with its seconds when it has any: "11月28日 06:30" or "11月28日 06:30:15". */
+export function formatMomentExact(at: Date): string {
+  const seconds = new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(17, 19);
+  return seconds === "00" ? formatMoment(at) : `${formatMoment(at)}:${seconds}`;
+}

@@ -3,16 +3,29 @@ import type { Tx } from "@/lib/platform/db";
 import type { NotificationKind } from "@/lib/generated/prisma/client";
 
 // Inbox entries are written in the transaction of the change they report, so nobody is told of
-// a change that did not happen. The person who made the change is never told of it.
-export async function notify(
-  tx: Tx,
-  n: { recipientIds: string[]; actorId: string; storyId?: string; pageId?: string; kind: NotificationKind; message: string },
-): Promise<void> {
-  const recipients = [...new Set(n.recipientIds)].filter((id) => id !== n.actorId);
-  if (recipients.length === 0) return;
-  await tx.notification.createMany({
-    data: recipients.map((recipientId) => ({ recipientId, actorId: n.actorId, storyId: n.storyId ?? null, pageId: n.pageId ?? null, kind: n.kind, message: n.message })),
+// a change that did not happen. The person who made the change is never told of it; what nobody
+// did in person (actorId null: a scheduled release running late) is told to everyone named.
+// An entry is about a story, a page (sign-off) or a whole issue (its release).
+type Entry = { recipientIds: string[]; actorId: string | null; kind: NotificationKind; message: string } & ({ storyId: string } | { pageId: string } | { issueId: string });
+
+export async function notify(tx: Tx, n: Entry): Promise<void> {
+  await notifyEach(tx, [n]);
+}
+
+/** Several entries with messages of their own, in one statement (a release tells each author of each story). */
+export async function notifyEach(tx: Tx, entries: Entry[]): Promise<void> {
+  const data = entries.flatMap((n) => {
+    const about = "storyId" in n ? { storyId: n.storyId } : "pageId" in n ? { pageId: n.pageId } : { issueId: n.issueId };
+    const recipients = [...new Set(n.recipientIds)].filter((id) => id !== n.actorId);
+    return recipients.map((recipientId) => ({ recipientId, actorId: n.actorId, ...about, kind: n.kind, message: n.message }));
   });
+  if (data.length > 0) await tx.notification.createMany({ data });
+}
+
+/** The chief editors on duty: they hear how releases went. */
+export async function chiefEditorIds(tx: Tx): Promise<string[]> {
+  const rows = await tx.user.findMany({ where: { active: true, role: "CHIEF_EDITOR" }, select: { id: true } });
+  return rows.map((r) => r.id);
 }
 
 /** Everyone on the desk who should hear of newly submitted copy. */

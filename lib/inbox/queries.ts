@@ -13,9 +13,23 @@ export async function listInbox(actor: SessionUser, take = 100) {
     where: { recipientId: actor.id },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, kind: true, message: true, createdAt: true, readAt: true, storyId: true, story: { select: { headline: true } }, actor: { select: { name: true } } },
+    select: {
+      id: true, kind: true, message: true, createdAt: true, readAt: true, storyId: true, issueId: true,
+      story: { select: { headline: true } }, page: { select: { issueId: true, number: true } }, actor: { select: { name: true } },
+    },
   });
-  return rows.map((r) => ({ ...r, headline: r.story?.headline ?? "", actorName: r.actor?.name ?? "" }));
+  return rows.map(({ page, ...r }) => ({ ...r, href: entryHref(r, page), headline: r.story?.headline ?? "", actorName: r.actor?.name ?? "" }));
+}
+
+/**
+ * Where an entry leads: its story; an assignment to the reporter's own list (约稿); a page to its
+ * proof, where the chief editor signs it; a release to its issue's board.
+ */
+function entryHref(entry: { kind: string; storyId: string | null; issueId: string | null }, page: { issueId: string; number: number } | null): string {
+  if (entry.storyId) return `/desk/stories/${entry.storyId}`;
+  if (entry.kind === "ASSIGNED") return "/desk/stories";
+  if (page) return `/desk/issues/${page.issueId}/pages/${page.number}`;
+  return entry.issueId ? `/desk/issues/${entry.issueId}` : "/desk/inbox";
 }
 
 /** Marks entries read: all of them, or those about one story. Only the recipient's own. */

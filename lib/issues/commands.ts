@@ -8,7 +8,7 @@ import { isRecordId } from "@/lib/core/ids";
 import { beijingLocalToDate } from "@/lib/core/dates";
 import { decide, type StoryStatus } from "@/lib/stories/workflow";
 import { fieldErrorsOf } from "@/lib/validation/story";
-import { notify } from "@/lib/inbox/notify";
+import { chiefEditorIds, notify } from "@/lib/inbox/notify";
 import { pageCredits, reservedAreas, slotPlan, SIZE_CLASSES, type SizeClass } from "@/lib/issues/page-plan";
 import { SIZE_LABELS } from "@/lib/issues/labels";
 
@@ -49,9 +49,6 @@ async function openIssueOf(tx: Tx, pageId: string) {
   if (issue.status === "PUBLISHED") throw conflict("本期已经见报，不能再改动版面");
   return issue;
 }
-
-const chiefEditorIds = async (tx: Tx) =>
-  (await tx.user.findMany({ where: { active: true, role: "CHIEF_EDITOR" }, select: { id: true } })).map((u) => u.id);
 
 /**
  * Moves a page to its next version, refusing a stale one. A signed page goes back to 待签 (its

@@ -36,3 +36,14 @@ export function siteUrl(): string {
   const url = process.env.SITE_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000";
   return url.replace(/\/+$/, "");
 }
+
+/** The port this app instance serves on (`next start -p` sets PORT), for calls the app makes to itself. */
+export function appPort(): number {
+  const port = Number(process.env.PORT ?? 3000);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : 3000;
+}
+
+/** True while `next build` runs the app's code: nothing may start background work then. */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}

@@ -7,7 +7,8 @@ import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/core/session";
 import { changeStory, createStory } from "@/lib/stories/mutations";
-import { createIssue, publishIssue } from "@/lib/issues/mutations";
+import { createIssue } from "@/lib/issues/mutations";
+import { releaseNow } from "@/lib/issues/release";
 import { pageAtNow, placeOnPage, planSlot, signPage, updatePagePlan } from "@/lib/issues/commands";
 import { uploadPhoto } from "@/lib/photos/mutations";
 import type { BodyBlock } from "@/lib/stories/body";
@@ -103,7 +104,8 @@ async function main() {
       }
       await fillPage(page.id, demoPage.number, demoPage.stories, true);
     }
-    await publishIssue(chief, issue.id);
+    // Every page was signed as it was filled (an issue goes out only so).
+    await releaseNow(chief, issue.id);
     // Demo issues appear as if published at dawn on their own day, so "newest first" lists read right.
     const dawn = new Date(`${date}T05:30:00+08:00`);
     await db().issue.update({ where: { id: issue.id }, data: { publishedAt: dawn } });

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { readdirSync, existsSync } from "node:fs";
 import { db } from "@/lib/platform/db";
 import { changeStory, createStory } from "@/lib/stories/mutations";
-import { addPage, createIssue, publishIssue } from "@/lib/issues/mutations";
+import { addPage, createIssue } from "@/lib/issues/mutations";
+import { releaseNow } from "@/lib/issues/release";
 import { makeLead, moveItem, pageAtNow, placeOnPage, takeOffPage } from "@/lib/issues/commands";
 import { uploadPhoto } from "@/lib/photos/mutations";
 import { DomainError } from "@/lib/core/errors";
-import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd, pngBytes } from "../support/factories";
+import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd, pngBytes, readyForRelease } from "../support/factories";
 
 let day = 0;
 const nextDate = () => {
@@ -40,11 +41,12 @@ describe("issue assembly and publication", () => {
     await moveItem(editor, { placementId: await placementOf(a), from: await pageAtNow(front), to: await pageAtNow(front), index: 0 });
     expect(await orderOf(front)).toEqual([["丙", true], ["甲", false], ["乙", false]]);
 
-    const e = await publishIssue(editor, issue.id).catch((x) => x);
+    await readyForRelease(issue.id);
+    const e = await releaseNow(editor, issue.id).catch((x) => x);
     expect(e).toBeInstanceOf(DomainError);
     expect((e as DomainError).message).toBe("只有值班总编可以签发见报");
 
-    const { storyIds } = await publishIssue(chief, issue.id);
+    const { storyIds } = await releaseNow(chief, issue.id);
     expect(storyIds.sort()).toEqual([a, b, c].sort());
     const stories = await db().story.findMany({ where: { id: { in: storyIds } } });
     expect(stories.every((s) => s.status === "PUBLISHED" && s.publishedAt)).toBe(true);
@@ -53,7 +55,7 @@ describe("issue assembly and publication", () => {
     // A published issue is closed: nothing more is placed on it, and it is not published twice.
     const late = await approvedStory(editor);
     expect(((await placeOnPage(editor, { storyId: late, to: await pageAtNow(front), index: 0 }).catch((x: unknown) => x)) as DomainError).message).toBe("本期已经见报，不能再改动版面");
-    expect(((await publishIssue(chief, issue.id).catch((x) => x)) as DomainError).code).toBe("conflict");
+    expect(((await releaseNow(chief, issue.id).catch((x: unknown) => x)) as DomainError).code).toBe("conflict");
   });
 
   it("publishes nothing if any story on the issue is not ready", async () => {
@@ -67,11 +69,12 @@ describe("issue assembly and publication", () => {
     await placeAtEnd(editor, bad, page);
     // Simulate a story knocked out of PLACED behind the desk's back.
     await db().story.update({ where: { id: bad }, data: { status: "APPROVED" } });
+    await readyForRelease(issue.id);
 
-    await expect(publishIssue(chief, issue.id)).rejects.toBeInstanceOf(DomainError);
+    await expect(releaseNow(chief, issue.id)).rejects.toBeInstanceOf(DomainError);
     expect((await db().issue.findUniqueOrThrow({ where: { id: issue.id } })).status).toBe("PLANNING");
     expect((await db().story.findUniqueOrThrow({ where: { id: good } })).status).toBe("PLACED");
-    expect(await db().auditEvent.count({ where: { action: "issue.publish", targetId: issue.id } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { action: "issue.release", targetId: issue.id } })).toBe(0);
   });
 
   it("unplacing returns a story to the approved list and hands the lead on", async () => {

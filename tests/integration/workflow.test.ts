@@ -3,13 +3,14 @@ import { db } from "@/lib/platform/db";
 import { addNote, changeStory, correctStory, createStory, restoreRevision, withdrawStory } from "@/lib/stories/mutations";
 import { acquireLock, renewLock, takeOverLock } from "@/lib/stories/locks";
 import { LOCK_TTL_MS } from "@/lib/stories/lock-rules";
-import { createIssue, publishIssue } from "@/lib/issues/mutations";
+import { createIssue } from "@/lib/issues/mutations";
+import { releaseNow } from "@/lib/issues/release";
 import { listDeskPage } from "@/lib/stories/desk-list";
 import { listRevisions, compareRevisions } from "@/lib/stories/history";
 import { listAuditEvents } from "@/lib/core/audit-log";
 import { unreadCount, markRead } from "@/lib/inbox/queries";
 import { DomainError } from "@/lib/core/errors";
-import { completeDraft, makeUser, pagesOf, placeAtEnd } from "../support/factories";
+import { completeDraft, makeUser, pagesOf, placeAtEnd, readyForRelease } from "../support/factories";
 
 const refusal = async (p: Promise<unknown>) => {
   const e = await p.catch((x) => x);
@@ -84,7 +85,8 @@ describe("inbox, notes, corrections and withdrawal", () => {
     const approved = await changeStory(editor, { action: "approve", storyId: s.id, baseVersion: resubmitted.version });
     const issue = await createIssue(editor, { date: "2031-03-01" });
     await placeAtEnd(editor, s.id, (await pagesOf(issue.id))[0].id);
-    await publishIssue(chief, issue.id);
+    await readyForRelease(issue.id);
+    await releaseNow(chief, issue.id);
     const published = await db().story.findUniqueOrThrow({ where: { id: s.id } });
     await correctStory(editor, s.id, published.version, "文中开园日期应为十二月二日。");
     await withdrawStory(chief, s.id, published.version + 1, "涉及信息有误，撤回核实。");
@@ -108,7 +110,8 @@ describe("inbox, notes, corrections and withdrawal", () => {
     const a = await changeStory(editor, { action: "approve", storyId: s.id, baseVersion: s.version });
     const issue = await createIssue(editor, { date: "2031-03-02" });
     await placeAtEnd(editor, s.id, (await pagesOf(issue.id))[0].id);
-    await publishIssue(chief, issue.id);
+    await readyForRelease(issue.id);
+    await releaseNow(chief, issue.id);
     const v = (await db().story.findUniqueOrThrow({ where: { id: s.id } })).version;
     expect(a.version).toBeLessThan(v);
     expect((await refusal(withdrawStory(editor, s.id, v, "编辑不能撤稿"))).code).toBe("forbidden");

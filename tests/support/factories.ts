@@ -5,6 +5,8 @@ import type { SessionUser } from "@/lib/core/session";
 import type { Role } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
 import type { StoryDraft } from "@/lib/validation/story";
+import { changeStory, createStory } from "@/lib/stories/mutations";
+import { addPage, createIssue } from "@/lib/issues/mutations";
 
 // Each test makes the people and copy it needs, with unique names, so tests never collide.
 // Without a password the account cannot sign in (its hash is not a real one).
@@ -58,4 +60,34 @@ export async function placeAtEnd(editor: SessionUser, storyId: string, pageId: s
 export async function orderOf(pageId: string): Promise<[string, boolean][]> {
   const rows = await db().placement.findMany({ where: { pageId }, orderBy: [{ isLead: "desc" }, { position: "asc" }], select: { isLead: true, slotTopic: true, story: { select: { headline: true } } } });
   return rows.map((r) => [r.story?.headline ?? r.slotTopic, r.isLead]);
+}
+
+/**
+ * Makes an issue releasable the quick way: pages without copy are dropped and the rest signed
+ * directly (signing is the page desk's own command, tested with it).
+ */
+export async function readyForRelease(issueId: string): Promise<void> {
+  await db().page.deleteMany({ where: { issueId, placements: { none: { storyId: { not: null } } } } });
+  await db().page.updateMany({ where: { issueId }, data: { status: "SIGNED", signedAt: new Date() } });
+}
+
+/**
+ * An issue of `pages` pages carrying `stories` approved stories spread over them (page 1 first),
+ * every page signed: ready for release. For tests and the release benchmark.
+ */
+export async function releasableIssue(editor: SessionUser, { date, pages = 4, stories = 4 }: { date: string; pages?: number; stories?: number }) {
+  const author = await makeUser("CORRESPONDENT", "测试通讯员");
+  const issue = await createIssue(editor, { date });
+  for (let n = 5; n <= pages; n++) await addPage(editor, issue.id, { number: String(n), name: `第${n}版` });
+  await db().page.deleteMany({ where: { issueId: issue.id, number: { gt: pages } } });
+  const pageIds = (await db().page.findMany({ where: { issueId: issue.id }, orderBy: { number: "asc" }, select: { id: true } })).map((p) => p.id);
+  const storyIds: string[] = [];
+  for (let i = 0; i < stories; i++) {
+    const filed = await createStory(author, completeDraft(), { submit: true });
+    await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
+    await placeAtEnd(editor, filed.id, pageIds[i % pageIds.length]);
+    storyIds.push(filed.id);
+  }
+  await readyForRelease(issue.id);
+  return { issueId: issue.id, pageIds, storyIds, authorId: author.id };
 }

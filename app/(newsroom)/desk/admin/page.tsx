@@ -6,6 +6,7 @@ import { NewUserForm } from "@/components/desk/NewUserForm";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { Flash } from "@/components/desk/Flash";
 import { listSignInLocks } from "@/lib/auth/throttle";
+import { listFailedJobs } from "@/lib/platform/jobs";
 import { formatMoment } from "@/lib/core/dates";
 import { createUserAction, liftSignInLockAction, updateUserAction } from "./actions";
 import { readFlash } from "@/lib/core/flash";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "账号管理" };
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ done?: string; seal?: string }> }) {
   const user = await requireCapability("account:manage");
-  const [users, locks, { done, seal }] = await Promise.all([listUsers(user), listSignInLocks(user), searchParams]);
+  const [users, locks, failedJobs, { done, seal }] = await Promise.all([listUsers(user), listSignInLocks(user), listFailedJobs(user), searchParams]);
   const accounts = new Set(users.map((u) => u.username));
   return (
     <>
@@ -51,6 +52,34 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                       <button type="submit" className="btn btn-sm" aria-label={`解除 ${lock.subject} 的登录锁定`}>解除锁定</button>
                     </ActionForm>
                   </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="failed-jobs">
+        <h2 id="failed-jobs" className="mb-1 font-bold">后台任务</h2>
+        <p className="mb-3 text-sm text-stone-600">定时见报等后台任务失败时会自动重试；用完重试次数仍失败的列在这里（保留 30 天）。</p>
+        {failedJobs.length === 0 ? (
+          <p className="text-sm text-stone-600">没有失败的后台任务。</p>
+        ) : (
+          <table className="w-full text-sm">
+            <thead className="bg-stone-100 text-left text-stone-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">任务</th>
+                <th scope="col" className="px-3 py-2">失败于（北京时间）</th>
+                <th scope="col" className="px-3 py-2">尝试次数</th>
+                <th scope="col" className="px-3 py-2">原因</th>
+              </tr>
+            </thead>
+            <tbody>
+              {failedJobs.map((job) => (
+                <tr key={job.id} className="border-t border-stone-200">
+                  <td className="px-3 py-2">{job.label}</td>
+                  <td className="px-3 py-2">{job.failedAt ? formatMoment(job.failedAt) : "—"}</td>
+                  <td className="px-3 py-2">{job.attempts}</td>
+                  <td className="break-all px-3 py-2 font-mono text-xs">{job.error.slice(0, 300)}</td>
                 </tr>
               ))}
             </tbody>

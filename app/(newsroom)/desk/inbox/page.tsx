@@ -30,7 +30,7 @@ export default async function InboxPage() {
               {formatMoment(n.createdAt)}
               {!n.readAt && <strong className="ml-2 text-masthead">未读</strong>}
             </p>
-            <Link href={`/desk/stories/${n.storyId}`} className="hover:text-masthead hover:underline" data-testid="inbox-message">
+            <Link href={n.href} className="hover:text-masthead hover:underline" data-testid="inbox-message">
               {n.message}
             </Link>
           </li>

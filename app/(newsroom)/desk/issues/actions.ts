@@ -2,8 +2,7 @@
 
 import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
-import { addPage, createIssue, publishIssue, removePage } from "@/lib/issues/mutations";
-import { refreshReaderPages } from "@/lib/reader/cache";
+import { addPage, createIssue, removePage } from "@/lib/issues/mutations";
 import { sendForSignOff, signPage } from "@/lib/issues/commands";
 
 // Thin wrappers: each declares the shape of its form and lets lib/issues decide and check.
@@ -29,12 +28,6 @@ export const removePageAction = deskAction(z.object({ pageId: recordId }), async
   return { message: "已删除版面" };
 });
 
-export const publishIssueAction = deskAction(z.object({ issueId: recordId }), async ({ issueId }, user) => {
-  const { storyIds } = await publishIssue(user, issueId);
-  refreshReaderPages();
-  // The publish button leaves the page once the issue is out; the confirmation rides the redirect.
-  return { message: `已签发见报，共 ${storyIds.length} 篇稿件`, redirectTo: `/desk/issues/${issueId}` };
-});
 
 const pageAtForm = z.object({ pageId: recordId, version: z.coerce.number().int().min(0) });
 

@@ -7,8 +7,10 @@ import { DomainError } from "@/lib/core/errors";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { Flash } from "@/components/desk/Flash";
 import { IssueBoard } from "@/components/desk/board/IssueBoard";
-import { addPageAction, publishIssueAction } from "../actions";
-import { can } from "@/lib/auth/roles";
+import { addPageAction } from "../actions";
+import { holdReleaseAction, releaseNowAction, scheduleReleaseAction } from "../release-actions";
+import { releaseView } from "@/lib/issues/release";
+import { ReleasePanel } from "@/components/desk/ReleasePanel";
 import { boardAction } from "../board-actions";
 import { ISSUE_STATUS_LABELS } from "@/lib/issues/labels";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
@@ -42,11 +44,7 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
         {!open && (
           <Link href={`/issues/${issue.date}`} className="text-sm text-masthead underline">在读者版查看</Link>
         )}
-        {open && can(user.role, "issue:publish") && (
-          <ActionForm action={publishIssueAction} hidden={{ issueId: issue.id }} className="ml-auto" confirm="签发后本期所有稿件将对读者公开，确定签发吗？">
-            <button type="submit" className="btn-primary">签发见报</button>
-          </ActionForm>
-        )}
+        <ReleasePanel release={await releaseView(user, issue.id)} actions={{ releaseNow: releaseNowAction, schedule: scheduleReleaseAction, hold: holdReleaseAction }} />
       </div>
       <IssueBoard initial={board} act={boardAction} readOnly={!open} />
       {open && (

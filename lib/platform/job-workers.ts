@@ -1,0 +1,31 @@
+import "server-only";
+import { QUEUES, startJobWorkers } from "@/lib/platform/jobs";
+import { isBuildPhase } from "@/lib/platform/env";
+import { releaseJob } from "@/lib/issues/release";
+
+// Which handler works which queue, started by instrumentation.ts in every app instance (never by
+// `next build`, never by the tests, which start their own).
+const HANDLERS = {
+  [QUEUES.issueRelease.name]: releaseJob,
+};
+
+const RETRY_START_MS = 30_000;
+
+/**
+ * Starts the workers. Waits a little so the queue is installed before the first request on a new
+ * database, but a database that is slow or down does not keep the app from serving: the start is
+ * then retried every 30 s in the background.
+ */
+export async function startWorkersInBackground(): Promise<void> {
+  if (isBuildPhase()) return;
+  const attempt = async (): Promise<void> => {
+    try {
+      await startJobWorkers(HANDLERS);
+      console.log("[jobs] workers started");
+    } catch (e) {
+      console.error(`[jobs] workers could not start (${e instanceof Error ? e.message : e}); trying again in 30 s`);
+      setTimeout(attempt, RETRY_START_MS).unref();
+    }
+  };
+  await Promise.race([attempt(), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+}

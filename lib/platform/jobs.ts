@@ -1,0 +1,152 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db, type Tx } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import type { SessionUser } from "@/lib/core/session";
+import { can } from "@/lib/auth/roles";
+import { forbidden } from "@/lib/core/errors";
+
+// Work that must happen later or outside a request (a release at 06:30) is a job in Postgres, kept
+// by pg-boss in its own schema `pgboss`. Every app instance runs the workers (instrumentation.ts);
+// a job is handed to one of them (SKIP LOCKED), survives restarts, is retried with growing delays,
+// and a job that failed for good stays listed for administrators (账号管理 → 后台任务).
+// A job may still run twice (a worker dies after the work, before pg-boss hears of it), so every
+// handler must be safe to run again: it checks in the database whether its work is still due.
+
+export type JobQueue = {
+  name: string;
+  /** How administrators see it in the list of failed jobs. */
+  label: string;
+  retryLimit: number;
+  /** The first retry waits about this long; each next one about twice as long (with jitter). */
+  retryDelaySeconds: number;
+  /** A job still running after this long is taken as lost with its worker, and retried. */
+  expireInSeconds: number;
+};
+
+/** The queues of the app: names, and how their jobs are retried. */
+export const QUEUES = {
+  // 6 retries, the first after 30–60 s, each next one twice as long: half an hour to an hour in all,
+  // long enough for a page reopened at the last minute to be signed again.
+  issueRelease: { name: "issue-release", label: "定时见报", retryLimit: 6, retryDelaySeconds: 30, expireInSeconds: 300 },
+} as const satisfies Record<string, JobQueue>;
+
+const ALL_QUEUES: JobQueue[] = Object.values(QUEUES);
+
+export type JobHandler = (data: unknown) => Promise<object | void>;
+
+function newBoss(connectionString = env().DATABASE_URL): PgBoss {
+  const boss = new PgBoss({
+    connectionString,
+    // Its own small pool: the workers poll every two seconds and must not wait behind page requests.
+    // The embedded database runs one statement at a time whatever the number of connections.
+    max: 2,
+    application_name: "newsroom-jobs",
+    // Releases are sent with a start time; there are no cron schedules to keep.
+    schedule: false,
+    // Failed jobs stay listed for a month.
+    deleteAfterDays: 30,
+  });
+  // pg-boss reports lost connections and failed polls as events; unheard, an 'error' event ends the
+  // process. One line each: the error objects carry the whole pg client.
+  boss.on("error", (e: { message?: string; queue?: string }) => console.error(`[jobs] ${e.queue ? `${e.queue}: ` : ""}${e.message ?? String(e)}`));
+  return boss;
+}
+
+/** Creates pg-boss's schema if needed and the app's queues, with their current retry settings. */
+async function installQueues(boss: PgBoss): Promise<void> {
+  for (const q of ALL_QUEUES) {
+    const options = { name: q.name, policy: "standard" as const, retryLimit: q.retryLimit, retryDelay: q.retryDelaySeconds, retryBackoff: true, expireInSeconds: q.expireInSeconds };
+    await boss.createQueue(q.name, options);
+    await boss.updateQueue(q.name, options);
+  }
+}
+
+/** Installs the queue without working it (tests, scripts): jobs can then be sent in any transaction. */
+export async function installJobQueues(): Promise<void> {
+  const boss = newBoss();
+  await boss.start();
+  try {
+    await installQueues(boss);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
+/**
+ * Starts pg-boss with a worker for each queue named in `handlers`; returns it so it can be stopped.
+ * One job at a time per queue and instance: releases are few and each is one transaction.
+ */
+export async function startJobWorkers(
+  handlers: Partial<Record<string, JobHandler>>,
+  options: { pollingIntervalSeconds?: number; /** another database than the app's (tests) */ connectionString?: string } = {},
+): Promise<PgBoss> {
+  const boss = newBoss(options.connectionString);
+  await boss.start();
+  try {
+    await installQueues(boss);
+    for (const [name, handler] of Object.entries(handlers)) {
+      if (!handler) continue;
+      await boss.work(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => handler(job.data));
+    }
+  } catch (e) {
+    // A half-started boss would keep its pool and timers: the caller starts a whole new one.
+    await boss.stop({ graceful: false }).catch(() => {});
+    throw e;
+  }
+  return boss;
+}
+
+// Builds pg-boss's INSERT for a job; never started, so it opens no connection of its own.
+let sender: PgBoss | undefined;
+
+/**
+ * Adds a job inside the caller's transaction: it exists exactly when the change that asked for it
+ * is committed (a rescheduled release never leaves a job without its schedule, or the reverse).
+ */
+export async function sendJob(tx: Tx, queue: JobQueue, data: Record<string, unknown>, options: { startAfter?: Date; singletonKey?: string } = {}): Promise<string> {
+  sender ??= newBoss();
+  const id = await sender.send(queue.name, data, { ...options, db: inTransaction(tx) });
+  if (!id) throw new Error(`the job queue "${queue.name}" is not installed (pg-boss starts with the app; tests call installJobQueues)`);
+  return id;
+}
+
+/** pg-boss's SQL run through a Prisma transaction. It passes the job's data as an object; Postgres reads it as JSON text. */
+function inTransaction(tx: Tx): PgBoss.Db {
+  return {
+    async executeSql(text, values = []) {
+      const args = values.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v));
+      return { rows: await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...args) };
+    },
+  };
+}
+
+export type FailedJob = { id: string; queue: string; label: string; failedAt: Date | null; error: string; attempts: number };
+
+/** Jobs that failed for good (every retry used), newest first: for administrators only. */
+export async function listFailedJobs(actor: SessionUser, take = 20): Promise<FailedJob[]> {
+  if (!can(actor.role, "account:manage")) throw forbidden();
+  const installed = await db().$queryRaw<{ job: string | null }[]>`SELECT to_regclass('pgboss.archive')::text AS job`;
+  if (!installed[0]?.job) return [];
+  const rows = await db().$queryRaw<{ id: string; name: string; failedAt: Date | null; output: unknown; attempts: number }[]>(Prisma.sql`
+    SELECT id::text, name, completed_on AS "failedAt", output, retry_count + 1 AS attempts FROM pgboss.job WHERE state = 'failed'
+    UNION ALL
+    SELECT id::text, name, completed_on, output, retry_count + 1 FROM pgboss.archive WHERE state = 'failed'
+    ORDER BY "failedAt" DESC NULLS LAST LIMIT ${take}`);
+  const labels = new Map(ALL_QUEUES.map((q) => [q.name, q.label]));
+  return rows.map((r) => ({
+    id: r.id,
+    queue: r.name,
+    label: labels.get(r.name) ?? r.name,
+    failedAt: r.failedAt,
+    error: errorText(r.output),
+    attempts: Number(r.attempts),
+  }));
+}
+
+function errorText(output: unknown): string {
+  if (output && typeof output === "object" && "message" in output && typeof output.message === "string") return output.message;
+  if (output && typeof output === "object" && "value" in output) return String(output.value);
+  return output === null || output === undefined ? "（没有记录原因）" : JSON.stringify(output);
+}
