@@ -118,7 +118,7 @@ test("a release set a few seconds ahead goes out once with two instances up, and
     const publishAt = new Date(Math.ceil((Date.now() + 20_000) / 1000) * 1000);
     await chief.getByLabel("见报时间（北京时间）").fill(beijingWallClock(publishAt));
     await chief.getByRole("button", { name: "定时见报" }).click();
-    await expect(chief.getByRole("status")).toContainText("已定时：北京时间");
+    await expect(chief.getByRole("status").filter({ hasText: "已定时" })).toContainText("已定时：北京时间");
     await expect(chief.getByTestId("release-state")).toContainText("定时见报：北京时间");
     const [scheduled] = await query<{ status: string; publishAt: Date }>(`SELECT status, "publishAt" AT TIME ZONE 'UTC' AS "publishAt" FROM "Issue" WHERE id = $1`, [issueId]);
     expect(scheduled).toEqual({ status: "SCHEDULED", publishAt });
