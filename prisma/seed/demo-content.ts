@@ -1037,7 +1037,7 @@ export const demoPlannedIssue: {
       ],
     },
   ],
-  slot: { page: 1, topic: "伊通县农村道路雪后清雪保通", assignee: "zhanghan", targetLength: 800, deadlineHour: 18 },
+  slot: { page: 1, topic: "伊通县农村道路雪后清雪保通", assignee: "zhanghan", targetLength: 800, deadlineHour: 22 },
 };
 
 /** The page foot's credits on the demo pages, by page number (names written for the demo). */
