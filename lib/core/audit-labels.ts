@@ -37,9 +37,20 @@ const LABELS: Record<string, string> = {
   "issue.hold": "暂缓见报",
   "page.create": "添加版面",
   "page.delete": "删除版面",
-  "placement.up": "上移稿件",
-  "placement.down": "下移稿件",
+  "page.plan": "修改版面设置",
+  "page.submit": "送签",
+  "page.sign": "签版",
+  "page.reopen": "签版后改动（回到待签）",
+  "placement.up": "上移稿件", // before the board; kept for older entries
+  "placement.down": "下移稿件", // before the board; kept for older entries
+  "placement.move": "移动稿件",
+  "placement.size": "改版面大小",
   "placement.lead": "设为头条",
+  "placement.jump": "转版",
+  "slot.plan": "排计划稿（约稿）",
+  "slot.remove": "撤下计划稿",
+  "paper.update": "修改报社设置",
+  "paper.format": "修改版式",
   "inbox.read": "消息标为已读",
 };
 

@@ -1,6 +1,7 @@
 import { STATUS_LABELS, type StoryStatus } from "@/lib/stories/workflow";
 import { KIND_LABELS, type StoryKind } from "@/lib/validation/story";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { SIZE_LABELS } from "@/lib/issues/labels";
 import { formatIssueDate, formatMoment, formatMomentExact, isRealDay } from "@/lib/core/dates";
 
 // How an audit event's summary reads to an administrator: short Chinese phrases such as
@@ -100,6 +101,40 @@ function describe(key: string, value: Json, event: { action: string; targetType:
       return `原因：${typeof value === "string" && value in SIGN_IN_REASONS ? SIGN_IN_REASONS[value] : text(value)}`;
     case "until":
       return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? `限制到：${formatMoment(value)}（北京时间）` : `限制到：${text(value)}`;
+    case "item":
+      return `稿件：${text(value)}`;
+    case "size":
+      return `大小：${typeof value === "string" && value in SIZE_LABELS ? SIZE_LABELS[value as keyof typeof SIZE_LABELS] : text(value)}`;
+    case "index":
+      return typeof value === "number" ? `位置：第 ${value + 1} 条` : null;
+    case "issue":
+      return `期号：总第${text(value)}期`;
+    case "topic":
+      return `选题：${text(value)}`;
+    case "assignee":
+      return `记者：${text(value)}`;
+    case "length":
+      return `字数：${text(value)}`;
+    case "reservedAreas":
+      return `预留：${text(value)} 块`;
+    case "editorCredit":
+      return `责任编辑：${text(value) || "（空）"}`;
+    case "designerCredit":
+      return `美术编辑：${text(value) || "（空）"}`;
+    case "proofreaderCredit":
+      return `校对：${text(value) || "（空）"}`;
+    case "cnNumber":
+      return `刊号：${text(value)}`;
+    case "postalCode":
+      return `邮发代号：${text(value)}`;
+    case "publisher":
+      return `主管主办：${text(value)}`;
+    case "releaseTime":
+      return `见报时间：${text(value)}`;
+    case "columns":
+      return `栏数：${text(value)}`;
+    case "capacity":
+      return `容量：${text(value)} 字`;
     case "via":
       return value === "command line" ? "途径：命令行" : `途径：${text(value)}`;
     case "minutes":

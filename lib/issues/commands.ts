@@ -158,6 +158,18 @@ async function placementOn(tx: Tx, placementId: string) {
 
 const itemName = (p: { story: { headline: string } | null; slotTopic: string }) => (p.story ? `《${p.story.headline || "图片新闻"}》` : `计划稿“${p.slotTopic}”`);
 
+/** Runs a change to one item of the page a command names, inside the issue's lock. */
+async function changeItem<T>(actor: SessionUser, input: { placementId: string; at: PageAt }, change: (tx: Tx, item: Awaited<ReturnType<typeof placementOn>>, issue: Awaited<ReturnType<typeof openIssueOf>>) => Promise<T>): Promise<T> {
+  mayAssemble(actor);
+  checkPageAt(input.at);
+  return db().$transaction(async (tx) => {
+    const issue = await openIssueOf(tx, input.at.pageId);
+    const item = await placementOn(tx, input.placementId);
+    if (item.pageId !== input.at.pageId) throw conflict(STALE);
+    return change(tx, item, issue);
+  });
+}
+
 /** Puts an approved story on a page at a place in its order (the end by default). */
 export async function placeOnPage(actor: SessionUser, input: { storyId: string; to: PageAt; index?: number; size?: SizeClass }): Promise<void> {
   mayAssemble(actor);
@@ -217,13 +229,8 @@ export async function moveItem(actor: SessionUser, input: { placementId: string;
 
 /** Changes how much of the page an item takes. */
 export async function resizeItem(actor: SessionUser, input: { placementId: string; at: PageAt; size: SizeClass }): Promise<void> {
-  mayAssemble(actor);
-  checkPageAt(input.at);
   if (!SIZE_CLASSES.includes(input.size)) throw invalid("请选择通栏、头条、双栏或单栏");
-  await db().$transaction(async (tx) => {
-    await openIssueOf(tx, input.at.pageId);
-    const item = await placementOn(tx, input.placementId);
-    if (item.pageId !== input.at.pageId) throw conflict(STALE);
+  await changeItem(actor, input, async (tx, item) => {
     await touchPage(tx, actor, input.at.pageId, input.at.version, `${itemName(item)}改为${SIZE_LABELS[input.size]}`);
     await tx.placement.update({ where: { id: item.id }, data: { size: input.size } });
     await recordAudit(tx, { actorId: actor.id, action: "placement.size", targetType: "page", targetId: input.at.pageId, summary: { item: itemName(item), size: input.size } });
@@ -232,12 +239,7 @@ export async function resizeItem(actor: SessionUser, input: { placementId: strin
 
 /** Makes an item the page's lead (头条): it goes to the top, and takes at least the lead's size. */
 export async function makeLead(actor: SessionUser, input: { placementId: string; at: PageAt }): Promise<void> {
-  mayAssemble(actor);
-  checkPageAt(input.at);
-  await db().$transaction(async (tx) => {
-    await openIssueOf(tx, input.at.pageId);
-    const item = await placementOn(tx, input.placementId);
-    if (item.pageId !== input.at.pageId) throw conflict(STALE);
+  await changeItem(actor, input, async (tx, item) => {
     if (item.isLead) return;
     await touchPage(tx, actor, input.at.pageId, input.at.version, `${itemName(item)}设为头条`);
     await tx.placement.updateMany({ where: { pageId: item.pageId }, data: { isLead: false } });
@@ -250,13 +252,8 @@ export async function makeLead(actor: SessionUser, input: { placementId: string;
 
 /** 转版: the story continues on another page of the issue (or, with null, runs whole again). */
 export async function setJump(actor: SessionUser, input: { placementId: string; at: PageAt; continuesOn: PageAt | null }): Promise<void> {
-  mayAssemble(actor);
-  checkPageAt(input.at);
   if (input.continuesOn) checkPageAt(input.continuesOn);
-  await db().$transaction(async (tx) => {
-    const issue = await openIssueOf(tx, input.at.pageId);
-    const item = await placementOn(tx, input.placementId);
-    if (item.pageId !== input.at.pageId) throw conflict(STALE);
+  await changeItem(actor, input, async (tx, item, issue) => {
     if (!item.story) throw invalid("计划稿不能转版");
     const to = input.continuesOn ? await tx.page.findUnique({ where: { id: input.continuesOn.pageId }, select: { id: true, issueId: true, number: true } }) : null;
     if (input.continuesOn && (!to || to.issueId !== issue.id || to.id === item.pageId)) throw invalid("只能转到本期的另一个版面");
@@ -272,12 +269,7 @@ export async function setJump(actor: SessionUser, input: { placementId: string; 
 
 /** Takes an item off its page: a story goes back among the approved, a slot is dropped. */
 export async function takeOffPage(actor: SessionUser, input: { placementId: string; at: PageAt }): Promise<void> {
-  mayAssemble(actor);
-  checkPageAt(input.at);
-  await db().$transaction(async (tx) => {
-    await openIssueOf(tx, input.at.pageId);
-    const item = await placementOn(tx, input.placementId);
-    if (item.pageId !== input.at.pageId) throw conflict(STALE);
+  await changeItem(actor, input, async (tx, item) => {
     if (item.story) {
       const decision = decide("unplace", item.story, actor);
       if (!decision.allowed) throw forbidden(decision.reason);

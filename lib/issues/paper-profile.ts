@@ -3,6 +3,11 @@ import { z } from "zod";
 import { db } from "@/lib/platform/db";
 import { PAPER } from "@/lib/paper";
 import { typedText } from "@/lib/validation/text";
+import type { SessionUser } from "@/lib/core/session";
+import { can } from "@/lib/auth/roles";
+import { forbidden, invalid } from "@/lib/core/errors";
+import { recordAudit } from "@/lib/core/audit";
+import { fieldErrorsOf } from "@/lib/validation/story";
 
 // The paper as its masthead prints it and when its issues go out (版面设置). One row; until an
 // administrator fills it in, the masthead carries the paper's name and nothing else.
@@ -24,4 +29,37 @@ export async function paperProfile(): Promise<PaperProfile> {
 
 export async function pageFormats() {
   return db().pageFormat.findMany({ orderBy: { capacity: "desc" }, select: { code: true, name: true, columns: true, capacity: true } });
+}
+
+export const pageFormatInput = z.object({
+  code: z.enum(["broadsheet", "tabloid"], { message: "没有这种版式" }),
+  columns: z.coerce.number({ message: "栏数应为数字" }).int({ message: "栏数应为整数" }).min(3, { message: "至少 3 栏" }).max(12, { message: "最多 12 栏" }),
+  capacity: z.coerce.number({ message: "容量应为数字" }).int({ message: "容量应为整数" }).min(1000, { message: "容量至少 1000 字" }).max(40000, { message: "容量不能超过 40000 字" }),
+});
+
+function mayConfigure(actor: SessionUser) {
+  if (!can(actor.role, "account:manage")) throw forbidden("只有管理员可以修改报社设置");
+}
+
+/** The masthead's fixed parts and the usual release time (版面设置). Administrators only; audited. */
+export async function updatePaperProfile(actor: SessionUser, input: unknown): Promise<void> {
+  mayConfigure(actor);
+  const parsed = paperProfileInput.safeParse(input);
+  if (!parsed.success) throw invalid("请检查报社设置", fieldErrorsOf(parsed.error));
+  await db().$transaction(async (tx) => {
+    await tx.paperProfile.upsert({ where: { id: "paper" }, create: parsed.data, update: parsed.data });
+    await recordAudit(tx, { actorId: actor.id, action: "paper.update", targetType: "paper", targetId: "paper", summary: parsed.data });
+  });
+}
+
+/** A page format's columns and how much copy a full page holds (the board's fill meter). */
+export async function updatePageFormat(actor: SessionUser, input: unknown): Promise<void> {
+  mayConfigure(actor);
+  const parsed = pageFormatInput.safeParse(input);
+  if (!parsed.success) throw invalid("请检查版式", fieldErrorsOf(parsed.error));
+  const { code, ...values } = parsed.data;
+  await db().$transaction(async (tx) => {
+    await tx.pageFormat.update({ where: { code }, data: values });
+    await recordAudit(tx, { actorId: actor.id, action: "paper.format", targetType: "paper", targetId: code, summary: values });
+  });
 }

@@ -175,3 +175,23 @@ describe("the board", () => {
     expect((await refusal(issueBoard(await makeUser("CORRESPONDENT"), issue.id)))?.code).toBe("forbidden");
   });
 });
+
+describe("the paper's settings (报社设置)", () => {
+  it("an administrator sets the masthead and a format's capacity; nobody else may; bad values are refused in Chinese", async () => {
+    const { updatePaperProfile, updatePageFormat, paperProfile } = await import("@/lib/issues/paper-profile");
+    const admin = await makeUser("ADMIN");
+    const editor = await makeUser("EDITOR");
+    const profile = { name: "吉平日报", cnNumber: "CN 99-0002", postalCode: "99-02", publisher: "吉平日报社出版", releaseTime: "05:30" };
+    expect((await refusal(updatePaperProfile(editor, profile)))?.code).toBe("forbidden");
+    await updatePaperProfile(admin, profile);
+    expect(await paperProfile()).toEqual(profile);
+    expect(Object.keys((await refusal(updatePaperProfile(admin, { ...profile, name: "", releaseTime: "25:00" })))?.fieldErrors ?? {}).sort()).toEqual(["name", "releaseTime"]);
+    expect(await paperProfile()).toEqual(profile);
+    await updatePageFormat(admin, { code: "tabloid", columns: "6", capacity: "7000" });
+    expect(await db().pageFormat.findUniqueOrThrow({ where: { code: "tabloid" } })).toMatchObject({ columns: 6, capacity: 7000 });
+    expect((await refusal(updatePageFormat(admin, { code: "tabloid", columns: "1", capacity: "7000" })))?.fieldErrors.columns).toEqual(["至少 3 栏"]);
+    expect((await refusal(updatePageFormat(editor, { code: "tabloid", columns: "5", capacity: "6000" })))?.code).toBe("forbidden");
+    await updatePageFormat(admin, { code: "tabloid", columns: "5", capacity: "6000" });
+    expect(await db().auditEvent.count({ where: { action: { in: ["paper.update", "paper.format"] }, actorId: admin.id } })).toBe(3);
+  });
+});

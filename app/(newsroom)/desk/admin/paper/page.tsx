@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { requireCapability } from "@/lib/core/session";
+import { pageFormats, paperProfile } from "@/lib/issues/paper-profile";
+import { ActionForm } from "@/components/desk/ActionForm";
+import { updatePageFormatAction, updatePaperProfileAction } from "../actions";
+
+export const metadata: Metadata = { title: "报社设置" };
+
+// What the masthead prints, when an issue normally goes out, and how much a page of each format holds.
+export default async function PaperSettingsPage() {
+  await requireCapability("account:manage");
+  const [profile, formats] = await Promise.all([paperProfile(), pageFormats()]);
+  const field = (name: keyof typeof profile, label: string, hint?: string) => (
+    <label className="block">
+      <span className="label">{label}</span>
+      <input name={name} defaultValue={profile[name]} className="input" />
+      {hint && <span className="text-xs text-stone-500">{hint}</span>}
+    </label>
+  );
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-bold">报社设置</h1>
+      <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="masthead-title">
+        <h2 id="masthead-title" className="mb-3 font-bold">报头与见报时间</h2>
+        <ActionForm action={updatePaperProfileAction} hidden={{}} className="grid max-w-2xl gap-3 sm:grid-cols-2">
+          {field("name", "报名")}
+          {field("cnNumber", "国内统一连续出版物号", "例如 CN 22-0001")}
+          {field("postalCode", "邮发代号", "例如 12-34")}
+          {field("publisher", "主管主办、出版单位")}
+          <label className="block">
+            <span className="label">定时见报时间（北京时间）</span>
+            <input name="releaseTime" type="time" defaultValue={profile.releaseTime} className="input" />
+            <span className="text-xs text-stone-500">每期默认在出版日期当天的这个时间见报</span>
+          </label>
+          <div className="flex items-end">
+            <button type="submit" className="btn-primary">保存报头</button>
+          </div>
+        </ActionForm>
+      </section>
+      <section className="rounded border border-stone-300 bg-white p-4" aria-labelledby="formats-title">
+        <h2 id="formats-title" className="mb-1 font-bold">版式</h2>
+        <p className="mb-3 text-sm text-stone-600">容量是整版能排的正文字数，版面编排的“已排”按它计算。</p>
+        <div className="space-y-3">
+          {formats.map((f) => (
+            <ActionForm key={f.code} action={updatePageFormatAction} hidden={{ code: f.code }} className="flex flex-wrap items-end gap-3">
+              <span className="w-16 font-medium">{f.name}</span>
+              <label>
+                <span className="label">栏数</span>
+                <input name="columns" type="number" defaultValue={f.columns} className="input w-24" />
+              </label>
+              <label>
+                <span className="label">整版容量（字）</span>
+                <input name="capacity" type="number" defaultValue={f.capacity} className="input w-32" />
+              </label>
+              <button type="submit" className="btn">保存{f.name}</button>
+            </ActionForm>
+          ))}
+        </div>
+      </section>
+    </>
+  );
+}
