@@ -10,8 +10,8 @@ const PER_PAGE = 4;
 
 export async function benchAssemblyMoves(runs: number, percentile: (sorted: number[], p: number) => number): Promise<void> {
   const { db } = await import("@/lib/platform/db");
-  const { createIssue, addPage } = await import("@/lib/issues/mutations");
-  const { moveItem, pageAtNow, placeOnPage } = await import("@/lib/issues/commands");
+  const { createIssue } = await import("@/lib/issues/mutations");
+  const { addPageTo, moveItem, pageAtNow, placeOnPage } = await import("@/lib/issues/commands");
   const { boardPages } = await import("@/lib/issues/board");
   const { changeStory, createStory } = await import("@/lib/stories/mutations");
 
@@ -25,7 +25,7 @@ export async function benchAssemblyMoves(runs: number, percentile: (sorted: numb
   const last = await db().issue.aggregate({ _max: { date: true } });
   const date = new Date((last._max.date?.getTime() ?? Date.UTC(2030, 0, 1)) + 400 * 86400_000).toISOString().slice(0, 10);
   const issue = await createIssue(editor, { date });
-  for (let n = 5; n <= PAGES; n++) await addPage(editor, issue.id, { number: String(n), name: `基准${n}版` });
+  for (let n = 5; n <= PAGES; n++) await addPageTo(editor, issue.id, { number: String(n), name: `基准${n}版` });
   const pages = await db().page.findMany({ where: { issueId: issue.id }, orderBy: { number: "asc" }, select: { id: true } });
   for (const [p, page] of pages.entries()) {
     for (let i = 0; i < PER_PAGE; i++) {

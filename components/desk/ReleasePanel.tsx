@@ -24,7 +24,7 @@ export function ReleasePanel({
         {status === "SCHEDULED" && publishAt && (
           <>
             定时见报：北京时间 {publishAt.text}
-            {/* The job retries a refused release for up to an hour, then gives up: say so here. */}
+            {/* A job that failed (the database away) is retried for up to an hour: say so here. */}
             {publishAt.past && "（时间已过，尚未见报）"}
           </>
         )}

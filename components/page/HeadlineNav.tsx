@@ -16,18 +16,20 @@ function storyBlocks(layout: PageLayout, withheld: string[]): Map<string, StoryB
 
 export function HeadlineNav({ layout, withheld, links }: { layout: PageLayout; withheld: string[]; links: NonNullable<PageLinks> }) {
   const blocks = storyBlocks(layout, withheld);
+  // Only what this viewer may read: another writer's unreleased copy is not listed at all.
+  const headlines = layout.headlines.filter((h) => blocks.has(h.id));
   return (
     <nav aria-label="标题导航" className="headline-nav no-print hidden border-t-2 border-masthead pt-2 lg:sticky lg:top-4 lg:block">
       <h2 className="mb-2 text-sm font-semibold text-masthead">标题导航</h2>
-      {layout.headlines.length === 0 && <p className="text-sm text-stone-500">本版暂无稿件</p>}
+      {headlines.length === 0 && <p className="text-sm text-stone-500">本版暂无稿件</p>}
       <ol className="space-y-2 text-sm">
-        {layout.headlines.map((h) => {
+        {headlines.map((h) => {
           const block = blocks.get(h.id);
           return (
             <li key={h.id} className="border-b border-stone-200 pb-2">
               <Link href={links.story(h.id)} className="block hover:text-masthead hover:underline">
                 {h.kicker && <span className="block text-xs text-stone-600">{h.kicker}</span>}
-                <span className={block?.isLead ? "font-serif font-bold" : ""}>{block ? headlineOf(block.story) : h.headline}</span>
+                <span className={block?.isLead ? "font-serif font-bold" : ""}>{block && headlineOf(block.story)}</span>
               </Link>
               {h.continuedFrom && <span className="text-xs text-stone-500">上接第{h.continuedFrom.number}版</span>}
               {h.jumpTo && <span className="text-xs text-stone-500">下转第{h.jumpTo.number}版</span>}

@@ -50,20 +50,6 @@ export function formatIssueDate(date: string, withWeekday = true): string {
   return `${y}年${m}月${d}日${withWeekday ? ` ${weekday}` : ""}`;
 }
 
-/** "2026-11-28T06:30" read as Beijing time (a datetime-local field labelled 北京时间), or null. */
-export function beijingLocalToDate(value: string): Date | null {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match || !isRealDay(match[1]) || Number(match[2]) > 23 || Number(match[3]) > 59) return null;
-  return new Date(Date.parse(`${match[1]}T${match[2]}:${match[3]}:00Z`) - BEIJING_OFFSET_MS);
-}
-
-/** A moment as a datetime-local field shows it in Beijing time: "2026-11-28T06:30". */
-export function dateToBeijingLocal(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16);
-}
-// 农历 for the masthead is in lunar-date.ts: its calendar library is 300 KB, and client components
-// (the story editor) import this file.
-
 /** A moment's Beijing day and clock time, whatever the zone of the machine. */
 function beijingParts(at: Date | string) {
   const iso = new Date(new Date(at).getTime() + BEIJING_OFFSET_MS).toISOString();

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
-import { forbidden, notFound } from "@/lib/core/errors";
+import { notFound } from "@/lib/core/errors";
+import { mayAssemble } from "@/lib/issues/desk-rules";
 import { isRecordId } from "@/lib/core/ids";
 import { issueDateToString } from "@/lib/core/dates";
 import { loadPageView, type PageView } from "@/lib/reader/page-view";
@@ -25,17 +26,17 @@ export type IssueBoard = {
   formats: { code: string; name: string; columns: number; capacity: number }[];
 };
 
-function mayView(actor: SessionUser) {
-  if (!can(actor.role, "issue:assemble")) throw forbidden("只有编辑可以编排版面");
-}
+const mayView = mayAssemble;
 
-async function boardPage(issueId: string, page: { id: string; number: number; name: string; status: PageStatus; version: number }): Promise<BoardPage> {
-  const view = await loadPageView({ issueId }, page.number, false);
+/** A page on the board: its status and version are the ones its layout was drawn at (one read). */
+async function boardPage(issueId: string, number: number): Promise<BoardPage> {
+  const view = await loadPageView({ issueId }, number, false);
   if (!view) throw notFound("找不到这一版");
-  return { ...page, view };
+  const { page } = view.layout;
+  return { id: view.pageId, number: page.number, name: page.name, status: page.status, version: page.version, view };
 }
 
-const pageColumns = { id: true, number: true, name: true, status: true, version: true } as const;
+const pageColumns = { number: true } as const;
 
 export async function issueBoard(actor: SessionUser, issueId: string): Promise<IssueBoard> {
   mayView(actor);
@@ -46,8 +47,8 @@ export async function issueBoard(actor: SessionUser, issueId: string): Promise<I
   });
   if (!issue) throw notFound("找不到这一期");
   const [pages, waiting, reporters, formats] = await Promise.all([
-    Promise.all(issue.pages.map((p) => boardPage(issue.id, p))),
-    waitingStories(),
+    Promise.all(issue.pages.map((p) => boardPage(issue.id, p.number))),
+    waitingStories(actor),
     db().user.findMany({ where: { active: true, role: { in: ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, affiliation: true } }),
     db().pageFormat.findMany({ orderBy: { capacity: "desc" }, select: { code: true, name: true, columns: true, capacity: true } }),
   ]);
@@ -63,11 +64,12 @@ export async function issueBoard(actor: SessionUser, issueId: string): Promise<I
 /** The pages a change touched, as they are now (after it, or instead of it when it was refused). */
 export async function boardPages(actor: SessionUser, pageIds: string[]): Promise<BoardPage[]> {
   mayView(actor);
-  const pages = await db().page.findMany({ where: { id: { in: pageIds.filter(isRecordId) } }, orderBy: { number: "asc" }, select: { ...pageColumns, issueId: true } });
-  return Promise.all(pages.map(({ issueId, ...p }) => boardPage(issueId, p)));
+  const pages = await db().page.findMany({ where: { id: { in: pageIds.filter(isRecordId) } }, orderBy: { number: "asc" }, select: { number: true, issueId: true } });
+  return Promise.all(pages.map((p) => boardPage(p.issueId, p.number)));
 }
 
-export async function waitingStories(): Promise<WaitingStory[]> {
+export async function waitingStories(actor: SessionUser): Promise<WaitingStory[]> {
+  mayView(actor);
   const rows = await db().story.findMany({
     where: { status: "APPROVED", placement: null },
     orderBy: { approvedAt: "asc" },

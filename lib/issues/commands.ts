@@ -1,15 +1,17 @@
 import "server-only";
-import { db, type Tx } from "@/lib/platform/db";
+import { db, isUniqueViolation, type Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { isRecordId } from "@/lib/core/ids";
-import { beijingLocalToDate } from "@/lib/core/dates";
+import { beijingDateTimeToDate } from "@/lib/core/dates";
+import { lockIssue, lockIssueOfPage, mayAssemble, pageCarriesCopy } from "@/lib/issues/desk-rules";
 import { decide, type StoryStatus } from "@/lib/stories/workflow";
 import { fieldErrorsOf } from "@/lib/validation/story";
 import { chiefEditorIds, notify } from "@/lib/inbox/notify";
 import { pageCredits, reservedAreas, slotPlan, SIZE_CLASSES, type SizeClass } from "@/lib/issues/page-plan";
+import { pageInput } from "@/lib/validation/issue";
 import { SIZE_LABELS } from "@/lib/issues/labels";
 
 // What editors do on the page desk (组版) and what the chief editor does there (签版). Every
@@ -19,9 +21,6 @@ import { SIZE_LABELS } from "@/lib/issues/labels";
 
 const STALE = "版面刚被他人改动，已显示最新的版面，请再试一次";
 
-function mayAssemble(actor: SessionUser) {
-  if (!can(actor.role, "issue:assemble")) throw forbidden("只有编辑可以编排版面");
-}
 
 /** A page version as a command names it. */
 export type PageAt = { pageId: string; version: number };
@@ -35,19 +34,6 @@ export async function pageAtNow(pageId: string): Promise<PageAt> {
 
 function checkPageAt(at: PageAt) {
   if (!isRecordId(at.pageId) || !Number.isInteger(at.version)) throw notFound("找不到这一版");
-}
-
-/**
- * Locks the issue for the rest of the transaction, so commands on one issue happen one at a time
- * and none can slip in while it is being released.
- */
-async function openIssueOf(tx: Tx, pageId: string) {
-  const page = await tx.page.findUnique({ where: { id: pageId }, select: { issueId: true } });
-  if (!page) throw notFound("找不到这一版");
-  await tx.$queryRaw`SELECT id FROM "Issue" WHERE id = ${page.issueId} FOR UPDATE`;
-  const issue = await tx.issue.findUniqueOrThrow({ where: { id: page.issueId }, select: { id: true, number: true, status: true } });
-  if (issue.status === "PUBLISHED") throw conflict("本期已经见报，不能再改动版面");
-  return issue;
 }
 
 /**
@@ -75,30 +61,36 @@ export async function touchPage(tx: Tx, actor: SessionUser, pageId: string, vers
       message: `总第${before.issue.number}期第${before.number}版签版后有改动（${what}），已回到待签`,
     });
   }
-  if (before.issue.status === "SCHEDULED") {
-    await tx.issue.update({ where: { id: before.issue.id }, data: { status: "PLANNING", publishAt: null } });
-    await recordAudit(tx, { actorId: actor.id, action: "issue.hold", targetType: "issue", targetId: before.issue.id, summary: { number: before.issue.number, reason: `第${before.number}版有改动` } });
-    await notify(tx, {
-      recipientIds: await chiefEditorIds(tx),
-      actorId: actor.id,
-      pageId,
-      kind: "PAGE_REOPENED",
-      message: `总第${before.issue.number}期的定时见报已暂停：第${before.number}版有改动，请重新签版后再安排`,
-    });
-  }
+  await holdScheduledRelease(tx, actor, before.issue, `第${before.number}版有改动`);
 }
 
 /**
- * After an edit to a placed story: a signed page it runs on goes back to 待签, and an issue waiting
- * for its release is held. (Unsigned pages keep their version: the arrangement did not change.)
+ * A change to an issue waiting for its release time holds the release: what goes out must be what
+ * was signed. The chief editors are told and re-sign, then schedule it again.
+ */
+export async function holdScheduledRelease(tx: Tx, actor: SessionUser, issue: { id: string; number: number }, why: string): Promise<void> {
+  const held = await tx.issue.updateMany({ where: { id: issue.id, status: "SCHEDULED" }, data: { status: "PLANNING", publishAt: null } });
+  if (held.count === 0) return;
+  await recordAudit(tx, { actorId: actor.id, action: "issue.hold", targetType: "issue", targetId: issue.id, summary: { number: issue.number, reason: why } });
+  await notify(tx, {
+    recipientIds: await chiefEditorIds(tx),
+    actorId: actor.id,
+    issueId: issue.id,
+    kind: "PAGE_REOPENED",
+    message: `总第${issue.number}期的定时见报已暂停：${why}，请签版后再安排`,
+  });
+}
+
+/**
+ * After an edit to a placed story (its issue already locked by the caller): the pages it runs on
+ * move to their next version, so a 签版 made on a proof read before the edit is refused, a signed
+ * page goes back to 待签, and an issue waiting for its release is held.
  */
 export async function storyChangedOnPage(tx: Tx, actor: SessionUser, storyId: string): Promise<void> {
   const placement = await tx.placement.findUnique({ where: { storyId }, select: { pageId: true, continuesOnId: true, story: { select: { headline: true } } } });
   if (!placement) return;
   for (const pageId of [placement.pageId, placement.continuesOnId]) {
-    if (!pageId) continue;
-    const page = await tx.page.findUniqueOrThrow({ where: { id: pageId }, select: { status: true, issue: { select: { status: true } } } });
-    if (page.status === "SIGNED" || page.issue.status === "SCHEDULED") await touchPage(tx, actor, pageId, null, `改动了《${placement.story?.headline || "图片新闻"}》`);
+    if (pageId) await touchPage(tx, actor, pageId, null, `改动了《${placement.story?.headline || "图片新闻"}》`);
   }
 }
 
@@ -113,19 +105,30 @@ export async function assertSlotOpenFor(tx: Tx, actor: SessionUser, slotId: stri
 
 /**
  * Puts a story approved for its planned slot into the slot's place on the page. Returns false when
- * the slot is gone (taken off the page meanwhile): the story then simply waits among the approved.
+ * the slot is gone or filled, or its issue is out: the story then waits among the approved.
  */
 export async function fillSlot(tx: Tx, actor: SessionUser, story: { id: string; status: StoryStatus; authorId: string; version: number; headline: string }, slotId: string): Promise<boolean> {
-  const slot = await tx.placement.findUnique({ where: { id: slotId }, select: { id: true, pageId: true, storyId: true, slotTopic: true, page: { select: { number: true, issue: { select: { status: true } } } } } });
-  if (!slot || slot.storyId || slot.page.issue.status === "PUBLISHED") return false;
+  const where = await tx.placement.findUnique({ where: { id: slotId }, select: { page: { select: { issueId: true } } } });
+  if (!where) return false;
+  // Lock first, then look: the slot may have been taken off or filled while we waited.
+  const issue = await lockIssue(tx, where.page.issueId, { open: false });
+  const slot = await tx.placement.findUnique({ where: { id: slotId }, select: { id: true, pageId: true, storyId: true, slotTopic: true, page: { select: { number: true } } } });
+  if (!slot || slot.storyId || issue.status === "PUBLISHED") return false;
   const decision = decide("place", story, actor);
   if (!decision.allowed) return false;
-  await tx.$queryRaw`SELECT id FROM "Issue" WHERE id = (SELECT "issueId" FROM "Page" WHERE id = ${slot.pageId}) FOR UPDATE`;
   await touchPage(tx, actor, slot.pageId, null, `计划稿“${slot.slotTopic}”到稿`);
   await tx.placement.update({ where: { id: slot.id }, data: { storyId: story.id } });
   await tx.story.update({ where: { id: story.id }, data: { status: decision.to, version: { increment: 1 }, filedForId: null } });
   await recordAudit(tx, { actorId: actor.id, action: "story.place", targetType: "story", targetId: story.id, summary: { from: story.status, to: decision.to, page: slot.page.number, topic: slot.slotTopic } });
   return true;
+}
+
+/**
+ * Where a jumping story breaks depends on its page and size: when either changes, the page it
+ * continues on changes too (its 上接 line and what it carries).
+ */
+async function touchContinuation(tx: Tx, actor: SessionUser, item: { continuesOnId: string | null }, changed: string[], what: string) {
+  if (item.continuesOnId && !changed.includes(item.continuesOnId)) await touchPage(tx, actor, item.continuesOnId, null, what);
 }
 
 /** The items of a page in order, the lead first. */
@@ -159,11 +162,11 @@ async function placementOn(tx: Tx, placementId: string) {
 const itemName = (p: { story: { headline: string } | null; slotTopic: string }) => (p.story ? `《${p.story.headline || "图片新闻"}》` : `计划稿“${p.slotTopic}”`);
 
 /** Runs a change to one item of the page a command names, inside the issue's lock. */
-async function changeItem<T>(actor: SessionUser, input: { placementId: string; at: PageAt }, change: (tx: Tx, item: Awaited<ReturnType<typeof placementOn>>, issue: Awaited<ReturnType<typeof openIssueOf>>) => Promise<T>): Promise<T> {
+async function changeItem<T>(actor: SessionUser, input: { placementId: string; at: PageAt }, change: (tx: Tx, item: Awaited<ReturnType<typeof placementOn>>, issue: Awaited<ReturnType<typeof lockIssue>>) => Promise<T>): Promise<T> {
   mayAssemble(actor);
   checkPageAt(input.at);
   return db().$transaction(async (tx) => {
-    const issue = await openIssueOf(tx, input.at.pageId);
+    const issue = await lockIssueOfPage(tx, input.at.pageId);
     const item = await placementOn(tx, input.placementId);
     if (item.pageId !== input.at.pageId) throw conflict(STALE);
     return change(tx, item, issue);
@@ -176,13 +179,14 @@ export async function placeOnPage(actor: SessionUser, input: { storyId: string; 
   checkPageAt(input.to);
   if (!isRecordId(input.storyId)) throw notFound();
   await db().$transaction(async (tx) => {
-    const issue = await openIssueOf(tx, input.to.pageId);
+    const issue = await lockIssueOfPage(tx, input.to.pageId);
     const story = await tx.story.findUnique({ where: { id: input.storyId }, select: { id: true, headline: true, status: true, authorId: true, version: true } });
     if (!story) throw notFound();
     const decision = decide("place", story, actor);
     if (!decision.allowed) throw forbidden(decision.reason);
     await touchPage(tx, actor, input.to.pageId, input.to.version, `上版《${story.headline || "图片新闻"}》`);
-    const moved = await tx.story.updateMany({ where: { id: story.id, version: story.version }, data: { status: decision.to, version: { increment: 1 } } });
+    // Placed by hand, a story written for a slot is no longer on its way to it.
+    const moved = await tx.story.updateMany({ where: { id: story.id, version: story.version }, data: { status: decision.to, version: { increment: 1 }, filedForId: null } });
     if (moved.count !== 1) throw conflict("稿件刚被他人改动，请刷新后再试");
     const order = await itemsOf(tx, input.to.pageId);
     const created = await tx.placement.create({
@@ -201,7 +205,7 @@ export async function moveItem(actor: SessionUser, input: { placementId: string;
   checkPageAt(input.from);
   checkPageAt(input.to);
   await db().$transaction(async (tx) => {
-    const issue = await openIssueOf(tx, input.from.pageId);
+    const issue = await lockIssueOfPage(tx, input.from.pageId);
     const item = await placementOn(tx, input.placementId);
     if (item.pageId !== input.from.pageId) throw conflict(STALE);
     const target = await tx.page.findUnique({ where: { id: input.to.pageId }, select: { issueId: true, number: true } });
@@ -209,6 +213,7 @@ export async function moveItem(actor: SessionUser, input: { placementId: string;
     const samePage = input.from.pageId === input.to.pageId;
     await touchPage(tx, actor, input.from.pageId, input.from.version, `移动${itemName(item)}`);
     if (!samePage) await touchPage(tx, actor, input.to.pageId, input.to.version, `移入${itemName(item)}`);
+    if (!samePage) await touchContinuation(tx, actor, item, [input.from.pageId, input.to.pageId], `${itemName(item)}换了版面`);
     if (!samePage) {
       const arriving = await itemsOf(tx, input.to.pageId);
       // The lead of its old page is an ordinary item on the new one, unless that page has none.
@@ -232,6 +237,7 @@ export async function resizeItem(actor: SessionUser, input: { placementId: strin
   if (!SIZE_CLASSES.includes(input.size)) throw invalid("请选择通栏、头条、双栏或单栏");
   await changeItem(actor, input, async (tx, item) => {
     await touchPage(tx, actor, input.at.pageId, input.at.version, `${itemName(item)}改为${SIZE_LABELS[input.size]}`);
+    await touchContinuation(tx, actor, item, [input.at.pageId], `${itemName(item)}改为${SIZE_LABELS[input.size]}`);
     await tx.placement.update({ where: { id: item.id }, data: { size: input.size } });
     await recordAudit(tx, { actorId: actor.id, action: "placement.size", targetType: "page", targetId: input.at.pageId, summary: { item: itemName(item), size: input.size } });
   });
@@ -242,6 +248,7 @@ export async function makeLead(actor: SessionUser, input: { placementId: string;
   await changeItem(actor, input, async (tx, item) => {
     if (item.isLead) return;
     await touchPage(tx, actor, input.at.pageId, input.at.version, `${itemName(item)}设为头条`);
+    await touchContinuation(tx, actor, item, [input.at.pageId], `${itemName(item)}设为头条`);
     await tx.placement.updateMany({ where: { pageId: item.pageId }, data: { isLead: false } });
     await tx.placement.update({ where: { id: item.id }, data: { isLead: true, ...(item.size === "SINGLE" || item.size === "DOUBLE" ? { size: "LEAD" } : {}) } });
     const order = await itemsOf(tx, item.pageId);
@@ -258,10 +265,9 @@ export async function setJump(actor: SessionUser, input: { placementId: string; 
     const to = input.continuesOn ? await tx.page.findUnique({ where: { id: input.continuesOn.pageId }, select: { id: true, issueId: true, number: true } }) : null;
     if (input.continuesOn && (!to || to.issueId !== issue.id || to.id === item.pageId)) throw invalid("只能转到本期的另一个版面");
     await touchPage(tx, actor, input.at.pageId, input.at.version, to ? `${itemName(item)}下转第${to.number}版` : `${itemName(item)}不再转版`);
-    // The page it continued on, and the page it now continues on, change too.
-    for (const pageAt of [item.continuesOnId ? { pageId: item.continuesOnId, version: null } : null, input.continuesOn]) {
-      if (pageAt && pageAt.pageId !== item.pageId) await touchPage(tx, actor, pageAt.pageId, pageAt.version, `${itemName(item)}转版`);
-    }
+    // The page it now continues on (at the version the editor saw), and the one it continued on before.
+    if (input.continuesOn) await touchPage(tx, actor, input.continuesOn.pageId, input.continuesOn.version, `${itemName(item)}转版`);
+    if (item.continuesOnId && item.continuesOnId !== input.continuesOn?.pageId) await touchPage(tx, actor, item.continuesOnId, null, `${itemName(item)}转版`);
     await tx.placement.update({ where: { id: item.id }, data: { continuesOnId: to?.id ?? null } });
     await recordAudit(tx, { actorId: actor.id, action: "placement.jump", targetType: "page", targetId: input.at.pageId, summary: { item: itemName(item), ...(to ? { page: to.number } : {}) } });
   });
@@ -277,9 +283,14 @@ export async function takeOffPage(actor: SessionUser, input: { placementId: stri
       await recordAudit(tx, { actorId: actor.id, action: "story.unplace", targetType: "story", targetId: item.story.id, summary: { from: item.story.status, to: decision.to } });
     } else {
       await recordAudit(tx, { actorId: actor.id, action: "slot.remove", targetType: "page", targetId: input.at.pageId, summary: { topic: item.slotTopic } });
+      // A story already written for it stays, as ordinary copy; its author hears so.
+      const filed = await tx.story.findUnique({ where: { filedForId: item.id }, select: { id: true, headline: true, authorId: true } });
+      if (filed) {
+        await notify(tx, { recipientIds: [filed.authorId], actorId: actor.id, storyId: filed.id, kind: "NOTED", message: `计划稿“${item.slotTopic}”已撤销，《${filed.headline || "无标题"}》转为普通来稿，仍在编辑部` });
+      }
     }
     await touchPage(tx, actor, input.at.pageId, input.at.version, `撤下${itemName(item)}`);
-    if (item.continuesOnId) await touchPage(tx, actor, item.continuesOnId, null, `撤下${itemName(item)}`);
+    await touchContinuation(tx, actor, item, [input.at.pageId], `撤下${itemName(item)}`);
     await tx.placement.delete({ where: { id: item.id } });
     const left = await itemsOf(tx, input.at.pageId);
     if (item.isLead && left.length > 0) await tx.placement.update({ where: { id: left[0].id }, data: { isLead: true } });
@@ -297,10 +308,10 @@ export async function planSlot(actor: SessionUser, input: { at: PageAt; plan: un
   const parsed = slotPlan.safeParse(input.plan);
   if (!parsed.success) throw invalid("请检查计划稿", fieldErrorsOf(parsed.error));
   const plan = parsed.data;
-  const deadline = beijingLocalToDate(plan.deadline);
+  const deadline = beijingDateTimeToDate(plan.deadline);
   if (!deadline) throw invalid("请检查计划稿", { deadline: ["截稿时间无效"] });
   return db().$transaction(async (tx) => {
-    const issue = await openIssueOf(tx, input.at.pageId);
+    const issue = await lockIssueOfPage(tx, input.at.pageId);
     const assignee = await tx.user.findFirst({ where: { id: plan.assigneeId, active: true, role: { in: ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR"] } }, select: { id: true, name: true } });
     if (!assignee) throw invalid("请检查计划稿", { assigneeId: ["找不到这位记者"] });
     await touchPage(tx, actor, input.at.pageId, input.at.version, `计划稿“${plan.topic}”`);
@@ -333,9 +344,14 @@ export async function updatePagePlan(actor: SessionUser, input: { at: PageAt; pl
   if (!credits.success) throw invalid("请检查版面署名", fieldErrorsOf(credits.error));
   if (!reserved.success) throw invalid("请检查预留版面", { reserved: [reserved.error.issues[0].message] });
   await db().$transaction(async (tx) => {
-    await openIssueOf(tx, input.at.pageId);
+    await lockIssueOfPage(tx, input.at.pageId);
     if (formatCode && !(await tx.pageFormat.findUnique({ where: { code: formatCode }, select: { code: true } }))) throw invalid("请选择对开或四开", { formatCode: ["没有这种版式"] });
     await touchPage(tx, actor, input.at.pageId, input.at.version, "版面署名或预留");
+    const before = await tx.page.findUniqueOrThrow({ where: { id: input.at.pageId }, select: { formatCode: true, placements: { where: { continuesOnId: { not: null } }, select: { continuesOnId: true } } } });
+    // Another format moves where the page's jumping stories break.
+    if (formatCode && formatCode !== before.formatCode) {
+      for (const jump of before.placements) await touchContinuation(tx, actor, jump, [input.at.pageId], "转版稿件所在版改了版式");
+    }
     await tx.page.update({ where: { id: input.at.pageId }, data: { ...credits.data, reserved: reserved.data, ...(formatCode ? { formatCode } : {}) } });
     await recordAudit(tx, { actorId: actor.id, action: "page.plan", targetType: "page", targetId: input.at.pageId, summary: { ...credits.data, reservedAreas: reserved.data.length } });
   });
@@ -346,7 +362,7 @@ export async function sendForSignOff(actor: SessionUser, at: PageAt): Promise<vo
   mayAssemble(actor);
   checkPageAt(at);
   await db().$transaction(async (tx) => {
-    const issue = await openIssueOf(tx, at.pageId);
+    const issue = await lockIssueOfPage(tx, at.pageId);
     const page = await tx.page.findUnique({ where: { id: at.pageId }, select: { number: true, status: true, version: true } });
     if (!page || page.version !== at.version) throw conflict(STALE);
     if (page.status !== "COMPOSING") throw conflict(page.status === "SIGNED" ? "这一版已经签版" : "这一版已在待签");
@@ -364,17 +380,53 @@ export async function signPage(actor: SessionUser, at: PageAt): Promise<void> {
   if (!can(actor.role, "issue:publish")) throw forbidden("只有值班总编可以签版");
   checkPageAt(at);
   await db().$transaction(async (tx) => {
-    await openIssueOf(tx, at.pageId);
+    await lockIssueOfPage(tx, at.pageId);
     const page = await tx.page.findUnique({
       where: { id: at.pageId },
-      select: { number: true, status: true, version: true, placements: { select: { storyId: true, slotTopic: true } }, _count: { select: { arriving: true } } },
+      select: { number: true, status: true, version: true, placements: { select: { storyId: true, slotTopic: true } } },
     });
     if (!page || page.version !== at.version) throw conflict(STALE);
     if (page.status === "SIGNED") throw conflict("这一版已经签版");
-    if (page.placements.length === 0 && page._count.arriving === 0) throw invalid("空版不能签版");
+    if (!(await pageCarriesCopy(tx, at.pageId))) throw invalid("空版不能签版");
     const open = page.placements.filter((p) => !p.storyId).map((p) => `“${p.slotTopic}”`);
     if (open.length > 0) throw invalid(`计划稿${open.join("、")}还没有到位，请撤下或等稿件通过后再签版`);
     await tx.page.update({ where: { id: at.pageId }, data: { status: "SIGNED", signedAt: new Date(), signedById: actor.id, version: { increment: 1 } } });
     await recordAudit(tx, { actorId: actor.id, action: "page.sign", targetType: "page", targetId: at.pageId, summary: { number: page.number } });
+  });
+}
+
+/** Adds a page to an issue; an issue waiting for its release time is held (the page is not signed). */
+export async function addPageTo(actor: SessionUser, issueId: string, input: unknown): Promise<void> {
+  mayAssemble(actor);
+  const parsed = pageInput.safeParse(input);
+  if (!parsed.success) throw invalid("请检查版次和版名", fieldErrorsOf(parsed.error));
+  if (!isRecordId(issueId)) throw notFound("找不到这一期");
+  try {
+    await db().$transaction(async (tx) => {
+      const issue = await lockIssue(tx, issueId);
+      const page = await tx.page.create({ data: { issueId, ...parsed.data }, select: { id: true } });
+      await recordAudit(tx, { actorId: actor.id, action: "page.create", targetType: "page", targetId: page.id, summary: parsed.data });
+      await holdScheduledRelease(tx, actor, issue, `加了第${parsed.data.number}版`);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw invalid(`本期已有第 ${parsed.data.number} 版`, { number: ["该版次已存在"] });
+    throw e;
+  }
+}
+
+/** Deletes a page with nothing on it and nothing continuing onto it, at the version the editor saw. */
+export async function dropPage(actor: SessionUser, at: PageAt): Promise<void> {
+  mayAssemble(actor);
+  checkPageAt(at);
+  await db().$transaction(async (tx) => {
+    const issue = await lockIssueOfPage(tx, at.pageId);
+    // Counted under the lock: nothing can be placed on it in between.
+    const page = await tx.page.findUnique({ where: { id: at.pageId }, select: { number: true, version: true, _count: { select: { placements: true, arriving: true } } } });
+    if (!page || page.version !== at.version) throw conflict(STALE);
+    if (page._count.placements > 0) throw invalid("请先撤下这一版上的稿件和计划稿，再删除版面");
+    if (page._count.arriving > 0) throw invalid("有稿件从别的版转到这一版，请先取消转版，再删除版面");
+    await tx.page.delete({ where: { id: at.pageId } });
+    await recordAudit(tx, { actorId: actor.id, action: "page.delete", targetType: "page", targetId: at.pageId, summary: { number: page.number } });
+    await holdScheduledRelease(tx, actor, issue, `删去了第${page.number}版`);
   });
 }

@@ -124,12 +124,16 @@ export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: Arrivi
       used += item.targetLength ?? SIZE_RULES[item.size].textShare * capacity;
       continue;
     }
-    const body = item.continuesOn ? splitForJump(item.story.body, item.size, capacity).here : item.story.body;
-    blocks.push({ type: "story", id: item.story.id, placementId: item.placementId, size: item.size, span, isLead: item.isLead, story: item.story, body, jumpTo: item.continuesOn, continuedFrom: null });
+    // A story too short to break runs whole, whatever the plan says.
+    const split = item.continuesOn ? splitForJump(item.story.body, item.size, capacity) : null;
+    const jumps = split !== null && split.rest.length > 0;
+    const body = jumps ? split.here : item.story.body;
+    blocks.push({ type: "story", id: item.story.id, placementId: item.placementId, size: item.size, span, isLead: item.isLead, story: item.story, body, jumpTo: jumps ? item.continuesOn : null, continuedFrom: null });
     used += weight(body, item.size, capacity);
   }
   for (const jump of arriving) {
     const rest = splitForJump(jump.story.body, jump.size, jump.originCapacity).rest;
+    if (rest.length === 0) continue;
     const size: SizeClass = "SINGLE";
     blocks.push({ type: "story", id: jump.story.id, placementId: jump.placementId, size, span: SIZE_RULES[size].span(columns), isLead: false, story: jump.story, body: rest, jumpTo: null, continuedFrom: jump.from });
     used += weight(rest, size, capacity);
@@ -140,7 +144,8 @@ export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: Arrivi
   }
   used = Math.round(used);
 
-  const carries = blocks.some((b) => b.type !== "reserved");
+  // Copy is stories, the page's own or continued from another; a planned slot is only space.
+  const carries = blocks.some((b) => b.type === "story");
   const flags: PageFlag[] = [];
   if (!carries) flags.push("EMPTY");
   if (used > capacity) flags.push("OVER");

@@ -18,7 +18,7 @@ export async function listIssues(actor: SessionUser): Promise<IssueSummary[]> {
   const rows = await db().issue.findMany({
     orderBy: { date: "desc" },
     take: 60,
-    select: { id: true, date: true, number: true, status: true, pages: { select: { _count: { select: { placements: true } } } } },
+    select: { id: true, date: true, number: true, status: true, pages: { select: { _count: { select: { placements: { where: { storyId: { not: null } } } } } } } },
   });
   return rows.map((r) => ({
     id: r.id,

@@ -5,7 +5,8 @@ import { QUEUES, sendJob, type JobHandler } from "@/lib/platform/jobs";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { recordAudit, recordAudits } from "@/lib/core/audit";
-import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
+import { conflict, DomainError, forbidden, invalid, notFound } from "@/lib/core/errors";
+import { lockIssue, mayAssemble } from "@/lib/issues/desk-rules";
 import { isRecordId, RECORD_ID } from "@/lib/core/ids";
 import { beijingDateTimeToDate, dateToBeijingDateTime, formatMomentExact, issueDateToString } from "@/lib/core/dates";
 import { decide } from "@/lib/stories/workflow";
@@ -38,11 +39,12 @@ async function releaseProblems(client: Tx | Db, issueId: string): Promise<string
   const pages = await client.page.findMany({
     where: { issueId },
     orderBy: { number: "asc" },
-    select: { number: true, name: true, status: true, _count: { select: { placements: { where: { storyId: { not: null } } } } } },
+    // Copy is a story of the page's own or the rest of one from another page (as pageCarriesCopy).
+    select: { number: true, name: true, status: true, _count: { select: { placements: { where: { storyId: { not: null } } }, arriving: { where: { storyId: { not: null } } } } } },
   });
   if (pages.length === 0) return ["本期还没有版面"];
   const unsigned = pages.filter((p) => p.status !== "SIGNED");
-  const empty = pages.filter((p) => p._count.placements === 0);
+  const empty = pages.filter((p) => p._count.placements + p._count.arriving === 0);
   return [
     ...(unsigned.length ? [`${unsigned.map(pageName).join("、")}还没有签版`] : []),
     ...(empty.length ? [`${empty.map(pageName).join("、")}没有稿件`] : []),
@@ -120,11 +122,9 @@ export async function releaseNow(actor: SessionUser, issueId: string): Promise<R
 
 /** Locks the issue row for the rest of the transaction and reads it; a released issue is closed. */
 async function openForRelease(tx: Tx, issueId: string) {
-  await tx.$queryRaw`SELECT id FROM "Issue" WHERE id = ${issueId} FOR UPDATE`;
-  const issue = await tx.issue.findUnique({ where: { id: issueId }, select: releaseSelect });
-  if (!issue) throw notFound("找不到这一期");
-  if (issue.status === "PUBLISHED") throw conflict("本期已经见报");
-  return issue;
+  const locked = await lockIssue(tx, issueId, { open: false });
+  if (locked.status === "PUBLISHED") throw conflict("本期已经见报");
+  return tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: releaseSelect });
 }
 
 /** The paper's usual release time (paper profile, Beijing time) on the issue's own date. */
@@ -153,7 +153,7 @@ export async function scheduleRelease(actor: SessionUser, issueId: string, beiji
     const problems = await releaseProblems(tx, issueId);
     if (problems.length) throw invalid(`还不能定时见报：${problems.join("；")}`);
     await tx.issue.update({ where: { id: issueId }, data: { status: "SCHEDULED", publishAt, scheduledById: actor.id } });
-    await sendJob(tx, QUEUES.issueRelease, { issueId, publishAt: publishAt.toISOString() }, { startAfter: publishAt, singletonKey: `${issueId}@${publishAt.toISOString()}` });
+    await sendJob(tx, QUEUES.issueRelease, { issueId, publishAt: publishAt.toISOString() }, { startAfter: publishAt });
     const previous = issue.status === "SCHEDULED" && issue.publishAt ? { previousPublishAt: issue.publishAt.toISOString() } : {};
     await recordAudit(tx, { actorId: actor.id, action: "issue.schedule", targetType: "issue", targetId: issueId, summary: { number: issue.number, publishAt: publishAt.toISOString(), ...previous } });
     return { publishAt };
@@ -174,12 +174,13 @@ export async function holdRelease(actor: SessionUser, issueId: string): Promise<
 
 const releaseJobData = z.object({ issueId: z.string().regex(RECORD_ID), publishAt: z.iso.datetime() });
 
-export type ScheduledReleaseResult = { released: false; reason: "not_due" } | { released: true; stories: number; lateMinutes: number };
+export type ScheduledReleaseResult = { released: false; reason: "not_due" | "held" } | { released: true; stories: number; lateMinutes: number };
 
 /**
  * The release job. It releases the issue only if it is still scheduled for exactly the job's
  * `publishAt`, in the name of the chief editor who scheduled it; a rescheduled, held or already
- * released issue makes it do nothing. A refusal (a page reopened since) throws, so the queue
+ * released issue makes it do nothing. An issue not ready at its time (changed since it was
+ * scheduled) is held and the chief editors told; anything else that fails throws, so the queue
  * retries it later and, out of retries, lists it for administrators.
  */
 export async function runScheduledRelease(data: unknown): Promise<ScheduledReleaseResult> {
@@ -192,8 +193,26 @@ export async function runScheduledRelease(data: unknown): Promise<ScheduledRelea
   if (!issue || issue.status !== "SCHEDULED" || issue.publishAt?.getTime() !== publishAt.getTime()) return { released: false, reason: "not_due" };
   const scheduler = issue.scheduledBy;
   if (!scheduler) throw new Error(`issue ${job.issueId} is scheduled but names nobody who scheduled it`);
-  const released = await db().$transaction((tx) => releaseInTransaction(tx, job.issueId, scheduler, publishAt));
-  return released ? { released: true, stories: released.storyIds.length, lateMinutes: released.lateMinutes } : { released: false, reason: "not_due" };
+  try {
+    const released = await db().$transaction((tx) => releaseInTransaction(tx, job.issueId, scheduler, publishAt));
+    return released ? { released: true, stories: released.storyIds.length, lateMinutes: released.lateMinutes } : { released: false, reason: "not_due" };
+  } catch (e) {
+    // Not ready at its time (a page added, unsigned or emptied since): the issue is held and the
+    // chief editors are told why, rather than the job failing where only administrators look.
+    if (!(e instanceof DomainError) || e.code !== "invalid") throw e;
+    await holdUnready(job.issueId, publishAt, e.message);
+    return { released: false, reason: "held" };
+  }
+}
+
+async function holdUnready(issueId: string, publishAt: Date, why: string) {
+  await db().$transaction(async (tx) => {
+    const held = await tx.issue.updateMany({ where: { id: issueId, status: "SCHEDULED", publishAt }, data: { status: "PLANNING", publishAt: null } });
+    if (held.count !== 1) return;
+    const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: { number: true } });
+    await recordAudit(tx, { actorId: null, action: "issue.hold", targetType: "issue", targetId: issueId, summary: { number: issue.number, reason: why } });
+    await notify(tx, { recipientIds: await chiefEditorIds(tx), actorId: null, issueId, kind: "RELEASED_LATE", message: `总第${issue.number}期没能按时见报，已暂缓：${why}。请处理后重新安排见报。` });
+  });
 }
 
 /** What the worker runs: the release, then fresh reader pages on this instance, as after a release by hand (the port says which instance ran it). */
@@ -215,7 +234,7 @@ export type ReleaseView = {
 
 /** What the release panel shows: state, times in Beijing time, and why it cannot go out yet. */
 export async function releaseView(actor: SessionUser, issueId: string): Promise<ReleaseView> {
-  if (!can(actor.role, "issue:assemble")) throw forbidden("只有编辑可以编排版面");
+  mayAssemble(actor);
   if (!isRecordId(issueId)) throw notFound("找不到这一期");
   const issue = await db().issue.findUnique({ where: { id: issueId }, select: { ...releaseSelect, publishedAt: true } });
   if (!issue) throw notFound("找不到这一期");

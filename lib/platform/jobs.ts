@@ -28,7 +28,7 @@ export type JobQueue = {
 /** The queues of the app: names, and how their jobs are retried. */
 export const QUEUES = {
   // 6 retries, the first after 30–60 s, each next one twice as long: half an hour to an hour in all,
-  // long enough for a page reopened at the last minute to be signed again.
+  // enough to ride out a database restart or a worker that died mid-job.
   issueRelease: { name: "issue-release", label: "定时见报", retryLimit: 6, retryDelaySeconds: 30, expireInSeconds: 300 },
 } as const satisfies Record<string, JobQueue>;
 
@@ -105,7 +105,7 @@ let sender: PgBoss | undefined;
  * Adds a job inside the caller's transaction: it exists exactly when the change that asked for it
  * is committed (a rescheduled release never leaves a job without its schedule, or the reverse).
  */
-export async function sendJob(tx: Tx, queue: JobQueue, data: Record<string, unknown>, options: { startAfter?: Date; singletonKey?: string } = {}): Promise<string> {
+export async function sendJob(tx: Tx, queue: JobQueue, data: Record<string, unknown>, options: { startAfter?: Date } = {}): Promise<string> {
   sender ??= newBoss();
   const id = await sender.send(queue.name, data, { ...options, db: inTransaction(tx) });
   if (!id) throw new Error(`the job queue "${queue.name}" is not installed (pg-boss starts with the app; tests call installJobQueues)`);

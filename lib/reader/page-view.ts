@@ -34,7 +34,8 @@ const storyFields = {
 
 type StoryRow = Prisma.StoryGetPayload<{ select: typeof storyFields }>;
 
-function layoutStory(row: StoryRow): LayoutStory {
+/** A story as the page shows it; the workflow state and the filing account are for the desk only. */
+function layoutStory(row: StoryRow, published: boolean): LayoutStory {
   return {
     id: row.id,
     kind: row.kind,
@@ -45,8 +46,7 @@ function layoutStory(row: StoryRow): LayoutStory {
     dateline: row.dateline,
     body: parseStoredBody(row.body),
     photoSizes: Object.fromEntries(row.photos.map((p) => [p.id, { width: p.width, height: p.height }])),
-    status: row.status,
-    authorName: row.author.name,
+    ...(published ? {} : { status: row.status, authorName: row.author.name }),
   };
 }
 
@@ -105,7 +105,7 @@ export async function loadPageView(where: { issueId: string } | { date: string }
   if (!page) return null;
   const items: LayoutItem[] = page.placements.map((p) =>
     p.story
-      ? { kind: "story", placementId: p.id, isLead: p.isLead, size: p.size, continuesOn: p.continuesOn, story: layoutStory(p.story) }
+      ? { kind: "story", placementId: p.id, isLead: p.isLead, size: p.size, continuesOn: p.continuesOn, story: layoutStory(p.story, published) }
       : {
           kind: "slot",
           placementId: p.id,
@@ -119,7 +119,7 @@ export async function loadPageView(where: { issueId: string } | { date: string }
         },
   );
   const arriving: ArrivingStory[] = page.arriving.flatMap((a) =>
-    a.story ? [{ placementId: a.id, from: { number: a.page.number, name: a.page.name }, size: a.size, originCapacity: a.page.format.capacity, story: layoutStory(a.story) }] : [],
+    a.story ? [{ placementId: a.id, from: { number: a.page.number, name: a.page.name }, size: a.size, originCapacity: a.page.format.capacity, story: layoutStory(a.story, published) }] : [],
   );
   const layout = layoutPage(
     {

@@ -9,14 +9,19 @@ import { appPort, env } from "@/lib/platform/env";
 export const READER_REFRESH_HEADER = "x-newsroom-reader-refresh";
 export const READER_REFRESH_PATH = "/api/internal/reader-refresh";
 
-function signature(): string {
-  return createHmac("sha256", env().NEXTAUTH_SECRET).update("reader-refresh").digest("base64url");
+/** How long a signed request stays good: a copied header cannot be replayed later. */
+const VALID_FOR_MS = 60_000;
+
+/** The header value for a call made at `at` (ms since the epoch). */
+export function signReaderRefresh(at: number): string {
+  return `${at}.${createHmac("sha256", env().NEXTAUTH_SECRET).update(`reader-refresh:${at}`).digest("base64url")}`;
 }
 
-/** Whether a request's header was made with this installation's secret (compared in constant time). */
-export function isReaderRefreshSignature(given: string | null): boolean {
-  if (!given) return false;
-  const expected = Buffer.from(signature());
+/** Whether a request's header was made with this installation's secret within the last minute (compared in constant time). */
+export function isReaderRefreshSignature(given: string | null, now = Date.now()): boolean {
+  const at = Number(given?.split(".")[0]);
+  if (!given || !Number.isSafeInteger(at) || Math.abs(now - at) > VALID_FOR_MS) return false;
+  const expected = Buffer.from(signReaderRefresh(at));
   const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
@@ -31,7 +36,7 @@ export async function requestReaderRefresh(withinMs = 15_000): Promise<boolean> 
   const deadline = Date.now() + withinMs;
   for (;;) {
     try {
-      const response = await fetch(url, { method: "POST", headers: { [READER_REFRESH_HEADER]: signature() }, signal: AbortSignal.timeout(Math.max(1000, deadline - Date.now())) });
+      const response = await fetch(url, { method: "POST", headers: { [READER_REFRESH_HEADER]: signReaderRefresh(Date.now()) }, signal: AbortSignal.timeout(Math.max(1000, deadline - Date.now())) });
       if (response.ok) return true;
       console.error(`[reader-refresh] ${url} answered ${response.status}`);
       return false;

@@ -12,6 +12,8 @@ import { attachPhotos, parseDraft, resolveTags, storyColumns, storyContentSelect
 import { recordRevision } from "@/lib/stories/revisions";
 import { z } from "zod";
 import { assertSlotOpenFor, fillSlot, storyChangedOnPage } from "@/lib/issues/commands";
+import { lockIssueOfStory } from "@/lib/issues/desk-rules";
+import { RECORD_ID } from "@/lib/core/ids";
 import { typedText } from "@/lib/validation/text";
 
 export type SavedStory = { id: string; version: number; status: StoryStatus };
@@ -59,7 +61,7 @@ export async function createStory(actor: SessionUser, input: unknown, { submit =
 }
 
 const transitionInput = z.object({
-  storyId: z.string().min(1).max(40),
+  storyId: z.string().regex(RECORD_ID, { message: "找不到这篇稿件" }),
   baseVersion: z.coerce.number().int().min(1),
   note: typedText({ max: 2000, what: "意见", multiline: true }).default(""),
 });
@@ -108,6 +110,9 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
   if (action === "return" && !note) throw invalid("退回稿件时请写明修改意见", { note: ["请写明退回原因或修改意见"] });
 
   return db().$transaction(async (tx) => {
+    // Copy on a page changes only with its issue locked, so a release never publishes an edit
+    // made between its checks and its publishing (it locks the same row first).
+    await lockIssueOfStory(tx, storyId);
     const story = await tx.story.findUnique({ where: { id: storyId }, select: changeSelect });
     // A story the actor may not even see is reported as missing, not as forbidden.
     if (!story || !canView(story, actor)) throw notFound();
@@ -134,6 +139,8 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
         version: { increment: 1 },
         ...(action === "submit" ? { submittedAt: now } : {}),
         ...(action === "approve" ? { approvedAt: now } : {}),
+        // Spiked copy no longer answers a planned slot: the slot is free for another story.
+        ...(action === "spike" ? { filedForId: null } : {}),
         ...(keepsLock
           ? { lockedById: actor.id, lockRenewedAt: now, ...(story.lockedById === actor.id ? {} : { lockedAt: now }) }
           : { lockedById: null, lockedAt: null, lockRenewedAt: null }),

@@ -4,7 +4,7 @@ import { changeStory, createStory } from "@/lib/stories/mutations";
 import { createIssue } from "@/lib/issues/mutations";
 import { makeLead, moveItem, pageAtNow, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, signPage, takeOffPage, updatePagePlan } from "@/lib/issues/commands";
 import { issueBoard } from "@/lib/issues/board";
-import { DomainError } from "@/lib/core/errors";
+import { refusal } from "../support/refusal";
 import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd } from "../support/factories";
 
 let day = 0;
@@ -12,7 +12,6 @@ const nextDate = () => {
   day += 1;
   return new Date(Date.UTC(2032, 0, 1) + day * 86400_000).toISOString().slice(0, 10);
 };
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as DomainError);
 
 async function desk() {
   const editor = await makeUser("EDITOR", "刘明");
@@ -42,8 +41,8 @@ describe("page versions", () => {
     // Another editor changes the page first.
     await resizeItem(other, { placementId: await placementOf(b), at: seen, size: "DOUBLE" });
     const stale = await refusal(makeLead(editor, { placementId: await placementOf(b), at: seen }));
-    expect(stale?.code).toBe("conflict");
-    expect(stale?.message).toContain("版面刚被他人改动");
+    expect(stale.code).toBe("conflict");
+    expect(stale.message).toContain("版面刚被他人改动");
     expect(await orderOf(pages[0].id)).toEqual([["甲", true], ["乙", false]]);
     expect((await pageAtNow(pages[0].id)).version).toBe(seen.version + 1);
   });
@@ -68,23 +67,23 @@ describe("page versions", () => {
     const elsewhere = await desk();
     const correspondent = await makeUser("CORRESPONDENT");
     const a = await approved(editor, "稿");
-    expect((await refusal(placeOnPage(correspondent, { storyId: a, to: await pageAtNow(pages[0].id), index: 0 })))?.code).toBe("forbidden");
+    expect((await refusal(placeOnPage(correspondent, { storyId: a, to: await pageAtNow(pages[0].id), index: 0 }))).code).toBe("forbidden");
     await placeAtEnd(editor, a, pages[0].id);
     const across = await refusal(moveItem(editor, { placementId: await placementOf(a), from: await pageAtNow(pages[0].id), to: await pageAtNow(elsewhere.pages[0].id), index: 0 }));
-    expect(across?.message).toBe("只能在本期的版面之间移动");
+    expect(across.message).toBe("只能在本期的版面之间移动");
   });
 });
 
 describe("sign-off (签版)", () => {
   it("the chief editor signs a finished page; an empty page or an open slot cannot be signed", async () => {
     const { editor, chief, pages } = await desk();
-    expect((await refusal(signPage(chief, await pageAtNow(pages[0].id))))?.message).toBe("空版不能签版");
+    expect((await refusal(signPage(chief, await pageAtNow(pages[0].id)))).message).toBe("空版不能签版");
     const a = await approved(editor, "要闻头条");
     await placeAtEnd(editor, a, pages[0].id);
-    expect((await refusal(signPage(editor, await pageAtNow(pages[0].id))))?.code).toBe("forbidden");
+    expect((await refusal(signPage(editor, await pageAtNow(pages[0].id)))).code).toBe("forbidden");
     const reporter = await makeUser("CORRESPONDENT", "张晗");
     await planSlot(editor, { at: await pageAtNow(pages[0].id), plan: { topic: "冬季供暖", assigneeId: reporter.id, targetLength: 800, deadline: "2032-01-01T18:00", size: "DOUBLE" } });
-    expect((await refusal(signPage(chief, await pageAtNow(pages[0].id))))?.message).toContain("计划稿“冬季供暖”还没有到位");
+    expect((await refusal(signPage(chief, await pageAtNow(pages[0].id)))).message).toContain("计划稿“冬季供暖”还没有到位");
     const slot = await db().placement.findFirstOrThrow({ where: { pageId: pages[0].id, storyId: null } });
     await takeOffPage(editor, { placementId: slot.id, at: await pageAtNow(pages[0].id) });
     await sendForSignOff(editor, await pageAtNow(pages[0].id));
@@ -139,9 +138,9 @@ describe("planned slots (计划稿)", () => {
     const told = await db().notification.findFirstOrThrow({ where: { recipientId: reporter.id, kind: "ASSIGNED" } });
     expect(told.message).toBe(`刘明约你写稿：“雪后清雪保通”，约 800 字，见报总第${(await db().issue.findUniqueOrThrow({ where: { id: issue.id } })).number}期第1版要闻`);
     // Only the assignee may file against it.
-    expect((await refusal(createStory(someoneElse, completeDraft(), { slotId: placementId })))?.code).toBe("not_found");
+    expect((await refusal(createStory(someoneElse, completeDraft(), { slotId: placementId }))).code).toBe("not_found");
     const filed = await createStory(reporter, completeDraft({ headline: "伊通县清雪保通" }), { submit: true, slotId: placementId });
-    expect((await refusal(createStory(reporter, completeDraft(), { slotId: placementId })))?.message).toBe("这条约稿已经有稿件了");
+    expect((await refusal(createStory(reporter, completeDraft(), { slotId: placementId }))).message).toBe("这条约稿已经有稿件了");
     const before = (await pageAtNow(pages[0].id)).version;
     const done = await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
     expect(done.status).toBe("PLACED");
@@ -153,7 +152,7 @@ describe("planned slots (计划稿)", () => {
   it("a slot needs a topic, a reporter, a length and a deadline, told in Chinese", async () => {
     const { editor, pages } = await desk();
     const e = await refusal(planSlot(editor, { at: await pageAtNow(pages[0].id), plan: { topic: "", assigneeId: "", targetLength: "多少", deadline: "明天", size: "HUGE" } }));
-    expect(Object.keys(e?.fieldErrors ?? {}).sort()).toEqual(["assigneeId", "deadline", "size", "targetLength", "topic"]);
+    expect(Object.keys(e.fieldErrors).sort()).toEqual(["assigneeId", "deadline", "size", "targetLength", "topic"]);
     expect(await db().placement.count({ where: { pageId: pages[0].id } })).toBe(0);
   });
 });
@@ -172,7 +171,7 @@ describe("the board", () => {
     expect(board.pages[0].view.layout.fill.used).toBeGreaterThan(0);
     expect(board.waiting.map((w) => w.id)).toContain(waiting);
     expect(board.waiting.map((w) => w.id)).not.toContain(a);
-    expect((await refusal(issueBoard(await makeUser("CORRESPONDENT"), issue.id)))?.code).toBe("forbidden");
+    expect((await refusal(issueBoard(await makeUser("CORRESPONDENT"), issue.id))).code).toBe("forbidden");
   });
 });
 
@@ -182,15 +181,15 @@ describe("the paper's settings (报社设置)", () => {
     const admin = await makeUser("ADMIN");
     const editor = await makeUser("EDITOR");
     const profile = { name: "吉平日报", cnNumber: "CN 99-0002", postalCode: "99-02", publisher: "吉平日报社出版", releaseTime: "05:30" };
-    expect((await refusal(updatePaperProfile(editor, profile)))?.code).toBe("forbidden");
+    expect((await refusal(updatePaperProfile(editor, profile))).code).toBe("forbidden");
     await updatePaperProfile(admin, profile);
     expect(await paperProfile()).toEqual(profile);
-    expect(Object.keys((await refusal(updatePaperProfile(admin, { ...profile, name: "", releaseTime: "25:00" })))?.fieldErrors ?? {}).sort()).toEqual(["name", "releaseTime"]);
+    expect(Object.keys((await refusal(updatePaperProfile(admin, { ...profile, name: "", releaseTime: "25:00" }))).fieldErrors ?? {}).sort()).toEqual(["name", "releaseTime"]);
     expect(await paperProfile()).toEqual(profile);
     await updatePageFormat(admin, { code: "tabloid", columns: "6", capacity: "7000" });
     expect(await db().pageFormat.findUniqueOrThrow({ where: { code: "tabloid" } })).toMatchObject({ columns: 6, capacity: 7000 });
-    expect((await refusal(updatePageFormat(admin, { code: "tabloid", columns: "1", capacity: "7000" })))?.fieldErrors.columns).toEqual(["至少 3 栏"]);
-    expect((await refusal(updatePageFormat(editor, { code: "tabloid", columns: "5", capacity: "6000" })))?.code).toBe("forbidden");
+    expect((await refusal(updatePageFormat(admin, { code: "tabloid", columns: "1", capacity: "7000" }))).fieldErrors.columns).toEqual(["至少 3 栏"]);
+    expect((await refusal(updatePageFormat(editor, { code: "tabloid", columns: "5", capacity: "6000" }))).code).toBe("forbidden");
     await updatePageFormat(admin, { code: "tabloid", columns: "5", capacity: "6000" });
     expect(await db().auditEvent.count({ where: { action: { in: ["paper.update", "paper.format"] }, actorId: admin.id } })).toBe(3);
   });

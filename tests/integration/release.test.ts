@@ -6,8 +6,9 @@ import { db } from "@/lib/platform/db";
 import { installJobQueues, listFailedJobs, QUEUES, startJobWorkers } from "@/lib/platform/jobs";
 import { holdRelease, releaseJob, releaseNow, runScheduledRelease, scheduleRelease } from "@/lib/issues/release";
 import { createIssue } from "@/lib/issues/mutations";
+import { addPageTo } from "@/lib/issues/commands";
 import { changeStory, createStory } from "@/lib/stories/mutations";
-import { isReaderRefreshSignature, READER_REFRESH_HEADER, READER_REFRESH_PATH } from "@/lib/reader/refresh-call";
+import { isReaderRefreshSignature, READER_REFRESH_HEADER, READER_REFRESH_PATH, signReaderRefresh } from "@/lib/reader/refresh-call";
 import { POST as readerRefreshRoute } from "@/app/api/internal/reader-refresh/route";
 import { dateToBeijingDateTime, formatMomentExact } from "@/lib/core/dates";
 import { listInbox } from "@/lib/inbox/queries";
@@ -239,16 +240,35 @@ describe("the job queue (pg-boss on the test database)", () => {
     expect(refreshes).toEqual([{ valid: true }]);
   });
 
-  it("a release refused at its time is retried with a growing delay, and a job out of retries is listed for administrators", async () => {
+  it("an issue changed after it was scheduled is held at once, and the chief editors hear why", async () => {
+    const { issueId } = await releasableIssue(editor, { date: nextDate(), stories: 2 });
+    await scheduleRelease(chief, issueId, inSeconds(60));
+    await addPageTo(editor, issueId, { number: "9", name: "新版" });
+    expect(await issueRow(issueId)).toMatchObject({ status: "PLANNING", publishAt: null });
+    expect((await listInbox(chief))[0].message).toContain("定时见报已暂停：加了第9版");
+  });
+
+  it("an issue found not ready at its time is held and the chief editors told, instead of a job failing unseen", async () => {
     const { issueId, pageIds } = await releasableIssue(editor, { date: nextDate(), stories: 4 });
-    const { publishAt } = await scheduleRelease(chief, issueId, inSeconds(1));
-    // A page reopened after the schedule: the job must not release the issue.
+    await scheduleRelease(chief, issueId, inSeconds(1));
+    // Changed outside the app's commands (they would have held it already): the job still must not release it.
     await db().page.update({ where: { id: pageIds[1] }, data: { status: "AWAITING" } });
+    const [done] = await until(() => jobRows(issueId), (rows) => rows[0]?.state === "completed");
+    expect(done.output).toMatchObject({ released: false, reason: "held" });
+    expect(await issueRow(issueId)).toMatchObject({ status: "PLANNING", publishAt: null });
+    expect((await listInbox(chief))[0].message).toContain("没能按时见报，已暂缓：还不能见报：第2版（综合）还没有签版");
+  });
+
+  it("a job that fails is retried with a growing delay, and one out of retries is listed for administrators", async () => {
+    const { issueId } = await releasableIssue(editor, { date: nextDate(), stories: 2 });
+    const scheduler = await makeUser("CHIEF_EDITOR", "值班总编乙");
+    await scheduleRelease(scheduler, issueId, inSeconds(1));
+    // The release goes out in the scheduler's name; no longer chief editor, it is refused and retried.
+    await db().user.update({ where: { id: scheduler.id }, data: { role: "EDITOR" } });
     const [retrying] = await until(() => jobRows(issueId), (rows) => rows[0]?.state === "retry");
-    expect(retrying).toMatchObject({ state: "retry", output: { message: "还不能见报：第2版（综合）还没有签版" } });
     // pg-boss waits retryDelay·2^n/2 plus up to as much again: 30–60 s after the first failure.
     expect(retrying.start_after.getTime() - Date.now()).toBeGreaterThan(20_000);
-    expect(await issueRow(issueId)).toMatchObject({ status: "SCHEDULED", publishAt });
+    expect(await issueRow(issueId)).toMatchObject({ status: "SCHEDULED" });
 
     // A job that can never succeed, with no retries left, is what administrators see.
     await boss!.send(QUEUES.issueRelease.name, { issueId: "broken", publishAt: "not a time" }, { retryLimit: 0 });
@@ -265,5 +285,11 @@ describe("the reader refresh route", () => {
     expect((await call({})).status).toBe(403);
     expect((await call({ [READER_REFRESH_HEADER]: "forged" })).status).toBe(403);
     expect((await call({ [READER_REFRESH_HEADER]: "x".repeat(43) })).status).toBe(403);
+    // A header copied from a real call is good for a minute, not forever.
+    const now = Date.now();
+    expect(isReaderRefreshSignature(signReaderRefresh(now), now)).toBe(true);
+    expect(isReaderRefreshSignature(signReaderRefresh(now - 120_000), now)).toBe(false);
+    expect((await call({ [READER_REFRESH_HEADER]: signReaderRefresh(now - 120_000) })).status).toBe(403);
+    expect(isReaderRefreshSignature(signReaderRefresh(now).replace(/.$/, (c) => (c === "A" ? "B" : "A")), now)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
 import type { StoryDraft } from "@/lib/validation/story";
 import { changeStory, createStory } from "@/lib/stories/mutations";
-import { addPage, createIssue } from "@/lib/issues/mutations";
+import { createIssue } from "@/lib/issues/mutations";
 
 // Each test makes the people and copy it needs, with unique names, so tests never collide.
 // Without a password the account cannot sign in (its hash is not a real one).
@@ -78,7 +78,8 @@ export async function readyForRelease(issueId: string): Promise<void> {
 export async function releasableIssue(editor: SessionUser, { date, pages = 4, stories = 4 }: { date: string; pages?: number; stories?: number }) {
   const author = await makeUser("CORRESPONDENT", "测试通讯员");
   const issue = await createIssue(editor, { date });
-  for (let n = 5; n <= pages; n++) await addPage(editor, issue.id, { number: String(n), name: `第${n}版` });
+  const { addPageTo } = await import("@/lib/issues/commands");
+  for (let n = 5; n <= pages; n++) await addPageTo(editor, issue.id, { number: String(n), name: `第${n}版` });
   await db().page.deleteMany({ where: { issueId: issue.id, number: { gt: pages } } });
   const pageIds = (await db().page.findMany({ where: { issueId: issue.id }, orderBy: { number: "asc" }, select: { id: true } })).map((p) => p.id);
   const storyIds: string[] = [];

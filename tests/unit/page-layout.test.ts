@@ -79,6 +79,20 @@ describe("jumps (转版)", () => {
     expect(second.headlines.map((h) => h.id)).toEqual(["a"]);
     expect(second.flags).not.toContain("EMPTY");
   });
+  it("a story of one paragraph cannot break: it runs whole and nothing continues", () => {
+    const short = paragraphs(50);
+    const first = layoutPage(plan(), [item("a", short, { isLead: true, continuesOn: { number: 3, name: "县区新闻" } })]);
+    const second = layoutPage(plan({ number: 3 }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "SINGLE", originCapacity: 12000, story: story("a", short) }]);
+    const a = first.blocks[0];
+    expect(a.type === "story" && [a.jumpTo, a.body]).toEqual([null, short]);
+    expect(second.blocks).toEqual([]);
+    expect(second.flags).toContain("EMPTY");
+  });
+
+  it("a page with only a planned slot carries no copy yet", () => {
+    expect(layoutPage(plan(), [slot({ isLead: true })]).flags).toEqual(["EMPTY", "OPEN_SLOTS", "UNSIGNED"]);
+  });
+
   it("leaves at least one paragraph on each side however short the story", () => {
     expect(splitForJump(paragraphs(10, 10), "SINGLE", 12000)).toEqual({ here: paragraphs(10, 10).slice(0, 1), rest: paragraphs(10, 10).slice(1) });
     expect(splitForJump(paragraphs(9000, 10), "SINGLE", 12000).here).toHaveLength(1);

@@ -80,9 +80,12 @@ describe("the printed page", () => {
   });
 
   it("draws withheld copy as taken space, never its text", () => {
-    const withheld = { ...view, withheld: ["pb"], layout: { ...view.layout, blocks: view.layout.blocks.map((b) => (b.type === "story" && b.placementId === "pb" ? { ...b, body: [], story: { ...b.story, headline: "", body: [] } } : b)) } };
+    // The component alone keeps it out: the model here still holds the other writer's text.
+    const withheld = { ...view, withheld: ["pb"] };
     const html = draw("proof", withheld);
     expect(html).toContain("其他稿件（见报前仅编辑可见）");
     expect(html).toContain("城乡公交通到家门口");
+    expect(html).not.toContain("老旧小区供热管网完成排查");
+    expect(html).not.toContain("连日来供热部门排查管网");
   });
 });

@@ -117,7 +117,7 @@ export function BoardPageColumn({
               送值班总编签版
             </button>
           )}
-          {page.status === "SIGNED" && page.view.layout.page.status === "SIGNED" && <p className="text-xs text-green-800">已签版；再改动会回到待签</p>}
+          {page.status === "SIGNED" && <p className="text-xs text-green-800">已签版；再改动会回到待签</p>}
           {items.length === 0 && continuations.length === 0 && (
             <button type="button" className="btn btn-sm w-full justify-center" onClick={() => send({ do: "removePage", at: at(page.id) }, `第${page.number}版已删除`)}>
               删除此版

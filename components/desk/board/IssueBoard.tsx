@@ -62,7 +62,9 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
       if (answer.waiting) setWaiting(answer.waiting);
       // Jumps change a third page (where the story continued before): the server render has it.
       if (command.do === "jump" || command.do === "remove" || command.do === "removePage" || (!answer.ok && answer.pages.length === 0)) router.refresh();
-      setMessage(answer.ok ? { ok: true, text: done } : { ok: false, text: answer.message });
+      // A refusal names the fields that were wrong, in the user's words.
+      const fields = answer.ok ? [] : Object.values(answer.fieldErrors).flat();
+      setMessage(answer.ok ? { ok: true, text: done } : { ok: false, text: fields.length ? `${answer.message}：${fields.join("；")}` : answer.message });
       return answer.ok;
     },
     [act, router],

@@ -4,8 +4,8 @@ import type { SizeClass } from "@/lib/issues/page-plan";
 
 export type { BoardPage, IssueBoard, WaitingStory };
 
-/** A page as a command names it: which, and at which version the editor saw it. */
-export type PageAt = { pageId: string; version: number };
+export type { PageAt } from "@/lib/issues/commands";
+import type { PageAt } from "@/lib/issues/commands";
 
 /** What the board asks of the server; each answer brings back the pages it touched. */
 export type BoardCommand =

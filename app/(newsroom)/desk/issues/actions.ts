@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
-import { addPage, createIssue, removePage } from "@/lib/issues/mutations";
-import { sendForSignOff, signPage } from "@/lib/issues/commands";
+import { createIssue } from "@/lib/issues/mutations";
+import { addPageTo, sendForSignOff, signPage } from "@/lib/issues/commands";
 
 // Thin wrappers: each declares the shape of its form and lets lib/issues decide and check.
 
@@ -18,15 +18,11 @@ export const createIssueAction = deskAction(
 export const addPageAction = deskAction(
   z.object({ issueId: recordId, number: z.string(), name: z.string() }),
   async ({ issueId, number, name }, user) => {
-    await addPage(user, issueId, { number, name });
+    await addPageTo(user, issueId, { number, name });
     return { message: "已添加版面" };
   },
 );
 
-export const removePageAction = deskAction(z.object({ pageId: recordId }), async ({ pageId }, user) => {
-  await removePage(user, pageId);
-  return { message: "已删除版面" };
-});
 
 
 const pageAtForm = z.object({ pageId: recordId, version: z.coerce.number().int().min(0) });

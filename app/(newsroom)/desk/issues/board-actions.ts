@@ -6,9 +6,8 @@ import { DomainError } from "@/lib/core/errors";
 import type { SessionUser } from "@/lib/core/session";
 import { boardPages, waitingStories } from "@/lib/issues/board";
 import { SIZE_CLASSES } from "@/lib/issues/page-plan";
-import { makeLead, moveItem, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, takeOffPage, updatePagePlan, type PageAt } from "@/lib/issues/commands";
+import { dropPage, makeLead, moveItem, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, takeOffPage, updatePagePlan, type PageAt } from "@/lib/issues/commands";
 import type { BoardAnswer, BoardCommand } from "@/components/desk/board/types";
-import { removePage } from "@/lib/issues/mutations";
 
 // The board's one Server Action: a command on the page plan, answered with the pages it touched as
 // they are now, so the board never reloads. A refused command (a stale page, a rule) is answered
@@ -62,7 +61,7 @@ async function run(user: SessionUser, c: z.infer<typeof command>): Promise<void>
     case "submit":
       return sendForSignOff(user, c.at);
     case "removePage":
-      return removePage(user, c.at.pageId);
+      return dropPage(user, c.at);
   }
 }
 
@@ -79,7 +78,7 @@ export const boardAction = deskCall(
     }
     // A jump also changes the page the story continued on before: its old target is among the
     // pages the board reloads when it sees a jump answered (see IssueBoard).
-    const [pages, waiting] = await Promise.all([boardPages(user, touched), waitingStories()]);
+    const [pages, waiting] = await Promise.all([boardPages(user, touched), waitingStories(user)]);
     return refusal ? { ok: false, message: refusal.message, fieldErrors: refusal.fieldErrors, pages, waiting } : { ok: true, pages, waiting };
   },
   (failure): BoardAnswer => ({ ok: false, message: failure.message, fieldErrors: failure.fieldErrors, pages: [], waiting: null }),
