@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
 import { changeStory, createStory } from "@/lib/stories/mutations";
 import { createIssue } from "@/lib/issues/mutations";
-import { makeLead, moveItem, pageAtNow, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, signPage, takeOffPage, updatePagePlan } from "@/lib/issues/commands";
+import { dropPage, makeLead, moveItem, pageAtNow, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, signPage, takeOffPage, updatePagePlan } from "@/lib/issues/commands";
 import { issueBoard } from "@/lib/issues/board";
 import { refusal } from "../support/refusal";
 import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd } from "../support/factories";
@@ -192,5 +192,84 @@ describe("the paper's settings (报社设置)", () => {
     expect((await refusal(updatePageFormat(editor, { code: "tabloid", columns: "5", capacity: "6000" }))).code).toBe("forbidden");
     await updatePageFormat(admin, { code: "tabloid", columns: "5", capacity: "6000" });
     expect(await db().auditEvent.count({ where: { action: { in: ["paper.update", "paper.format"] }, actorId: admin.id } })).toBe(3);
+  });
+});
+
+describe("what a signature covers", () => {
+  it("an edit racing a release never goes out unsigned: either the edit is refused or the release is", async () => {
+    const { releaseNow } = await import("@/lib/issues/release");
+    for (let trial = 0; trial < 5; trial++) {
+      const { editor, chief, pages } = await desk();
+      const a = await approved(editor, `赛跑${trial}`);
+      await placeAtEnd(editor, a, pages[0].id);
+      for (const page of pages.slice(1)) await db().page.delete({ where: { id: page.id } });
+      await signPage(chief, await pageAtNow(pages[0].id));
+      const story = await db().story.findUniqueOrThrow({ where: { id: a } });
+      const [release, editing] = await Promise.allSettled([
+        releaseNow(chief, (await db().page.findUniqueOrThrow({ where: { id: pages[0].id } })).issueId),
+        changeStory(editor, { action: "edit", storyId: a, baseVersion: story.version, content: completeDraft({ headline: `赛跑${trial}（改）` }) }),
+      ]);
+      const after = await db().story.findUniqueOrThrow({ where: { id: a } });
+      if (release.status === "fulfilled") {
+        expect(editing.status, `trial ${trial}`).toBe("rejected");
+        expect(after).toMatchObject({ status: "PUBLISHED", headline: `赛跑${trial}` });
+      } else {
+        expect(editing.status, `trial ${trial}`).toBe("fulfilled");
+        expect(await statusOf(pages[0].id)).toBe("AWAITING");
+      }
+    }
+  });
+
+  it("a jumping story's size, and its page's format, send the page it continues on back to 待签", async () => {
+    const { editor, chief, pages } = await desk();
+    const a = await approved(editor, "转版稿");
+    const b = await approved(editor, "二版稿");
+    await placeAtEnd(editor, a, pages[0].id);
+    await placeAtEnd(editor, b, pages[1].id);
+    await setJump(editor, { placementId: await placementOf(a), at: await pageAtNow(pages[0].id), continuesOn: await pageAtNow(pages[1].id) });
+    await signPage(chief, await pageAtNow(pages[1].id));
+    await resizeItem(editor, { placementId: await placementOf(a), at: await pageAtNow(pages[0].id), size: "BANNER" });
+    expect(await statusOf(pages[1].id)).toBe("AWAITING");
+    await signPage(chief, await pageAtNow(pages[1].id));
+    await updatePagePlan(editor, { at: await pageAtNow(pages[0].id), plan: { editorCredit: "", designerCredit: "", proofreaderCredit: "", formatCode: "tabloid" } });
+    expect(await statusOf(pages[1].id)).toBe("AWAITING");
+    // A page a story continues onto cannot be deleted out from under it.
+    await takeOffPage(editor, { placementId: await placementOf(b), at: await pageAtNow(pages[1].id) });
+    expect((await refusal(dropPage(editor, await pageAtNow(pages[1].id)))).message).toContain("有稿件从别的版转到这一版");
+  });
+
+  it("a story spiked or placed by hand frees the slot it was written for", async () => {
+    const { editor, pages } = await desk();
+    const reporter = await makeUser("CORRESPONDENT");
+    const { placementId } = await planSlot(editor, { at: await pageAtNow(pages[0].id), plan: { topic: "约稿甲", assigneeId: reporter.id, targetLength: 600, deadline: "2032-03-01T18:00", size: "SINGLE" } });
+    const filed = await createStory(reporter, completeDraft(), { submit: true, slotId: placementId });
+    await changeStory(editor, { action: "spike", storyId: filed.id, baseVersion: filed.version });
+    const again = await createStory(reporter, completeDraft(), { submit: true, slotId: placementId });
+    await changeStory(editor, { action: "approve", storyId: again.id, baseVersion: again.version });
+    // Approved, it takes the slot's place and no longer claims it.
+    expect((await db().placement.findUniqueOrThrow({ where: { id: placementId } })).storyId).toBe(again.id);
+    expect((await db().story.findUniqueOrThrow({ where: { id: again.id } })).filedForId).toBeNull();
+  });
+
+  it("a format's new capacity sends its signed pages of unreleased issues back to 待签, and leaves released ones alone", async () => {
+    const { releaseNow } = await import("@/lib/issues/release");
+    const out = await desk();
+    await placeAtEnd(out.editor, await approved(out.editor, "已出版稿"), out.pages[0].id);
+    for (const page of out.pages.slice(1)) await db().page.delete({ where: { id: page.id } });
+    await signPage(out.chief, await pageAtNow(out.pages[0].id));
+    await releaseNow(out.chief, out.issue.id);
+    const { editor, chief, pages } = await desk();
+    const admin = await makeUser("ADMIN");
+    const a = await approved(editor, "版式稿");
+    await placeAtEnd(editor, a, pages[0].id);
+    await signPage(chief, await pageAtNow(pages[0].id));
+    const { formatCode } = await db().page.findUniqueOrThrow({ where: { id: pages[0].id } });
+    const format = await db().pageFormat.findUniqueOrThrow({ where: { code: formatCode } });
+    const { updatePageFormat } = await import("@/lib/issues/paper-profile");
+    await updatePageFormat(admin, { code: formatCode, columns: String(format.columns), capacity: String(format.capacity + 500) });
+    expect(await statusOf(pages[0].id)).toBe("AWAITING");
+    expect(await db().auditEvent.count({ where: { action: "page.reopen", targetId: pages[0].id, actorId: admin.id } })).toBe(1);
+    expect(await statusOf(out.pages[0].id)).toBe("SIGNED");
+    await updatePageFormat(admin, { code: formatCode, columns: String(format.columns), capacity: String(format.capacity) });
   });
 });
