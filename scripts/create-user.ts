@@ -3,6 +3,7 @@
 import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/core/audit";
+import { ensureAccountContributor } from "@/lib/stories/credits";
 import { newUserInput } from "@/lib/validation/user";
 
 async function main() {
@@ -23,7 +24,8 @@ async function main() {
   const { password, ...data } = parsed.data;
   const passwordHash = await hashPassword(password);
   await db().$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { ...data, passwordHash }, select: { id: true } });
+    const user = await tx.user.create({ data: { ...data, passwordHash }, select: { id: true, username: true, name: true, affiliation: true } });
+    await ensureAccountContributor(tx, user);
     await recordAudit(tx, { actorId: null, action: "user.create", targetType: "user", targetId: user.id, summary: { username: data.username, role: data.role, via: "command line" } });
   });
   console.log(`created ${data.username} (${data.role})`);

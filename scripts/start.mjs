@@ -57,6 +57,7 @@ if (plan.seedDemo) {
   // It explains itself when it refuses (accounts with the published demo password).
   await npx(["tsx", "--conditions=react-server", "scripts/check-accounts.ts"]).catch(() => stopAll(3));
 }
+await npx(["tsx", "--conditions=react-server", "scripts/backfill-credits.ts"]);
 
 function newestSource(dir) {
   let newest = 0;

@@ -36,8 +36,8 @@ const AUTOSAVE_AFTER_MS = 3000;
 
 // Exactly the fields the form edits, in a fixed order, so two copies compare as JSON.
 function contentOf(s: Content): Content {
-  const { kind, kicker, headline, subheadline, byline, dateline, body, tags } = s;
-  return { kind, kicker, headline, subheadline, byline, dateline, body, tags };
+  const { kind, kicker, headline, subheadline, byline, contributors, bylineEdited, dateline, body, tags } = s;
+  return { kind, kicker, headline, subheadline, byline, contributors, bylineEdited, dateline, body, tags };
 }
 
 const backupKey = (id: string | null) => `newsroom:story-backup:${id ?? "new"}`;

@@ -11,7 +11,7 @@ import { isRecordId, RECORD_ID } from "@/lib/core/ids";
 import { beijingDateTimeToDate, dateToBeijingDateTime, formatMomentExact, issueDateToString } from "@/lib/core/dates";
 import { decide } from "@/lib/stories/workflow";
 import { recordRevisions } from "@/lib/stories/revisions";
-import { parseDraft, storyContentSelect } from "@/lib/stories/content";
+import { draftOfStored, storyContentSelect } from "@/lib/stories/content";
 import { chiefEditorIds, notify, notifyEach } from "@/lib/inbox/notify";
 import { paperProfile } from "@/lib/issues/paper-profile";
 import { requestReaderRefresh } from "@/lib/reader/refresh-call";
@@ -83,7 +83,7 @@ async function releaseInTransaction(tx: Tx, issueId: string, actor: SessionUser,
   });
   if (published.count !== ids.length) throw conflict("有稿件在签发时被改动，请刷新后重试");
   // One statement each for all the stories' revisions, audit events and authors' inbox entries.
-  await recordRevisions(tx, stories.map((story) => ({ storyId: story.id, version: story.version + 1, status: "PUBLISHED" as const, action: "publish", actorId: actor.id, draft: parseDraft(story) })));
+  await recordRevisions(tx, stories.map((story) => ({ storyId: story.id, version: story.version + 1, status: "PUBLISHED" as const, action: "publish", actorId: actor.id, draft: draftOfStored(story) })));
   await recordAudits(tx, stories.map((story) => ({ actorId: actor.id, action: "story.publish", targetType: "story" as const, targetId: story.id, summary: { from: "PLACED", to: "PUBLISHED", issueId } })));
   await notifyEach(tx, stories.map((story) => ({ recipientIds: [story.authorId], actorId: actor.id, storyId: story.id, kind: "PUBLISHED" as const, message: `《${story.headline || "图片新闻"}》已随总第${issue.number}期见报` })));
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseStoredBody } from "@/lib/stories/body";
-import { storyContentSelect } from "@/lib/stories/content";
+import { creditsSelect, photoSizesOf, photoSizesSelect, storyContentSelect } from "@/lib/stories/content";
 import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 import { layoutPage, type ArrivingStory, type LayoutItem, type LayoutStory, type PageLayout } from "@/lib/issues/layout";
 import { parseReserved } from "@/lib/issues/page-plan";
@@ -29,7 +29,8 @@ const storyFields = {
   ...storyContentSelect,
   status: true,
   author: { select: { name: true } },
-  photos: { select: { id: true, width: true, height: true } },
+  photos: photoSizesSelect,
+  contributors: creditsSelect,
 } satisfies Prisma.StorySelect;
 
 type StoryRow = Prisma.StoryGetPayload<{ select: typeof storyFields }>;
@@ -45,7 +46,7 @@ function layoutStory(row: StoryRow, published: boolean): LayoutStory {
     byline: row.byline,
     dateline: row.dateline,
     body: parseStoredBody(row.body),
-    photoSizes: Object.fromEntries(row.photos.map((p) => [p.id, { width: p.width, height: p.height }])),
+    photoSizes: photoSizesOf(row.photos),
     ...(published ? {} : { status: row.status, authorName: row.author.name }),
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/platform/db";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
-import { storyContentSelect } from "@/lib/stories/content";
+import { creditsSelect, photoSizesOf, photoSizesSelect, readerCredits, storyContentSelect, type ReaderCredit } from "@/lib/stories/content";
 import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/validation/story";
 import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 
@@ -61,13 +61,14 @@ export type ReaderStory = {
   publishedAt: string | null;
   tags: { name: string; kind: TagKind }[];
   photoSizes: Record<string, PhotoSize>;
+  /** Who wrote and photographed it: people, each with their reader page. */
+  credits: ReaderCredit[];
 };
 export type StoryView = ReaderStory & {
   issueDate: string;
   issueNumber: number;
   page: { number: number; name: string };
   corrections: { body: string; createdAt: string }[];
-  author: { username: string; name: string };
   previous: { id: string; headline: string } | null;
   next: { id: string; headline: string } | null;
 };
@@ -106,7 +107,8 @@ const storySelect = {
   ...storyContentSelect,
   charCount: true,
   publishedAt: true,
-  photos: { select: { id: true, width: true, height: true } },
+  photos: photoSizesSelect,
+  contributors: creditsSelect,
 } as const;
 
 type StoryRow = {
@@ -121,17 +123,20 @@ type StoryRow = {
   charCount: number;
   publishedAt: Date | null;
   tags: { name: string; kind: TagKind }[];
-  photos: { id: string; width: number; height: number }[];
+  photos: { photo: { id: string; width: number; height: number } }[];
+  contributors: Parameters<typeof readerCredits>[0];
+  bylineEdited: boolean;
 };
 
 function toReaderStory(row: StoryRow, isLead: boolean): ReaderStory {
-  const { photos, ...rest } = row;
+  const { photos, contributors, bylineEdited: _edited, ...rest } = row;
   return {
     ...rest,
     body: parseStoredBody(row.body),
     isLead,
     publishedAt: row.publishedAt?.toISOString() ?? null,
-    photoSizes: Object.fromEntries(photos.map((p) => [p.id, { width: p.width, height: p.height }])),
+    photoSizes: photoSizesOf(photos),
+    credits: readerCredits(contributors),
   };
 }
 
@@ -141,7 +146,6 @@ export const storyView = cachedReader("story", async (id: string): Promise<Story
     select: {
       ...storySelect,
       corrections: { select: { body: true, createdAt: true }, orderBy: { createdAt: "asc" } },
-      author: { select: { username: true, name: true } },
       placement: {
         select: {
           isLead: true,
@@ -163,7 +167,7 @@ export const storyView = cachedReader("story", async (id: string): Promise<Story
     },
   });
   if (!row?.placement || row.placement.page.issue.status !== "PUBLISHED") return null;
-  const { placement, corrections, author, ...story } = row;
+  const { placement, corrections, ...story } = row;
   const order = placement.page.placements.flatMap((p) => (p.story ? [{ id: p.story.id, headline: p.story.headline || KIND_LABELS[p.story.kind] }] : []));
   const at = order.findIndex((s) => s.id === id);
   return {
@@ -172,7 +176,6 @@ export const storyView = cachedReader("story", async (id: string): Promise<Story
     issueNumber: placement.page.issue.number,
     page: { number: placement.page.number, name: placement.page.name },
     corrections: corrections.map((c) => ({ body: c.body, createdAt: c.createdAt.toISOString() })),
-    author: { username: author.username, name: author.name },
     previous: order[at - 1] ?? null,
     next: order[at + 1] ?? null,
   };

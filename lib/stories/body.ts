@@ -52,10 +52,10 @@ export function leadText(body: readonly BodyBlock[], max = 120): string {
   return chars.length > max ? `${chars.slice(0, max).join("")}…` : t;
 }
 
-/** What reader search looks through: the headline group and every text of the body. */
-export function searchTextOf(story: { kicker: string; headline: string; subheadline: string; body: readonly BodyBlock[] }): string {
-  const texts = story.body.map((b) => (b.type === "photo" ? b.caption : b.text));
-  return [story.kicker, story.headline, story.subheadline, ...texts].filter(Boolean).join("\n");
+/** What reader search looks through: the headline group, the byline, and every text and photo credit of the body. */
+export function searchTextOf(story: { kicker: string; headline: string; subheadline: string; byline: string; body: readonly BodyBlock[] }): string {
+  const texts = story.body.flatMap((b) => (b.type === "photo" ? [b.caption, b.credit] : [b.text]));
+  return [story.kicker, story.headline, story.subheadline, story.byline, ...texts].filter(Boolean).join("\n");
 }
 
 /** Reads a stored body; anything that no longer fits the schema is an error, not silently dropped. */

@@ -1,10 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
-import type { SessionUser } from "@/lib/core/session";
-import { isEditorRole } from "@/lib/auth/roles";
-import { countCharacters, photoIdsOf, searchTextOf } from "@/lib/stories/body";
-import { fieldErrorsOf, storyDraft, type StoryDraft } from "@/lib/validation/story";
+import { countCharacters, searchTextOf } from "@/lib/stories/body";
+import { fieldErrorsOf, settleByline, storyDraft, type StoryDraft } from "@/lib/validation/story";
 import { invalid } from "@/lib/core/errors";
+import type { ContributorRole } from "@/lib/stories/byline";
 
 // A story's content (fields, body, tags, photos): how it is read back and how it is written.
 
@@ -15,16 +14,41 @@ export const storyContentSelect = {
   headline: true,
   subheadline: true,
   byline: true,
+  bylineEdited: true,
   dateline: true,
   body: true,
   tags: { select: { name: true, kind: true }, orderBy: { name: "asc" } },
+  contributors: {
+    where: { fromPhotoCredit: false },
+    orderBy: { position: "asc" },
+    select: { role: true, contributor: { select: { id: true, name: true } } },
+  },
 } as const;
+
+/** Everyone credited on a story, in byline order then photo credits, as readers see them (linked by slug). */
+export const creditsSelect = {
+  orderBy: { position: "asc" },
+  select: { role: true, contributor: { select: { name: true, slug: true } } },
+} as const;
+
+/** The sizes of the photos a story uses, so pages reserve their space before the files arrive. */
+export const photoSizesSelect = { select: { photo: { select: { id: true, width: true, height: true } } } } as const;
+
+export type ReaderCredit = { name: string; slug: string; role: ContributorRole };
+
+export function readerCredits(rows: { role: ContributorRole; contributor: { name: string; slug: string } }[]): ReaderCredit[] {
+  return rows.map((r) => ({ name: r.contributor.name, slug: r.contributor.slug, role: r.role }));
+}
+
+export function photoSizesOf(rows: { photo: { id: string; width: number; height: number } }[]): Record<string, { width: number; height: number }> {
+  return Object.fromEntries(rows.map(({ photo }) => [photo.id, { width: photo.width, height: photo.height }]));
+}
 
 /** Parses untrusted form input into a draft, or throws field errors in Chinese. */
 export function parseDraft(input: unknown): StoryDraft {
   const parsed = storyDraft.safeParse(input);
   if (!parsed.success) throw invalid("稿件内容有误，请按提示修改", fieldErrorsOf(parsed.error));
-  return parsed.data;
+  return settleByline(parsed.data);
 }
 
 /** The columns a draft sets on Story. */
@@ -35,6 +59,7 @@ export function storyColumns(draft: StoryDraft) {
     headline: draft.headline,
     subheadline: draft.subheadline,
     byline: draft.byline,
+    bylineEdited: draft.bylineEdited,
     dateline: draft.dateline,
     body: draft.body,
     charCount: countCharacters(draft.body),
@@ -50,20 +75,16 @@ export async function resolveTags(tx: Tx, tags: StoryDraft["tags"]): Promise<{ i
   return rows.map((r) => ({ id: r.id }));
 }
 
-/**
- * Ties the photos a body uses to the story. A photo may be used by the person who uploaded it,
- * by the story it already belongs to, or by an editor working on the story; anything else is
- * refused so nobody can pull another correspondent's unpublished picture into their copy.
- */
-export async function attachPhotos(tx: Tx, actor: SessionUser, storyId: string, draft: StoryDraft): Promise<void> {
-  const ids = photoIdsOf(draft.body);
-  if (ids.length === 0) return;
-  const photos = await tx.photo.findMany({ where: { id: { in: ids } }, select: { id: true, uploaderId: true, storyId: true } });
-  const usable = photos.filter(
-    (p) => p.storyId === storyId || (p.storyId === null && (p.uploaderId === actor.id || isEditorRole(actor.role))),
-  );
-  if (usable.length !== ids.length) {
-    throw invalid("正文中有图片不存在或不能使用，请重新上传", { body: ["有图片不存在或不能使用，请删除后重新上传"] });
-  }
-  await tx.photo.updateMany({ where: { id: { in: ids }, storyId: null }, data: { storyId } });
+type StoredContent = {
+  contributors: { role: ContributorRole; contributor: { id: string; name: string } }[];
+};
+
+/** The draft a stored story holds (a row read with storyContentSelect). */
+export function draftOfStored(row: StoredContent & Record<string, unknown>): StoryDraft {
+  return parseDraft({ ...row, contributors: creditsOf(row) });
+}
+
+/** The byline list as the form edits it, from what storyContentSelect read. */
+export function creditsOf(story: StoredContent): StoryDraft["contributors"] {
+  return story.contributors.map((c) => ({ contributorId: c.contributor.id, name: c.contributor.name, role: c.role }));
 }

@@ -9,7 +9,7 @@ import { notify } from "@/lib/inbox/notify";
 import { activeLockHolder, LOCK_TTL_MS, type LockView } from "@/lib/stories/lock-rules";
 import { storyContentSelect } from "@/lib/stories/content";
 import { recordRevision } from "@/lib/stories/revisions";
-import { parseDraft } from "@/lib/stories/content";
+import { draftOfStored } from "@/lib/stories/content";
 import { formatMoment } from "@/lib/core/dates";
 
 // Edit locks: one person edits a story at a time; others read it and see who holds it.
@@ -124,7 +124,7 @@ export async function takeOverLock(actor: SessionUser, storyId: string): Promise
       data: { lockedById: actor.id, lockedAt: now, lockRenewedAt: now, version: { increment: 1 } },
       select: { ...lockSelect, ...storyContentSelect },
     });
-    await recordRevision(tx, { storyId, version: updated.version, status: updated.status, action: "takeover", actorId: actor.id, draft: parseDraft(updated) });
+    await recordRevision(tx, { storyId, version: updated.version, status: updated.status, action: "takeover", actorId: actor.id, draft: draftOfStored(updated) });
     await recordAudit(tx, { actorId: actor.id, action: "lock.takeover", targetType: "story", targetId: storyId, summary: { from: previous?.name ?? null } });
     if (previous && previous.id !== actor.id) {
       await notify(tx, { recipientIds: [previous.id], actorId: actor.id, storyId, kind: "LOCK_TAKEN", message: `${actor.name} 接管了稿件的编辑` });

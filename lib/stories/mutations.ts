@@ -8,7 +8,9 @@ import { completenessErrors, fieldErrorsOf, type StoryDraft } from "@/lib/valida
 import { canView, decide, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import { assertNotLockedByOther } from "@/lib/stories/locks";
 import { deskUserIds, notify } from "@/lib/inbox/notify";
-import { attachPhotos, parseDraft, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
+import { creditsOf, draftOfStored, parseDraft, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
+import { writeCredits } from "@/lib/stories/credits";
+import { linkStoryPhotos } from "@/lib/photos/links";
 import { recordRevision } from "@/lib/stories/revisions";
 import { z } from "zod";
 import { assertSlotOpenFor, fillSlot, storyChangedOnPage } from "@/lib/issues/commands";
@@ -46,7 +48,8 @@ export async function createStory(actor: SessionUser, input: unknown, { submit =
       },
       select: { id: true, version: true, status: true },
     });
-    await attachPhotos(tx, actor, story.id, draft);
+    await linkStoryPhotos(tx, actor, story.id, draft.body);
+    await writeCredits(tx, story.id, actor.id, draft);
     await recordRevision(tx, { storyId: story.id, version: story.version, status: story.status, action: submit ? "submit" : "create", actorId: actor.id, draft });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -150,7 +153,8 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
     if (draft) {
       const tags = await resolveTags(tx, draft.tags);
       await tx.story.update({ where: { id: storyId }, data: { tags: { set: tags } } });
-      await attachPhotos(tx, actor, storyId, draft);
+      await linkStoryPhotos(tx, actor, storyId, draft.body);
+      await writeCredits(tx, storyId, story.authorId, draft);
     }
     if (note) {
       await tx.storyNote.create({ data: { storyId, authorId: actor.id, kind: action === "return" ? "RETURN" : "COMMENT", body: note } });
@@ -276,8 +280,10 @@ type StoryRow = Pick<StoryDraft, "kicker" | "headline" | "subheadline" | "byline
   kind: StoryDraft["kind"];
   body: unknown;
   tags: { name: string; kind: "PLACE" | "TOPIC" }[];
+  bylineEdited: boolean;
+  contributors: Parameters<typeof creditsOf>[0]["contributors"];
 };
 
 function currentDraft(story: StoryRow): StoryDraft {
-  return parseDraft({ ...story, tags: story.tags });
+  return draftOfStored(story);
 }

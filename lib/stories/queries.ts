@@ -5,9 +5,9 @@ import { can, isEditorRole } from "@/lib/auth/roles";
 import { forbidden, notFound } from "@/lib/core/errors";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
 import { allowedActions, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
-import type { StoryKind, TagKind } from "@/lib/validation/story";
+import type { StoryDraft, StoryKind, TagKind } from "@/lib/validation/story";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { storyContentSelect } from "@/lib/stories/content";
+import { creditsOf, storyContentSelect } from "@/lib/stories/content";
 import { isRecordId } from "@/lib/core/ids";
 
 // Back-office reads. Each one is scoped in the query itself to what the asking user may see.
@@ -80,6 +80,8 @@ export type StoryForEdit = {
   headline: string;
   subheadline: string;
   byline: string;
+  contributors: StoryDraft["contributors"];
+  bylineEdited: boolean;
   dateline: string;
   body: StoryBody;
   charCount: number;
@@ -111,6 +113,7 @@ export async function getStoryForEdit(actor: SessionUser, storyId: string): Prom
   if (!row) throw notFound();
   return {
     ...row,
+    contributors: creditsOf(row),
     body: parseStoredBody(row.body),
     notes: row.notes.map((n) => ({ id: n.id, kind: n.kind, body: n.body, createdAt: n.createdAt, authorName: n.author.name })),
     actions: allowedActions(row, actor),

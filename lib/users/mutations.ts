@@ -1,4 +1,5 @@
 import "server-only";
+import { ensureAccountContributor } from "@/lib/stories/credits";
 import { db, isUniqueViolation } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { can, ROLES } from "@/lib/auth/roles";
@@ -18,7 +19,9 @@ export async function createUser(actor: SessionUser, input: unknown): Promise<{ 
   const passwordHash = await hashPassword(password);
   try {
     return await db().$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { ...data, passwordHash }, select: { id: true } });
+      const user = await tx.user.create({ data: { ...data, passwordHash }, select: { id: true, username: true, name: true, affiliation: true } });
+      // Their byline credits them as a person from the first story on.
+      await ensureAccountContributor(tx, user);
       await recordAudit(tx, { actorId: actor.id, action: "user.create", targetType: "user", targetId: user.id, summary: { username: data.username, role: data.role } });
       return user;
     });

@@ -2,13 +2,16 @@ import { z } from "zod";
 import { countCharacters, storyBody, type StoryBody } from "@/lib/stories/body";
 import type { FieldErrors } from "@/lib/core/errors";
 import { typedText } from "@/lib/validation/text";
+import { CONTRIBUTOR_ROLES, composeByline, parseByline } from "@/lib/stories/byline";
+import { RECORD_ID } from "@/lib/core/ids";
 
-export const STORY_KINDS = ["NEWS_BRIEF", "FEATURE", "PHOTO_NEWS", "COMMENTARY"] as const;
+export const STORY_KINDS = ["NEWS_BRIEF", "FEATURE", "PHOTO_NEWS", "PHOTO_STORY", "COMMENTARY"] as const;
 export type StoryKind = (typeof STORY_KINDS)[number];
 export const KIND_LABELS: Record<StoryKind, string> = {
   NEWS_BRIEF: "消息",
   FEATURE: "通讯/特写",
   PHOTO_NEWS: "图片新闻",
+  PHOTO_STORY: "组图",
   COMMENTARY: "评论",
 };
 
@@ -26,6 +29,14 @@ export type TagInput = z.infer<typeof tagInput>;
 
 const line = (max: number, what: string) => typedText({ max, what });
 
+/** One person in a story's byline list: a contributor already known (contributorId) or a name to find or add. */
+export const creditInput = z.object({
+  contributorId: z.string().regex(RECORD_ID, { message: "署名人员编号不正确" }).nullish(),
+  name: typedText({ max: 20, what: "署名姓名", min: 1, minMessage: "署名姓名不能为空" }),
+  role: z.enum(CONTRIBUTOR_ROLES, { message: "请选择署名身份" }),
+});
+export type CreditInput = z.infer<typeof creditInput>;
+
 // What a draft save accepts: any unfinished state, but every field within its limits.
 export const storyDraft = z.object({
   kind: z.enum(STORY_KINDS, { message: "请选择稿件体裁" }),
@@ -33,11 +44,27 @@ export const storyDraft = z.object({
   headline: line(80, "主题"),
   subheadline: line(120, "副题"),
   byline: line(80, "署名"),
+  // The byline as a list of people; the printed line above is made from it unless bylineEdited.
+  contributors: z.array(creditInput).max(12, { message: "署名最多 12 人" }).default([]),
+  bylineEdited: z.boolean().default(false),
   dateline: line(60, "电头"),
   body: storyBody,
   tags: z.array(tagInput).max(10, { message: "最多 10 个标签" }),
 });
 export type StoryDraft = z.infer<typeof storyDraft>;
+
+/**
+ * One rule for the byline: the printed line is composed from the list unless the desk wrote it by
+ * hand; a draft that brings only a line (an older client, an import) gets its list read from it.
+ */
+export function settleByline(draft: StoryDraft): StoryDraft {
+  if (draft.contributors.length === 0 && draft.byline) {
+    const contributors = parseByline(draft.byline);
+    return { ...draft, contributors, bylineEdited: composeByline(contributors) !== draft.byline };
+  }
+  if (draft.bylineEdited || draft.contributors.length === 0) return draft;
+  return { ...draft, byline: composeByline(draft.contributors) };
+}
 
 export const STORY_MAX_CHARACTERS = 30000;
 
@@ -52,6 +79,9 @@ export function completenessErrors(story: StoryDraft): FieldErrors {
   if (!story.byline) add("byline", "请填写署名，例如“本报通讯员 张晗”");
   if (story.kind === "PHOTO_NEWS") {
     if (photos.length === 0) add("body", "图片新闻至少需要一张图片");
+  } else if (story.kind === "PHOTO_STORY") {
+    if (photos.length < 2) add("body", "组图至少需要两张图片");
+    if (!hasText) add("body", "组图需要一段导语");
   } else if (!hasText) {
     add("body", "正文不能为空");
   }

@@ -11,6 +11,7 @@ import { createIssue } from "@/lib/issues/mutations";
 import { releaseNow } from "@/lib/issues/release";
 import { pageAtNow, placeOnPage, planSlot, signPage, updatePagePlan } from "@/lib/issues/commands";
 import { uploadPhoto } from "@/lib/photos/mutations";
+import { ensureAccountContributor } from "@/lib/stories/credits";
 import type { BodyBlock } from "@/lib/stories/body";
 import type { StoryDraft } from "@/lib/validation/story";
 import { demoCredits, demoDesk, demoIssues, demoPlannedIssue, demoProfile, demoTags, type DemoStory } from "./demo-content";
@@ -39,6 +40,7 @@ async function main() {
       select: { id: true, username: true, name: true, role: true, affiliation: true, bylineTitle: true },
     });
     users.set(a.username, user);
+    await db().$transaction((tx) => ensureAccountContributor(tx, user));
   }
   await db().tag.createMany({ data: demoTags, skipDuplicates: true });
   await db().paperProfile.upsert({ where: { id: "paper" }, create: demoProfile, update: demoProfile });
@@ -69,6 +71,9 @@ async function main() {
       headline: story.headline,
       subheadline: story.subheadline ?? "",
       byline: story.byline,
+      // The list is read from the printed line (settleByline), as for copy filed before credits were people.
+      contributors: [],
+      bylineEdited: false,
       dateline: story.dateline ?? "",
       body,
       tags: story.tags.map((name) => ({ name, kind: tagKind.get(name) ?? "TOPIC" })),

@@ -30,6 +30,8 @@ export function completeDraft(overrides: Partial<StoryDraft> = {}): StoryDraft {
     headline: `梨树县秋收进度过半 ${randomUUID().slice(0, 6)}`,
     subheadline: "",
     byline: "本报通讯员 测试",
+    contributors: [],
+    bylineEdited: false,
     dateline: "本报讯(通讯员 测试)",
     body: [
       { type: "paragraph", text: "近日，梨树县各乡镇抢抓晴好天气组织机械收获，秋收进度已经过半。" },

@@ -8,6 +8,8 @@ const base: StoryDraft = {
   headline: "铁东区部署秸秆禁烧工作",
   subheadline: "",
   byline: "本报通讯员 张晗",
+  contributors: [{ name: "张晗", role: "CORRESPONDENT" }],
+  bylineEdited: false,
   dateline: "本报讯(通讯员 张晗)",
   body: [{ type: "paragraph", text: "日前，铁东区召开会议部署秋冬季秸秆禁烧工作。" }],
   tags: [],

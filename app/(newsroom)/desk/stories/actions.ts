@@ -45,8 +45,8 @@ async function snapshot(storyId: string): Promise<Snapshot | undefined> {
   const user = await requireUser();
   const story = await getStoryForEdit(user, storyId).catch(() => null);
   if (!story) return undefined;
-  const { kind, kicker, headline, subheadline, byline, dateline, body, tags } = story;
-  return { content: { kind, kicker, headline, subheadline, byline, dateline, body, tags }, version: story.version, updatedAt: story.updatedAt.toISOString() };
+  const { kind, kicker, headline, subheadline, byline, contributors, bylineEdited, dateline, body, tags } = story;
+  return { content: { kind, kicker, headline, subheadline, byline, contributors, bylineEdited, dateline, body, tags }, version: story.version, updatedAt: story.updatedAt.toISOString() };
 }
 
 /** On a refused stale save, adds what the story holds now so the form can show both texts. */

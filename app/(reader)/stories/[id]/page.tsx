@@ -12,6 +12,7 @@ import { PAPER } from "@/lib/paper";
 import { siteUrl } from "@/lib/platform/env";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
 import { isRecordId } from "@/lib/core/ids";
+import { Byline } from "@/components/reader/Byline";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -63,7 +64,7 @@ export default async function StoryPage({ params }: Props) {
           alternativeHeadline: story.subheadline || undefined,
           description: leadText(story.body, 100),
           datePublished: story.publishedAt ?? undefined,
-          author: { "@type": "Person", name: story.author.name, url: `${base}/authors/${story.author.username}` },
+          author: story.credits.map((c) => ({ "@type": "Person", name: c.name, url: `${base}/authors/${c.slug}` })),
           publisher: { "@type": "NewsMediaOrganization", name: PAPER.name, url: base },
           image: photo && photo.type === "photo" ? [`${base}${photoUrl(photo.photoId, "w1600")}`] : undefined,
           keywords: story.tags.map((t) => t.name).join(",") || undefined,
@@ -83,7 +84,7 @@ export default async function StoryPage({ params }: Props) {
         <Headline as="h1" size="lg" kicker={story.kicker} headline={headline} subheadline={story.subheadline} />
       </div>
       <p className="mb-6 text-sm text-stone-600">
-        <Link href={`/authors/${story.author.username}`} className="hover:text-masthead">{story.byline || story.author.name}</Link>
+        <Byline byline={story.byline} credits={story.credits} />
         {story.publishedAt && (
           <time dateTime={story.publishedAt} className="ml-3">
             发布于 {formatMoment(story.publishedAt)}

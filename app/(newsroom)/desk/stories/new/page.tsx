@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireCapability } from "@/lib/core/session";
 import { listTags } from "@/lib/stories/queries";
 import { StoryEditor } from "@/components/desk/StoryEditor";
-import { defaultByline, defaultCredit } from "@/lib/stories/byline";
+import { defaultByline, defaultCredit, defaultCredits } from "@/lib/stories/byline";
 import { emptyBody } from "@/lib/validation/story";
 import { storyEditorCalls } from "../editor-calls";
 import { assignmentToWrite } from "@/lib/issues/assignments";
@@ -31,6 +31,8 @@ export default async function NewStoryPage({ searchParams }: { searchParams: Pro
           headline: "",
           subheadline: "",
           byline: defaultByline(user),
+          contributors: defaultCredits(user),
+          bylineEdited: false,
           dateline: "",
           body: emptyBody(),
           tags: [],

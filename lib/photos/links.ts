@@ -1,0 +1,37 @@
+import "server-only";
+import type { Tx } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
+import { isEditorRole } from "@/lib/auth/roles";
+import { photoIdsOf, type BodyBlock } from "@/lib/stories/body";
+import { invalid } from "@/lib/core/errors";
+
+/**
+ * Keeps a story's photo links equal to the photo blocks of its body: a photo removed from the body
+ * is detached, one added is linked. Who may add which photo: the desk any photo in the library; a
+ * correspondent their own uploads, photos already published, and photos the story already has, so
+ * nobody pulls another correspondent's unpublished picture into their copy.
+ */
+export async function linkStoryPhotos(tx: Tx, actor: SessionUser, storyId: string, body: readonly BodyBlock[]): Promise<void> {
+  const ids = photoIdsOf(body);
+  const photos = ids.length
+    ? await tx.photo.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          uploaderId: true,
+          stories: { select: { storyId: true, story: { select: { status: true } } } },
+        },
+      })
+    : [];
+  const usable = photos.filter(
+    (p) =>
+      isEditorRole(actor.role) ||
+      p.uploaderId === actor.id ||
+      p.stories.some((s) => s.storyId === storyId || s.story.status === "PUBLISHED"),
+  );
+  if (usable.length !== ids.length) {
+    throw invalid("正文中有图片不存在或不能使用，请重新上传", { body: ["有图片不存在或不能使用，请删除后重新上传"] });
+  }
+  await tx.storyPhoto.deleteMany({ where: { storyId, photoId: { notIn: ids } } });
+  if (ids.length) await tx.storyPhoto.createMany({ data: ids.map((photoId) => ({ storyId, photoId })), skipDuplicates: true });
+}

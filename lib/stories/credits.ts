@@ -1,0 +1,81 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Tx } from "@/lib/platform/db";
+import { parseByline, type ContributorRole } from "@/lib/stories/byline";
+import type { StoryDraft } from "@/lib/validation/story";
+
+// Credits are people (Contributor), not accounts: a story's byline list and its photo credits are
+// written here as StoryContributor rows, finding each named person or adding them.
+
+type Wanted = { contributorId?: string | null; name: string; role: ContributorRole; fromPhotoCredit: boolean };
+
+/** A reader-page address for someone without an account. */
+function newSlug(): string {
+  return `p-${randomBytes(5).toString("hex")}`;
+}
+
+/**
+ * Finds the person a credit names: the one the form picked, else the filing account's own record
+ * when the name is theirs, else someone with an account by that name, else the earliest by that
+ * name; a name nobody has yet becomes a new contributor.
+ */
+async function resolve(tx: Tx, wanted: Wanted, filerId: string): Promise<string> {
+  if (wanted.contributorId) {
+    const picked = await tx.contributor.findUnique({ where: { id: wanted.contributorId }, select: { id: true, name: true } });
+    if (picked && picked.name === wanted.name) return picked.id;
+  }
+  const namesakes = await tx.contributor.findMany({
+    where: { name: wanted.name },
+    select: { id: true, userId: true },
+    orderBy: { createdAt: "asc" },
+    take: 20,
+  });
+  const chosen =
+    namesakes.find((c) => c.userId === filerId) ?? namesakes.find((c) => c.userId !== null) ?? namesakes[0];
+  if (chosen) return chosen.id;
+  const created = await tx.contributor.create({ data: { name: wanted.name, slug: newSlug() }, select: { id: true } });
+  return created.id;
+}
+
+/** The photographers named by the photo credits of a body (易跃跃 摄, 本报记者 赵晨 摄). */
+export function photoCreditsOf(body: StoryDraft["body"]): { name: string; role: ContributorRole }[] {
+  return body.flatMap((b) => (b.type === "photo" ? parseByline(b.credit).map((c) => ({ name: c.name, role: "PHOTOGRAPHER" as const })) : []));
+}
+
+/** Writes a story's credits from its draft: the byline list in order, then the photo credits. */
+export async function writeCredits(tx: Tx, storyId: string, filerId: string, draft: Pick<StoryDraft, "contributors" | "body">): Promise<void> {
+  const wanted: Wanted[] = [
+    ...draft.contributors.map((c) => ({ ...c, fromPhotoCredit: false })),
+    ...photoCreditsOf(draft.body).map((c) => ({ ...c, fromPhotoCredit: true })),
+  ];
+  const rows: { contributorId: string; role: ContributorRole; position: number; fromPhotoCredit: boolean }[] = [];
+  const seen = new Set<string>();
+  for (const w of wanted) {
+    const contributorId = await resolve(tx, w, filerId);
+    const key = `${contributorId}:${w.role}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push({ contributorId, role: w.role, position: rows.length, fromPhotoCredit: w.fromPhotoCredit });
+  }
+  await tx.storyContributor.deleteMany({ where: { storyId } });
+  if (rows.length) await tx.storyContributor.createMany({ data: rows.map((r) => ({ ...r, storyId })) });
+}
+
+/** An account's own contributor record, made when the account is (its address is the username). */
+export async function ensureAccountContributor(
+  tx: Tx,
+  user: { id: string; username: string; name: string; affiliation: string },
+): Promise<string> {
+  const existing = await tx.contributor.findUnique({ where: { userId: user.id }, select: { id: true } });
+  if (existing) return existing.id;
+  // Someone credited by name before they had an account becomes that account's record.
+  const namesake = await tx.contributor.findFirst({ where: { name: user.name, userId: null, slug: { startsWith: "p-" } }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const taken = await tx.contributor.findUnique({ where: { slug: user.username }, select: { id: true } });
+  const slug = taken ? newSlug() : user.username;
+  if (namesake) {
+    await tx.contributor.update({ where: { id: namesake.id }, data: { userId: user.id, slug, affiliation: user.affiliation } });
+    return namesake.id;
+  }
+  const created = await tx.contributor.create({ data: { name: user.name, slug, affiliation: user.affiliation, userId: user.id }, select: { id: true } });
+  return created.id;
+}
