@@ -15,7 +15,7 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await reporter.getByLabel("主题（标题）").fill(headline);
   await reporter.getByLabel("副题").fill("全县投入农机两千余台");
   await reporter.getByLabel("电头").fill("本报讯（通讯员 张晗）");
-  await expect(reporter.getByLabel("署名")).toHaveValue("本报通讯员 张晗");
+  await expect(reporter.getByTestId("composed-byline")).toHaveText("本报通讯员 张晗");
   await reporter.getByLabel("正文第 1 段").fill("近日，梨树县抢抓晴好天气，组织农机抢收抢运。");
   await expect(reporter.getByTestId("char-count")).toHaveText("22");
   await reporter.getByRole("button", { name: "添加小标题" }).click();

@@ -4,8 +4,8 @@ import { makeJumpIssue, setPaperProfile, type FixtureIssue } from "./page-fixtur
 // The e-paper as readers meet it, on the seeded demo issues.
 
 async function aPublishedStory() {
-  const [row] = await query<{ id: string; headline: string; date: string; page: number; body: string; username: string }>(
-    `SELECT s.id, s.headline, to_char(i.date, 'YYYY-MM-DD') AS date, p.number AS page, s.body::text AS body, u.username
+  const [row] = await query<{ id: string; headline: string; date: string; page: number; body: string; username: string; name: string }>(
+    `SELECT s.id, s.headline, to_char(i.date, 'YYYY-MM-DD') AS date, p.number AS page, s.body::text AS body, u.username, u.name
      FROM "Story" s JOIN "Placement" pl ON pl."storyId" = s.id JOIN "Page" p ON p.id = pl."pageId" JOIN "Issue" i ON i.id = p."issueId" JOIN "User" u ON u.id = s."authorId"
      WHERE s.status = 'PUBLISHED' AND s.kind = 'FEATURE' AND jsonb_array_length(s."body") > 3 AND s.body::text LIKE '%"photo"%' ORDER BY i.date LIMIT 1`,
   );
@@ -60,7 +60,7 @@ test("story page: where it ran, byline page, tags, and the next story on the pag
   await page.goto(`/stories/${story.id}`);
   await page.locator("article > p").first().getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/authors/${story.username}$`));
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("的报道");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(story.name);
   await expect(page.getByRole("link", { name: story.headline })).toBeVisible();
 });
 

@@ -9,6 +9,7 @@ import { LOCK_HEARTBEAT_MS, type LockView } from "@/lib/stories/lock-rules";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
 import { BodyEditor } from "@/components/desk/BodyEditor";
 import { TagPicker } from "@/components/desk/TagPicker";
+import { CreditsField } from "@/components/desk/CreditsField";
 import { ConflictPanel } from "@/components/desk/ConflictPanel";
 import { formatMoment } from "@/lib/core/dates";
 
@@ -319,7 +320,11 @@ export function StoryEditor({
               ))}
             </select>
           </label>
-          <TextField label="署名" name="byline" value={content.byline} onChange={(v) => set("byline", v)} errors={errors.byline} placeholder="本报通讯员 张晗" className="md:col-span-2" />
+          <CreditsField
+            value={{ contributors: content.contributors, byline: content.byline, bylineEdited: content.bylineEdited }}
+            onChange={(credits) => setContent((c) => ({ ...c, ...credits }))}
+            errors={errors.byline ?? errors.contributors}
+          />
         </div>
         <TextField label="引题" name="kicker" value={content.kicker} onChange={(v) => set("kicker", v)} errors={errors.kicker} placeholder="标题上方的一行，可不填" />
         <TextField label="主题（标题）" name="headline" value={content.headline} onChange={(v) => set("headline", v)} errors={errors.headline} large />

@@ -5,8 +5,10 @@ import { leadText, parseStoredBody } from "@/lib/stories/body";
 import type { StoryKind, TagKind } from "@/lib/validation/story";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { issueDateToString } from "@/lib/core/dates";
+import { parseByline } from "@/lib/stories/byline";
+import { photoSizesOf, photoSizesSelect } from "@/lib/stories/content";
 
-// The archive around the issues: the back-issue calendar, tag pages and byline pages.
+// The archive around the issues: the back-issue calendar, tag pages and contributors' pages.
 
 export const LIST_PAGE_SIZE = 20;
 
@@ -96,17 +98,58 @@ export const tagPage = cachedReader("tag", async (name: string, page: number): P
   return { ...list, tag: { name: tag.name, kind: tag.kind } };
 });
 
-export type AuthorPage = StoryList & { author: { username: string; name: string; bylineTitle: string; affiliation: string } };
+export type AuthorPhoto = { photoId: string; caption: string; storyId: string; width: number; height: number };
+export type AuthorPage = StoryList & {
+  author: { slug: string; name: string; title: string; affiliation: string };
+  /** How many of the published stories they wrote, and how many carry their photos. */
+  counts: { written: number; photographed: number };
+  /** Their newest published photos (first page only), as the stories printed them. */
+  photos: AuthorPhoto[];
+};
 
-/** A byline page: a correspondent's published stories. Only people with published work have one. */
-export const authorPage = cachedReader("author", async (username: string, page: number): Promise<AuthorPage | null> => {
-  const author = await db().user.findUnique({ where: { username }, select: { id: true, username: true, name: true, bylineTitle: true, affiliation: true } });
-  if (!author) return null;
-  const list = await pageOfStories({ authorId: author.id }, page);
+/**
+ * A contributor's reader page: the published stories that credit them, written or photographed.
+ * People are credited by name in bylines and photo credits, with or without an account.
+ */
+export const authorPage = cachedReader("author", async (slug: string, page: number): Promise<AuthorPage | null> => {
+  const person = await db().contributor.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, affiliation: true, user: { select: { bylineTitle: true } } },
+  });
+  if (!person) return null;
+  const credited = (role?: Prisma.EnumContributorRoleFilter) => ({ contributors: { some: { contributorId: person.id, ...(role ? { role } : {}) } } });
+  const list = await pageOfStories(credited(), page);
   if (list.total === 0 || page > list.totalPages) return null;
-  const { id: _id, ...shown } = author;
-  return { ...list, author: shown };
+  const [written, photographed] = await Promise.all([
+    db().story.count({ where: { AND: [onTheRecord, credited({ not: "PHOTOGRAPHER" })] } }),
+    db().story.count({ where: { AND: [onTheRecord, credited({ equals: "PHOTOGRAPHER" })] } }),
+  ]);
+  return {
+    ...list,
+    author: { slug: person.slug, name: person.name, title: person.user?.bylineTitle ?? "", affiliation: person.affiliation },
+    counts: { written, photographed },
+    photos: page === 1 && photographed > 0 ? await photosBy(person.id, person.name) : [],
+  };
 });
+
+/** The photos a person's credit stands under in published stories, newest first (at most 12). */
+async function photosBy(contributorId: string, name: string): Promise<AuthorPhoto[]> {
+  const stories = await db().story.findMany({
+    where: { AND: [onTheRecord, { contributors: { some: { contributorId, role: "PHOTOGRAPHER" } } }] },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: 12,
+    select: { id: true, body: true, photos: photoSizesSelect },
+  });
+  const photos: AuthorPhoto[] = [];
+  for (const story of stories) {
+    const sizes = photoSizesOf(story.photos);
+    for (const block of parseStoredBody(story.body)) {
+      if (block.type !== "photo" || !parseByline(block.credit).some((c) => c.name === name) || !sizes[block.photoId]) continue;
+      photos.push({ photoId: block.photoId, caption: block.caption, storyId: story.id, ...sizes[block.photoId] });
+    }
+  }
+  return photos.slice(0, 12);
+}
 
 /** Every tag with published stories, for the tag index. */
 export const allTags = cachedReader("tags", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Tx } from "@/lib/platform/db";
+import { db, type Tx } from "@/lib/platform/db";
 import { parseByline, type ContributorRole } from "@/lib/stories/byline";
 import type { StoryDraft } from "@/lib/validation/story";
 
@@ -78,4 +78,23 @@ export async function ensureAccountContributor(
   }
   const created = await tx.contributor.create({ data: { name: user.name, slug, affiliation: user.affiliation, userId: user.id }, select: { id: true } });
   return created.id;
+}
+
+export type ContributorChoice = { id: string; name: string; affiliation: string; hasAccount: boolean };
+
+/** People whose name contains what was typed, those with accounts and exact names first. */
+export async function findContributors(typed: string): Promise<ContributorChoice[]> {
+  const q = typed.trim().slice(0, 20);
+  if (!q) return [];
+  const rows = await db().contributor.findMany({
+    where: { name: { contains: q } },
+    orderBy: [{ name: "asc" }, { createdAt: "asc" }],
+    take: 30,
+    select: { id: true, name: true, affiliation: true, userId: true },
+  });
+  const rank = (r: (typeof rows)[number]) => (r.name === q ? 0 : 2) + (r.userId ? 0 : 1);
+  return rows
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, 10)
+    .map((r) => ({ id: r.id, name: r.name, affiliation: r.affiliation, hasAccount: r.userId !== null }));
 }

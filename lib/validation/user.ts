@@ -4,6 +4,8 @@ import { typedText } from "@/lib/validation/text";
 
 /** A username as accounts are made; anything else names nobody. */
 export const USERNAME = /^[a-z0-9_.-]{3,32}$/;
+/** A contributor's page address: their account's username, or p-<hex> for someone without an account. */
+export const CONTRIBUTOR_SLUG = USERNAME;
 
 export const newUserInput = z.object({
   username: z

@@ -133,8 +133,9 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "空中有“眼” 地面有“网”",
             headline: "我市启用秸秆禁烧智能监控平台",
-            byline: "本报记者 李雪",
-            dateline: "本报讯（记者 李雪）",
+            // A county media centre's correspondent without an account shares the byline.
+            byline: "本报记者 李雪 通讯员 韩秋实",
+            dateline: "本报讯（记者 李雪 通讯员 韩秋实）",
             author: "lixue",
             tags: ["秸秆禁烧"],
             body: [

@@ -114,3 +114,9 @@ WHERE b->>'type' = 'photo' AND EXISTS (SELECT 1 FROM "Photo" p WHERE p.id = b->>
 UPDATE "Photo" SET "searchText" = concat_ws(E'\n', caption, credit);
 
 -- Bylines are parsed into contributors by the app at start (lib/stories/credits-backfill.ts): the parser is TypeScript
+
+-- Reader search finds a story by its byline and photo credits too (lib/stories/body.ts searchTextOf)
+UPDATE "Story" SET "searchText" = concat_ws(E'\n', NULLIF(kicker, ''), NULLIF(headline, ''), NULLIF(subheadline, ''), NULLIF(byline, ''),
+  (SELECT string_agg(t, E'\n') FROM jsonb_array_elements(body) AS b,
+     LATERAL unnest(CASE WHEN b->>'type' = 'photo' THEN ARRAY[b->>'caption', b->>'credit'] ELSE ARRAY[b->>'text'] END) AS t
+   WHERE coalesce(t, '') <> ''));

@@ -36,7 +36,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{story.headline || "（无标题）"}</h1>
         <StatusBadge status={story.status} />
-        <span className="text-sm text-stone-600">作者：{story.author.name}</span>
+        <span className="text-sm text-stone-600">发稿账号：{story.author.name}</span>
         {story.placement && (
           <span className="text-sm text-stone-600">
             {formatIssueDate(issueDateToString(story.placement.issueDate), false)} 第{story.placement.pageNumber}版 {story.placement.pageName}

@@ -1,0 +1,11 @@
+import { currentUser } from "@/lib/core/session";
+import { can } from "@/lib/auth/roles";
+import { findContributors } from "@/lib/stories/credits";
+
+// Names to pick from while typing a byline: people already credited, with and without accounts.
+export async function GET(request: Request) {
+  const user = await currentUser();
+  if (!user || !can(user.role, "story:file")) return Response.json({ error: "请先登录" }, { status: 401 });
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  return Response.json(await findContributors(q), { headers: { "cache-control": "private, no-store" } });
+}
