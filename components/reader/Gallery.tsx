@@ -10,8 +10,8 @@ import { PhotoImage } from "@/components/reader/PhotoImage";
 import { PhotoCredit } from "@/components/reader/LinkedNames";
 
 // A 组图 on its story page: one photo large at a time with its caption, credit and "3 / 8".
-// The HTML alone is a strip that scrolls sideways, every photo and caption in it, with thumbnails
-// that jump by anchor; once scripts run, buttons, arrow keys and swipes move through it. Both look
+// The HTML alone is a strip that scrolls sideways (its scrollbar shows), every photo and caption
+// in it, with thumbnails that jump by anchor; once scripts run, buttons, arrow keys and swipes move through it. Both look
 // the same, so nothing shifts when the page wakes up.
 
 /** A swipe is a sideways move at least this long, and clearly more sideways than down. */
@@ -92,12 +92,12 @@ export function Gallery({ photos, sizes, credits }: { photos: PhotoBlock[]; size
           onPointerUp={onPointerUp}
           onPointerCancel={() => (swipe.current = null)}
           // With scripts, sideways moves on a touch screen are ours (a swipe); up and down still scroll the page.
-          className={`flex snap-x snap-mandatory overflow-x-auto overscroll-x-contain [scrollbar-width:none] focus-visible:outline-2 focus-visible:outline-masthead ${scripted ? "touch-pan-y select-none" : ""}`}
+          className={`flex snap-x snap-mandatory overflow-x-auto overscroll-x-contain [scrollbar-width:thin] focus-visible:outline-2 focus-visible:outline-masthead ${scripted ? "touch-pan-y select-none" : ""}`}
         >
           {photos.map((photo, i) => (
             <li key={`${photo.photoId}-${i}`} id={`photo-${i + 1}`} className="w-full shrink-0 snap-center snap-always" aria-current={scripted && i === current ? "true" : undefined}>
               <figure>
-                <div className="flex aspect-[4/3] items-center justify-center bg-stone-900 sm:aspect-[3/2]">
+                <div className="flex aspect-[4/3] items-center justify-center bg-stone-200 sm:aspect-[3/2]">
                   <PhotoImage photo={photo} size={sizes[photo.photoId]} sizes="(min-width: 768px) 768px, 100vw" priority={i === 0} className="h-full w-full object-contain" />
                 </div>
                 <figcaption className="mt-2 text-sm leading-relaxed text-stone-700">
