@@ -67,8 +67,9 @@ export function Gallery({ photos, sizes, credits }: { photos: PhotoBlock[]; size
     return () => window.removeEventListener("keydown", onKey);
   }, [current, goTo]);
 
+  // Fingers and pens swipe; a mouse selects caption text, and has the buttons and keys.
   const onPointerDown = (e: ReactPointerEvent) => {
-    if (e.isPrimary) swipe.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
+    if (e.isPrimary && e.pointerType !== "mouse") swipe.current = { id: e.pointerId, x: e.clientX, y: e.clientY };
   };
   const onPointerUp = (e: ReactPointerEvent) => {
     const start = swipe.current;
@@ -92,7 +93,7 @@ export function Gallery({ photos, sizes, credits }: { photos: PhotoBlock[]; size
           onPointerUp={onPointerUp}
           onPointerCancel={() => (swipe.current = null)}
           // With scripts, sideways moves on a touch screen are ours (a swipe); up and down still scroll the page.
-          className={`flex snap-x snap-mandatory overflow-x-auto overscroll-x-contain [scrollbar-width:thin] focus-visible:outline-2 focus-visible:outline-masthead ${scripted ? "touch-pan-y select-none" : ""}`}
+          className={`flex snap-x snap-mandatory overflow-x-auto overscroll-x-contain [scrollbar-width:thin] focus-visible:outline-2 focus-visible:outline-masthead ${scripted ? "touch-pan-y" : ""}`}
         >
           {photos.map((photo, i) => (
             <li key={`${photo.photoId}-${i}`} id={`photo-${i + 1}`} className="w-full shrink-0 snap-center snap-always" aria-current={scripted && i === current ? "true" : undefined}>
