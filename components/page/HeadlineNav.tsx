@@ -6,6 +6,8 @@ import { SIZE_LABELS } from "@/lib/issues/labels";
 import { formatMoment } from "@/lib/core/dates";
 import { headlineOf, JumpLine } from "@/components/page/PageBlocks";
 import type { PageLinks } from "@/components/page/page-links";
+import { PhotoSetCover } from "@/components/page/PhotoSetOnPage";
+import { photoSetLabel } from "@/lib/stories/photo-story";
 
 // 标题导航: the page's headlines. Beside the page on a desktop; on a phone it stands in for the
 // page itself, each story as its headline, first lines and first photo, linking to the story.
@@ -30,6 +32,7 @@ export function HeadlineNav({ layout, withheld, links }: { layout: PageLayout; w
               <Link href={links.story(h.id)} className="block hover:text-masthead hover:underline">
                 {h.kicker && <span className="block text-xs text-stone-600">{h.kicker}</span>}
                 <span className={block?.isLead ? "font-serif font-bold" : ""}>{block && headlineOf(block.story)}</span>
+                {block?.gallery && <span className="ml-1 whitespace-nowrap text-xs text-masthead">{photoSetLabel(block.gallery.count)}</span>}
               </Link>
               {h.continuedFrom && <span className="text-xs text-stone-500">上接第{h.continuedFrom.number}版</span>}
               {h.jumpTo && <span className="text-xs text-stone-500">下转第{h.jumpTo.number}版</span>}
@@ -68,8 +71,9 @@ export function HeadlineCards({ layout, withheld, links }: { layout: PageLayout;
 }
 
 function StoryCard({ block, links, first }: { block: StoryBlock; links: NonNullable<PageLinks>; first: boolean }) {
-  const { story } = block;
-  const photo = block.body.find((b) => b.type === "photo");
+  const { story, gallery } = block;
+  // A 组图 always shows its cover with the count: its photos are what a reader opens it for.
+  const photo = gallery ? null : block.body.find((b) => b.type === "photo");
   const size = photo?.type === "photo" ? story.photoSizes[photo.photoId] : undefined;
   // The lead's photo runs across the screen; the others sit small beside their headline.
   const wide = first && block.isLead;
@@ -79,6 +83,7 @@ function StoryCard({ block, links, first }: { block: StoryBlock; links: NonNulla
       {photo?.type === "photo" && wide && (
         <img src={photoUrl(photo.photoId, "w960")} width={size?.width ?? 960} height={size?.height ?? 640} alt={photo.altText || photo.caption} className="mb-2 h-auto w-full bg-stone-200" />
       )}
+      {gallery && <PhotoSetCover set={gallery} sizes={story.photoSizes} href={links.story(story.id)} imageSizes="100vw" priority={first} />}
       <div className="flex gap-3">
         <div className="min-w-0 flex-1">
           {story.kicker && <p className="font-serif text-sm text-stone-700">{story.kicker}</p>}

@@ -10,6 +10,8 @@ import { Headline } from "@/components/reader/Headline";
 import { StoryBody } from "@/components/reader/StoryBody";
 import { StoryPhoto } from "@/components/reader/StoryPhoto";
 import type { PageLinks } from "@/components/page/page-links";
+import { PhotoSetCaptions, PhotoSetCover, PhotoSetGrid } from "@/components/page/PhotoSetOnPage";
+import { introOf } from "@/lib/stories/photo-story";
 
 // The blocks of a printed page on its grid: stories (text set in as many columns as the block
 // spans), planned slots and reserved areas (desk only), and others' copy withheld from a viewer.
@@ -39,7 +41,7 @@ export function PageBlockView({ block, links, withheld }: { block: PageBlock; li
 
 /** A story's headline as lists show it; photo news often has none. */
 export function headlineOf(story: StoryBlock["story"]): string {
-  return story.headline || `图片新闻：${leadText(story.body, 16)}`;
+  return story.headline || `${story.kind === "PHOTO_STORY" ? "组图" : "图片新闻"}：${leadText(story.body, 16)}`;
 }
 
 /** （下转第N版） / （上接第N版）: links to where the story goes on or comes from. */
@@ -57,11 +59,11 @@ export function JumpLine({ to, direction, storyId, links, className = "" }: { to
 }
 
 function StoryOnPage({ block, links }: { block: StoryBlock; links: PageLinks }) {
-  const { story, span } = block;
+  const { story, span, gallery } = block;
   // A block two or more columns wide opens with its first photo across the block, as a lead does in print.
-  const lifted = span >= 2 ? block.body.findIndex((b) => b.type === "photo") : -1;
+  const lifted = !gallery && span >= 2 ? block.body.findIndex((b) => b.type === "photo") : -1;
   const photo = lifted >= 0 ? block.body[lifted] : null;
-  const text = lifted >= 0 ? block.body.filter((_, i) => i !== lifted) : block.body;
+  const text = gallery ? introOf(block.body) : lifted >= 0 ? block.body.filter((_, i) => i !== lifted) : block.body;
   const headingId = links ? `h-${block.placementId}` : undefined;
   return (
     <article id={links ? `story-${story.id}` : undefined} aria-labelledby={headingId} className={`${pick(COLUMN_SPANS, span)} min-w-0 border-t border-ink/70 pt-2`}>
@@ -75,10 +77,18 @@ function StoryOnPage({ block, links }: { block: StoryBlock; links: PageLinks }) 
       </div>
       {story.byline && story.kind !== "NEWS_BRIEF" && !block.continuedFrom && <p className="mb-2 text-xs text-stone-600">{story.byline}</p>}
       {photo?.type === "photo" && <StoryPhoto block={photo} size={story.photoSizes[photo.photoId]} sizes="(min-width: 1024px) 640px, 100vw" priority={block.isLead} />}
+      {gallery?.display === "grid" && <PhotoSetGrid set={gallery} sizes={story.photoSizes} priority={block.isLead} />}
+      {gallery?.display === "cover" && (
+        <PhotoSetCover set={gallery} sizes={story.photoSizes} href={links?.story(story.id)} imageSizes={span >= 2 ? "(min-width: 1024px) 260px, 100vw" : "(min-width: 1024px) 130px, 100vw"} priority={block.isLead} />
+      )}
       <div className={`${pick(TEXT_COLUMNS, span)} page-text columns-newspaper`}>
         <StoryBody body={text} dateline={block.continuedFrom ? undefined : story.dateline} photoSizes={story.photoSizes} />
+        {gallery?.display === "grid" && <PhotoSetCaptions set={gallery} />}
       </div>
-      {!story.headline && links && (
+      {gallery && links && (
+        <Link href={links.story(story.id)} className="text-sm text-masthead underline">查看组图（共{gallery.count}幅）</Link>
+      )}
+      {!story.headline && !gallery && links && (
         <Link href={links.story(story.id)} className="text-sm text-masthead underline">查看图片新闻</Link>
       )}
       {block.jumpTo && <JumpLine to={block.jumpTo} direction="next" storyId={story.id} links={links} className="text-right" />}

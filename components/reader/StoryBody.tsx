@@ -1,9 +1,10 @@
 import type { StoryBody as Body } from "@/lib/stories/body";
 import type { PhotoSize } from "@/lib/reader/queries";
+import type { ReaderCredit } from "@/lib/stories/content";
 import { StoryPhoto } from "@/components/reader/StoryPhoto";
 
 // Renders typed blocks as the paper prints them; the dateline opens the first paragraph.
-export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = false }: { body: Body; dateline?: string; photoSizes: Record<string, PhotoSize>; firstPhotoPriority?: boolean }) {
+export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = false, credits }: { body: Body; dateline?: string; photoSizes: Record<string, PhotoSize>; firstPhotoPriority?: boolean; credits?: readonly ReaderCredit[] }) {
   const firstParagraph = body.findIndex((b) => b.type === "paragraph");
   const firstPhoto = body.findIndex((b) => b.type === "photo");
   return (
@@ -17,7 +18,7 @@ export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = fal
           );
         }
         if (block.type === "photo") {
-          return <StoryPhoto key={i} block={block} size={photoSizes[block.photoId]} priority={firstPhotoPriority && i === firstPhoto} />;
+          return <StoryPhoto key={i} block={block} size={photoSizes[block.photoId]} priority={firstPhotoPriority && i === firstPhoto} credits={credits} />;
         }
         return (
           <p key={i}>

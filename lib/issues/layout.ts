@@ -1,5 +1,6 @@
-import type { StoryBody } from "@/lib/stories/body";
+import type { PhotoBlock, StoryBody } from "@/lib/stories/body";
 import { visibleLength } from "@/lib/stories/body";
+import { introOf, photosOf } from "@/lib/stories/photo-story";
 import type { StoryKind } from "@/lib/validation/story";
 import type { PageStatus } from "@/lib/generated/prisma/enums";
 import { SIZE_RULES, type ReservedArea, type SizeClass } from "@/lib/issues/page-plan";
@@ -69,7 +70,15 @@ export type StoryBlock = {
   jumpTo: PageRef | null;
   /** 上接第N版: this is the rest of a story that starts there. */
   continuedFrom: PageRef | null;
+  /** A 组图's photos as the page shows them; null for every other story. */
+  gallery: PhotoSet | null;
 };
+
+/**
+ * How a 组图 sits in its block: `grid`, its cover across the block and the rest in rows below it,
+ * captions numbered after the introduction (图①…); `cover`, its first photo with the count, the set on its own page.
+ */
+export type PhotoSet = { display: "grid" | "cover"; photos: PhotoBlock[]; count: number };
 export type SlotBlock = Extract<LayoutItem, { kind: "slot" }> & { type: "slot"; span: number };
 export type ReservedBlock = ReservedArea & { type: "reserved" };
 export type PageBlock = StoryBlock | SlotBlock | ReservedBlock;
@@ -85,6 +94,27 @@ export type PageLayout = {
   /** 标题导航: every story the page carries, continuations included, in reading order. */
   headlines: { id: string; kicker: string; headline: string; kind: StoryKind; jumpTo: PageRef | null; continuedFrom: PageRef | null }[];
 };
+
+/** Below four columns a row of three photos would leave each narrower than a column of text. */
+export const PHOTO_SET_GRID_MIN_SPAN = 4;
+/** A grid prints at most the cover and two rows of three; the story page carries the whole set. */
+export const PHOTO_SET_GRID_MAX = 7;
+
+export function photoSetOnPage(story: LayoutStory, span: number): PhotoSet | null {
+  if (story.kind !== "PHOTO_STORY") return null;
+  const photos = photosOf(story.body);
+  if (photos.length === 0) return null;
+  if (span < PHOTO_SET_GRID_MIN_SPAN || photos.length === 1) return { display: "cover", photos: photos.slice(0, 1), count: photos.length };
+  return { display: "grid", photos: photos.slice(0, PHOTO_SET_GRID_MAX), count: photos.length };
+}
+
+/** The photos after the cover sit two to a row when they pair off evenly, else three. */
+export function photoSetGridColumns(rest: number): 2 | 3 {
+  return rest % 3 !== 0 && rest % 2 === 0 ? 2 : 3;
+}
+
+/** A 组图 runs whole: its photos are one set, never split across pages. */
+const canJump = (story: LayoutStory) => story.kind !== "PHOTO_STORY";
 
 const textOf = (block: StoryBody[number]) => (block.type === "photo" ? block.caption : block.text);
 
@@ -111,6 +141,19 @@ function weight(body: StoryBody, size: SizeClass, capacity: number): number {
   return body.reduce((n, b) => n + (b.type === "photo" ? SIZE_RULES[size].photoShare * capacity + visibleLength(b.caption) : visibleLength(b.text)), 0);
 }
 
+/**
+ * What a 组图 takes: its introduction, and the photos it prints. A row of n photos each 1/n as
+ * wide takes 1/n of the cover's height; a cover alone prints no captions.
+ */
+function photoSetWeight(story: LayoutStory, set: PhotoSet, size: SizeClass, capacity: number): number {
+  const intro = weight(introOf(story.body), size, capacity);
+  const photo = SIZE_RULES[size].photoShare * capacity;
+  if (set.display === "cover") return intro + photo;
+  const rest = set.photos.length - 1;
+  const columns = photoSetGridColumns(rest);
+  return intro + photo * (1 + Math.ceil(rest / columns) / columns) + set.photos.reduce((n, p) => n + visibleLength(p.caption), 0);
+}
+
 export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: ArrivingStory[] = []): PageLayout {
   const { capacity, columns } = page.format;
   // The lead runs first; the rest in the editor's order (items come sorted by position).
@@ -125,17 +168,19 @@ export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: Arrivi
       continue;
     }
     // A story too short to break runs whole, whatever the plan says.
-    const split = item.continuesOn ? splitForJump(item.story.body, item.size, capacity) : null;
+    const split = item.continuesOn && canJump(item.story) ? splitForJump(item.story.body, item.size, capacity) : null;
     const jumps = split !== null && split.rest.length > 0;
     const body = jumps ? split.here : item.story.body;
-    blocks.push({ type: "story", id: item.story.id, placementId: item.placementId, size: item.size, span, isLead: item.isLead, story: item.story, body, jumpTo: jumps ? item.continuesOn : null, continuedFrom: null });
-    used += weight(body, item.size, capacity);
+    const gallery = photoSetOnPage(item.story, span);
+    blocks.push({ type: "story", id: item.story.id, placementId: item.placementId, size: item.size, span, isLead: item.isLead, story: item.story, body, jumpTo: jumps ? item.continuesOn : null, continuedFrom: null, gallery });
+    used += gallery ? photoSetWeight(item.story, gallery, item.size, capacity) : weight(body, item.size, capacity);
   }
   for (const jump of arriving) {
+    if (!canJump(jump.story)) continue;
     const rest = splitForJump(jump.story.body, jump.size, jump.originCapacity).rest;
     if (rest.length === 0) continue;
     const size: SizeClass = "SINGLE";
-    blocks.push({ type: "story", id: jump.story.id, placementId: jump.placementId, size, span: SIZE_RULES[size].span(columns), isLead: false, story: jump.story, body: rest, jumpTo: null, continuedFrom: jump.from });
+    blocks.push({ type: "story", id: jump.story.id, placementId: jump.placementId, size, span: SIZE_RULES[size].span(columns), isLead: false, story: jump.story, body: rest, jumpTo: null, continuedFrom: jump.from, gallery: null });
     used += weight(rest, size, capacity);
   }
   for (const area of page.reserved) {

@@ -7,6 +7,7 @@ export type DemoPhoto = {
   credit: string;
   altText: string;
   hue: number; // 0-359, used to draw a placeholder picture
+  size?: { width: number; height: number }; // of the placeholder; landscape 1200×800 if not given
 };
 
 export type DemoBlock =
@@ -14,7 +15,7 @@ export type DemoBlock =
   | { type: "subhead"; text: string }
   | { type: "photo"; photo: DemoPhoto };
 
-export type DemoStoryKind = "NEWS_BRIEF" | "FEATURE" | "PHOTO_NEWS" | "COMMENTARY";
+export type DemoStoryKind = "NEWS_BRIEF" | "FEATURE" | "PHOTO_NEWS" | "PHOTO_STORY" | "COMMENTARY";
 
 export type DemoStory = {
   kind: DemoStoryKind;
@@ -198,6 +199,76 @@ export const demoIssues: DemoIssue[] = [
         number: 3,
         name: "县区新闻",
         stories: [
+          {
+            kind: "PHOTO_STORY",
+            kicker: "庆丰收 话振兴",
+            headline: "梨树农家晒出“丰收账”",
+            byline: "本报记者 赵晨",
+            author: "zhaochen",
+            tags: ["梨树县", "乡村振兴"],
+            body: [
+              { type: "paragraph", text: "玉米堆成金色的“山”，秧歌扭到了打谷场上。日前，梨树县在喇嘛甸镇一处村文化广场举办农民丰收节庆祝活动，周边八个村的种粮户、合作社社员和返乡青年聚到一起，比农活、晒收成、唱新歌，用自己的方式庆祝又一个好年景。" },
+              { type: "paragraph", text: "今年梨树县粮食生产再获丰收，全县推广保护性耕作面积继续扩大，不少农户的玉米亩产比去年增加一百斤左右。丰收节上，县里还为32户种粮大户和科技示范户颁发了奖牌。" },
+              {
+                type: "photo",
+                photo: {
+                  caption: "庆祝活动现场，村民用新收的玉米棒搭起一座“丰收门”。",
+                  credit: "本报记者 赵晨 摄",
+                  altText: "村文化广场入口处，用成串的黄色玉米棒扎成的拱门，门下人群往来。",
+                  hue: 44,
+                },
+              },
+              {
+                type: "photo",
+                photo: {
+                  caption: "玉米脱粒比赛中，两位老农你追我赶，围观村民为他们加油。",
+                  credit: "钟宛宁 摄",
+                  altText: "打谷场上两位戴草帽的老人各守一台手摇脱粒机，身后站满观看的村民。",
+                  hue: 28,
+                  size: { width: 1200, height: 900 },
+                },
+              },
+              {
+                type: "photo",
+                photo: {
+                  caption: "村里的孩子抱着自家种的大南瓜参加“南瓜王”评选。",
+                  credit: "本报记者 赵晨 摄",
+                  altText: "一个小女孩双手抱着一个比她上半身还大的橙色南瓜，笑着看向镜头。",
+                  hue: 16,
+                  size: { width: 800, height: 1200 },
+                },
+              },
+              {
+                type: "photo",
+                photo: {
+                  caption: "喇嘛甸镇秧歌队在打谷场上表演，彩扇翻飞。",
+                  credit: "本报通讯员 孟繁星 摄",
+                  altText: "十几位身穿红绿彩衣的秧歌队员在场院上列队起舞，手中的彩扇展开。",
+                  hue: 350,
+                  size: { width: 1280, height: 720 },
+                },
+              },
+              {
+                type: "photo",
+                photo: {
+                  caption: "合作社的展台上，小米、黄豆、鲜食玉米等农产品吸引不少市民选购。",
+                  credit: "钟宛宁 摄",
+                  altText: "长桌上摆满装着小米、黄豆的布袋和成捆的鲜玉米，几位市民正在挑选。",
+                  hue: 64,
+                  size: { width: 1000, height: 1000 },
+                },
+              },
+              {
+                type: "photo",
+                photo: {
+                  caption: "获奖的种粮大户捧着奖牌合影。",
+                  credit: "本报通讯员 孟繁星 摄",
+                  altText: "二十多位农民在舞台前站成两排，手捧红色奖牌合影。",
+                  hue: 200,
+                },
+              },
+            ],
+          },
           {
             kind: "FEATURE",
             headline: "小庭院做出增收大文章",

@@ -60,8 +60,8 @@ async function main() {
         body.push(block);
         continue;
       }
-      const { caption, credit, altText, hue } = block.photo;
-      const photo = await uploadPhoto(author, await placeholderPhoto(hue), { caption, credit, altText });
+      const { caption, credit, altText, hue, size } = block.photo;
+      const photo = await uploadPhoto(author, await placeholderPhoto(hue, size?.width, size?.height), { caption, credit, altText });
       body.push({ type: "photo", photoId: photo.id, caption, credit, altText });
     }
     const tagKind = new Map(demoTags.map((t) => [t.name, t.kind]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutPage, splitForJump, type LayoutItem, type LayoutStory, type PagePlan } from "@/lib/issues/layout";
+import { layoutPage, photoSetGridColumns, splitForJump, type LayoutItem, type LayoutStory, type PagePlan } from "@/lib/issues/layout";
 import type { StoryBody } from "@/lib/stories/body";
 
 const broadsheet = { code: "broadsheet", name: "对开", columns: 8, capacity: 12000 };
@@ -96,5 +96,57 @@ describe("jumps (转版)", () => {
   it("leaves at least one paragraph on each side however short the story", () => {
     expect(splitForJump(paragraphs(10, 10), "SINGLE", 12000)).toEqual({ here: paragraphs(10, 10).slice(0, 1), rest: paragraphs(10, 10).slice(1) });
     expect(splitForJump(paragraphs(9000, 10), "SINGLE", 12000).here).toHaveLength(1);
+  });
+});
+
+describe("组图 (photo stories) on the page", () => {
+  const photos = (n: number): StoryBody =>
+    Array.from({ length: n }, (_, i) => ({ type: "photo" as const, photoId: `ph${i + 1}`, caption: "图说".repeat(i + 1), credit: "易跃跃 摄", altText: "" }));
+  const setStory = (id: string, n: number) => story(id, [...paragraphs(100), ...photos(n)], "PHOTO_STORY");
+  const photoStory = (id: string, n: number, over: Partial<Extract<LayoutItem, { kind: "story" }>> = {}): LayoutItem => item(id, [], { story: setStory(id, n), ...over });
+  const blockOf = (layout: ReturnType<typeof layoutPage>) => {
+    const b = layout.blocks[0];
+    if (b.type !== "story") throw new Error("expected a story block");
+    return b;
+  };
+
+  it.each<[string, LayoutItem, PagePlan["format"], "grid" | "cover", number, number]>([
+    ["five photos in a lead block show as a grid", photoStory("a", 5, { size: "LEAD", isLead: true }), broadsheet, "grid", 5, 5],
+    ["five photos in a two-column block show the cover and the count", photoStory("a", 5, { size: "DOUBLE" }), broadsheet, "cover", 1, 5],
+    ["one column is too narrow for a grid", photoStory("a", 5, { size: "SINGLE" }), broadsheet, "cover", 1, 5],
+    ["a tabloid's lead (four columns) is wide enough", photoStory("a", 6, { size: "LEAD", isLead: true }), { code: "tabloid", name: "四开", columns: 5, capacity: 6000 }, "grid", 6, 6],
+    ["a set of one is its cover, however wide", photoStory("a", 1, { size: "BANNER" }), broadsheet, "cover", 1, 1],
+    ["a grid prints the cover and two rows; the count tells the whole set", photoStory("a", 9, { size: "BANNER" }), broadsheet, "grid", 7, 9],
+  ])("%s", (_what, it, format, display, shown, count) => {
+    const set = blockOf(layoutPage(plan({ format }), [it])).gallery;
+    expect(set).toMatchObject({ display, count });
+    expect(set?.photos.map((p) => p.photoId)).toEqual(Array.from({ length: shown }, (_, i) => `ph${i + 1}`));
+  });
+
+  it("leaves every other kind of story as it was, photos and all", () => {
+    const feature = item("f", [...paragraphs(100), ...photos(3)], { size: "LEAD", isLead: true });
+    expect(blockOf(layoutPage(plan(), [feature])).gallery).toBeNull();
+  });
+
+  it("counts a grid's photos by the rows they fill and their captions, a cover by one photo and no captions", () => {
+    // Grid: 100 intro + 960 cover + four more two to a row (2 rows of half height: 960) + captions 2+4+6+8+10.
+    const grid = layoutPage(plan(), [photoStory("a", 5, { size: "LEAD", isLead: true })]);
+    expect(grid.fill.used).toBe(100 + 960 + 960 + 30);
+    // Three more after the cover make one row of three, a third of the cover's height.
+    expect(layoutPage(plan(), [photoStory("a", 4, { size: "LEAD", isLead: true })]).fill.used).toBe(100 + 960 + 320 + 20);
+    // Cover in a two-column block: 100 intro + 0.05 × 12000.
+    expect(layoutPage(plan(), [photoStory("a", 5, { size: "DOUBLE" })]).fill.used).toBe(100 + 600);
+  });
+
+  it("pairs the photos after the cover two to a row when they pair off, else three", () => {
+    expect([1, 2, 3, 4, 5, 6].map(photoSetGridColumns)).toEqual([3, 2, 3, 2, 3, 3]);
+  });
+
+  it("never breaks across pages: a 组图 set to jump runs whole and nothing continues", () => {
+    const set = photoStory("a", 5, { size: "LEAD", isLead: true, continuesOn: { number: 3, name: "县区新闻" } });
+    const first = blockOf(layoutPage(plan(), [set]));
+    expect([first.jumpTo, first.body.length]).toEqual([null, 6]);
+    const second = layoutPage(plan({ number: 3 }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "LEAD", originCapacity: 12000, story: setStory("a", 5) }]);
+    expect(second.blocks).toEqual([]);
   });
 });

@@ -89,3 +89,43 @@ describe("the printed page", () => {
     expect(html).not.toContain("连日来供热部门排查管网");
   });
 });
+
+describe("a 组图 on the printed page", () => {
+  const photos = Array.from({ length: 5 }, (_, i) => ({ type: "photo" as const, photoId: `ph${i + 1}`, caption: `第${i + 1}幅的图说`, credit: "易跃跃 摄", altText: `第${i + 1}幅` }));
+  const photoStory = { ...story("sg", "新桥通车", "连接两岸的新桥今天通车。"), kind: "PHOTO_STORY" as const, body: [{ type: "paragraph" as const, text: "连接两岸的新桥今天通车。" }, ...photos], photoSizes: Object.fromEntries(photos.map((p) => [p.photoId, { width: 1200, height: 800 }])) };
+  const onPage = (size: "LEAD" | "DOUBLE", mode: PageMode = "reader") =>
+    draw(mode, { ...view, layout: layoutPage({ ...plan, reserved: [] }, [{ kind: "story", placementId: "pg", isLead: size === "LEAD", size, continuesOn: null, story: photoStory }]) });
+  const sheetOf = (html: string) => html.slice(html.indexOf('class="page-grid'), html.indexOf('aria-label="本版稿件"'));
+  const cardsOf = (html: string) => html.slice(html.indexOf('aria-label="本版稿件"'));
+  const images = (html: string) => [...html.matchAll(/<img [^>]*src="\/api\/photos\/(ph\d)\//g)].map((m) => m[1]);
+
+  it("in a wide block prints every photo in a grid, each caption numbered with its credit", () => {
+    const sheet = sheetOf(onPage("LEAD"));
+    expect(images(sheet)).toEqual(["ph1", "ph2", "ph3", "ph4", "ph5"]);
+    expect(sheet).toContain("图①</span> 第1幅的图说");
+    expect(sheet).toContain("图⑤</span> 第5幅的图说");
+    expect(sheet).toContain("易跃跃 摄");
+    expect(sheet).toMatch(/width="1200" height="800"/);
+  });
+
+  it("in a narrow block shows its cover with 组图 共N幅, never a silent single photo", () => {
+    const sheet = sheetOf(onPage("DOUBLE"));
+    expect(images(sheet)).toEqual(["ph1"]);
+    expect(sheet).toContain("组图 共5幅");
+    expect(hrefs(sheet)).toContain("/stories/sg");
+    expect(sheet).not.toContain("第2幅的图说");
+  });
+
+  it("on a phone's list shows the cover with the count, and in 标题导航 the count beside the headline", () => {
+    const html = onPage("LEAD");
+    expect(images(cardsOf(html))).toEqual(["ph1"]);
+    expect(cardsOf(html)).toContain("组图 共5幅");
+    expect(html.slice(html.indexOf('aria-label="标题导航"'))).toMatch(/新桥通车<\/span><span[^>]*>组图 共5幅/);
+  });
+
+  it("in a miniature draws the same set, inert", () => {
+    const html = onPage("DOUBLE", "miniature");
+    expect(html).toContain("组图 共5幅");
+    expect(hrefs(html)).toEqual([]);
+  });
+});

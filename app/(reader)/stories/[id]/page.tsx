@@ -12,7 +12,9 @@ import { PAPER } from "@/lib/paper";
 import { siteUrl } from "@/lib/platform/env";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
 import { isRecordId } from "@/lib/core/ids";
-import { Byline } from "@/components/reader/Byline";
+import { Byline } from "@/components/reader/LinkedNames";
+import { Gallery } from "@/components/reader/Gallery";
+import { introOf, photosOf } from "@/lib/stories/photo-story";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,16 +23,12 @@ async function load(params: Props["params"]) {
   return isRecordId(id) ? storyView(id) : null;
 }
 
-function firstPhoto(story: NonNullable<Awaited<ReturnType<typeof load>>>) {
-  return story.body.find((b) => b.type === "photo");
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const story = await load(params);
   if (!story) return { title: "找不到这篇稿件" };
   const title = story.headline || KIND_LABELS[story.kind];
   const description = leadText(story.body, 100);
-  const photo = firstPhoto(story);
+  const [photo] = photosOf(story.body);
   return {
     title,
     description,
@@ -43,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: story.publishedAt ?? undefined,
       authors: [story.byline],
       tags: story.tags.map((t) => t.name),
-      images: photo && photo.type === "photo" ? [{ url: photoUrl(photo.photoId, "w1600"), alt: photo.altText || photo.caption }] : undefined,
+      images: photo ? [{ url: photoUrl(photo.photoId, "w1600"), alt: photo.altText || photo.caption }] : undefined,
     },
   };
 }
@@ -52,7 +50,9 @@ export default async function StoryPage({ params }: Props) {
   const story = await load(params);
   if (!story) notFound();
   const base = siteUrl();
-  const photo = firstPhoto(story);
+  const photos = photosOf(story.body);
+  // A 组图 reads as its introduction, then its photos one at a time; other stories as printed.
+  const isPhotoStory = story.kind === "PHOTO_STORY" && photos.length > 0;
   const headline = story.headline || KIND_LABELS[story.kind];
   return (
     <article className="mx-auto max-w-3xl" aria-labelledby="story-title">
@@ -66,7 +66,7 @@ export default async function StoryPage({ params }: Props) {
           datePublished: story.publishedAt ?? undefined,
           author: story.credits.map((c) => ({ "@type": "Person", name: c.name, url: `${base}/authors/${c.slug}` })),
           publisher: { "@type": "NewsMediaOrganization", name: PAPER.name, url: base },
-          image: photo && photo.type === "photo" ? [`${base}${photoUrl(photo.photoId, "w1600")}`] : undefined,
+          image: photos.length > 0 ? photos.map((p) => ({ "@type": "ImageObject", url: `${base}${photoUrl(p.photoId, "w1600")}`, caption: p.caption || undefined, creditText: p.credit || undefined })) : undefined,
           keywords: story.tags.map((t) => t.name).join(",") || undefined,
           mainEntityOfPage: `${base}/stories/${story.id}`,
           printEdition: `第${story.page.number}版`,
@@ -92,7 +92,14 @@ export default async function StoryPage({ params }: Props) {
         )}
         <span className="ml-3">刊于{formatIssueDate(story.issueDate, false)}第{story.page.number}版</span>
       </p>
-      <StoryBody body={story.body} dateline={story.dateline} photoSizes={story.photoSizes} firstPhotoPriority />
+      {isPhotoStory ? (
+        <>
+          <StoryBody body={introOf(story.body)} dateline={story.dateline} photoSizes={story.photoSizes} />
+          <Gallery photos={photos} sizes={story.photoSizes} credits={story.credits} />
+        </>
+      ) : (
+        <StoryBody body={story.body} dateline={story.dateline} photoSizes={story.photoSizes} firstPhotoPriority credits={story.credits} />
+      )}
       {story.corrections.length > 0 && (
         <aside aria-label="更正" className="mt-6 border-l-4 border-amber-500 bg-amber-50 p-3 text-sm">
           {story.corrections.map((c, i) => (
