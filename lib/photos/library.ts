@@ -53,7 +53,6 @@ const librarySelect = {
   altText: true,
   takenAt: true,
   createdAt: true,
-  _count: { select: { stories: true } },
 } as const;
 
 function mustUseLibrary(actor: SessionUser) {
@@ -81,8 +80,13 @@ export async function listLibrary(actor: SessionUser, input: unknown, pageSize =
   });
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
+  // Counted for the page's photos only (Prisma's _count would group the whole link table each time).
+  const counts = page.length
+    ? await db().storyPhoto.groupBy({ by: ["photoId"], where: { photoId: { in: page.map((p) => p.id) } }, _count: { _all: true } })
+    : [];
+  const uses = new Map(counts.map((c) => [c.photoId, c._count._all]));
   return {
-    items: page.map(({ _count, ...p }) => ({ ...p, uses: _count.stories })),
+    items: page.map((p) => ({ ...p, uses: uses.get(p.id) ?? 0 })),
     nextCursor: rows.length > pageSize && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }
