@@ -4,6 +4,8 @@
 // (scripts/bench-assembly.ts), then releases 8-page issues of 60 stories (made for the purpose and
 // removed afterwards). Ends with:
 //   desk-list stories=<n> median_ms=<m> p95_ms=<p>
+//   photo-library photos=<n> median_ms=<m> p95_ms=<p>          (scripts/bench-photos.ts)
+//   photo-library-search photos=<n> median_ms=<m> p95_ms=<p>
 //   assembly-move pages=16 stories=64 moves=<n> median_ms=<m> p95_ms=<p>
 //   release-issue pages=1 stories=1 ms=<n>      (baseline: what any release costs)
 //   release-issue pages=8 stories=60 ms=<n>
@@ -15,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { benchAssemblyMoves } from "./bench-assembly";
+import { benchPhotoLibrary, fillPhotos } from "./bench-photos";
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -83,6 +86,7 @@ async function main() {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await fill(client);
+  await fillPhotos(client);
   const total = (await client.query(`SELECT count(*)::int AS n FROM "Story"`)).rows[0].n as number;
   await client.end();
 
@@ -117,6 +121,7 @@ async function main() {
   }
   all.sort((a, b) => a - b);
   console.log(`desk-list stories=${total} median_ms=${percentile(all, 50).toFixed(1)} p95_ms=${percentile(all, 95).toFixed(1)}`);
+  await benchPhotoLibrary(RUNS, percentile);
   await benchAssemblyMoves(RUNS, percentile);
   await benchRelease(url);
   await db().$disconnect();

@@ -27,6 +27,8 @@ const statusName = (v: Json) => (typeof v === "string" && v in STATUS_LABELS ? S
 const roleName = (v: Json) => (typeof v === "string" && v in ROLE_LABELS ? ROLE_LABELS[v as Role] : text(v));
 const yesNo = (v: Json) => (v === true ? "启用" : v === false ? "停用" : text(v));
 
+const PHOTO_FIELD_LABELS: Record<string, string> = { caption: "图片说明", credit: "署名", altText: "替代文字", keywords: "关键词", place: "地点", event: "事件" };
+
 function megabytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
@@ -148,6 +150,8 @@ function describe(key: string, value: Json, event: { action: string; targetType:
       return `原定见报：${beijingTime(value)}`;
     case "lateMinutes":
       return `晚于定时：${text(value)} 分钟`;
+    case "photoFields":
+      return Array.isArray(value) ? `改动：${value.map((f) => PHOTO_FIELD_LABELS[String(f)] ?? text(f)).join("、")}` : null;
     case "attemptsInWindow":
       return `本时段内尝试：${text(value)} 次`;
     default:

@@ -3,6 +3,7 @@ import sharp, { type Metadata } from "sharp";
 import { invalid, tooLarge, busy } from "@/lib/core/errors";
 import { env } from "@/lib/platform/env";
 import { createSemaphore, type Semaphore } from "@/lib/platform/semaphore";
+import { readFileMetadata, type FileMetadata } from "@/lib/photos/metadata";
 
 // Turns uploaded bytes into a checked original plus the sizes pages use.
 // The file's content decides what it is; its name and the browser's claimed type do not.
@@ -53,6 +54,8 @@ export type IngestedPhoto = {
   height: number;
   original: Buffer;
   derivatives: { name: DerivativeName; data: Buffer }[];
+  /** What the file said about itself; the derivatives no longer carry it. */
+  metadata: FileMetadata;
 };
 
 function sniff(data: Buffer): keyof typeof ACCEPTED_FORMATS | null {
@@ -81,6 +84,7 @@ async function decode(data: Buffer, format: keyof typeof ACCEPTED_FORMATS): Prom
   }
   if (meta.format !== format || !meta.width || !meta.height) throw invalid("图片文件已损坏或无法读取");
   checkPixelCount(meta.width, meta.height);
+  const metadata = await readFileMetadata(data);
 
   // Derivatives are upright (EXIF orientation applied), stripped of metadata, and never upscaled;
   // made one after another, so a job decodes one image at a time.
@@ -102,5 +106,6 @@ async function decode(data: Buffer, format: keyof typeof ACCEPTED_FORMATS): Prom
     height: turned ? meta.width : meta.height,
     original: data,
     derivatives,
+    metadata,
   };
 }

@@ -1,35 +1,51 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/platform/db";
+import { db, type Tx } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/core/audit";
-import { forbidden, invalid } from "@/lib/core/errors";
+import { forbidden, invalid, notFound } from "@/lib/core/errors";
 import { z } from "zod";
-import { typedText } from "@/lib/validation/text";
+import { PHOTO_FIELD_NAMES, photoFields, photoSearchText, type PhotoChoice, type PhotoFieldName } from "@/lib/photos/fields";
+import { mayEditPhoto, photosVisibleTo, usesLibrary } from "@/lib/photos/access";
+import { parseByline } from "@/lib/stories/byline";
+import { resolveContributor } from "@/lib/stories/credits";
 import { fieldErrorsOf } from "@/lib/validation/story";
 import { ingestPhoto } from "@/lib/photos/ingest";
 import { photoStore } from "@/lib/photos/store";
 
-export type UploadedPhoto = { id: string; width: number; height: number };
+export type UploadedPhoto = PhotoChoice;
+const uploadedSelect = { id: true, width: true, height: true, caption: true, credit: true, altText: true } as const;
 
-// The photo desk's own copy of caption, credit and description, under the same text rule as stories.
-const photoTexts = z.object({
-  caption: typedText({ max: 300, what: "图片说明", multiline: true }).default(""),
-  credit: typedText({ max: 60, what: "摄影署名" }).default(""),
-  altText: typedText({ max: 200, what: "替代文字" }).default(""),
-});
+/** The photo's words as a form sends them: each field a string, keywords in one line. */
+export type PhotoTextInput = Partial<Record<PhotoFieldName, string>>;
 
-export async function uploadPhoto(
-  actor: SessionUser,
-  data: Buffer,
-  meta: { caption?: string; credit?: string; altText?: string } = {},
-): Promise<UploadedPhoto> {
-  if (!can(actor.role, "story:file")) throw forbidden("你的账号不能上传图片");
-  const texts = photoTexts.safeParse(meta);
-  if (!texts.success) throw invalid(texts.error.issues[0].message, fieldErrorsOf(texts.error));
+function checkedFields<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues[0].message, fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+/** The photographer a credit names, when it names exactly one person (两人合摄 stays unlinked). */
+async function photographerOf(tx: Tx, credit: string, filerId: string): Promise<string | null> {
+  const names = [...new Set(parseByline(credit).map((c) => c.name))];
+  return names.length === 1 ? resolveContributor(tx, { name: names[0] }, filerId) : null;
+}
+
+export async function uploadPhoto(actor: SessionUser, data: Buffer, meta: PhotoTextInput = {}): Promise<UploadedPhoto> {
+  if (!usesLibrary(actor)) throw forbidden("你的账号不能上传图片");
+  const typed = checkedFields(photoFields, { ...Object.fromEntries(PHOTO_FIELD_NAMES.map((n) => [n, ""])), ...meta });
   const photo = await ingestPhoto(data, env().PHOTO_MAX_BYTES);
+  // What the uploader typed wins; the file fills the rest.
+  const file = photo.metadata;
+  const texts = {
+    caption: typed.caption || file.caption,
+    credit: typed.credit || file.credit,
+    altText: typed.altText,
+    keywords: typed.keywords.length ? typed.keywords : file.keywords,
+    place: typed.place || file.place,
+    event: typed.event,
+  };
   const now = new Date();
   const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${randomUUID()}`;
   const store = photoStore();
@@ -44,10 +60,14 @@ export async function uploadPhoto(
           width: photo.width,
           height: photo.height,
           bytes: data.length,
-          ...texts.data,
+          ...texts,
+          takenAt: file.takenAt,
+          camera: file.camera,
+          searchText: photoSearchText(texts),
+          photographerId: await photographerOf(tx, texts.credit, actor.id),
           uploaderId: actor.id,
         },
-        select: { id: true, width: true, height: true },
+        select: uploadedSelect,
       });
       await recordAudit(tx, {
         actorId: actor.id,
@@ -63,4 +83,34 @@ export async function uploadPhoto(
     await store.remove(storageKey);
     throw e;
   }
+}
+
+/**
+ * Changes the words of a photo in the library (the fields sent; the rest stay). Only its uploader
+ * and the desk may; the search text and the photographer follow the new words.
+ */
+export async function updatePhoto(actor: SessionUser, photoId: string, input: PhotoTextInput): Promise<UploadedPhoto> {
+  const sent = Object.fromEntries(PHOTO_FIELD_NAMES.filter((n) => input[n] !== undefined).map((n) => [n, input[n]]));
+  const changes = checkedFields(photoFields.partial(), sent);
+  return db().$transaction(async (tx) => {
+    const photo = await tx.photo.findFirst({
+      where: { AND: [{ id: photoId }, photosVisibleTo(actor)] },
+      select: { uploaderId: true, caption: true, credit: true, altText: true, keywords: true, place: true, event: true, photographerId: true },
+    });
+    if (!photo) throw notFound("找不到这张图片，或你无权查看");
+    if (!mayEditPhoto(actor, photo)) throw forbidden("只有上传者和编辑可以修改这张图片的说明");
+    const next = { ...photo, ...changes };
+    const changed = PHOTO_FIELD_NAMES.filter((n) => JSON.stringify(photo[n]) !== JSON.stringify(next[n]));
+    const row = await tx.photo.update({
+      where: { id: photoId },
+      data: {
+        ...changes,
+        searchText: photoSearchText(next),
+        photographerId: changed.includes("credit") ? await photographerOf(tx, next.credit, actor.id) : photo.photographerId,
+      },
+      select: uploadedSelect,
+    });
+    if (changed.length) await recordAudit(tx, { actorId: actor.id, action: "photo.update", targetType: "photo", targetId: photoId, summary: { photoFields: changed } });
+    return row;
+  });
 }

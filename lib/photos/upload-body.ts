@@ -5,13 +5,14 @@ import busboy from "busboy";
 import { invalid, type DomainError } from "@/lib/core/errors";
 import { photoTooLarge } from "@/lib/photos/ingest";
 
-// Reads the editor's upload form while it arrives: one photo in `file` and its short texts.
+// Reads an upload form while it arrives: one photo in `file` and its short texts.
 // Bytes are counted as they come; at the limit reading stops and what was read is dropped,
 // so a request never holds more than one photo's limit, however much the sender sends.
 
 /** Room in a body around the photo: boundaries, part headers and the short texts. */
 export const ENVELOPE_BYTES = 64 * 1024;
-const TEXT_FIELDS = ["caption", "credit", "altText"] as const;
+// The photo's own words, and those a batch shares (credit, place, event, keywords).
+const TEXT_FIELDS = ["caption", "credit", "altText", "place", "event", "keywords"] as const;
 // The longest text kept is a 300-character caption; Chinese takes 3 bytes a character in UTF-8.
 const TEXT_FIELD_BYTES = 4 * 1024;
 
@@ -45,7 +46,7 @@ export async function readUploadForm(request: Request, maxBytes: number): Promis
 
 function collect(source: Readable, parser: busboy.Busboy, maxBytes: number, bodyLimit: number): Promise<UploadForm> {
   return new Promise((resolve, reject) => {
-    const texts: Record<string, string> = { caption: "", credit: "", altText: "" };
+    const texts = Object.fromEntries(TEXT_FIELDS.map((n) => [n, ""])) as Record<(typeof TEXT_FIELDS)[number], string>;
     let chunks: Buffer[] = [];
     let photoBytes = 0;
     let sawPhoto = false;
@@ -83,8 +84,8 @@ function collect(source: Readable, parser: busboy.Busboy, maxBytes: number, body
     parser.on("field", (name, value, info) => {
       if (name === "file") return stop(noPhoto()); // text where the photo should be
       if (!(TEXT_FIELDS as readonly string[]).includes(name)) return stop(malformed());
-      if (info.valueTruncated) return stop(invalid("图片说明、署名或替代文字太长"));
-      texts[name] = value.trim();
+      if (info.valueTruncated) return stop(invalid("图片说明、署名、关键词或替代文字太长"));
+      texts[name as (typeof TEXT_FIELDS)[number]] = value.trim();
     });
     parser.on("filesLimit", () => stop(invalid("一次只能上传一张图片")));
     parser.on("fieldsLimit", () => stop(malformed()));
@@ -96,7 +97,7 @@ function collect(source: Readable, parser: busboy.Busboy, maxBytes: number, body
       settled = true;
       const photo = Buffer.concat(chunks, photoBytes);
       chunks = [];
-      resolve({ photo, caption: texts.caption, credit: texts.credit, altText: texts.altText });
+      resolve({ photo, ...texts });
     });
 
     source.on("data", count);

@@ -15,11 +15,11 @@ function newSlug(): string {
 }
 
 /**
- * Finds the person a credit names: the one the form picked, else the filing account's own record
+ * Finds the person a credit names (a story's or a photo's): the one the form picked, else the filing account's own record
  * when the name is theirs, else someone with an account by that name, else the earliest by that
  * name; a name nobody has yet becomes a new contributor.
  */
-async function resolve(tx: Tx, wanted: Wanted, filerId: string): Promise<string> {
+export async function resolveContributor(tx: Tx, wanted: Pick<Wanted, "contributorId" | "name">, filerId: string): Promise<string> {
   if (wanted.contributorId) {
     const picked = await tx.contributor.findUnique({ where: { id: wanted.contributorId }, select: { id: true, name: true } });
     if (picked && picked.name === wanted.name) return picked.id;
@@ -51,7 +51,7 @@ export async function writeCredits(tx: Tx, storyId: string, filerId: string, dra
   const rows: { contributorId: string; role: ContributorRole; position: number; fromPhotoCredit: boolean }[] = [];
   const seen = new Set<string>();
   for (const w of wanted) {
-    const contributorId = await resolve(tx, w, filerId);
+    const contributorId = await resolveContributor(tx, w, filerId);
     const key = `${contributorId}:${w.role}`;
     if (seen.has(key)) continue;
     seen.add(key);

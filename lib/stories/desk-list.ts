@@ -10,7 +10,8 @@ import { STORY_KINDS } from "@/lib/validation/story";
 import { toListItem, listSelect, visibleTo, type StoryListItem } from "@/lib/stories/queries";
 import { isRealDay, paperDayRange } from "@/lib/core/dates";
 import { filterText } from "@/lib/validation/text";
-import { isRecordId, RECORD_ID } from "@/lib/core/ids";
+import { RECORD_ID } from "@/lib/core/ids";
+import { decodeCursor, encodeCursor } from "@/lib/core/keyset";
 
 // The editor's story list (稿库): filters, sorts and pages over every story the desk may see.
 // Pages are keyset-based (after the last row shown), so page 500 costs what page 1 costs.
@@ -69,15 +70,4 @@ export async function listDeskPage(actor: SessionUser, input: unknown, pageSize 
     items: page.map(toListItem),
     nextCursor: rows.length > pageSize && last && lastAt ? encodeCursor(lastAt, last.id) : null,
   };
-}
-
-function encodeCursor(at: Date, id: string): string {
-  return `${at.toISOString()}_${id}`;
-}
-
-function decodeCursor(value: string | undefined): { at: Date; id: string } | null {
-  const match = value?.match(/^((\d{4}-\d{2}-\d{2})T[\d:.]+Z)_(.+)$/);
-  // The day must be one the paper can have (a year 0 or 9999 timestamp makes Postgres refuse the query).
-  if (!match || !isRealDay(match[2]) || Number.isNaN(Date.parse(match[1])) || !isRecordId(match[3])) return null;
-  return { at: new Date(match[1]), id: match[3] };
 }

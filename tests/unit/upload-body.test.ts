@@ -53,10 +53,20 @@ describe("reading the upload form", () => {
       multipart([
         { name: "caption", data: "  秋收时节，梨树县的田野里一片繁忙。 " },
         { name: "credit", data: "本报记者 赵晨 摄" },
+        { name: "keywords", data: "秋收、玉米" },
+        { name: "place", data: "梨树县" },
         { name: "file", filename: "秋收.jpg", data: photo },
       ]),
     );
-    expect(await readUploadForm(request, LIMIT)).toEqual({ photo, caption: "秋收时节，梨树县的田野里一片繁忙。", credit: "本报记者 赵晨 摄", altText: "" });
+    expect(await readUploadForm(request, LIMIT)).toEqual({
+      photo,
+      caption: "秋收时节，梨树县的田野里一片繁忙。",
+      credit: "本报记者 赵晨 摄",
+      altText: "",
+      keywords: "秋收、玉米",
+      place: "梨树县",
+      event: "",
+    });
   });
 
   it("takes a photo of exactly the limit", async () => {
@@ -110,7 +120,7 @@ describe("reading the upload form", () => {
     ["two photos", [{ name: "file", filename: "a.jpg", data: "a" }, { name: "file", filename: "b.jpg", data: "b" }], "一次只能上传一张图片"],
     ["a photo under another name", [{ name: "picture", filename: "a.jpg", data: "a" }], "上传的内容不完整或格式有误，请重新上传"],
     ["a field nobody asked for", [{ name: "storyId", data: "x" }, { name: "file", filename: "a.jpg", data: "a" }], "上传的内容不完整或格式有误，请重新上传"],
-    ["a caption of 5,000 characters", [{ name: "caption", data: "长".repeat(5000) }, { name: "file", filename: "a.jpg", data: "a" }], "图片说明、署名或替代文字太长"],
+    ["a caption of 5,000 characters", [{ name: "caption", data: "长".repeat(5000) }, { name: "file", filename: "a.jpg", data: "a" }], "图片说明、署名、关键词或替代文字太长"],
   ] as [string, Part[], string][])("refuses a form with %s", async (_, parts, message) => {
     const { request } = streamedRequest(multipart(parts));
     const e = await refusal(readUploadForm(request, LIMIT));
