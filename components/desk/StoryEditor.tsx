@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { idle, keepingTheForm, type FormAction, type FormState } from "@/lib/actions/form-state";
+import { idle, keepingTheForm, type FormAction, type FormState, type StoryAsSaved } from "@/lib/actions/form-state";
 import { countCharacters } from "@/lib/stories/body";
 import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/validation/story";
 import type { StoryAction } from "@/lib/stories/workflow";
@@ -20,7 +20,7 @@ export type EditableStory = StoryDraft & { id: string | null; version: number; u
 
 /** What taking or keeping a lock answers; taking one also brings the story as it is now. */
 export type LockAnswer =
-  | (LockView & { version?: number; current?: { content: StoryDraft; version: number; updatedAt: string } })
+  | (LockView & { version?: number; current?: StoryAsSaved })
   | { error: string };
 
 /** The Server Actions the editor calls, handed over by the page that shows it. */
@@ -49,6 +49,7 @@ export function StoryEditor({
   allTags,
   defaultCredit,
   canTakeOver,
+  confirmation,
 }: {
   story: EditableStory;
   actions: StoryAction[];
@@ -58,6 +59,8 @@ export function StoryEditor({
   allTags: { name: string; kind: "PLACE" | "TOPIC" }[];
   defaultCredit: string;
   canTakeOver: boolean;
+  /** What the last action said before it brought the user here (a redirect's ?done=). */
+  confirmation?: string;
 }) {
   const router = useRouter();
   const [formState, formAction, pending] = useActionState(useMemo(() => keepingTheForm(server.save), [server.save]), idle);
@@ -68,6 +71,18 @@ export function StoryEditor({
   const [note, setNote] = useState("");
   const [conflictDismissed, setConflictDismissed] = useState<number | null>(null);
   const lastFormState = useRef(formState);
+  // The answer to a button press is shown by the buttons, where the user is, and takes the focus.
+  const answer = useRef<HTMLDivElement>(null);
+  const [arrivedWith, setArrivedWith] = useState<FormState>(idle);
+  useEffect(() => {
+    if (!confirmation) return;
+    setArrivedWith({ ok: true, message: confirmation, fieldErrors: {}, at: Date.now() });
+    // Said once: a reload later must not repeat an old "已保存" over newer news.
+    window.history.replaceState(null, "", window.location.pathname);
+  }, [confirmation]);
+  useEffect(() => {
+    if (arrivedWith.message) answer.current?.focus();
+  }, [arrivedWith]);
   // What the last explicit save sent, and what the form holds now: a save confirms only what it sent.
   const sentJson = useRef<string | null>(null);
   const latestJson = useRef("");
@@ -101,6 +116,7 @@ export function StoryEditor({
   useEffect(() => {
     if (formState === lastFormState.current) return;
     lastFormState.current = formState;
+    answer.current?.focus();
     if (formState.ok) {
       remember(formState, sentJson.current ?? latestJson.current);
       setNote("");
@@ -112,7 +128,7 @@ export function StoryEditor({
     if ("error" in answer || !answer.held || !answer.current || answer.version === version) return;
     const current = answer.current;
     if (dirty) {
-      setAutoState({ ok: false, code: "conflict", message: "这篇稿件在你打开后已被他人修改：请对照两边的内容再继续。", fieldErrors: {}, current, at: Date.now() });
+      setAutoState({ ok: false, code: "conflict", message: current.savedBy?.you ? "你在另一个窗口保存了这篇稿件的较新版本：请对照两边的内容再继续。" : "这篇稿件在你打开后已被他人修改：请对照两边的内容再继续。", fieldErrors: {}, current, at: Date.now() });
       return;
     }
     const json = JSON.stringify(contentOf(current.content));
@@ -142,6 +158,8 @@ export function StoryEditor({
   // No autosave while a comparison is waiting for a decision.
   useEffect(() => setWaitingConflict(conflict !== null), [conflict]);
 
+  // A confirmation stands until the text changes again; a refusal stands until the next answer.
+  const lastAnswer = latest(formState, arrivedWith);
   const set = <K extends keyof Content>(key: K, value: Content[K]) => setContent((c) => ({ ...c, [key]: value }));
   const errors = state.fieldErrors;
 
@@ -149,6 +167,8 @@ export function StoryEditor({
     <form action={formAction} onSubmit={() => (sentJson.current = serialized)} className="space-y-5" noValidate>
       <input type="hidden" name="storyId" value={storyId ?? ""} />
       {!storyId && slotId && <input type="hidden" name="slot" value={slotId} />}
+      {/* Opened as a new story: the next action's answer comes with the story's own page. */}
+      {!story.id && <input type="hidden" name="opened" value="new" />}
       <input type="hidden" name="version" value={version} />
       {editable && <input type="hidden" name="story" value={serialized} />}
 
@@ -187,8 +207,6 @@ export function StoryEditor({
           </button>
         </div>
       )}
-
-      <FormMessage state={state} />
 
       {conflict && (
         <ConflictPanel
@@ -229,11 +247,11 @@ export function StoryEditor({
               字数：<strong data-testid="char-count">{charCount}</strong>
             </span>
           </div>
-          <BodyEditor blocks={content.body} onChange={(b) => set("body", b)} defaultCredit={defaultCredit} />
+          <BodyEditor blocks={content.body} onChange={(b) => set("body", b)} defaultCredit={defaultCredit} readOnly={!editable} />
           <FieldError id="body" errors={errors.body} />
         </div>
 
-        <TagPicker tags={content.tags} allTags={allTags} onChange={(t) => set("tags", t)} />
+        <TagPicker tags={content.tags} allTags={allTags} onChange={(t) => set("tags", t)} readOnly={!editable} />
         <FieldError id="tags" errors={errors.tags} />
       </fieldset>
 
@@ -245,48 +263,59 @@ export function StoryEditor({
         </label>
       )}
 
-      <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-3 border-t border-stone-300 bg-white/95 px-4 py-3">
-        {editable && (
-          <button type="submit" name="intent" value="save" className="btn" disabled={pending || autosaving}>
-            保存
-          </button>
-        )}
-        {editable && (storyId === null || actions.includes("submit")) && (
-          <button type="submit" name="intent" value="submit" className="btn-primary" disabled={pending || autosaving}>
-            提交审稿
-          </button>
-        )}
-        {editable && actions.includes("approve") && (
-          <button type="submit" name="intent" value="approve" className="btn-primary" disabled={pending || autosaving}>
-            通过
-          </button>
-        )}
-        {editable && actions.includes("return") && (
-          <button type="submit" name="intent" value="return" className="btn" disabled={pending || autosaving}>
-            退回修改
-          </button>
-        )}
-        {editable && (actions.includes("release") || actions.includes("claim")) && (
-          <button type="submit" name="intent" value="release" className="btn" disabled={pending || autosaving}>
-            放回待审
-          </button>
-        )}
-        {editable && actions.includes("spike") && (
-          <button type="submit" name="intent" value="spike" className="btn-danger" disabled={pending || autosaving}>
-            弃用
-          </button>
-        )}
-        {actions.includes("restore") && (
-          <button type="submit" name="intent" value="restore" className="btn" disabled={pending}>
-            恢复待审
-          </button>
-        )}
-        <span className="text-sm text-stone-500" aria-live="polite" data-testid="save-state">
-          {pending || autosaving ? "正在保存…" : dirty && editable ? "有未保存的修改" : autoState.ok && autoState.at ? `已自动保存 ${new Date(autoState.at).toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })}` : ""}
-        </span>
+      <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-stone-300 bg-white/95 px-4 py-3">
+        <FormMessage state={lastAnswer.ok && dirty ? idle : lastAnswer} ref={answer} />
+        <div className="flex flex-wrap items-center gap-3">
+          {editable && (
+            <button type="submit" name="intent" value="save" className="btn" disabled={pending || autosaving}>
+              保存
+            </button>
+          )}
+          {editable && (storyId === null || actions.includes("submit")) && (
+            <button type="submit" name="intent" value="submit" className="btn-primary" disabled={pending || autosaving}>
+              提交审稿
+            </button>
+          )}
+          {editable && actions.includes("approve") && (
+            <button type="submit" name="intent" value="approve" className="btn-primary" disabled={pending || autosaving}>
+              通过
+            </button>
+          )}
+          {editable && actions.includes("return") && (
+            <button type="submit" name="intent" value="return" className="btn" disabled={pending || autosaving}>
+              退回修改
+            </button>
+          )}
+          {editable && (actions.includes("release") || actions.includes("claim")) && (
+            <button type="submit" name="intent" value="release" className="btn" disabled={pending || autosaving}>
+              放回待审
+            </button>
+          )}
+          {editable && actions.includes("spike") && (
+            <button type="submit" name="intent" value="spike" className="btn-danger" disabled={pending || autosaving}>
+              弃用
+            </button>
+          )}
+          {actions.includes("restore") && (
+            <button type="submit" name="intent" value="restore" className="btn" disabled={pending}>
+              恢复待审
+            </button>
+          )}
+          <span className="text-sm text-stone-500" aria-live="polite" data-testid="save-state">
+            {pending || autosaving ? "正在保存…" : autosaveNote(autoState, dirty && editable)}
+          </span>
+        </div>
       </div>
     </form>
   );
+}
+
+/** The quiet line beside the buttons: what autosave did last, including why it stopped trying. */
+function autosaveNote(auto: FormState, unsaved: boolean): string {
+  if (!auto.ok && auto.code === "invalid" && unsaved) return "自动保存已暂停：请先改正标出的内容";
+  if (!auto.ok && auto.message && unsaved) return `有未保存的修改（${auto.message}）`;
+  if (unsaved) return "有未保存的修改";
+  return auto.ok && auto.at ? `已自动保存 ${new Date(auto.at).toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })}` : "";
 }
 
 function TextField({

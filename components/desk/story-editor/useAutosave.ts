@@ -8,7 +8,8 @@ const AUTOSAVE_AFTER_MS = 3000;
 
 /**
  * Autosave: a few seconds after typing stops, while this person holds the story and nothing
- * (an explicit save, a comparison waiting for a decision) stands in the way.
+ * (an explicit save, a comparison waiting for a decision) stands in the way. Content the server
+ * refused is not sent again until it changes.
  */
 export function useAutosave({
   serialized,
@@ -34,13 +35,15 @@ export function useAutosave({
 }) {
   const [autoState, setAutoState] = useState<FormState>(idle);
   const [autosaving, setAutosaving] = useState(false);
+  // The content the server last refused (invalid, not allowed): sending it again would only be refused again.
+  const [refused, setRefused] = useState<string | null>(null);
   const saved = useRef(onSaved);
   saved.current = onSaved;
   const lockLost = useRef(onLockLost);
   lockLost.current = onLockLost;
 
   useEffect(() => {
-    if (!dirty || !allowed || autosaving) return;
+    if (!dirty || !allowed || autosaving || serialized === refused) return;
     const timer = setTimeout(() => {
       const sent = serialized;
       setAutosaving(true);
@@ -48,6 +51,8 @@ export function useAutosave({
         .then((answer) => {
           setAutoState(answer);
           saved.current(answer, sent);
+          // A busy server is worth another try; a refusal waits for the content to change.
+          setRefused(!answer.ok && answer.code !== "busy" ? sent : null);
           if (!answer.ok && answer.code === "conflict" && /正由/.test(answer.message)) lockLost.current(answer.message);
         })
         // Not delivered (network, or refused before the action ran): the text stays here and in the browser copy.
@@ -56,7 +61,7 @@ export function useAutosave({
     }, AUTOSAVE_AFTER_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [serialized, dirty, allowed, autosaving, storyId, version, slotId]);
+  }, [serialized, dirty, allowed, autosaving, refused, storyId, version, slotId]);
 
   return { autoState, setAutoState, autosaving };
 }
