@@ -42,7 +42,7 @@ test("a subhead goes in between paragraphs 1 and 2, with the focus in it, and st
   await draftWith(page, `城区新增十处夜间停车点${unique()}`, ["第一段：停车难问题由来已久。", "第二段：新停车点今晚启用。"]);
   await page.getByRole("button", { name: "在第 2 块前插入" }).click();
   await page.getByRole("group", { name: "在第 2 块前插入" }).getByRole("button", { name: "小标题" }).click();
-  const subhead = page.getByLabel("小标题（第 2 块）");
+  const subhead = page.getByRole("textbox", { name: "小标题", exact: true });
   await expect(subhead).toBeFocused();
   await page.keyboard.type("夜间停车不再难");
   await saveAndReload(page);
@@ -54,7 +54,7 @@ test("blocks move by keyboard and by drag, and the saved order is the moved one"
   await draftWith(page, `农村客运班线全部开通${unique()}`, ["甲", "乙", "丙"]);
 
   // Keyboard: focus the handle, Space lifts, an arrow moves, Space drops; a screen reader hears each step.
-  await page.getByRole("button", { name: "移动第 3 块（段落）" }).focus();
+  await page.getByRole("button", { name: "移动第 3 块" }).focus();
   const heard = page.locator("[role=status][aria-live]");
   await page.keyboard.press("Space");
   await page.keyboard.press("ArrowUp");
@@ -68,7 +68,7 @@ test("blocks move by keyboard and by drag, and the saved order is the moved one"
   expect(await bodyOnPage(page)).toEqual(["paragraph:甲", "paragraph:丙", "paragraph:乙"]);
 
   // Drag: the first block below the last.
-  await dragTo(page, page.getByRole("button", { name: "移动第 1 块（段落）" }), page.locator("[data-block-type]").nth(2));
+  await dragTo(page, page.getByRole("button", { name: "移动第 1 块" }), page.locator("[data-block-type]").nth(2));
   await expect.poll(() => bodyOnPage(page)).toEqual(["paragraph:丙", "paragraph:乙", "paragraph:甲"]);
   await saveAndReload(page);
   expect(await bodyOnPage(page)).toEqual(["paragraph:丙", "paragraph:乙", "paragraph:甲"]);

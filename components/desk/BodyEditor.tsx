@@ -190,7 +190,7 @@ export function BodyEditor({
                     className="input font-bold"
                     value={block.text}
                     readOnly={readOnly}
-                    aria-label={`小标题（第 ${i + 1} 块）`}
+                    aria-label="小标题"
                     onChange={(e) => replace(i, { ...block, text: e.target.value })}
                   />
                 )}
@@ -250,7 +250,7 @@ function SortableBlock({
                 ref={setActivatorNodeRef}
                 {...attributes}
                 {...listeners}
-                aria-label={`移动第 ${index + 1} 块（${TYPE_LABELS[block.type]}）`}
+                aria-label={`移动第 ${index + 1} 块`}
                 className="cursor-grab rounded px-1 text-base leading-none text-stone-500 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-masthead"
               >
                 ⠿
