@@ -1,32 +1,91 @@
 "use client";
 
-import { useRef, useState } from "react";
-import type { BodyBlock } from "@/lib/stories/body";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type UniqueIdentifier,
+} from "@dnd-kit/core";
+import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import type { BodyBlock, PhotoBlock } from "@/lib/stories/body";
 import { photoUrl } from "@/lib/format";
+import { newBlockKey, useBlockKeys } from "@/components/desk/body-editor/useBlockKeys";
+
+/** A photo as an uploader or the photo library hands it over. */
+export type PickedPhoto = { id: string; width: number; height: number; caption: string; credit: string; altText: string };
+
+/**
+ * Another way to bring photos into the body (a batch upload, the photo library). `render` gets
+ * `insert`, which puts the photos where the user chose, and `close`, which folds the chooser away.
+ */
+export type PhotoSource = {
+  label: string;
+  render: (insert: (photos: PickedPhoto[]) => void, close: () => void) => ReactNode;
+};
+
+type BlockType = BodyBlock["type"];
+const TYPE_LABELS: Record<BlockType, string> = { paragraph: "段落", subhead: "小标题", photo: "图片" };
 
 // Edits a body as typed blocks: paragraphs, subheads (小标题) and photos with caption and credit.
+// Blocks can be inserted at any position and moved by drag or by keyboard (dnd-kit).
 export function BodyEditor({
   blocks,
   onChange,
   defaultCredit,
+  readOnly = false,
+  photoSources = [],
 }: {
   blocks: BodyBlock[];
   onChange: (blocks: BodyBlock[]) => void;
   defaultCredit: string;
+  /** Not editable here (read-only story, lock held by someone else): no editing control is shown. */
+  readOnly?: boolean;
+  photoSources?: PhotoSource[];
 }) {
+  const { keys, commit } = useBlockKeys(blocks, onChange);
   const [uploadError, setUploadError] = useState("");
-  const [uploading, setUploading] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const [uploadingAt, setUploadingAt] = useState<number | null>(null);
+  const [openAt, setOpenAt] = useState<number | null>(null);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const list = useRef<HTMLOListElement>(null);
 
-  const replace = (i: number, block: BodyBlock) => onChange(blocks.map((b, j) => (j === i ? block : b)));
-  const remove = (i: number) => onChange(blocks.filter((_, j) => j !== i));
-  const move = (i: number, by: -1 | 1) => {
-    const j = i + by;
-    if (j < 0 || j >= blocks.length) return;
-    const next = [...blocks];
-    [next[i], next[j]] = [next[j], next[i]];
-    onChange(next);
-  };
+  // Focus moves into a block just inserted.
+  useEffect(() => {
+    if (!focusKey) return;
+    list.current?.querySelector<HTMLElement>(`[data-block-key="${focusKey}"] :is(textarea, input)`)?.focus();
+    setFocusKey(null);
+  }, [focusKey]);
+
+  const replace = (i: number, block: BodyBlock) => commit(blocks.map((b, j) => (j === i ? block : b)), keys);
+  const remove = (i: number) => commit(blocks.filter((_, j) => j !== i), keys.filter((_, j) => j !== i));
+
+  function insertBlocks(at: number, added: BodyBlock[]) {
+    const { keys: next, added: newKeys } = keysWithInserted(keys, at, added.length);
+    commit([...blocks.slice(0, at), ...added, ...blocks.slice(at)], next);
+    setOpenAt(null);
+    if (newKeys[0]) setFocusKey(newKeys[0]);
+  }
+
+  /** The one way photos enter the body, whatever brought them (an upload, a batch, the library). */
+  const insertPhotos = (at: number, photos: PhotoBlock[]) => insertBlocks(at, photos);
+  const picked = (photo: PickedPhoto): PhotoBlock => ({
+    type: "photo",
+    photoId: photo.id,
+    caption: photo.caption,
+    credit: photo.credit || defaultCredit,
+    altText: photo.altText,
+  });
+
+  function insertEmpty(at: number, type: "paragraph" | "subhead") {
+    insertBlocks(at, [{ type, text: "" }]);
+  }
 
   // Copy pasted from a word processor arrives as lines: each line becomes its own paragraph.
   function pasteIntoParagraph(i: number, e: React.ClipboardEvent<HTMLTextAreaElement>) {
@@ -36,12 +95,13 @@ export function BodyEditor({
     if (lines.length < 2 || current.type !== "paragraph" || current.text.trim() !== "") return;
     e.preventDefault();
     const pasted: BodyBlock[] = lines.map((l) => ({ type: "paragraph", text: l }));
-    onChange([...blocks.slice(0, i), ...pasted, ...blocks.slice(i + 1)]);
+    const { keys: withPasted } = keysWithInserted(keys.filter((_, j) => j !== i), i, pasted.length);
+    commit([...blocks.slice(0, i), ...pasted, ...blocks.slice(i + 1)], withPasted);
   }
 
-  async function upload(file: File) {
+  async function upload(at: number, file: File) {
     setUploadError("");
-    setUploading(true);
+    setUploadingAt(at);
     try {
       const form = new FormData();
       form.append("file", file);
@@ -53,91 +113,259 @@ export function BodyEditor({
         setUploadError(answer.error ?? fallback);
         return;
       }
-      onChange([...blocks, { type: "photo", photoId: answer.id, caption: "", credit: defaultCredit, altText: "" }]);
+      insertPhotos(at, [{ type: "photo", photoId: answer.id, caption: "", credit: defaultCredit, altText: "" }]);
     } catch {
       setUploadError("网络中断，图片没有上传，请重试");
     } finally {
-      setUploading(false);
-      if (fileInput.current) fileInput.current.value = "";
+      setUploadingAt(null);
     }
   }
 
+  const move = ({ active, over }: DragEndEvent) => {
+    const from = keys.indexOf(String(active.id));
+    const to = over ? keys.indexOf(String(over.id)) : -1;
+    if (from < 0 || to < 0 || from === to) return;
+    commit(arrayMove(blocks, from, to), arrayMove(keys, from, to));
+  };
+
+  const nameOf = useCallback(
+    (id: UniqueIdentifier) => {
+      const i = keys.indexOf(String(id));
+      return i < 0 ? "这一块" : `第 ${i + 1} 块（${TYPE_LABELS[blocks[i].type]}）`;
+    },
+    [keys, blocks],
+  );
+  const spot = (id: UniqueIdentifier) => keys.indexOf(String(id)) + 1;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `已拿起${nameOf(active.id)}。用上下方向键移动，按空格键放下，按 Esc 取消。`,
+    onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)}移到第 ${spot(over.id)} 个位置` : `${nameOf(active.id)}不在正文里`),
+    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)}放到了第 ${spot(over.id)} 个位置` : `${nameOf(active.id)}已放回原处`),
+    onDragCancel: ({ active }) => `已取消，${nameOf(active.id)}放回原处`,
+  };
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  const inserter = (at: number, last = false) =>
+    readOnly ? null : (
+      <BlockInserter
+        at={at}
+        last={last}
+        open={last || openAt === at}
+        onToggle={() => setOpenAt(openAt === at ? null : at)}
+        onInsert={(type) => insertEmpty(at, type)}
+        uploading={uploadingAt === at}
+        busy={uploadingAt !== null}
+        onFile={(file) => void upload(at, file)}
+        photoSources={photoSources}
+        onPicked={(photos) => insertPhotos(at, photos.map(picked))}
+      />
+    );
+
   return (
     <div className="space-y-3">
-      <ol className="space-y-3">
-        {blocks.map((block, i) => (
-          <li key={i} className="rounded border border-stone-200 bg-white p-3" data-block-type={block.type}>
-            <div className="mb-2 flex items-center justify-between text-xs text-stone-500">
-              <span>{block.type === "paragraph" ? `段落 ${i + 1}` : block.type === "subhead" ? "小标题" : "图片"}</span>
-              <span className="flex gap-1">
-                <button type="button" className="btn btn-sm" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`上移第 ${i + 1} 块`}>上移</button>
-                <button type="button" className="btn btn-sm" onClick={() => move(i, 1)} disabled={i === blocks.length - 1} aria-label={`下移第 ${i + 1} 块`}>下移</button>
-                <button type="button" className="btn btn-sm" onClick={() => remove(i)} aria-label={`删除第 ${i + 1} 块`}>删除</button>
-              </span>
-            </div>
-            {block.type === "paragraph" && (
-              <textarea
-                className="input min-h-28 leading-relaxed [field-sizing:content]"
-                value={block.text}
-                aria-label={`正文第 ${i + 1} 段`}
-                onChange={(e) => replace(i, { ...block, text: e.target.value })}
-                onPaste={(e) => pasteIntoParagraph(i, e)}
-              />
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={move}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: "按空格键拿起这一块，用上下方向键移动，再按空格键放下，按 Esc 取消。" } }}
+      >
+        <SortableContext items={keys} strategy={verticalListSortingStrategy}>
+          <ol ref={list} className="space-y-1" aria-label="正文各块">
+            {blocks.map((block, i) => (
+              <SortableBlock key={keys[i]} id={keys[i]} index={i} block={block} readOnly={readOnly} before={inserter(i)} onRemove={() => remove(i)}>
+                {block.type === "paragraph" && (
+                  <textarea
+                    className="input min-h-28 leading-relaxed [field-sizing:content]"
+                    value={block.text}
+                    readOnly={readOnly}
+                    aria-label={`正文第 ${i + 1} 段`}
+                    onChange={(e) => replace(i, { ...block, text: e.target.value })}
+                    onPaste={(e) => pasteIntoParagraph(i, e)}
+                  />
+                )}
+                {block.type === "subhead" && (
+                  <input
+                    className="input font-bold"
+                    value={block.text}
+                    readOnly={readOnly}
+                    aria-label="小标题"
+                    onChange={(e) => replace(i, { ...block, text: e.target.value })}
+                  />
+                )}
+                {block.type === "photo" && <PhotoFields block={block} readOnly={readOnly} onChange={(b) => replace(i, b)} />}
+              </SortableBlock>
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
+      {inserter(blocks.length, true)}
+      <p role="alert" className="text-sm text-red-700">{uploadError}</p>
+    </div>
+  );
+}
+
+/** New client-side keys for `count` blocks inserted at `at`; keys never travel to the server. */
+function keysWithInserted(keys: string[], at: number, count: number) {
+  const added = Array.from({ length: count }, newBlockKey);
+  return { keys: [...keys.slice(0, at), ...added, ...keys.slice(at)], added };
+}
+
+function SortableBlock({
+  id,
+  index,
+  block,
+  readOnly,
+  before,
+  onRemove,
+  children,
+}: {
+  id: string;
+  index: number;
+  block: BodyBlock;
+  readOnly: boolean;
+  before: ReactNode;
+  onRemove: () => void;
+  children: ReactNode;
+}) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, disabled: readOnly });
+  const label = block.type === "paragraph" ? `段落 ${index + 1}` : TYPE_LABELS[block.type];
+  return (
+    <li
+      ref={setNodeRef}
+      // dnd-kit moves the block with a CSS transform while it is dragged.
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={isDragging ? "relative z-10 opacity-80" : ""}
+      data-block-type={block.type}
+      data-block-key={id}
+    >
+      {before}
+      <div className={`rounded border bg-white p-3 ${isDragging ? "border-masthead shadow-lg" : "border-stone-200"}`}>
+        <div className="mb-2 flex items-center justify-between text-xs text-stone-500">
+          <span className="flex items-center gap-2">
+            {!readOnly && (
+              <button
+                type="button"
+                ref={setActivatorNodeRef}
+                {...attributes}
+                {...listeners}
+                aria-label={`移动第 ${index + 1} 块`}
+                className="cursor-grab rounded px-1 text-base leading-none text-stone-500 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-masthead"
+              >
+                ⠿
+              </button>
             )}
-            {block.type === "subhead" && (
-              <input
-                className="input font-bold"
-                value={block.text}
-                aria-label="小标题"
-                onChange={(e) => replace(i, { ...block, text: e.target.value })}
-              />
-            )}
-            {block.type === "photo" && (
-              <div className="grid gap-3 md:grid-cols-[200px_1fr]">
-                <img src={photoUrl(block.photoId, "w480")} alt={block.altText || "已上传的图片"} className="w-full rounded bg-stone-100" />
-                <div className="space-y-2">
-                  <label className="block">
-                    <span className="label">图片说明</span>
-                    <textarea className="input min-h-16" value={block.caption} onChange={(e) => replace(i, { ...block, caption: e.target.value })} />
-                  </label>
-                  <label className="block">
-                    <span className="label">摄影署名</span>
-                    <input className="input" value={block.credit} onChange={(e) => replace(i, { ...block, credit: e.target.value })} />
-                  </label>
-                  <label className="block">
-                    <span className="label">替代文字（供视障读者）</span>
-                    <input className="input" value={block.altText} onChange={(e) => replace(i, { ...block, altText: e.target.value })} />
-                  </label>
-                </div>
-              </div>
-            )}
-          </li>
-        ))}
-      </ol>
-      <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn" onClick={() => onChange([...blocks, { type: "paragraph", text: "" }])}>
-          添加段落
-        </button>
-        <button type="button" className="btn" onClick={() => onChange([...blocks, { type: "subhead", text: "" }])}>
-          添加小标题
-        </button>
-        <label className="btn cursor-pointer">
-          {uploading ? "正在上传…" : "添加图片"}
-          <input
-            ref={fileInput}
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            className="sr-only"
-            aria-label="上传图片"
-            disabled={uploading}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void upload(file);
-            }}
-          />
+            {label}
+          </span>
+          {!readOnly && (
+            <button type="button" className="btn btn-sm" onClick={onRemove} aria-label={`删除第 ${index + 1} 块`}>删除</button>
+          )}
+        </div>
+        {children}
+      </div>
+    </li>
+  );
+}
+
+function PhotoFields({ block, readOnly, onChange }: { block: PhotoBlock; readOnly: boolean; onChange: (b: PhotoBlock) => void }) {
+  return (
+    <div className="grid gap-3 md:grid-cols-[200px_1fr]">
+      <img src={photoUrl(block.photoId, "w480")} alt={block.altText || "已上传的图片"} className="w-full rounded bg-stone-100" />
+      <div className="space-y-2">
+        <label className="block">
+          <span className="label">图片说明</span>
+          <textarea className="input min-h-16" value={block.caption} readOnly={readOnly} onChange={(e) => onChange({ ...block, caption: e.target.value })} />
+        </label>
+        <label className="block">
+          <span className="label">摄影署名</span>
+          <input className="input" value={block.credit} readOnly={readOnly} onChange={(e) => onChange({ ...block, credit: e.target.value })} />
+        </label>
+        <label className="block">
+          <span className="label">替代文字（供视障读者）</span>
+          <input className="input" value={block.altText} readOnly={readOnly} onChange={(e) => onChange({ ...block, altText: e.target.value })} />
         </label>
       </div>
-      <p role="alert" className="text-sm text-red-700">{uploadError}</p>
+    </div>
+  );
+}
+
+/**
+ * Where new blocks go in: a small "＋" between blocks that opens 段落 / 小标题 / 图片, and after the
+ * last block the same choices always shown.
+ */
+function BlockInserter({
+  at,
+  last,
+  open,
+  onToggle,
+  onInsert,
+  uploading,
+  busy,
+  onFile,
+  photoSources,
+  onPicked,
+}: {
+  at: number;
+  last: boolean;
+  open: boolean;
+  onToggle: () => void;
+  onInsert: (type: "paragraph" | "subhead") => void;
+  uploading: boolean;
+  busy: boolean;
+  onFile: (file: File) => void;
+  photoSources: PhotoSource[];
+  onPicked: (photos: PickedPhoto[]) => void;
+}) {
+  const [source, setSource] = useState<PhotoSource | null>(null);
+  const menuId = useId();
+  const where = last ? "" : `在第 ${at + 1} 块前`;
+  const choices = (
+    <div id={menuId} className="flex flex-wrap gap-2" role="group" aria-label={last ? "在末尾添加" : `${where}插入`}>
+      <button type="button" className={last ? "btn" : "btn btn-sm"} onClick={() => onInsert("paragraph")}>
+        {last ? "添加段落" : "段落"}
+      </button>
+      <button type="button" className={last ? "btn" : "btn btn-sm"} onClick={() => onInsert("subhead")}>
+        {last ? "添加小标题" : "小标题"}
+      </button>
+      <label className={`${last ? "btn" : "btn btn-sm"} cursor-pointer focus-within:outline-2 focus-within:outline-masthead`}>
+        {uploading ? "正在上传…" : last ? "添加图片" : "图片"}
+        <input
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          className="sr-only"
+          aria-label={last ? "上传图片" : `${where}上传图片`}
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = "";
+            if (file) onFile(file);
+          }}
+        />
+      </label>
+      {photoSources.map((s) => (
+        <button key={s.label} type="button" className={last ? "btn" : "btn btn-sm"} aria-expanded={source === s} onClick={() => setSource(source === s ? null : s)}>
+          {s.label}
+        </button>
+      ))}
+    </div>
+  );
+  return (
+    <div className={last ? "space-y-2" : "group flex min-h-6 flex-wrap items-center gap-2 py-0.5"}>
+      {!last && (
+        <button
+          type="button"
+          className={`flex h-6 w-6 items-center justify-center rounded-full border text-sm leading-none focus-visible:outline-2 focus-visible:outline-masthead ${open ? "border-masthead bg-masthead text-white" : "border-stone-300 bg-white text-stone-500 opacity-60 hover:opacity-100 group-hover:opacity-100 focus:opacity-100"}`}
+          aria-label={`${where}插入`}
+          aria-expanded={open}
+          aria-controls={open ? menuId : undefined}
+          onClick={onToggle}
+        >
+          ＋
+        </button>
+      )}
+      {open && choices}
+      {open && source && source.render(onPicked, () => setSource(null))}
     </div>
   );
 }

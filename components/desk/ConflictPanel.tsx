@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { diffText, storyAsText } from "@/lib/stories/diff";
 import type { StoryDraft } from "@/lib/validation/story";
+import type { StoryAsSaved } from "@/lib/actions/form-state";
 import { DiffView } from "@/components/desk/DiffView";
 import { formatMoment } from "@/lib/core/dates";
 
@@ -13,15 +14,22 @@ export function ConflictPanel({
   onLoadCurrent,
 }: {
   mine: StoryDraft;
-  current: { content: StoryDraft; version: number; updatedAt: string };
+  current: StoryAsSaved;
   onLoadCurrent: () => void;
 }) {
   const [copied, setCopied] = useState<"" | "done" | "failed">("");
   const mineText = storyAsText(mine);
+  const when = formatMoment(current.updatedAt);
   return (
     <section aria-labelledby="conflict-title" className="space-y-3 rounded border-2 border-amber-500 bg-amber-50 p-4">
-      <h2 id="conflict-title" className="font-bold">保存冲突：稿件已在 {formatMoment(current.updatedAt)} 被他人修改</h2>
-      <p className="text-sm">你的内容没有保存，也没有覆盖别人的修改。左边是当前保存的版本，右边是你的内容（差异已标出）。</p>
+      <h2 id="conflict-title" className="font-bold" data-testid="conflict-title">
+        {current.savedBy?.you
+          ? `保存冲突：你在另一个窗口保存了较新的版本（${when}）`
+          : `保存冲突：稿件已在 ${when} 被${current.savedBy ? ` ${current.savedBy.name} ` : "他人"}修改`}
+      </h2>
+      <p className="text-sm">
+        你在这里的内容没有保存，也没有覆盖{current.savedBy?.you ? "那个窗口保存的内容" : "别人的修改"}。左边是当前保存的版本，右边是这里的内容（差异已标出）。
+      </p>
       <DiffView parts={diffText(storyAsText(current.content), mineText)} leftTitle="当前版本" rightTitle="你的内容" />
       <div className="flex flex-wrap gap-2">
         <button

@@ -1,10 +1,14 @@
+import type { Ref } from "react";
 import type { FormState } from "@/lib/actions/form-state";
 
-// The form's overall answer, announced to screen readers.
-export function FormMessage({ state }: { state: FormState }) {
-  if (!state.message) return <div aria-live="polite" />;
+// The form's overall answer, announced to screen readers; a form may move the focus to it (ref).
+export function FormMessage({ state, ref }: { state: FormState; ref?: Ref<HTMLDivElement> }) {
+  if (!state.message) return <div aria-live="polite" ref={ref} tabIndex={-1} />;
   return (
     <div
+      ref={ref}
+      tabIndex={-1}
+      data-testid="form-message"
       role={state.ok ? "status" : "alert"}
       aria-live="polite"
       className={`rounded border p-3 text-sm ${state.ok ? "border-green-600 bg-green-50 text-green-900" : "border-red-600 bg-red-50 text-red-900"}`}

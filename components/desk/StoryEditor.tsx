@@ -1,23 +1,27 @@
 "use client";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { idle, keepingTheForm, type FormAction, type FormState } from "@/lib/actions/form-state";
+import { idle, keepingTheForm, type FormAction, type FormState, type StoryAsSaved } from "@/lib/actions/form-state";
 import { countCharacters } from "@/lib/stories/body";
 import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/validation/story";
 import type { StoryAction } from "@/lib/stories/workflow";
-import { LOCK_HEARTBEAT_MS, type LockView } from "@/lib/stories/lock-rules";
+import type { LockView } from "@/lib/stories/lock-rules";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
 import { BodyEditor } from "@/components/desk/BodyEditor";
 import { TagPicker } from "@/components/desk/TagPicker";
 import { CreditsField } from "@/components/desk/CreditsField";
 import { ConflictPanel } from "@/components/desk/ConflictPanel";
 import { formatMoment } from "@/lib/core/dates";
+import { contentOf, type Content } from "@/components/desk/story-editor/content";
+import { forgetBackup, useLocalBackup } from "@/components/desk/story-editor/useLocalBackup";
+import { useEditLock } from "@/components/desk/story-editor/useEditLock";
+import { useAutosave } from "@/components/desk/story-editor/useAutosave";
 
 export type EditableStory = StoryDraft & { id: string | null; version: number; updatedAt: string | null };
 
 /** What taking or keeping a lock answers; taking one also brings the story as it is now. */
 export type LockAnswer =
-  | (LockView & { version?: number; current?: { content: StoryDraft; version: number; updatedAt: string } })
+  | (LockView & { version?: number; current?: StoryAsSaved })
   | { error: string };
 
 /** The Server Actions the editor calls, handed over by the page that shows it. */
@@ -30,30 +34,6 @@ export type StoryEditorCalls = {
   releaseLock: (storyId: string) => Promise<void>;
   markRead: (storyId: string) => Promise<void>;
 };
-type Content = StoryDraft;
-
-/** How long typing must pause before the draft is saved by itself. */
-const AUTOSAVE_AFTER_MS = 3000;
-
-// Exactly the fields the form edits, in a fixed order, so two copies compare as JSON.
-function contentOf(s: Content): Content {
-  const { kind, kicker, headline, subheadline, byline, contributors, bylineEdited, dateline, body, tags } = s;
-  return { kind, kicker, headline, subheadline, byline, contributors, bylineEdited, dateline, body, tags };
-}
-
-const backupKey = (id: string | null) => `newsroom:story-backup:${id ?? "new"}`;
-
-function readBackup(id: string | null): { content: Content; savedAt: number; json: string } | null {
-  try {
-    const raw = localStorage.getItem(backupKey(id));
-    if (!raw) return null;
-    const kept = JSON.parse(raw) as { content: Content; savedAt: number };
-    return { ...kept, json: JSON.stringify(contentOf(kept.content)) };
-  } catch {
-    localStorage.removeItem(backupKey(id));
-    return null;
-  }
-}
 
 const latest = (a: FormState, b: FormState) => ((a.at ?? 0) >= (b.at ?? 0) ? a : b);
 
@@ -70,6 +50,7 @@ export function StoryEditor({
   allTags,
   defaultCredit,
   canTakeOver,
+  confirmation,
 }: {
   story: EditableStory;
   actions: StoryAction[];
@@ -79,22 +60,30 @@ export function StoryEditor({
   allTags: { name: string; kind: "PLACE" | "TOPIC" }[];
   defaultCredit: string;
   canTakeOver: boolean;
+  /** What the last action said before it brought the user here (a redirect's ?done=). */
+  confirmation?: string;
 }) {
   const router = useRouter();
   const [formState, formAction, pending] = useActionState(useMemo(() => keepingTheForm(server.save), [server.save]), idle);
-  const [autoState, setAutoState] = useState<FormState>(idle);
-  const state = latest(formState, autoState);
   const [storyId, setStoryId] = useState(story.id);
   const [content, setContent] = useState<Content>(() => contentOf(story));
   const [version, setVersion] = useState(story.version);
   const [savedContent, setSavedContent] = useState(() => JSON.stringify(contentOf(story)));
-  const [backup, setBackup] = useState<Content | null>(null);
   const [note, setNote] = useState("");
-  const [lock, setLock] = useState<LockView | null>(story.id ? null : { held: true, holder: null });
-  const [lockLost, setLockLost] = useState<string | null>(null);
-  const [autosaving, setAutosaving] = useState(false);
   const [conflictDismissed, setConflictDismissed] = useState<number | null>(null);
   const lastFormState = useRef(formState);
+  // The answer to a button press is shown by the buttons, where the user is, and takes the focus.
+  const answer = useRef<HTMLDivElement>(null);
+  const [arrivedWith, setArrivedWith] = useState<FormState>(idle);
+  useEffect(() => {
+    if (!confirmation) return;
+    setArrivedWith({ ok: true, message: confirmation, fieldErrors: {}, at: Date.now() });
+    // Said once: a reload later must not repeat an old "已保存" over newer news.
+    window.history.replaceState(null, "", window.location.pathname);
+  }, [confirmation]);
+  useEffect(() => {
+    if (arrivedWith.message) answer.current?.focus();
+  }, [arrivedWith]);
   // What the last explicit save sent, and what the form holds now: a save confirms only what it sent.
   const sentJson = useRef<string | null>(null);
   const latestJson = useRef("");
@@ -104,8 +93,9 @@ export function StoryEditor({
   const dirty = serialized !== savedContent;
   const charCount = countCharacters(content.body);
   const mayEdit = storyId === null || actions.includes("edit") || actions.includes("claim");
-  const editable = mayEdit && (lock?.held ?? false) && !lockLost;
   const deskReview = actions.includes("approve") || actions.includes("return");
+
+  const backup = useLocalBackup({ story, storyId, content, dirty, mayEdit });
 
   const remember = useCallback(
     (saved: FormState, savedJson: string) => {
@@ -113,9 +103,9 @@ export function StoryEditor({
       setVersion(saved.version);
       setSavedContent(savedJson);
       // Text typed while the save was on its way stays in the browser copy until it is saved too.
-      if (savedJson === latestJson.current) localStorage.removeItem(backupKey(storyId));
+      if (savedJson === latestJson.current) forgetBackup(storyId);
       if (!storyId && saved.storyId) {
-        localStorage.removeItem(backupKey(null));
+        forgetBackup(null);
         setStoryId(saved.storyId);
         window.history.replaceState(null, "", `/desk/stories/${saved.storyId}`);
       }
@@ -127,60 +117,19 @@ export function StoryEditor({
   useEffect(() => {
     if (formState === lastFormState.current) return;
     lastFormState.current = formState;
+    answer.current?.focus();
     if (formState.ok) {
       remember(formState, sentJson.current ?? latestJson.current);
       setNote("");
     }
   }, [formState, remember]);
 
-  // Offer back what this browser kept from an earlier visit that never reached the server.
-  // Once, when the editor opens: later renders carry the same story with a newer version.
-  const offered = useRef(false);
-  useEffect(() => {
-    if (offered.current) return;
-    offered.current = true;
-    const loaded = JSON.stringify(contentOf(story));
-    // A new story that was created on the server leaves its "new" backup behind: drop it.
-    if (story.id && readBackup(null)?.json === loaded) localStorage.removeItem(backupKey(null));
-    const kept = readBackup(story.id);
-    if (!kept) return;
-    // Offered whenever it differs from what the server has; only the user throws it away.
-    if (kept.json !== loaded) setBackup(kept.content);
-    else localStorage.removeItem(backupKey(story.id));
-  }, [story]);
-
-  // Keep a browser copy of unsaved text, and warn before leaving with it.
-  useEffect(() => {
-    if (!dirty || !mayEdit) return;
-    localStorage.setItem(backupKey(storyId), JSON.stringify({ content, savedAt: Date.now() }));
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [content, dirty, mayEdit, storyId]);
-
-  // The edit lock: taken when the story opens, kept alive by a heartbeat, and if someone takes it
-  // over, the editor turns read-only without losing a character.
-  const applyLock = useCallback(
-    (answer: LockAnswer, fromHeartbeat: boolean) => {
-      if ("error" in answer) return;
-      setLock((previous) => {
-        if (fromHeartbeat && previous?.held && !answer.held) {
-          setLockLost(answer.holder ? `${answer.holder.name} 已接管这篇稿件的编辑。` : "你的编辑锁已过期。");
-        }
-        return answer;
-      });
-      adoptServerCopy(answer);
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version, dirty],
-  );
-
   /** A lock brought a newer version: take its text if nothing is unsaved here, else compare side by side. */
   function adoptServerCopy(answer: LockAnswer) {
     if ("error" in answer || !answer.held || !answer.current || answer.version === version) return;
     const current = answer.current;
     if (dirty) {
-      setAutoState({ ok: false, code: "conflict", message: "这篇稿件在你打开后已被他人修改：请对照两边的内容再继续。", fieldErrors: {}, current, at: Date.now() });
+      setAutoState({ ok: false, code: "conflict", message: current.savedBy?.you ? "你在另一个窗口保存了这篇稿件的较新版本：请对照两边的内容再继续。" : "这篇稿件在你打开后已被他人修改：请对照两边的内容再继续。", fieldErrors: {}, current, at: Date.now() });
       return;
     }
     const json = JSON.stringify(contentOf(current.content));
@@ -190,69 +139,37 @@ export function StoryEditor({
     router.refresh();
   }
 
-  useEffect(() => {
-    if (!story.id || !(actions.includes("edit") || actions.includes("claim"))) return;
-    let cancelled = false;
-    void server.acquireLock(story.id).then((answer) => !cancelled && applyLock(answer, false));
-    void server.markRead(story.id);
-    return () => {
-      cancelled = true;
-    };
-    // Only when the editor opens a story.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [story.id]);
+  const { lock, lockLost, setLockLost, takeOver } = useEditLock({ openedId: story.id, storyId, mayEdit, server, onNewerCopy: adoptServerCopy });
+  const editable = mayEdit && (lock?.held ?? false) && !lockLost;
 
-  useEffect(() => {
-    if (!storyId || !mayEdit) return;
-    const timer = setInterval(() => void server.renewLock(storyId).then((answer) => applyLock(answer, true)), LOCK_HEARTBEAT_MS);
-    return () => clearInterval(timer);
-  }, [storyId, mayEdit, applyLock]);
-
-  useEffect(() => {
-    const id = storyId;
-    return () => {
-      if (id) void server.releaseLock(id);
-    };
-  }, [storyId]);
-
+  const [waitingConflict, setWaitingConflict] = useState(false);
+  const { autoState, setAutoState, autosaving } = useAutosave({
+    serialized,
+    dirty,
+    allowed: editable && !pending && !waitingConflict,
+    storyId,
+    version,
+    slotId: storyId ? null : (slotId ?? null),
+    server,
+    onSaved: remember,
+    onLockLost: setLockLost,
+  });
+  const state = latest(formState, autoState);
   const conflict = state.current && conflictDismissed !== state.at ? state.current : null;
+  // No autosave while a comparison is waiting for a decision.
+  useEffect(() => setWaitingConflict(conflict !== null), [conflict]);
 
-  // Autosave: a few seconds after typing stops, while this person holds the story and no
-  // comparison is waiting for a decision.
-  useEffect(() => {
-    if (!dirty || !editable || pending || autosaving || conflict) return;
-    const timer = setTimeout(() => {
-      const sent = serialized;
-      setAutosaving(true);
-      void server.autosave(storyId, version, JSON.parse(sent), storyId ? null : (slotId ?? null))
-        .then((answer) => {
-          setAutoState(answer);
-          remember(answer, sent);
-          if (!answer.ok && answer.code === "conflict" && /正由/.test(answer.message)) setLockLost(answer.message);
-        })
-        // Not delivered (network, or refused before the action ran): the text stays here and in the browser copy.
-        .catch(() => setAutoState({ ok: false, at: Date.now(), message: "自动保存没有送达服务器，内容仍在本页和浏览器里，稍后会再试", fieldErrors: {} }))
-        .finally(() => setAutosaving(false));
-    }, AUTOSAVE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [serialized, dirty, editable, pending, autosaving, storyId, version, remember, conflict]);
-
+  // A confirmation stands until the text changes again; a refusal stands until the next answer.
+  const lastAnswer = latest(formState, arrivedWith);
   const set = <K extends keyof Content>(key: K, value: Content[K]) => setContent((c) => ({ ...c, [key]: value }));
   const errors = state.fieldErrors;
-
-  async function takeOver() {
-    if (!storyId) return;
-    const answer = await server.takeOverLock(storyId);
-    if ("error" in answer) return;
-    setLockLost(null);
-    setLock(answer);
-    adoptServerCopy(answer);
-  }
 
   return (
     <form action={formAction} onSubmit={() => (sentJson.current = serialized)} className="space-y-5" noValidate>
       <input type="hidden" name="storyId" value={storyId ?? ""} />
       {!storyId && slotId && <input type="hidden" name="slot" value={slotId} />}
+      {/* Opened as a new story: the next action's answer comes with the story's own page. */}
+      {!story.id && <input type="hidden" name="opened" value="new" />}
       <input type="hidden" name="version" value={version} />
       {editable && <input type="hidden" name="story" value={serialized} />}
 
@@ -280,19 +197,17 @@ export function StoryEditor({
         </div>
       )}
 
-      {backup && (
+      {backup.offered && (
         <div role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm">
           这台电脑上保存着一份尚未提交到服务器的内容。
-          <button type="button" className="ml-2 underline" onClick={() => { setContent(backup); setBackup(null); }}>
+          <button type="button" className="ml-2 underline" onClick={() => { setContent(backup.offered!); backup.taken(); }}>
             恢复那份内容
           </button>
-          <button type="button" className="ml-2 underline" onClick={() => { localStorage.removeItem(backupKey(storyId)); setBackup(null); }}>
+          <button type="button" className="ml-2 underline" onClick={backup.discard}>
             丢弃
           </button>
         </div>
       )}
-
-      <FormMessage state={state} />
 
       {conflict && (
         <ConflictPanel
@@ -300,8 +215,7 @@ export function StoryEditor({
           current={conflict}
           onLoadCurrent={() => {
             // The user's own text stays on offer (banner above, and this browser's copy).
-            localStorage.setItem(backupKey(storyId), JSON.stringify({ content, savedAt: Date.now() }));
-            setBackup(content);
+            backup.keepAside(content);
             setContent(contentOf(conflict.content));
             setVersion(conflict.version);
             setSavedContent(JSON.stringify(contentOf(conflict.content)));
@@ -338,11 +252,11 @@ export function StoryEditor({
               字数：<strong data-testid="char-count">{charCount}</strong>
             </span>
           </div>
-          <BodyEditor blocks={content.body} onChange={(b) => set("body", b)} defaultCredit={defaultCredit} />
+          <BodyEditor blocks={content.body} onChange={(b) => set("body", b)} defaultCredit={defaultCredit} readOnly={!editable} />
           <FieldError id="body" errors={errors.body} />
         </div>
 
-        <TagPicker tags={content.tags} allTags={allTags} onChange={(t) => set("tags", t)} />
+        <TagPicker tags={content.tags} allTags={allTags} onChange={(t) => set("tags", t)} readOnly={!editable} />
         <FieldError id="tags" errors={errors.tags} />
       </fieldset>
 
@@ -354,48 +268,59 @@ export function StoryEditor({
         </label>
       )}
 
-      <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-3 border-t border-stone-300 bg-white/95 px-4 py-3">
-        {editable && (
-          <button type="submit" name="intent" value="save" className="btn" disabled={pending || autosaving}>
-            保存
-          </button>
-        )}
-        {editable && (storyId === null || actions.includes("submit")) && (
-          <button type="submit" name="intent" value="submit" className="btn-primary" disabled={pending || autosaving}>
-            提交审稿
-          </button>
-        )}
-        {editable && actions.includes("approve") && (
-          <button type="submit" name="intent" value="approve" className="btn-primary" disabled={pending || autosaving}>
-            通过
-          </button>
-        )}
-        {editable && actions.includes("return") && (
-          <button type="submit" name="intent" value="return" className="btn" disabled={pending || autosaving}>
-            退回修改
-          </button>
-        )}
-        {editable && (actions.includes("release") || actions.includes("claim")) && (
-          <button type="submit" name="intent" value="release" className="btn" disabled={pending || autosaving}>
-            放回待审
-          </button>
-        )}
-        {editable && actions.includes("spike") && (
-          <button type="submit" name="intent" value="spike" className="btn-danger" disabled={pending || autosaving}>
-            弃用
-          </button>
-        )}
-        {actions.includes("restore") && (
-          <button type="submit" name="intent" value="restore" className="btn" disabled={pending}>
-            恢复待审
-          </button>
-        )}
-        <span className="text-sm text-stone-500" aria-live="polite" data-testid="save-state">
-          {pending || autosaving ? "正在保存…" : dirty && editable ? "有未保存的修改" : autoState.ok && autoState.at ? `已自动保存 ${new Date(autoState.at).toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })}` : ""}
-        </span>
+      <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-stone-300 bg-white/95 px-4 py-3">
+        <FormMessage state={lastAnswer.ok && dirty ? idle : lastAnswer} ref={answer} />
+        <div className="flex flex-wrap items-center gap-3">
+          {editable && (
+            <button type="submit" name="intent" value="save" className="btn" disabled={pending || autosaving}>
+              保存
+            </button>
+          )}
+          {editable && (storyId === null || actions.includes("submit")) && (
+            <button type="submit" name="intent" value="submit" className="btn-primary" disabled={pending || autosaving}>
+              提交审稿
+            </button>
+          )}
+          {editable && actions.includes("approve") && (
+            <button type="submit" name="intent" value="approve" className="btn-primary" disabled={pending || autosaving}>
+              通过
+            </button>
+          )}
+          {editable && actions.includes("return") && (
+            <button type="submit" name="intent" value="return" className="btn" disabled={pending || autosaving}>
+              退回修改
+            </button>
+          )}
+          {editable && (actions.includes("release") || actions.includes("claim")) && (
+            <button type="submit" name="intent" value="release" className="btn" disabled={pending || autosaving}>
+              放回待审
+            </button>
+          )}
+          {editable && actions.includes("spike") && (
+            <button type="submit" name="intent" value="spike" className="btn-danger" disabled={pending || autosaving}>
+              弃用
+            </button>
+          )}
+          {actions.includes("restore") && (
+            <button type="submit" name="intent" value="restore" className="btn" disabled={pending}>
+              恢复待审
+            </button>
+          )}
+          <span className="text-sm text-stone-500" aria-live="polite" data-testid="save-state">
+            {pending || autosaving ? "正在保存…" : autosaveNote(autoState, dirty && editable)}
+          </span>
+        </div>
       </div>
     </form>
   );
+}
+
+/** The quiet line beside the buttons: what autosave did last, including why it stopped trying. */
+function autosaveNote(auto: FormState, unsaved: boolean): string {
+  if (!auto.ok && auto.code === "invalid" && unsaved) return "自动保存已暂停：请先改正标出的内容";
+  if (!auto.ok && auto.message && unsaved) return `有未保存的修改（${auto.message}）`;
+  if (unsaved) return "有未保存的修改";
+  return auto.ok && auto.at ? `已自动保存 ${new Date(auto.at).toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })}` : "";
 }
 
 function TextField({

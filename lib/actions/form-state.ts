@@ -13,8 +13,11 @@ export type FormState = {
   status?: string;
   at?: number;
   /** On a refused stale save: what the story holds now, shown beside the user's own text. */
-  current?: { content: StoryDraft; version: number; updatedAt: string };
+  current?: StoryAsSaved;
 };
+
+/** A story as it was last saved, and by whom (you: the person asking, e.g. in another window). */
+export type StoryAsSaved = { content: StoryDraft; version: number; updatedAt: string; savedBy?: { name: string; you: boolean } | null };
 
 export const idle: FormState = { ok: false, message: "", fieldErrors: {} };
 

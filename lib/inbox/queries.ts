@@ -8,7 +8,10 @@ export async function unreadCount(actor: SessionUser): Promise<number> {
   return db().notification.count({ where: { recipientId: actor.id, readAt: null } });
 }
 
-export async function listInbox(actor: SessionUser, take = 100) {
+/** How many entries the inbox shows. */
+export const INBOX_PAGE = 100;
+
+export async function listInbox(actor: SessionUser, take = INBOX_PAGE) {
   const rows = await db().notification.findMany({
     where: { recipientId: actor.id },
     orderBy: { createdAt: "desc" },
@@ -32,11 +35,11 @@ function entryHref(entry: { kind: string; storyId: string | null; issueId: strin
   return entry.issueId ? `/desk/issues/${entry.issueId}` : "/desk/inbox";
 }
 
-/** Marks entries read: all of them, or those about one story. Only the recipient's own. */
-export async function markRead(actor: SessionUser, storyId?: string): Promise<number> {
+/** Marks entries read: all of them, those about one story, or those the inbox showed. Only the recipient's own. */
+export async function markRead(actor: SessionUser, { storyId, ids }: { storyId?: string; ids?: string[] } = {}): Promise<number> {
   return db().$transaction(async (tx) => {
     const marked = await tx.notification.updateMany({
-      where: { recipientId: actor.id, readAt: null, ...(storyId ? { storyId } : {}) },
+      where: { recipientId: actor.id, readAt: null, ...(storyId ? { storyId } : {}), ...(ids ? { id: { in: ids } } : {}) },
       data: { readAt: new Date() },
     });
     if (marked.count > 0) {

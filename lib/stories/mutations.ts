@@ -273,7 +273,7 @@ async function afterPublicationChange(actor: SessionUser, storyId: string, baseV
 }
 
 function staleVersion() {
-  return conflict("这篇稿件已被他人修改。你的内容没有保存，也没有覆盖别人的修改：请复制你的改动后重新载入。");
+  return conflict("这篇稿件已有更新的保存版本。你的内容没有保存，也没有覆盖那个版本：请对照两边的内容再继续。");
 }
 
 type StoryRow = Pick<StoryDraft, "kicker" | "headline" | "subheadline" | "byline" | "dateline"> & {

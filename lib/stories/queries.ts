@@ -123,6 +123,23 @@ export async function getStoryForEdit(actor: SessionUser, storyId: string): Prom
   };
 }
 
+/**
+ * Who saved the version a story is at: its revision, or for an autosave (which writes none) the
+ * audit row that names the version. Takes a story already read through getStoryForEdit, so only
+ * someone who may see it asks.
+ */
+export async function whoSaved(story: Pick<StoryForEdit, "id" | "version">): Promise<{ id: string; name: string } | null> {
+  const actor = { select: { id: true, name: true } };
+  const revision = await db().storyRevision.findFirst({ where: { storyId: story.id, version: story.version }, select: { actor } });
+  if (revision) return revision.actor;
+  const audit = await db().auditEvent.findFirst({
+    where: { targetType: "story", targetId: story.id, action: { startsWith: "story." }, summary: { path: ["version"], equals: story.version } },
+    orderBy: { at: "desc" },
+    select: { actor },
+  });
+  return audit?.actor ?? null;
+}
+
 /** Tags to pick from: those on published copy, on the actor's own copy, unused ones, and for the desk all. */
 export async function listTags(actor: SessionUser): Promise<{ name: string; kind: TagKind }[]> {
   const where = isEditorRole(actor.role)

@@ -1,41 +1,33 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/core/session";
-import { listInbox } from "@/lib/inbox/queries";
+import { listInbox, unreadCount } from "@/lib/inbox/queries";
 import { ActionForm } from "@/components/desk/ActionForm";
-import { markAllReadAction } from "./actions";
+import { markAllReadAction, markShownReadAction } from "./actions";
+import { InboxList } from "./InboxList";
 import { formatMoment } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "消息" };
 
 export default async function InboxPage() {
   const user = await requireUser();
-  const items = await listInbox(user);
-  const unread = items.filter((i) => !i.readAt).length;
+  const [items, unread] = await Promise.all([listInbox(user), unreadCount(user)]);
+  // Opening the inbox reads what it shows; only older unread entries beyond the list need the button.
+  const unreadNotShown = unread - items.filter((i) => !i.readAt).length;
   return (
     <>
       <div className="mb-4 flex items-center justify-between">
         <h1 className="text-2xl font-bold">消息</h1>
-        {unread > 0 && (
+        {unreadNotShown > 0 && (
           <ActionForm action={markAllReadAction} hidden={{}}>
-            <button type="submit" className="btn btn-sm">全部标为已读</button>
+            <button type="submit" className="btn btn-sm">另有 {unreadNotShown} 条较早的未读消息：全部标为已读</button>
           </ActionForm>
         )}
       </div>
       {items.length === 0 && <p className="rounded border border-dashed border-stone-300 p-6 text-center text-stone-600">还没有消息。</p>}
-      <ol className="space-y-2">
-        {items.map((n) => (
-          <li key={n.id} className={`rounded border p-3 ${n.readAt ? "border-stone-200 bg-white" : "border-masthead/40 bg-red-50"}`}>
-            <p className="text-xs text-stone-500">
-              {formatMoment(n.createdAt)}
-              {!n.readAt && <strong className="ml-2 text-masthead">未读</strong>}
-            </p>
-            <Link href={n.href} className="hover:text-masthead hover:underline" data-testid="inbox-message">
-              {n.message}
-            </Link>
-          </li>
-        ))}
-      </ol>
+      <InboxList
+        entries={items.map((n) => ({ id: n.id, message: n.message, href: n.href, when: formatMoment(n.createdAt), unread: !n.readAt }))}
+        markShownRead={markShownReadAction}
+      />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/core/session";
 import { addNote, changeStory, correctStory, createStory, restoreRevision, withdrawStory } from "@/lib/stories/mutations";
 import { acquireLock, releaseLock, renewLock, takeOverLock } from "@/lib/stories/locks";
 import type { LockAnswer } from "@/components/desk/StoryEditor";
-import { getStoryForEdit } from "@/lib/stories/queries";
+import { getStoryForEdit, whoSaved } from "@/lib/stories/queries";
 import { markRead } from "@/lib/inbox/queries";
 import { refreshReaderPages } from "@/lib/reader/cache";
 import { deskAction, deskCall, recordId, versionNumber } from "@/lib/actions/desk-action";
@@ -46,7 +46,14 @@ async function snapshot(storyId: string): Promise<Snapshot | undefined> {
   const story = await getStoryForEdit(user, storyId).catch(() => null);
   if (!story) return undefined;
   const { kind, kicker, headline, subheadline, byline, contributors, bylineEdited, dateline, body, tags } = story;
-  return { content: { kind, kicker, headline, subheadline, byline, contributors, bylineEdited, dateline, body, tags }, version: story.version, updatedAt: story.updatedAt.toISOString() };
+  const saver = await whoSaved(story);
+  return {
+    content: { kind, kicker, headline, subheadline, byline, contributors, bylineEdited, dateline, body, tags },
+    version: story.version,
+    updatedAt: story.updatedAt.toISOString(),
+    // The same person in another window is not "someone else": the form says which it was.
+    savedBy: saver ? { name: saver.name, you: saver.id === user.id } : null,
+  };
 }
 
 /** On a refused stale save, adds what the story holds now so the form can show both texts. */
@@ -67,8 +74,10 @@ export const storyFormAction = deskAction(
     story: storyJson.optional(),
     note: z.string().default(""),
     slot: recordId.optional(),
+    // The form began as a new story: its address changed under it, so an answer must bring the story's own page.
+    opened: z.literal("new").optional(),
   }),
-  async ({ storyId, intent, version, story, note, slot }, user) => {
+  async ({ storyId, intent, version, story, note, slot, opened }, user) => {
     if (!storyId) {
       if (intent !== "save" && intent !== "submit") throw invalid("请先保存稿件");
       const created = await createStory(user, story, { submit: intent === "submit", slotId: slot });
@@ -76,7 +85,8 @@ export const storyFormAction = deskAction(
     }
     const saved = await changeStory(user, { action: intent === "save" ? "edit" : intent, storyId, baseVersion: version ?? -1, content: story, note });
     const leavesForQueue = intent === "approve" || intent === "return" || intent === "spike" || intent === "release";
-    return { message: DONE[intent], storyId: saved.id, version: saved.version, status: saved.status, redirectTo: leavesForQueue ? "/desk/queue" : undefined };
+    const redirectTo = leavesForQueue ? "/desk/queue" : opened ? `/desk/stories/${saved.id}` : undefined;
+    return { message: DONE[intent], storyId: saved.id, version: saved.version, status: saved.status, redirectTo };
   },
   { onRefused: (state, input) => withCurrent(state, input?.storyId) },
 );
@@ -118,7 +128,7 @@ export const releaseLockAction = deskCall(oneStory, (user, storyId) => releaseLo
 export const markStoryReadAction = deskCall(
   oneStory,
   async (user, storyId) => {
-    await markRead(user, storyId);
+    await markRead(user, { storyId });
   },
   () => undefined,
 );

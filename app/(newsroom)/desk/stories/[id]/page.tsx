@@ -9,7 +9,6 @@ import { AfterPublicationForms } from "@/components/desk/AfterPublicationForms";
 import { can } from "@/lib/auth/roles";
 import { NoteThread } from "@/components/desk/NoteThread";
 import { StatusBadge } from "@/components/desk/StatusBadge";
-import { Flash } from "@/components/desk/Flash";
 import { defaultCredit } from "@/lib/stories/byline";
 import { afterPublicationAction, noteAction } from "../actions";
 import { storyEditorCalls } from "../editor-calls";
@@ -32,7 +31,6 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const tags = await listTags(user);
   return (
     <>
-      <Flash message={readFlash({ done, seal })} />
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{story.headline || "（无标题）"}</h1>
         <StatusBadge status={story.status} />
@@ -55,6 +53,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           allTags={tags}
           defaultCredit={defaultCredit(user)}
           canTakeOver={can(user.role, "desk:review") && story.actions.includes("edit")}
+          confirmation={readFlash({ done, seal })}
         />
         <aside className="space-y-4">
           {(story.actions.includes("correct") || story.actions.includes("withdraw")) && (

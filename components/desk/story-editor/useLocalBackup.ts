@@ -1,0 +1,67 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { contentOf, type Content } from "./content";
+
+const backupKey = (id: string | null) => `newsroom:story-backup:${id ?? "new"}`;
+
+function readBackup(id: string | null): { content: Content; savedAt: number; json: string } | null {
+  try {
+    const raw = localStorage.getItem(backupKey(id));
+    if (!raw) return null;
+    const kept = JSON.parse(raw) as { content: Content; savedAt: number };
+    return { ...kept, json: JSON.stringify(contentOf(kept.content)) };
+  } catch {
+    localStorage.removeItem(backupKey(id));
+    return null;
+  }
+}
+
+export const forgetBackup = (id: string | null) => localStorage.removeItem(backupKey(id));
+
+/**
+ * The browser copy of unsaved text: written while the form differs from the server, offered back
+ * when the editor opens with a copy the server never got, and kept when the user swaps in another text.
+ */
+export function useLocalBackup({ story, storyId, content, dirty, mayEdit }: { story: Content & { id: string | null }; storyId: string | null; content: Content; dirty: boolean; mayEdit: boolean }) {
+  const [offered, setOffered] = useState<Content | null>(null);
+
+  // Once, when the editor opens: later renders carry the same story with a newer version.
+  const looked = useRef(false);
+  useEffect(() => {
+    if (looked.current) return;
+    looked.current = true;
+    const loaded = JSON.stringify(contentOf(story));
+    // A new story that was created on the server leaves its "new" backup behind: drop it.
+    if (story.id && readBackup(null)?.json === loaded) forgetBackup(null);
+    const kept = readBackup(story.id);
+    if (!kept) return;
+    // Offered whenever it differs from what the server has; only the user throws it away.
+    if (kept.json !== loaded) setOffered(kept.content);
+    else forgetBackup(story.id);
+  }, [story]);
+
+  // Keep a browser copy of unsaved text, and warn before leaving with it.
+  useEffect(() => {
+    if (!dirty || !mayEdit) return;
+    localStorage.setItem(backupKey(storyId), JSON.stringify({ content, savedAt: Date.now() }));
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [content, dirty, mayEdit, storyId]);
+
+  /** Puts text aside (in this browser) and offers it back. */
+  const keepAside = useCallback(
+    (text: Content) => {
+      localStorage.setItem(backupKey(storyId), JSON.stringify({ content: text, savedAt: Date.now() }));
+      setOffered(text);
+    },
+    [storyId],
+  );
+  const discard = useCallback(() => {
+    forgetBackup(storyId);
+    setOffered(null);
+  }, [storyId]);
+  const taken = useCallback(() => setOffered(null), []);
+
+  return { offered, keepAside, discard, taken };
+}
