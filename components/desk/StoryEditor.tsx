@@ -10,6 +10,7 @@ import { FieldError, FormMessage } from "@/components/desk/FormMessage";
 import { BodyEditor } from "@/components/desk/BodyEditor";
 import { TagPicker } from "@/components/desk/TagPicker";
 import { CreditsField } from "@/components/desk/CreditsField";
+import { storyPhotoSources } from "@/components/desk/photos/StoryPhotoSources";
 import { ConflictPanel } from "@/components/desk/ConflictPanel";
 import { formatMoment } from "@/lib/core/dates";
 import { contentOf, type Content } from "@/components/desk/story-editor/content";
@@ -51,6 +52,7 @@ export function StoryEditor({
   defaultCredit,
   canTakeOver,
   confirmation,
+  photoMaxBytes,
 }: {
   story: EditableStory;
   actions: StoryAction[];
@@ -62,7 +64,10 @@ export function StoryEditor({
   canTakeOver: boolean;
   /** What the last action said before it brought the user here (a redirect's ?done=). */
   confirmation?: string;
+  /** The upload limit, so a batch refuses a too-large file before sending it. */
+  photoMaxBytes: number;
 }) {
+  const photoSources = useMemo(() => storyPhotoSources(photoMaxBytes), [photoMaxBytes]);
   const router = useRouter();
   const [formState, formAction, pending] = useActionState(useMemo(() => keepingTheForm(server.save), [server.save]), idle);
   const [storyId, setStoryId] = useState(story.id);
@@ -252,7 +257,7 @@ export function StoryEditor({
               字数：<strong data-testid="char-count">{charCount}</strong>
             </span>
           </div>
-          <BodyEditor blocks={content.body} onChange={(b) => set("body", b)} defaultCredit={defaultCredit} readOnly={!editable} />
+          <BodyEditor blocks={content.body} onChange={(b) => set("body", b)} defaultCredit={defaultCredit} readOnly={!editable} photoSources={photoSources} />
           <FieldError id="body" errors={errors.body} />
         </div>
 

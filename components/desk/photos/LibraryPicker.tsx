@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { PhotoChoice } from "@/lib/photos/fields";
 
 // Picks photos already in the library (for the story form): a modal dialog with a search box and
@@ -9,10 +9,16 @@ export function LibraryPicker({
   onPick,
   multiple = true,
   buttonLabel = "从图片库选择",
+  autoOpen = false,
+  onClose,
 }: {
   onPick: (photos: PhotoChoice[]) => void;
   multiple?: boolean;
   buttonLabel?: string;
+  /** Opens at once (the story form shows it when its 图片库 choice is taken). */
+  autoOpen?: boolean;
+  /** Called whenever the dialog closes, picked or not. */
+  onClose?: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [q, setQ] = useState("");
@@ -45,6 +51,12 @@ export function LibraryPicker({
     void load();
   }
 
+  useEffect(() => {
+    if (autoOpen) open();
+    // Once, when shown.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   function toggle(photo: PhotoChoice) {
     setChosen((old) => (old.some((p) => p.id === photo.id) ? old.filter((p) => p.id !== photo.id) : multiple ? [...old, photo] : [photo]));
   }
@@ -54,7 +66,7 @@ export function LibraryPicker({
       <button type="button" className="btn" onClick={open}>
         {buttonLabel}
       </button>
-      <dialog ref={dialog} aria-labelledby="library-picker-title" className="w-[min(56rem,95vw)] rounded border border-stone-300 p-0 backdrop:bg-black/40">
+      <dialog ref={dialog} onClose={onClose} aria-labelledby="library-picker-title" className="w-[min(56rem,95vw)] rounded border border-stone-300 p-0 backdrop:bg-black/40">
         <div className="flex items-center justify-between border-b border-stone-200 px-4 py-3">
           <h2 id="library-picker-title" className="text-lg font-bold">
             从图片库选择
@@ -63,21 +75,27 @@ export function LibraryPicker({
             关闭
           </button>
         </div>
-        <form
-          className="flex gap-2 px-4 pt-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void load();
-          }}
-        >
+        {/* Not a <form>: the picker opens inside the story form, and forms do not nest. */}
+        <div className="flex gap-2 px-4 pt-3">
           <label className="flex-1">
             <span className="sr-only">搜索图片说明、署名或关键词</span>
-            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} className="input" placeholder="搜索图片说明、署名或关键词" />
+            <input
+              type="search"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== "Enter") return;
+                e.preventDefault();
+                void load();
+              }}
+              className="input"
+              placeholder="搜索图片说明、署名或关键词"
+            />
           </label>
-          <button type="submit" className="btn-primary">
+          <button type="button" className="btn-primary" onClick={() => void load()}>
             搜索
           </button>
-        </form>
+        </div>
         <div className="max-h-[60vh] overflow-y-auto px-4 py-3">
           {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
           {!loading && !error && items.length === 0 && <p className="text-sm text-stone-600">没有找到图片。</p>}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { env } from "@/lib/platform/env";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/core/session";
 import { getStoryForEdit, listTags } from "@/lib/stories/queries";
@@ -52,6 +53,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           server={storyEditorCalls}
           allTags={tags}
           defaultCredit={defaultCredit(user)}
+        photoMaxBytes={env().PHOTO_MAX_BYTES}
           canTakeOver={can(user.role, "desk:review") && story.actions.includes("edit")}
           confirmation={readFlash({ done, seal })}
         />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { env } from "@/lib/platform/env";
 import { requireCapability } from "@/lib/core/session";
 import { listTags } from "@/lib/stories/queries";
 import { StoryEditor } from "@/components/desk/StoryEditor";
@@ -44,6 +45,7 @@ export default async function NewStoryPage({ searchParams }: { searchParams: Pro
         canTakeOver={false}
         allTags={tags}
         defaultCredit={defaultCredit(user)}
+        photoMaxBytes={env().PHOTO_MAX_BYTES}
       />
     </>
   );
