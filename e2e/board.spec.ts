@@ -1,19 +1,11 @@
 import type { Page } from "@playwright/test";
 import { expect, expectStatus, newUserPage, query, test } from "./support";
+import { boardColumn, keepOnlyFirstPage, newIssue } from "./desk-steps";
 
 // The page desk: editors plan and arrange pages on the board, reporters write for planned slots.
 
 const unique = () => Date.now().toString().slice(-6);
 
-/** A new issue made on the desk, its board open; returns the board's address. */
-async function newIssue(editor: Page, daysAhead: number): Promise<string> {
-  const date = new Date(Date.now() + 8 * 3600_000 + daysAhead * 86400_000).toISOString().slice(0, 10);
-  await editor.goto("/desk/issues");
-  await editor.getByLabel("出版日期").fill(date);
-  await editor.getByRole("button", { name: /创建/ }).click();
-  await editor.waitForURL(/\/desk\/issues\/[a-z0-9]+(\?|$)/);
-  return new URL(editor.url()).pathname;
-}
 
 /** A brief filed by a correspondent and approved by the desk, through the app. */
 async function approvedBrief(reporter: Page, editor: Page, headline: string) {
@@ -27,7 +19,7 @@ async function approvedBrief(reporter: Page, editor: Page, headline: string) {
   await editor.waitForURL(/\/desk\/queue/);
 }
 
-const column = (page: Page, number: number) => page.getByTestId(`board-page-${number}`);
+const column = boardColumn;
 
 test("an editor plans a slot; the assigned reporter writes for it; approved, the story takes the slot's place", async ({ browser }) => {
   const topic = `雪后清雪保通${unique()}`;
@@ -148,10 +140,7 @@ test("pages are sent for sign-off and signed from their proof; an edit to a stor
   await editor.getByRole("button", { name: `上版：${headline}` }).click();
   await expect(column(editor, 1).getByRole("link", { name: headline })).toBeVisible();
   // A one-page issue: the empty pages go.
-  for (const n of [4, 3, 2]) {
-    await column(editor, n).getByRole("button", { name: "删除此版" }).click();
-    await expect(column(editor, n)).toHaveCount(0);
-  }
+  await keepOnlyFirstPage(editor);
 
   await editor.goto(`${board}/pages/1`);
   await editor.getByRole("button", { name: "送值班总编签版" }).click();

@@ -1,6 +1,6 @@
 import sharp from "sharp";
-import type { Page } from "@playwright/test";
 import { expect, expectStatus, newUserPage, query, test } from "./support";
+import { boardColumn, keepOnlyFirstPage, newIssue } from "./desk-steps";
 
 // A 组图 from the photographer's batch to the reader: filed with several photos at once and one
 // reused from the library, approved, placed, signed, released, then read on a desktop and a phone.
@@ -12,7 +12,6 @@ async function photo(name: string, hue: number) {
   return { name, mimeType: "image/jpeg", buffer };
 }
 
-const column = (page: Page, number: number) => page.getByTestId(`board-page-${number}`);
 
 test("a 组图 filed as a batch with a library photo reused is approved, placed, released and read on desktop and phone", async ({ browser }) => {
   const headline = `梨树县冬捕节开幕 ${Date.now().toString().slice(-6)}`;
@@ -60,18 +59,11 @@ test("a 组图 filed as a batch with a library photo reused is approved, placed,
   await editor.getByRole("button", { name: "通过" }).click();
   await editor.waitForURL(/\/desk\/queue/);
   const date = dayAhead(47);
-  await editor.goto("/desk/issues");
-  await editor.getByLabel("出版日期").fill(date);
-  await editor.getByRole("button", { name: /创建/ }).click();
-  await editor.waitForURL(/\/desk\/issues\/[a-z0-9]+(\?|$)/);
-  const board = new URL(editor.url()).pathname;
+  const board = await newIssue(editor, 47);
   await editor.getByLabel(`为“${headline}”选择版面`).selectOption({ label: "第1版 要闻" });
   await editor.getByRole("button", { name: `上版：${headline}` }).click();
-  await expect(column(editor, 1).getByRole("link", { name: headline })).toBeVisible();
-  for (const n of [4, 3, 2]) {
-    await column(editor, n).getByRole("button", { name: "删除此版" }).click();
-    await expect(column(editor, n)).toHaveCount(0);
-  }
+  await expect(boardColumn(editor, 1).getByRole("link", { name: headline })).toBeVisible();
+  await keepOnlyFirstPage(editor);
   const chief = await newUserPage(browser, "zongbian");
   await chief.goto(`${board}/pages/1`);
   chief.once("dialog", (d) => d.accept());

@@ -16,10 +16,13 @@ export function CreditsField({
   value,
   onChange,
   errors,
+  readOnly = false,
 }: {
   value: Credits;
   onChange: (next: Credits) => void;
   errors?: string[];
+  /** Not editable here: the names are shown, no editing control is. */
+  readOnly?: boolean;
 }) {
   const listId = useId();
   const [typed, setTyped] = useState("");
@@ -60,9 +63,9 @@ export function CreditsField({
               onFocus={() => setTyped(row.name)}
               onChange={(e) => typeName(i, e.target.value)}
             />
-            <button type="button" className="btn btn-sm" aria-label={`删除第 ${i + 1} 位署名`} onClick={() => setRows(value.contributors.filter((_, j) => j !== i))}>
+            {!readOnly && <button type="button" className="btn btn-sm" aria-label={`删除第 ${i + 1} 位署名`} onClick={() => setRows(value.contributors.filter((_, j) => j !== i))}>
               删除
-            </button>
+            </button>}
           </li>
         ))}
       </ol>
@@ -71,13 +74,13 @@ export function CreditsField({
           <option key={c.id} value={c.name}>{[c.affiliation, c.hasAccount ? "有账号" : ""].filter(Boolean).join(" · ")}</option>
         ))}
       </datalist>
-      <button
+      {!readOnly && <button
         type="button"
         className="btn btn-sm mt-2"
         onClick={() => setRows([...value.contributors, { name: "", role: value.contributors.at(-1)?.role ?? "CORRESPONDENT", contributorId: null }])}
       >
         添加署名人
-      </button>
+      </button>}
 
       <div className="mt-3 rounded bg-stone-100 p-2 text-sm">
         {value.bylineEdited ? (
@@ -90,14 +93,14 @@ export function CreditsField({
             印出的署名：<strong data-testid="composed-byline">{value.byline || "（尚无署名）"}</strong>
           </p>
         )}
-        <label className="mt-1 flex items-center gap-2 text-stone-600">
+        {!readOnly && <label className="mt-1 flex items-center gap-2 text-stone-600">
           <input
             type="checkbox"
             checked={value.bylineEdited}
             onChange={(e) => onChange({ ...value, bylineEdited: e.target.checked, byline: e.target.checked ? value.byline : composeByline(value.contributors) })}
           />
           特殊格式，手动填写印出的署名（署名人名单仍用于作者页和检索）
-        </label>
+        </label>}
       </div>
       <FieldError id="byline" errors={errors} />
     </fieldset>

@@ -243,6 +243,7 @@ export function StoryEditor({
             value={{ contributors: content.contributors, byline: content.byline, bylineEdited: content.bylineEdited }}
             onChange={(credits) => setContent((c) => ({ ...c, ...credits }))}
             errors={errors.byline ?? errors.contributors}
+            readOnly={!editable}
           />
         </div>
         <TextField label="引题" name="kicker" value={content.kicker} onChange={(v) => set("kicker", v)} errors={errors.kicker} placeholder="标题上方的一行，可不填" />
