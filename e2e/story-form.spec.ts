@@ -57,8 +57,9 @@ test("blocks move by keyboard and by drag, and the saved order is the moved one"
   await page.getByRole("button", { name: "移动第 3 块" }).focus();
   const heard = page.locator("[role=status][aria-live]");
   await page.keyboard.press("Space");
-  // The block is lifted (and the others measured) before it is moved.
-  await expect(heard.filter({ hasText: "已拿起第 3 块（段落）" })).toHaveCount(1);
+  // The block is lifted and over its own place (the others measured) before it is moved.
+  await expect(page.getByRole("button", { name: "移动第 3 块" })).toHaveAttribute("aria-pressed", "true");
+  await expect(heard.filter({ hasText: "第 3 块（段落）移到第 3 个位置" })).toHaveCount(1);
   await page.keyboard.press("ArrowUp");
   await expect(heard.filter({ hasText: "第 3 块（段落）移到第 2 个位置" })).toHaveCount(1);
   await page.keyboard.press("Space");
