@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectStatus, newUserPage, query, test } from "./support";
-import { boardColumn, keepOnlyFirstPage, newIssue } from "./desk-steps";
+import { boardColumn, dragTo, keepOnlyFirstPage, newIssue } from "./desk-steps";
 
 // The page desk: editors plan and arrange pages on the board, reporters write for planned slots.
 
@@ -118,16 +118,6 @@ test("two editors on one board: a move made on an old page is refused and the bo
   expect(size).toBe("BANNER");
 });
 
-/** A pointer drag dnd-kit recognises: press, move past its activation distance in steps, release. */
-async function dragTo(page: Page, handle: ReturnType<Page["locator"]>, target: ReturnType<Page["locator"]>) {
-  const from = (await handle.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
-  await page.mouse.up();
-}
 
 test("pages are sent for sign-off and signed from their proof; an edit to a story on a signed page sends it back to 待签", async ({ browser }) => {
   const tag = unique();

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect } from "./support";
 
 // Steps several desk specs take the same way, through the app.
@@ -21,4 +21,20 @@ export async function keepOnlyFirstPage(editor: Page) {
     await boardColumn(editor, n).getByRole("button", { name: "删除此版" }).click();
     await expect(boardColumn(editor, n)).toHaveCount(0);
   }
+}
+
+/**
+ * A pointer drag dnd-kit recognises: press, move past its activation distance in steps, move onto
+ * the target (its centre, or `near: "bottom"` its lower edge), then wait for `whenOver` (dnd-kit
+ * finds what is under the pointer on an animation frame, which a busy machine delays) and release.
+ */
+export async function dragTo(page: Page, handle: Locator, target: Locator, { near = "centre", whenOver }: { near?: "centre" | "bottom"; whenOver?: () => Promise<void> } = {}) {
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, near === "bottom" ? to.y + to.height - 10 : to.y + to.height / 2, { steps: 15 });
+  if (whenOver) await whenOver();
+  await page.mouse.up();
 }

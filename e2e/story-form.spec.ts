@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test, newUserPage, query, signIn } from "./support";
+import { dragTo } from "./desk-steps";
 
 // The story form as authors use it: blocks go in anywhere and move by drag or keyboard; the form's
 // answers appear where the user is; autosave stops asking when the server has refused.
@@ -71,7 +72,10 @@ test("blocks move by keyboard and by drag, and the saved order is the moved one"
   expect(await bodyOnPage(page)).toEqual(["paragraph:甲", "paragraph:丙", "paragraph:乙"]);
 
   // Drag: the first block below the last.
-  await dragTo(page, page.getByRole("button", { name: "移动第 1 块" }), page.locator("[data-block-type]").nth(2));
+  await dragTo(page, page.getByRole("button", { name: "移动第 1 块" }), page.locator("[data-block-type]").nth(2), {
+    near: "bottom",
+    whenOver: () => expect(heard.filter({ hasText: "第 1 块（段落）移到第 3 个位置" })).toHaveCount(1),
+  });
   await expect.poll(() => bodyOnPage(page)).toEqual(["paragraph:丙", "paragraph:乙", "paragraph:甲"]);
   await saveAndReload(page);
   expect(await bodyOnPage(page)).toEqual(["paragraph:丙", "paragraph:乙", "paragraph:甲"]);
@@ -175,13 +179,3 @@ test("a stale save from the same person's other window says so, not 被他人修
   await expect(first.getByTestId("conflict-title")).toContainText("你在另一个窗口保存了较新的版本");
 });
 
-/** A pointer drag dnd-kit recognises: press, move past its activation distance in steps, release. */
-async function dragTo(page: Page, handle: Locator, target: Locator) {
-  const from = (await handle.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 10, { steps: 5 });
-  await page.mouse.move(from.x + from.width / 2, to.y + to.height - 10, { steps: 15 });
-  await page.mouse.up();
-}

@@ -49,7 +49,7 @@ export function BodyEditor({
   readOnly?: boolean;
   photoSources?: PhotoSource[];
 }) {
-  const { keys, commit } = useBlockKeys(blocks, onChange);
+  const { keys, commit, latest } = useBlockKeys(blocks, onChange);
   const [uploadError, setUploadError] = useState("");
   const [uploadingAt, setUploadingAt] = useState<number | null>(null);
   const [openAt, setOpenAt] = useState<number | null>(null);
@@ -67,8 +67,10 @@ export function BodyEditor({
   const remove = (i: number) => commit(blocks.filter((_, j) => j !== i), keys.filter((_, j) => j !== i));
 
   function insertBlocks(at: number, added: BodyBlock[]) {
-    const { keys: next, added: newKeys } = keysWithInserted(keys, at, added.length);
-    commit([...blocks.slice(0, at), ...added, ...blocks.slice(at)], next);
+    // What was typed while a photo uploaded is in the latest body, not in this render's.
+    const now = latest();
+    const { keys: next, added: newKeys } = keysWithInserted(now.keys, at, added.length);
+    commit([...now.blocks.slice(0, at), ...added, ...now.blocks.slice(at)], next);
     setOpenAt(null);
     if (newKeys[0]) setFocusKey(newKeys[0]);
   }

@@ -6,7 +6,10 @@ import type { ReaderCredit } from "@/lib/stories/content";
  * (本报记者 <骆晓飞> 通讯员 <孙桢怡>, <易跃跃> 摄). The filing account is never shown here.
  */
 export function LinkedNames({ text, people, testId }: { text: string; people: readonly ReaderCredit[]; testId?: string }) {
-  const named = [...new Map(people.map((c) => [c.name, c])).values()].filter((c) => text.includes(c.name));
+  // Longest first, so 王宇 is not linked inside 王宇涛.
+  const named = [...new Map(people.map((c) => [c.name, c])).values()]
+    .filter((c) => text.includes(c.name))
+    .sort((a, b) => b.name.length - a.name.length);
   if (named.length === 0) return <>{text}</>;
   const pattern = new RegExp(`(${named.map((c) => c.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "u");
   const bySlug = new Map(named.map((c) => [c.name, c.slug]));

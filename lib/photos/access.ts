@@ -2,19 +2,32 @@ import type { SessionUser } from "@/lib/core/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, isEditorRole } from "@/lib/auth/roles";
 
-// Who sees which photos in the library, and who may change a photo's words. The desk sees the whole
-// library; a correspondent their own uploads and whatever has run in the paper; an administrator
-// keeps accounts, not pictures.
+// Who sees which photos (in the library and as files) and who may change a photo's words: the one
+// place for both. A photo is seen by its uploader and by whoever may read a story that uses it; the
+// desk also sees photos no story uses yet (the library's stock), but not those only in someone's
+// draft. An administrator keeps accounts, not pictures.
 
 export function usesLibrary(actor: SessionUser): boolean {
   return can(actor.role, "story:file");
 }
 
-/** The photos `actor` may find in the library, as a condition on Photo. */
+/** The stories whose photos `actor` may see: their own, published ones, and for the desk all submitted copy. */
+export function storiesShowingPhotosTo(actor: SessionUser): Prisma.StoryWhereInput {
+  return isEditorRole(actor.role)
+    ? { OR: [{ authorId: actor.id }, { status: { not: "DRAFT" } }] }
+    : { OR: [{ authorId: actor.id }, { status: "PUBLISHED" }] };
+}
+
+/** The photos `actor` may find in the library or open, as a condition on Photo. */
 export function photosVisibleTo(actor: SessionUser): Prisma.PhotoWhereInput {
   if (!usesLibrary(actor)) return { id: { in: [] } };
-  if (isEditorRole(actor.role)) return {};
-  return { OR: [{ uploaderId: actor.id }, { stories: { some: { story: { status: "PUBLISHED" } } } }] };
+  return {
+    OR: [
+      { uploaderId: actor.id },
+      { stories: { some: { story: storiesShowingPhotosTo(actor) } } },
+      ...(isEditorRole(actor.role) ? [{ stories: { none: {} } }] : []),
+    ],
+  };
 }
 
 /** Caption, credit and the rest are the uploader's and the desk's to change. */

@@ -7,11 +7,10 @@ import { forbidden, notFound } from "@/lib/core/errors";
 import { isRealDay, paperDayRange } from "@/lib/core/dates";
 import { isRecordId, RECORD_ID } from "@/lib/core/ids";
 import { decodeCursor, encodeCursor } from "@/lib/core/keyset";
-import { isEditorRole } from "@/lib/auth/roles";
 import { filterText } from "@/lib/validation/text";
 import { searchTerms } from "@/lib/reader/search";
 import { DERIVATIVE_WIDTHS } from "@/lib/photos/ingest";
-import { mayEditPhoto, photosVisibleTo, usesLibrary } from "@/lib/photos/access";
+import { mayEditPhoto, photosVisibleTo, storiesShowingPhotosTo, usesLibrary } from "@/lib/photos/access";
 import type { StoryStatus } from "@/lib/stories/workflow";
 
 // The photo library (图片库): every photo the asker may see, newest first, searched by its words
@@ -67,8 +66,10 @@ export async function listLibrary(actor: SessionUser, input: unknown, pageSize =
   for (const term of f.q ? searchTerms(f.q).terms : []) where.push({ searchText: { contains: term, mode: "insensitive" } });
   if (f.photographer) where.push({ photographerId: f.photographer });
   if (f.from || f.to) where.push({ [f.dates === "taken" ? "takenAt" : "createdAt"]: paperDayRange(f.from, f.to) });
-  if (f.use === "used") where.push({ stories: { some: {} } });
-  if (f.use === "unused") where.push({ stories: { none: {} } });
+  // 刊用 means run in the paper: a draft using a photo does not count.
+  const ran = { story: { status: "PUBLISHED" as const } };
+  if (f.use === "used") where.push({ stories: { some: ran } });
+  if (f.use === "unused") where.push({ stories: { none: ran } });
   const cursor = decodeCursor(f.after);
   if (cursor) where.push({ OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] });
 
@@ -82,7 +83,7 @@ export async function listLibrary(actor: SessionUser, input: unknown, pageSize =
   const last = page[page.length - 1];
   // Counted for the page's photos only (Prisma's _count would group the whole link table each time).
   const counts = page.length
-    ? await db().storyPhoto.groupBy({ by: ["photoId"], where: { photoId: { in: page.map((p) => p.id) } }, _count: { _all: true } })
+    ? await db().storyPhoto.groupBy({ by: ["photoId"], where: { photoId: { in: page.map((p) => p.id) }, ...ran }, _count: { _all: true } })
     : [];
   const uses = new Map(counts.map((c) => [c.photoId, c._count._all]));
   return {
@@ -156,10 +157,11 @@ export async function photoDetail(actor: SessionUser, photoId: string) {
     },
   });
   if (!photo) throw notFound("找不到这张图片，或你无权查看");
-  // A correspondent learns of the stories they may read: published ones and their own.
+  // Only the stories the asker may read are named (the same rule that shows the photo).
+  const readable = new Set((await db().story.findMany({ where: { AND: [{ id: { in: photo.stories.map((s) => s.story.id) } }, storiesShowingPhotosTo(actor)] }, select: { id: true } })).map((s) => s.id));
   const uses: PhotoUse[] = photo.stories
     .map((s) => s.story)
-    .filter((s) => isEditorRole(actor.role) || s.status === "PUBLISHED" || s.authorId === actor.id)
+    .filter((s) => readable.has(s.id))
     .map((s) => ({
       storyId: s.id,
       headline: s.headline,

@@ -108,6 +108,12 @@ export function parseByline(line: string): Credit[] {
       sinceTitle = [];
       continue;
     }
+    // Supplied pictures credit no person: what was read since the last title is dropped.
+    if (SUPPLIED.has(token)) {
+      for (const c of sinceTitle) credits.splice(credits.indexOf(c), 1);
+      sinceTitle = [];
+      continue;
+    }
     // 文 closes the writers' names: 记者 张三 文 李四 摄.
     if (token === "文") {
       sinceTitle = [];
@@ -136,10 +142,18 @@ export function parseByline(line: string): Credit[] {
 
 // A name: Chinese (with · for names of minority or foreign origin) or Latin letters, 2–20 long;
 // leftover words such as 本报 or 报道 are not names.
-const NOT_NAMES = new Set(["本报", "报道", "综合", "整理", "来源", "本报讯", "本报综合", "综合报道", "本报评论员", "评论员"]);
+// A Chinese personal name is 2–4 characters (欧阳修明); longer runs are bodies (县委宣传部, 新华社发)
+// unless joined by · (阿依古丽·买买提).
+const NOT_NAMES = new Set(["本报", "报道", "综合", "整理", "来源", "本报讯", "本报综合", "综合报道", "本报评论员", "评论员", "新华社", "新华社发", "中新社发", "人民网"]);
 function isName(s: string): boolean {
-  return !NOT_NAMES.has(s) && /^[\p{Script=Han}·A-Za-z][\p{Script=Han}·A-Za-z .'-]{0,19}$/u.test(s) && Array.from(s).length >= 2;
+  if (NOT_NAMES.has(s) || !/^[\p{Script=Han}·A-Za-z][\p{Script=Han}·A-Za-z .'-]{0,19}$/u.test(s)) return false;
+  const length = Array.from(s).length;
+  const hanOnly = /^\p{Script=Han}+$/u.test(s);
+  return length >= 2 && (!hanOnly || length <= 4);
 }
+
+// Words saying a picture was supplied by a body, not taken by a person: 县委宣传部 提供, 资料图片.
+const SUPPLIED = new Set(["提供", "供图", "资料图片", "资料图", "发"]);
 
 /** What an account's byline title (本报通讯员, 本报摄影记者 …) makes of it in a credit list. */
 export function roleOfTitle(bylineTitle: string): ContributorRole {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import { parseStoredBody } from "@/lib/stories/body";
-import { parseByline } from "@/lib/stories/byline";
+import { composeByline, parseByline } from "@/lib/stories/byline";
 import { ensureAccountContributor, writeCredits } from "@/lib/stories/credits";
 
 // Stories filed before credits were people carry only a byline string: their credits are read
@@ -30,7 +30,11 @@ export async function backfillCredits(batch = 200): Promise<{ accounts: number; 
       const body = parseStoredBody(row.body);
       const contributors = parseByline(row.byline);
       if (contributors.length === 0 && !body.some((b) => b.type === "photo")) continue;
-      await db().$transaction((tx) => writeCredits(tx, row.id, row.authorId, { contributors, body }));
+      await db().$transaction(async (tx) => {
+        await writeCredits(tx, row.id, row.authorId, { contributors, body });
+        // A line the list would print differently (本报讯（记者 …）, 顿号, 文/图) stays as it was printed.
+        if (composeByline(contributors) !== row.byline) await tx.story.update({ where: { id: row.id }, data: { bylineEdited: true } });
+      });
       stories += 1;
     }
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/platform/db";
 import { parseByline, type ContributorRole } from "@/lib/stories/byline";
+import { isEditorRole, type Role } from "@/lib/auth/roles";
 import type { StoryDraft } from "@/lib/validation/story";
 
 // Credits are people (Contributor), not accounts: a story's byline list and its photo credits are
@@ -57,8 +58,15 @@ export async function writeCredits(tx: Tx, storyId: string, filerId: string, dra
     seen.add(key);
     rows.push({ contributorId, role: w.role, position: rows.length, fromPhotoCredit: w.fromPhotoCredit });
   }
+  const before = await tx.storyContributor.findMany({ where: { storyId }, select: { contributorId: true } });
   await tx.storyContributor.deleteMany({ where: { storyId } });
   if (rows.length) await tx.storyContributor.createMany({ data: rows.map((r) => ({ ...r, storyId })) });
+  // A name typed half-way when an autosave ran (欧阳 for 欧阳修明), or a typo put right, was added as a
+  // person: once nothing credits them, they go, so suggestions stay the people who really exist.
+  const dropped = before.map((b) => b.contributorId).filter((id) => !rows.some((r) => r.contributorId === id));
+  if (dropped.length) {
+    await tx.contributor.deleteMany({ where: { id: { in: dropped }, userId: null, stories: { none: {} }, photos: { none: {} } } });
+  }
 }
 
 /** An account's own contributor record, made when the account is (its address is the username). */
@@ -68,26 +76,29 @@ export async function ensureAccountContributor(
 ): Promise<string> {
   const existing = await tx.contributor.findUnique({ where: { userId: user.id }, select: { id: true } });
   if (existing) return existing.id;
-  // Someone credited by name before they had an account becomes that account's record.
-  const namesake = await tx.contributor.findFirst({ where: { name: user.name, userId: null, slug: { startsWith: "p-" } }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  // Never taken over from someone credited by the same name before: two 王芳 are two people, and an
+  // address readers know (/authors/p-…) keeps working.
   const taken = await tx.contributor.findUnique({ where: { slug: user.username }, select: { id: true } });
   const slug = taken ? newSlug() : user.username;
-  if (namesake) {
-    await tx.contributor.update({ where: { id: namesake.id }, data: { userId: user.id, slug, affiliation: user.affiliation } });
-    return namesake.id;
-  }
   const created = await tx.contributor.create({ data: { name: user.name, slug, affiliation: user.affiliation, userId: user.id }, select: { id: true } });
   return created.id;
 }
 
 export type ContributorChoice = { id: string; name: string; affiliation: string; hasAccount: boolean };
 
-/** People whose name contains what was typed, those with accounts and exact names first. */
-export async function findContributors(typed: string): Promise<ContributorChoice[]> {
+/**
+ * People whose name contains what was typed, those with accounts and exact names first. The desk
+ * sees everyone; a correspondent the paper's accounts, people already in print and people on their
+ * own copy, so names typed into someone else's unpublished draft stay theirs.
+ */
+export async function findContributors(asker: { id: string; role: Role }, typed: string): Promise<ContributorChoice[]> {
   const q = typed.trim().slice(0, 20);
   if (!q) return [];
+  const known = isEditorRole(asker.role)
+    ? {}
+    : { OR: [{ userId: { not: null } }, { stories: { some: { story: { OR: [{ status: "PUBLISHED" as const }, { authorId: asker.id }] } } } }] };
   const rows = await db().contributor.findMany({
-    where: { name: { contains: q } },
+    where: { name: { contains: q }, ...known },
     orderBy: [{ name: "asc" }, { createdAt: "asc" }],
     take: 30,
     select: { id: true, name: true, affiliation: true, userId: true },

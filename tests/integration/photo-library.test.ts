@@ -91,6 +91,23 @@ describe("who sees what in the library", () => {
     expect(detail.editable).toBe(false);
     expect(detail.sizes.map((s) => s.name)).toEqual(["w480", "w960", "w1600", "original"]);
   });
+
+  it("keeps a photo in someone's draft from the desk until the story is submitted, and shows a correspondent the photos of their own stories", async () => {
+    const author = await makeUser("CORRESPONDENT");
+    const editor = await makeUser("EDITOR");
+    const tag = `草稿图${Date.now()}`;
+    const photo = await uploadPhoto(author, await pngBytes(), { caption: tag });
+    const draft = await createStory(author, completeDraft({ body: [{ type: "photo", photoId: photo.id, caption: "说明", credit: "测试 摄", altText: "" }] }));
+    const ids = async (who: typeof author) => (await listLibrary(who, { q: tag })).items.map((p) => p.id);
+    expect(await ids(editor)).toEqual([]);
+    expect((await refusal(photoDetail(editor, photo.id))).code).toBe("not_found");
+    await db().story.update({ where: { id: draft.id }, data: { status: "SUBMITTED" } });
+    expect(await ids(editor)).toEqual([photo.id]);
+    // The desk put a photo of its own into the correspondent's story: the correspondent sees it there.
+    const deskPhoto = await uploadPhoto(editor, await pngBytes(), { caption: `${tag} 编辑部` });
+    await db().storyPhoto.create({ data: { storyId: draft.id, photoId: deskPhoto.id } });
+    expect((await photoDetail(author, deskPhoto.id)).uses.map((u) => u.storyId)).toEqual([draft.id]);
+  });
 });
 
 describe("search and filters", () => {

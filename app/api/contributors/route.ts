@@ -7,5 +7,5 @@ export async function GET(request: Request) {
   const user = await currentUser();
   if (!user || !can(user.role, "story:file")) return Response.json({ error: "请先登录" }, { status: 401 });
   const q = new URL(request.url).searchParams.get("q") ?? "";
-  return Response.json(await findContributors(q), { headers: { "cache-control": "private, no-store" } });
+  return Response.json(await findContributors(user, q), { headers: { "cache-control": "private, no-store" } });
 }

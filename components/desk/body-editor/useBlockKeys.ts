@@ -23,5 +23,7 @@ export function useBlockKeys(blocks: BodyBlock[], onChange: (blocks: BodyBlock[]
     known.current = { blocks: next, keys };
     onChange(next);
   };
-  return { keys: known.current.keys, commit };
+  /** The body and keys as last rendered: for changes that land later (an upload finishing) than the render that began them. */
+  const latest = () => known.current!;
+  return { keys: known.current.keys, commit, latest };
 }

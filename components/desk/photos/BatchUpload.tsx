@@ -21,6 +21,7 @@ type SharedName = (typeof SHARED)[number]["name"];
 
 type Row = {
   key: string;
+  order: number;
   file: File;
   state: "waiting" | "uploading" | "done" | "failed";
   progress: number;
@@ -44,7 +45,8 @@ export function BatchUpload({
   maxBytes: number;
   /** Saves a photo's caption (fields photoId, caption); without it rows have no caption box. */
   captionAction?: FormAction;
-  onUploaded?: (photo: PhotoChoice) => void;
+  /** Each photo as it arrives, with its place among the files chosen (uploads finish in any order). */
+  onUploaded?: (photo: PhotoChoice, order: number) => void;
   showSharedFields?: boolean;
   /** Where each uploaded photo's own page is (its id is appended), e.g. "/desk/photos/". */
   photoPagePrefix?: string;
@@ -65,12 +67,12 @@ export function BatchUpload({
       counter.current += 1;
       const key = `${counter.current}-${file.name}`;
       if (file.size > maxBytes) {
-        return { key, file, state: "failed", progress: 0, error: `这张图片有 ${megabytes(file.size)}，超过了 ${Math.floor(maxBytes / 1024 / 1024)} MB 的上限，请缩小后再传` };
+        return { key, order: counter.current, file, state: "failed", progress: 0, error: `这张图片有 ${megabytes(file.size)}，超过了 ${Math.floor(maxBytes / 1024 / 1024)} MB 的上限，请缩小后再传` };
       }
       if (file.type && !/^image\/(jpeg|png|webp)$/.test(file.type)) {
-        return { key, file, state: "failed", progress: 0, error: "不是图片：只能上传 JPEG、PNG 或 WebP 格式" };
+        return { key, order: counter.current, file, state: "failed", progress: 0, error: "不是图片：只能上传 JPEG、PNG 或 WebP 格式" };
       }
-      return { key, file, state: "waiting", progress: 0 };
+      return { key, order: counter.current, file, state: "waiting", progress: 0 };
     });
     setRows((all) => [...all, ...added]);
   }
@@ -96,7 +98,7 @@ export function BatchUpload({
       if (xhr.status === 201 && body.id) {
         const photo = body as PhotoChoice;
         update(row.key, { state: "done", progress: 1, photo, note: undefined });
-        onUploadedRef.current?.(photo);
+        onUploadedRef.current?.(photo, row.order);
       } else if (xhr.status === 503 && !row.busyRetried) {
         // The server's decode queue is full: wait a moment and try once more by ourselves.
         update(row.key, { state: "failed", note: "服务器正忙，稍后自动重试…", busyRetried: true, progress: 0 });

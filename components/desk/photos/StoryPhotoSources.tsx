@@ -23,17 +23,17 @@ export function storyPhotoSources(maxBytes: number): PhotoSource[] {
  * typing; the finished photos go into the body together, in the order chosen, when asked.
  */
 function BatchIntoStory({ maxBytes, insert, close }: { maxBytes: number; insert: (photos: PickedPhoto[]) => void; close: () => void }) {
-  const [done, setDone] = useState<PickedPhoto[]>([]);
+  const [done, setDone] = useState<{ photo: PickedPhoto; order: number }[]>([]);
   return (
     <div className="w-full space-y-2 rounded border border-stone-300 bg-stone-50 p-3">
-      <BatchUpload maxBytes={maxBytes} showSharedFields={false} onUploaded={(photo) => setDone((all) => [...all, photo])} />
+      <BatchUpload maxBytes={maxBytes} showSharedFields={false} onUploaded={(photo, order) => setDone((all) => [...all, { photo, order }].sort((a, b) => a.order - b.order))} />
       <div className="flex gap-2">
         <button
           type="button"
           className="btn-primary"
           disabled={done.length === 0}
           onClick={() => {
-            insert(done);
+            insert(done.map((d) => d.photo));
             close();
           }}
         >

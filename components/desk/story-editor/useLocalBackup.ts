@@ -9,7 +9,9 @@ function readBackup(id: string | null): { content: Content; savedAt: number; jso
     const raw = localStorage.getItem(backupKey(id));
     if (!raw) return null;
     const kept = JSON.parse(raw) as { content: Content; savedAt: number };
-    return { ...kept, json: JSON.stringify(contentOf(kept.content)) };
+    // A copy kept before bylines were lists of people has no list: the line is read back into one on save.
+    const content = contentOf({ ...kept.content, contributors: kept.content.contributors ?? [], bylineEdited: kept.content.bylineEdited ?? false });
+    return { content, savedAt: kept.savedAt, json: JSON.stringify(content) };
   } catch {
     localStorage.removeItem(backupKey(id));
     return null;
