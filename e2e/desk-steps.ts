@@ -29,6 +29,9 @@ export async function keepOnlyFirstPage(editor: Page) {
  * finds what is under the pointer on an animation frame, which a busy machine delays) and release.
  */
 export async function dragTo(page: Page, handle: Locator, target: Locator, { near = "centre", whenOver }: { near?: "centre" | "bottom"; whenOver?: () => Promise<void> } = {}) {
+  // The mouse works in the viewport: both ends must be on screen (the story form is long).
+  await target.scrollIntoViewIfNeeded();
+  await handle.scrollIntoViewIfNeeded();
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
