@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { expect, expectAccessible, signIn, test } from "./support";
+import { expect, expectAccessible, query, signIn, test } from "./support";
 
 // The photo library (图片库): a photographer uploads a batch with a shared credit, one file of the
 // batch is refused while the rest arrive, then one photo is captioned and found again by search.
@@ -71,6 +71,25 @@ test("a photographer uploads a batch, sees each file's progress, keeps the good 
   await expect(page.getByRole("link", { name: "原图" })).toBeVisible();
   await expect(page.getByText("摄影（署名所指）")).toBeVisible();
   await expectAccessible(page);
+
+  // Two saves in a row from the page both land; a save from a page opened before them is refused
+  // and keeps what was typed there.
+  const stale = await page.context().newPage();
+  await stale.goto(page.url());
+  await page.getByLabel("地点").fill("梨树县");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  await page.getByLabel("事件").fill("秋收");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  const photoId = new URL(page.url()).pathname.split("/").pop();
+  await expect.poll(async () => (await query<{ event: string }>(`SELECT event FROM "Photo" WHERE id = $1`, [photoId]))[0].event).toBe("秋收");
+  await stale.getByLabel("地点").fill("公主岭市");
+  await stale.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(stale.getByTestId("form-message")).toContainText("已被他人修改");
+  await expect(stale.getByLabel("地点")).toHaveValue("公主岭市");
+  await page.reload();
+  await expect(page.getByLabel("地点")).toHaveValue("梨树县");
+  await expect(page.getByLabel("事件")).toHaveValue("秋收");
 });
 
 test("another correspondent neither finds an unpublished photo nor opens its page", async ({ browser }) => {

@@ -129,6 +129,7 @@ export async function photoDetail(actor: SessionUser, photoId: string) {
       height: true,
       bytes: true,
       mimeType: true,
+      version: true,
       caption: true,
       credit: true,
       altText: true,

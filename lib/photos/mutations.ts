@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "@/lib/platform/db";
+import { db, isRecordMissing, type Tx } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import type { SessionUser } from "@/lib/core/session";
 import { recordAudit } from "@/lib/core/audit";
-import { forbidden, invalid, notFound } from "@/lib/core/errors";
+import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { z } from "zod";
 import { PHOTO_FIELD_NAMES, photoFields, photoSearchText, type PhotoChoice, type PhotoFieldName } from "@/lib/photos/fields";
 import { mayEditPhoto, photosVisibleTo, usesLibrary } from "@/lib/photos/access";
@@ -87,30 +87,38 @@ export async function uploadPhoto(actor: SessionUser, data: Buffer, meta: PhotoT
 
 /**
  * Changes the words of a photo in the library (the fields sent; the rest stay). Only its uploader
- * and the desk may; the search text and the photographer follow the new words.
+ * and the desk may; the search text and the photographer follow the new words. `baseVersion`, when
+ * the form read one, refuses a save made on words someone has changed since.
  */
-export async function updatePhoto(actor: SessionUser, photoId: string, input: PhotoTextInput): Promise<UploadedPhoto> {
+export async function updatePhoto(actor: SessionUser, photoId: string, input: PhotoTextInput, baseVersion?: number): Promise<UploadedPhoto & { version: number }> {
   const sent = Object.fromEntries(PHOTO_FIELD_NAMES.filter((n) => input[n] !== undefined).map((n) => [n, input[n]]));
   const changes = checkedFields(photoFields.partial(), sent);
   return db().$transaction(async (tx) => {
     const photo = await tx.photo.findFirst({
       where: { AND: [{ id: photoId }, photosVisibleTo(actor)] },
-      select: { uploaderId: true, caption: true, credit: true, altText: true, keywords: true, place: true, event: true, photographerId: true },
+      select: { uploaderId: true, caption: true, credit: true, altText: true, keywords: true, place: true, event: true, photographerId: true, version: true },
     });
     if (!photo) throw notFound("找不到这张图片，或你无权查看");
     if (!mayEditPhoto(actor, photo)) throw forbidden("只有上传者和编辑可以修改这张图片的说明");
+    if (baseVersion !== undefined && baseVersion !== photo.version) throw staleWords();
     const next = { ...photo, ...changes };
     const changed = PHOTO_FIELD_NAMES.filter((n) => JSON.stringify(photo[n]) !== JSON.stringify(next[n]));
+    // The version in the condition too: two saves racing past the check above cannot both land.
     const row = await tx.photo.update({
-      where: { id: photoId },
+      where: { id: photoId, version: photo.version },
       data: {
         ...changes,
+        version: { increment: 1 },
         searchText: photoSearchText(next),
         photographerId: changed.includes("credit") ? await photographerOf(tx, next.credit, actor.id) : photo.photographerId,
       },
-      select: uploadedSelect,
+      select: { ...uploadedSelect, version: true },
+    }).catch((e) => {
+      throw isRecordMissing(e) ? staleWords() : e;
     });
     if (changed.length) await recordAudit(tx, { actorId: actor.id, action: "photo.update", targetType: "photo", targetId: photoId, summary: { photoFields: changed } });
     return row;
   });
 }
+
+const staleWords = () => conflict("这张图片的说明在你打开后已被他人修改，你的修改没有保存，仍在表单里：请复制后刷新页面再改。");

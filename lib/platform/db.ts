@@ -26,5 +26,9 @@ export type Db = ReturnType<typeof createClient>;
 export function isUniqueViolation(e: unknown): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
+/** An update or delete whose condition matched no row (a version moved on, a row gone). */
+export function isRecordMissing(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2025";
+}
 /** The client handed to an interactive transaction's callback. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

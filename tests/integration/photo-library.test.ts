@@ -162,4 +162,23 @@ describe("changing a photo's words", () => {
       [editor.id, { photoFields: ["credit", "keywords"] }],
     ]);
   });
+
+  it("refuses a save made on words someone has changed since, and keeps theirs", async () => {
+    const owner = await makeUser("CORRESPONDENT");
+    const editor = await makeUser("EDITOR");
+    const photo = await uploadPhoto(owner, await pngBytes(), { caption: "原来的说明" });
+    const read = (await db().photo.findUniqueOrThrow({ where: { id: photo.id } })).version;
+    const saved = await updatePhoto(editor, photo.id, { caption: "编辑改的说明" }, read);
+    expect(saved.version).toBe(read + 1);
+    const stale = await refusal(updatePhoto(owner, photo.id, { caption: "上传者改的说明" }, read));
+    expect(stale.code).toBe("conflict");
+    expect(stale.message).toMatch(/已被他人修改/);
+    expect((await db().photo.findUniqueOrThrow({ where: { id: photo.id } })).caption).toBe("编辑改的说明");
+    // Two saves on the same version at once: one lands, the other is refused.
+    const both = await Promise.allSettled([
+      updatePhoto(owner, photo.id, { caption: "甲" }, saved.version),
+      updatePhoto(editor, photo.id, { caption: "乙" }, saved.version),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+  });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useMemo, useTransition } from "react";
+import { useActionState, useEffect, useMemo, useState, useTransition } from "react";
 import { idle, keepingTheForm, type FormAction } from "@/lib/actions/form-state";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
 
@@ -16,8 +16,13 @@ const FIELDS: { name: keyof PhotoFormValues; label: string; multiline?: boolean;
   { name: "altText", label: "替代文字", hint: "给看不见图片的读者：图上有什么" },
 ];
 
-export function PhotoForm({ action, photoId, values }: { action: FormAction; photoId: string; values: PhotoFormValues }) {
+export function PhotoForm({ action, photoId, version, values }: { action: FormAction; photoId: string; version: number; values: PhotoFormValues }) {
   const [state, formAction, pending] = useActionState(useMemo(() => keepingTheForm(action), [action]), idle);
+  // The words' version this form stands on: the one read with the page, then each good save's.
+  const [base, setBase] = useState(version);
+  useEffect(() => {
+    if (state.ok && state.version) setBase(state.version);
+  }, [state]);
   const [, startTransition] = useTransition();
   return (
     <form
@@ -29,6 +34,7 @@ export function PhotoForm({ action, photoId, values }: { action: FormAction; pho
       }}
     >
       <input type="hidden" name="photoId" value={photoId} />
+      <input type="hidden" name="version" value={base} />
       {FIELDS.map((f) => {
         const id = `photo-${f.name}`;
         const errors = state.fieldErrors[f.name];

@@ -7,9 +7,9 @@ import { updatePhoto } from "@/lib/photos/mutations";
 // The photo's words, from the photo page or a batch upload's row: only the fields the form sends change.
 const field = z.string().max(2000).optional();
 export const updatePhotoAction = deskAction(
-  z.object({ photoId: recordId, caption: field, credit: field, altText: field, keywords: field, place: field, event: field }),
-  async ({ photoId, ...texts }, user) => {
-    await updatePhoto(user, photoId, texts);
-    return { message: "已保存" };
+  z.object({ photoId: recordId, version: z.coerce.number().int().positive().optional(), caption: field, credit: field, altText: field, keywords: field, place: field, event: field }),
+  async ({ photoId, version, ...texts }, user) => {
+    const saved = await updatePhoto(user, photoId, texts, version);
+    return { message: "已保存", version: saved.version };
   },
 );

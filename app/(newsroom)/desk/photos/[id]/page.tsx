@@ -37,8 +37,9 @@ export default async function PhotoPage({ params }: Props) {
       <h1 className="mb-4 text-2xl font-bold">{photo.caption ? photo.caption.slice(0, 40) : "未加说明的图片"}</h1>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <div>
-          <div className="overflow-hidden rounded border border-stone-300 bg-stone-100" style={{ aspectRatio: `${photo.width} / ${photo.height}` }}>
-            <img src={`/api/photos/${photo.id}/w1600`} alt={photo.altText || photo.caption || "图片"} width={photo.width} height={photo.height} className="h-full w-full object-contain" />
+          {/* No style attribute (the CSP forbids inline styles): width and height keep the space. */}
+          <div className="overflow-hidden rounded border border-stone-300 bg-stone-100">
+            <img src={`/api/photos/${photo.id}/w1600`} alt={photo.altText || photo.caption || "图片"} width={photo.width} height={photo.height} className="h-auto w-full" />
           </div>
           <section aria-labelledby="facts" className="mt-4">
             <h2 id="facts" className="mb-2 font-bold">文件信息</h2>
@@ -84,6 +85,7 @@ export default async function PhotoPage({ params }: Props) {
             <PhotoForm
               action={updatePhotoAction}
               photoId={photo.id}
+              version={photo.version}
               values={{ caption: photo.caption, credit: photo.credit, altText: photo.altText, keywords: photo.keywords.join("、"), place: photo.place, event: photo.event }}
             />
           ) : (
