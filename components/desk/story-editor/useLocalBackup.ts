@@ -4,6 +4,14 @@ import { contentOf, type Content } from "./content";
 
 const backupKey = (id: string | null) => `newsroom:story-backup:${id ?? "new"}`;
 
+/**
+ * The text as the user wrote it, to tell whether a kept copy is what the server has: the people
+ * in the byline by name and role (the server adds their record ids when it saves them).
+ */
+function comparable(c: Content): string {
+  return JSON.stringify(contentOf({ ...c, contributors: c.contributors.map(({ name, role }) => ({ name, role })) }));
+}
+
 function readBackup(id: string | null): { content: Content; savedAt: number; json: string } | null {
   try {
     const raw = localStorage.getItem(backupKey(id));
@@ -11,7 +19,7 @@ function readBackup(id: string | null): { content: Content; savedAt: number; jso
     const kept = JSON.parse(raw) as { content: Content; savedAt: number };
     // A copy kept before bylines were lists of people has no list: the line is read back into one on save.
     const content = contentOf({ ...kept.content, contributors: kept.content.contributors ?? [], bylineEdited: kept.content.bylineEdited ?? false });
-    return { content, savedAt: kept.savedAt, json: JSON.stringify(content) };
+    return { content, savedAt: kept.savedAt, json: comparable(content) };
   } catch {
     localStorage.removeItem(backupKey(id));
     return null;
@@ -32,7 +40,7 @@ export function useLocalBackup({ story, storyId, content, dirty, mayEdit }: { st
   useEffect(() => {
     if (looked.current) return;
     looked.current = true;
-    const loaded = JSON.stringify(contentOf(story));
+    const loaded = comparable(contentOf(story));
     // A new story that was created on the server leaves its "new" backup behind: drop it.
     if (story.id && readBackup(null)?.json === loaded) forgetBackup(null);
     const kept = readBackup(story.id);
