@@ -92,9 +92,11 @@ async function fill(client: pg.Client) {
   await client.query(`INSERT INTO "Placement" (id, "pageId", "storyId", position, "isLead")
     SELECT 'rb_pl_' || d || '_' || p || '_' || k, 'rb_page_' || d || '_' || p, 'rb' || d || 'x' || p || 'x' || k, k, k = 0
     FROM generate_series(0, $1 - 1) d, generate_series(1, 8) p, generate_series(0, 5) k`, [DAYS]);
-  await client.query(`INSERT INTO "Photo" (id, "storageKey", "mimeType", width, height, bytes, caption, credit, "uploaderId", "storyId")
-    SELECT 'rb_photo_' || d || '_' || p, 'bench/' || d || '/' || p, 'image/jpeg', 1200, 800, 100000, '工人在新建厂房内安装生产线设备。', '本报记者 赵晨 摄', 'rb_user_0', 'rb' || d || 'x' || p || 'x0'
+  await client.query(`INSERT INTO "Photo" (id, "storageKey", "mimeType", width, height, bytes, caption, credit, "uploaderId")
+    SELECT 'rb_photo_' || d || '_' || p, 'bench/' || d || '/' || p, 'image/jpeg', 1200, 800, 100000, '工人在新建厂房内安装生产线设备。', '本报记者 赵晨 摄', 'rb_user_0'
     FROM generate_series(0, $1 - 1) d, generate_series(1, 8) p`, [DAYS]);
+  await client.query(`INSERT INTO "StoryPhoto" ("storyId", "photoId")
+    SELECT 'rb' || d || 'x' || p || 'x0', 'rb_photo_' || d || '_' || p FROM generate_series(0, $1 - 1) d, generate_series(1, 8) p`, [DAYS]);
   await client.query(`INSERT INTO "_StoryToTag" ("A", "B") SELECT id, 'rb_tag_' || (abs(hashtext(id)) % 40) FROM "Story" WHERE id LIKE 'rb%'
     UNION SELECT id, 'rb_tag_' || (abs(hashtext(id)) % 10) FROM "Story" WHERE id LIKE 'rb%' ON CONFLICT DO NOTHING`);
   await client.query("ANALYZE");
