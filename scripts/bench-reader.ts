@@ -152,7 +152,7 @@ async function main() {
   const { rows: [sample] } = await client.query(
     `SELECT to_char(i.date, 'YYYY-MM-DD') AS date, s.id AS story, ph."storageKey" AS key
      FROM "Issue" i JOIN "Page" p ON p."issueId" = i.id AND p.number = 3 JOIN "Placement" pl ON pl."pageId" = p.id AND pl."isLead"
-     JOIN "Story" s ON s.id = pl."storyId" JOIN "Photo" ph ON ph."storyId" = s.id
+     JOIN "Story" s ON s.id = pl."storyId" JOIN "StoryPhoto" sp ON sp."storyId" = s.id JOIN "Photo" ph ON ph.id = sp."photoId"
      WHERE i.status = 'PUBLISHED' ORDER BY i.date DESC OFFSET 400 LIMIT 1`,
   );
   const { rows: [tag] } = await client.query(`SELECT t.name FROM "Tag" t JOIN "_StoryToTag" st ON st."B" = t.id GROUP BY t.name ORDER BY count(*) DESC LIMIT 1`);
