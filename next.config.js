@@ -1,5 +1,6 @@
 // Sizes shared with the server code (lib/platform/action-guard.ts reads the same file).
 const limits = require("./lib/platform/limits.json");
+const { READER_PAGE_POLICY } = require("./lib/platform/reader-policy.json");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -8,6 +9,10 @@ const nextConfig = {
   // Native and wasm packages stay outside the server bundle and load from node_modules.
   serverExternalPackages: ["sharp", "@node-rs/argon2", "@electric-sql/pglite", "pg", "pg-boss"],
   poweredByHeader: false,
+  // Cached pages and data in one store for every instance (Redis with REDIS_URL, else this
+  // process's memory): see lib/platform/cache. Next's own memory layer would keep a copy per instance.
+  cacheHandler: require.resolve("./lib/platform/cache/next-cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
   experimental: {
     serverActions: { bodySizeLimit: limits.actionBodyBytes },
     // The proxy reads an action's body to refuse oversized or undecodable ones with a 4xx; Next
@@ -31,6 +36,13 @@ const nextConfig = {
             value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()",
           },
         ],
+      },
+      {
+        // Reader pages are rendered once and served to every reader (and kept by the front cache),
+        // so they cannot name a per-request nonce: lib/platform/security-headers.ts says what this
+        // policy allows and why. The back office and /api get theirs from proxy.ts.
+        source: "/((?!desk|login|api|_next).*)",
+        headers: [{ key: "Content-Security-Policy", value: READER_PAGE_POLICY }],
       },
     ];
   },

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
 import "./globals.css";
 import { PAPER } from "@/lib/paper";
 import { siteUrl } from "@/lib/platform/env";
@@ -16,12 +15,10 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-// Every page is rendered per request: its scripts carry the nonce of that request's
-// Content-Security-Policy (proxy.ts), which a page prerendered once could not. The data behind
-// reader pages stays cached (lib/reader). A front cache that kept whole pages would hand every
-// reader the same nonce for as long as it kept them: weigh that before adding one.
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  await connection();
+// Reader pages are rendered once and kept in the shared cache (app/(reader)/layout.tsx); the back
+// office is rendered per request (app/(newsroom)/layout.tsx), its scripts carrying the nonce of
+// that request's Content-Security-Policy.
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="zh-CN">
       <body className="min-h-screen bg-paper font-sans antialiased">{children}</body>

@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { PAPER } from "@/lib/paper";
 
+// Reader pages are the same for every reader: rendered once, kept in the shared cache for an hour
+// at most, and dropped as soon as anything readers see changes (lib/reader/cache.ts).
+export const revalidate = 3600;
+
 export default function ReaderLayout({ children }: { children: React.ReactNode }) {
   return (
     <>

@@ -1,4 +1,6 @@
-// The Content-Security-Policy of an HTML page names a fresh nonce per request. Next puts that
+import readerPolicy from "./reader-policy.json";
+
+// The Content-Security-Policy of a back-office page names a fresh nonce per request. Next puts that
 // nonce on its own scripts when it renders (it reads the policy from the request), so inline
 // script runs only if the server wrote it: no 'unsafe-inline', no 'unsafe-eval' (except in
 // `next dev`, where React needs eval for its error overlay). The headers every answer carries
@@ -36,6 +38,15 @@ export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
 }
+
+/**
+ * Reader pages are rendered once and served to every reader from the shared cache and the front
+ * cache, so no per-request nonce can be in them. Their policy (set in next.config.js) lets their
+ * own inline scripts run (Next's page data), but no inline event handler (script-src-attr 'none',
+ * what an HTML injection would use), no eval and nothing from another origin. What reader pages
+ * show is escaped text and our own components: there is no HTML from users in them.
+ */
+export const READER_PAGE_POLICY: string = readerPolicy.READER_PAGE_POLICY;
 
 /** For route handlers' answers (JSON, photos): nothing in them may run or be framed. */
 export const API_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";

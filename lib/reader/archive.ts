@@ -159,7 +159,7 @@ export const allTags = cachedReader("tags", async () => {
     select: { name: true, kind: true, _count: { select: { stories: { where: onTheRecord } } } },
   });
   return rows.map((r) => ({ name: r.name, kind: r.kind, count: r._count.stories }));
-});
+}, undefined, { whileBuilding: [] });
 
 /** Every story of one issue in page order, for the issue's feed. */
 export const issueCards = cachedReader("issue-cards", async (date: string): Promise<StoryCard[]> => {

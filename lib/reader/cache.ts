@@ -1,7 +1,6 @@
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
 import { READER_CACHE_TAG } from "@/lib/reader/queries";
-import { forgetRecentSearches } from "@/lib/reader/search";
 
 /**
  * Called after anything readers can see has changed (an issue published, later a correction or a
@@ -9,6 +8,5 @@ import { forgetRecentSearches } from "@/lib/reader/search";
  */
 export function refreshReaderPages(): void {
   revalidateTag(READER_CACHE_TAG, { expire: 0 });
-  forgetRecentSearches();
   revalidatePath("/", "layout");
 }

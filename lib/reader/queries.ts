@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/platform/db";
+import { isBuildPhase } from "@/lib/platform/env";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
 import { creditsSelect, photoSizesOf, photoSizesSelect, readerCredits, storyContentSelect, type ReaderCredit } from "@/lib/stories/content";
 import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/validation/story";
@@ -24,7 +25,12 @@ class NotKept<R> extends Error {
  * return null for what does not exist (including pages past the last); `keep` says which other
  * answers are about nothing (an empty month, an empty list).
  */
-export function cachedReader<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>, keep: (answer: R) => boolean = (a) => a !== null) {
+export function cachedReader<A extends unknown[], R>(
+  name: string,
+  fn: (...args: A) => Promise<R>,
+  keep: (answer: R) => boolean = (a) => a !== null,
+  options: { revalidateSeconds?: number; /** the answer while `next build` prerenders: it needs no database, and keeps nothing it makes */ whileBuilding?: R } = {},
+) {
   const cached = unstable_cache(
     async (...args: A) => {
       const found = await fn(...args);
@@ -32,9 +38,10 @@ export function cachedReader<A extends unknown[], R>(name: string, fn: (...args:
       return found;
     },
     [`reader:${name}`],
-    { tags: [READER_CACHE_TAG], revalidate: 3600 },
+    { tags: [READER_CACHE_TAG], revalidate: options.revalidateSeconds ?? 3600 },
   );
   return async (...args: A): Promise<R> => {
+    if (isBuildPhase() && "whileBuilding" in options) return options.whileBuilding as R;
     try {
       return await cached(...args);
     } catch (e) {
@@ -99,7 +106,7 @@ async function loadIssue(date: Date | null): Promise<IssueView | null> {
   };
 }
 
-export const latestIssue = cachedReader("latest-issue", () => loadIssue(null));
+export const latestIssue = cachedReader("latest-issue", () => loadIssue(null), undefined, { whileBuilding: null });
 export const issueByDate = cachedReader("issue", (date: string) => loadIssue(issueDateFromString(date)));
 
 const storySelect = {
@@ -138,6 +145,11 @@ function toReaderStory(row: StoryRow, isLead: boolean): ReaderStory {
     photoSizes: photoSizesOf(photos),
     credits: readerCredits(contributors),
   };
+}
+
+/** Whether a story was withdrawn: asked only about addresses that show no published story. */
+export async function isWithdrawn(id: string): Promise<boolean> {
+  return (await db().story.count({ where: { id, status: "WITHDRAWN" } })) > 0;
 }
 
 export const storyView = cachedReader("story", async (id: string): Promise<StoryView | null> => {

@@ -3,8 +3,7 @@ import { db } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cardSelect, toCard, LIST_PAGE_SIZE, type StoryCard } from "@/lib/reader/archive";
 import { printable } from "@/lib/validation/text";
-import { LRUCache } from "lru-cache";
-import { withdrawnStoryIds } from "@/lib/reader/withdrawn";
+import { cachedReader } from "@/lib/reader/queries";
 
 // Reader search over published stories. Chinese has no spaces between words, so instead of a word
 // index it looks for each query term as a substring, served by the trigram index on searchText
@@ -32,29 +31,10 @@ export function searchTerms(raw: string): { terms: string[]; truncated: boolean;
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-// Recent answers, kept in a bounded cache: readers can type anything, so an unbounded cache keyed
-// by their words would grow forever, while the same few words are searched again and again (a
-// common word over a ten-year archive takes the database a good part of a second). Dropped
-// whenever reader pages are refreshed (lib/reader/cache.ts), and after five minutes in any case.
-const recentSearches = new LRUCache<string, SearchResult>({ max: 500, ttl: 5 * 60_000 });
-
-export function forgetRecentSearches(): void {
-  recentSearches.clear();
-}
-
-export async function searchStories(input: SearchInput): Promise<SearchResult> {
-  const key = JSON.stringify([input.q, input.from, input.to, input.tag, input.page]);
-  const known = recentSearches.get(key);
-  // Another instance may have withdrawn a story since: it leaves the answer at once, not in minutes.
-  if (known) return known.kind === "results" ? withoutWithdrawn(known, await withdrawnStoryIds()) : known;
-  const found = await runSearch(input);
-  recentSearches.set(key, found);
-  return found;
-}
-
-function withoutWithdrawn(result: Extract<SearchResult, { kind: "results" }>, withdrawn: Set<string>): SearchResult {
-  return result.hits.some((h) => withdrawn.has(h.id)) ? { ...result, hits: result.hits.filter((h) => !withdrawn.has(h.id)) } : result;
-}
+// Answers that found something are kept in the shared cache with the other reader queries: the
+// same few words are searched again and again, and a publication, correction or withdrawal drops
+// them on every instance. Entries expire (lib/platform/cache), so what readers type stays bounded.
+export const searchStories = cachedReader("search", (input: SearchInput) => runSearch(input), (r) => r.kind === "results" && r.hits.length > 0, { revalidateSeconds: 300 });
 
 async function runSearch(input: SearchInput): Promise<SearchResult> {
   if (!input.q.trim()) return { kind: "empty" };

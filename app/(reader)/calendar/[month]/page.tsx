@@ -5,6 +5,9 @@ import { calendarMonth } from "@/lib/reader/archive";
 import { MonthCalendar } from "@/components/reader/MonthCalendar";
 import { isRealMonth } from "@/lib/core/dates";
 
+// None at build time: each address is rendered on its first visit, then kept (see the reader layout).
+export const generateStaticParams = () => [];
+
 type Props = { params: Promise<{ month: string }> };
 
 const label = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;

@@ -7,6 +7,9 @@ import { IssueBar } from "@/components/reader/IssueBar";
 import { headlineOf } from "@/components/page/PageBlocks";
 import { formatIssueDate, isRealDay } from "@/lib/core/dates";
 
+// None at build time: each address is rendered on its first visit, then kept (see the reader layout).
+export const generateStaticParams = () => [];
+
 type Props = { params: Promise<{ date: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { Metadata } from "next";
-import { storyView } from "@/lib/reader/queries";
+import { isWithdrawn, storyView } from "@/lib/reader/queries";
 import { Headline } from "@/components/reader/Headline";
 import { StoryBody } from "@/components/reader/StoryBody";
 import { JsonLd } from "@/components/reader/JsonLd";
@@ -15,6 +15,9 @@ import { isRecordId } from "@/lib/core/ids";
 import { Byline } from "@/components/reader/LinkedNames";
 import { Gallery } from "@/components/reader/Gallery";
 import { introOf, photosOf } from "@/lib/stories/photo-story";
+
+// None at build time: each address is rendered on its first visit, then kept (see the reader layout).
+export const generateStaticParams = () => [];
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -48,7 +51,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StoryPage({ params }: Props) {
   const story = await load(params);
-  if (!story) notFound();
+  if (!story) {
+    // Pages cannot answer 410 Gone themselves; the withdrawn story's own address for it can.
+    const { id } = await params;
+    if (isRecordId(id) && (await isWithdrawn(id))) redirect(`/stories/${id}/withdrawn`);
+    notFound();
+  }
   const base = siteUrl();
   const photos = photosOf(story.body);
   // A 组图 reads as its introduction, then its photos one at a time; other stories as printed.

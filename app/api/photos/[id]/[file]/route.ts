@@ -2,6 +2,7 @@ import { findReadablePhoto } from "@/lib/photos/queries";
 import { photoStore } from "@/lib/photos/store";
 import { currentUser } from "@/lib/core/session";
 import { isRecordId } from "@/lib/core/ids";
+import { API_POLICY } from "@/lib/platform/security-headers";
 
 const FILES = new Set(["w480", "w960", "w1600", "original"]);
 
@@ -23,6 +24,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       // A day, not forever: a withdrawn story's photos must leave shared caches too.
       "Cache-Control": photo.isPublic ? "public, max-age=86400" : "private, no-store",
       "X-Content-Type-Options": "nosniff",
+      // The proxy does not run before photo files (they are served as fast as the cache allows).
+      "Content-Security-Policy": API_POLICY,
     },
   });
 }

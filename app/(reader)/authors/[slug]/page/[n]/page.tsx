@@ -1,5 +1,8 @@
 import { AuthorList, authorMetadata, pageNumber } from "@/components/reader/ListPages";
 
+// None at build time: each address is rendered on its first visit, then kept (see the reader layout).
+export const generateStaticParams = () => [];
+
 type Props = { params: Promise<{ slug: string; n: string }> };
 
 export async function generateMetadata({ params }: Props) {

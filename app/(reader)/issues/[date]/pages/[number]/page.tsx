@@ -4,6 +4,9 @@ import { publishedPageView } from "@/lib/reader/page-view";
 import { PrintedPage } from "@/components/page/PrintedPage";
 import { formatIssueDate, isRealDay } from "@/lib/core/dates";
 
+// None at build time: each address is rendered on its first visit, then kept (see the reader layout).
+export const generateStaticParams = () => [];
+
 type Props = { params: Promise<{ date: string; number: string }> };
 
 async function load(params: Props["params"]) {
