@@ -22,11 +22,11 @@ async function aStory(): Promise<{ id: string; date: string; page: number; usern
 }
 
 test.describe("security headers", () => {
-  test("every page names a fresh nonce in its policy and every script carries it", async ({ request }) => {
-    const story = await aStory();
+  test("every back-office page names a fresh nonce in its policy and every script carries it", async ({ browser, request }) => {
+    const editor = await newUserPage(browser, "bianji");
     const nonces = new Set<string>();
-    for (const path of ["/", `/stories/${story.id}`, `/search?q=${encodeURIComponent("秋收")}`, "/login"]) {
-      const response = await request.get(path);
+    for (const [path, client] of [["/login", request], ["/login", request], ["/desk/queue", editor.request], ["/desk/stories", editor.request]] as const) {
+      const response = await client.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(200);
       const policy = response.headers()["content-security-policy"] ?? "";
       const nonce = /'nonce-([^']+)'/.exec(policy)?.[1] ?? "";
@@ -35,10 +35,24 @@ test.describe("security headers", () => {
       nonces.add(nonce);
       const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length, path).toBeGreaterThan(0);
-      // Data blocks (JSON-LD) are not run and need none; every script that runs carries the nonce.
       for (const tag of scripts.filter((t) => !/type="application\/ld\+json"/.test(t))) expect(tag, path).toContain(`nonce="${nonce}"`);
     }
     expect(nonces.size).toBe(4);
+  });
+
+  test("reader pages, rendered once for everyone, allow their own scripts but no inline handler, eval or other origin", async ({ request }) => {
+    const story = await aStory();
+    for (const path of ["/", `/stories/${story.id}`, `/search?q=${encodeURIComponent("秋收")}`, `/tags/${encodeURIComponent(story.tag)}`]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      const policy = response.headers()["content-security-policy"] ?? "";
+      expect(policy, path).toContain("script-src 'self' 'unsafe-inline'");
+      expect(policy, path).toContain("script-src-attr 'none'");
+      expect(policy, path).toContain("object-src 'none'");
+      expect(policy, path).not.toMatch(/unsafe-eval|nonce-/);
+      // One policy header: the proxy does not add a second one to a reader page.
+      expect(response.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy"), path).toHaveLength(1);
+    }
   });
 
   test("the back office cannot be framed; every answer says nosniff, referrer and permissions", async ({ browser, request }) => {
@@ -69,7 +83,7 @@ test.describe("security headers", () => {
       page.on("console", (m) => /Content Security Policy/.test(m.text()) && blocked.push(m.text()));
       await page.goto("/");
       // What an HTML injection would add: markup with an inline handler (a <script> set through
-      // innerHTML never runs anyway). The policy has no 'unsafe-inline', so the handler is blocked.
+      // innerHTML never runs anyway). The reader policy says script-src-attr 'none', so the handler is blocked.
       await page.evaluate(() => {
         document.body.insertAdjacentHTML("beforeend", '<img src="/missing.png" alt="" onerror="window.__injected = true">');
       });

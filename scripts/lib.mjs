@@ -1,6 +1,9 @@
 // Small helpers shared by the start and test scripts.
 import { spawn } from "node:child_process";
 import net from "node:net";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 export function run(command, args, { env = process.env, quiet = false } = {}) {
   return new Promise((resolve, reject) => {
@@ -36,17 +39,59 @@ export function waitForPort(port, host = "127.0.0.1", timeoutMs = 60_000) {
 export const npx = (args, options) => run("npx", args, options);
 
 /**
- * What `npm start` does about demo content and where it listens. The demo accounts share a
- * published password, so they are made only on the embedded database or when SEED_DEMO=1 asks.
- * It listens on this machine only unless HOST says otherwise: the demo is for this machine, and a
- * real installation is reached through a reverse proxy, the only source of a client address that
- * cannot be forged (sign-in throttling counts by it).
+ * What `npm start` does about demo content, where it listens, and whether it may build. The demo
+ * accounts share a published password, so they are made only on the embedded database or when
+ * SEED_DEMO=1 asks. It listens on this machine only unless HOST says otherwise: the demo is for
+ * this machine, and a real installation is reached through a reverse proxy, the only source of a
+ * client address that cannot be forged (sign-in throttling counts by it).
+ * With REDIS_URL, several instances share the work: each runs the one build made by `npm run
+ * build` (never its own), and they must share the session secret and the Server Actions key, or a
+ * reader signed in on one instance, or a form opened on one, would fail on the next.
  */
-export function startPlan(environment) {
+export function startPlan(environment, build = { exists: false, actionsKey: null }) {
   const embedded = !environment.DATABASE_URL;
+  const shared = Boolean(environment.REDIS_URL);
+  const problems = [];
+  if (shared) {
+    if (embedded) problems.push("设置了 REDIS_URL（多实例运行），还需要 DATABASE_URL：内嵌数据库只能供一个实例使用");
+    if (!environment.NEXTAUTH_SECRET) problems.push("多实例运行需要各实例相同的 NEXTAUTH_SECRET，否则在一个实例登录的用户到另一个实例就会掉线");
+    if (!environment.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
+      problems.push("多实例运行需要 NEXT_SERVER_ACTIONS_ENCRYPTION_KEY（openssl rand -base64 32），构建和每个实例都用同一个");
+    } else if (!build.exists) {
+      problems.push("还没有构建：先用同一个 NEXT_SERVER_ACTIONS_ENCRYPTION_KEY 运行一次 npm run build，各实例不会自己构建");
+    } else if (build.actionsKey !== keyFingerprint(environment.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY)) {
+      problems.push("现有构建用的 NEXT_SERVER_ACTIONS_ENCRYPTION_KEY 与本实例的不同：用本实例的密钥重新 npm run build");
+    }
+  }
   return {
     embedded,
     seedDemo: embedded || environment.SEED_DEMO === "1",
     host: environment.HOST || "127.0.0.1",
+    shared,
+    autoBuild: !shared,
+    problems,
   };
+}
+
+/** A short fingerprint of the Server Actions key a build was made with (never the key itself). */
+export function keyFingerprint(key) {
+  return key ? createHash("sha256").update(key).digest("hex").slice(0, 16) : null;
+}
+
+const BUILD_NOTE = "newsroom-build.json";
+
+/** What `npm run build` notes beside a build: which Server Actions key it embedded. */
+export function readBuildNote(distDir) {
+  if (!existsSync(path.join(distDir, "BUILD_ID"))) return { exists: false, actionsKey: null };
+  try {
+    return { exists: true, ...JSON.parse(readFileSync(path.join(distDir, BUILD_NOTE), "utf8")) };
+  } catch {
+    return { exists: true, actionsKey: null };
+  }
+}
+
+/** Builds the app into distDir and notes the key it was built with. */
+export async function buildApp(distDir, environment = process.env) {
+  await npx(["next", "build"], { env: { ...environment, NEXT_DIST_DIR: distDir } });
+  writeFileSync(path.join(distDir, BUILD_NOTE), JSON.stringify({ actionsKey: keyFingerprint(environment.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) }));
 }

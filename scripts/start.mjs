@@ -6,11 +6,13 @@
 // published password are only ever made there when SEED_DEMO=1 says so, and it refuses to serve
 // while any still opens with that password. Either way it listens on 127.0.0.1 unless HOST says
 // otherwise: on the internet the app sits behind a reverse proxy (TLS, the client's address).
+// With REDIS_URL it is one of several instances (README, "Running more than one instance"): it
+// serves the build `npm run build` made and refuses to start without the secrets all share.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { npx, startPlan, waitForPort } from "./lib.mjs";
+import { buildApp, npx, readBuildNote, startPlan, waitForPort } from "./lib.mjs";
 
 const port = process.env.PORT ?? "3000";
 const dataDir = path.resolve(".data");
@@ -24,7 +26,12 @@ function stopAll(code = 0) {
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
-const plan = startPlan(process.env);
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const plan = startPlan(process.env, readBuildNote(distDir));
+if (plan.problems.length) {
+  for (const p of plan.problems) console.error(`无法启动：${p}`);
+  process.exit(4);
+}
 if (plan.embedded) {
   const dbPort = process.env.EMBEDDED_DB_PORT ?? "54329";
   const db = spawn(process.execPath, ["scripts/embedded-db.mjs", path.join(dataDir, "pglite"), dbPort], { stdio: "inherit" });
@@ -68,20 +75,20 @@ function newestSource(dir) {
   }
   return newest;
 }
-const buildId = path.join(".next", "BUILD_ID");
-// The build holds cached pages and data from the database it served; another database gets a fresh build.
-const builtFor = path.join(dataDir, "build-database");
-if (existsSync(builtFor) && readFileSync(builtFor, "utf8") !== process.env.DATABASE_URL) rmSync(".next", { recursive: true, force: true });
-const sources = ["app", "components", "lib", "public", "next.config.js", "package-lock.json"].filter(existsSync);
-const newest = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestSource(s) : statSync(s).mtimeMs)));
-if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
-  console.log("building the app (first start, or the sources changed)…");
-  rmSync(".next", { recursive: true, force: true });
-  await npx(["next", "build"]);
-  writeFileSync(builtFor, process.env.DATABASE_URL);
+// One instance builds for itself when the sources are newer than its build; several instances
+// (REDIS_URL) serve the one build `npm run build` made, checked above.
+const buildId = path.join(distDir, "BUILD_ID");
+if (plan.autoBuild) {
+  const sources = ["app", "components", "lib", "public", "next.config.js", "package-lock.json"].filter(existsSync);
+  const newest = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestSource(s) : statSync(s).mtimeMs)));
+  if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
+    console.log("building the app (first start, or the sources changed)…");
+    rmSync(distDir, { recursive: true, force: true });
+    await buildApp(distDir);
+  }
 }
 
 console.log(`starting on http://${plan.host ?? "localhost"}:${port}`);
-const app = spawn("npx", ["next", "start", "-p", port, ...(plan.host ? ["-H", plan.host] : [])], { stdio: "inherit", env: process.env });
+const app = spawn("npx", ["next", "start", "-p", port, ...(plan.host ? ["-H", plan.host] : [])], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir } });
 children.push(app);
 app.on("exit", (code) => stopAll(code ?? 0));

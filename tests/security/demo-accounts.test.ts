@@ -6,22 +6,43 @@ import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/prisma/seed/accounts";
 // @ts-expect-error: a plain ES module of the start script, without types
-import { startPlan } from "@/scripts/lib.mjs";
+import { keyFingerprint, startPlan } from "@/scripts/lib.mjs";
 
 const run = promisify(execFile);
 
 // Demo accounts share a password printed in the README: they must never appear on a real
 // database by themselves, and the embedded demo must not listen beyond this machine.
 describe("demo content and where npm start listens", () => {
+  const one = { shared: false, autoBuild: true, problems: [] };
   it.each([
-    [{}, { embedded: true, seedDemo: true, host: "127.0.0.1" }],
-    [{ HOST: "0.0.0.0" }, { embedded: true, seedDemo: true, host: "0.0.0.0" }],
-    [{ DATABASE_URL: "postgresql://db/news" }, { embedded: false, seedDemo: false, host: "127.0.0.1" }],
-    [{ DATABASE_URL: "postgresql://db/news", HOST: "0.0.0.0" }, { embedded: false, seedDemo: false, host: "0.0.0.0" }],
-    [{ DATABASE_URL: "postgresql://db/news", SEED_DEMO: "1" }, { embedded: false, seedDemo: true, host: "127.0.0.1" }],
-    [{ DATABASE_URL: "postgresql://db/news", SEED_DEMO: "yes" }, { embedded: false, seedDemo: false, host: "127.0.0.1" }],
+    [{}, { embedded: true, seedDemo: true, host: "127.0.0.1", ...one }],
+    [{ HOST: "0.0.0.0" }, { embedded: true, seedDemo: true, host: "0.0.0.0", ...one }],
+    [{ DATABASE_URL: "postgresql://db/news" }, { embedded: false, seedDemo: false, host: "127.0.0.1", ...one }],
+    [{ DATABASE_URL: "postgresql://db/news", HOST: "0.0.0.0" }, { embedded: false, seedDemo: false, host: "0.0.0.0", ...one }],
+    [{ DATABASE_URL: "postgresql://db/news", SEED_DEMO: "1" }, { embedded: false, seedDemo: true, host: "127.0.0.1", ...one }],
+    [{ DATABASE_URL: "postgresql://db/news", SEED_DEMO: "yes" }, { embedded: false, seedDemo: false, host: "127.0.0.1", ...one }],
   ])("environment %j → %j", (environment, plan) => {
     expect(startPlan(environment)).toEqual(plan);
+  });
+
+  // Several instances (REDIS_URL) serve one build and share their secrets, or refuse to start.
+  const KEY = "q1bQ3mVtT5xW0e2Zr7YkP9sLhN4cUjFaGdBiOoMvXyE=";
+  const many = { DATABASE_URL: "postgresql://db/news", REDIS_URL: "redis://cache:6379", NEXTAUTH_SECRET: "s".repeat(32), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: KEY };
+  const builtWithKey = { exists: true, actionsKey: keyFingerprint(KEY) };
+  it.each([
+    ["everything shared and built with the key", many, builtWithKey, []],
+    ["no database of its own to share", { ...many, DATABASE_URL: undefined }, builtWithKey, ["DATABASE_URL"]],
+    ["no shared session secret", { ...many, NEXTAUTH_SECRET: undefined }, builtWithKey, ["NEXTAUTH_SECRET"]],
+    ["no Server Actions key", { ...many, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: undefined }, builtWithKey, ["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"]],
+    ["no build", many, { exists: false, actionsKey: null }, ["npm run build"]],
+    ["a build made with another key", many, { exists: true, actionsKey: keyFingerprint("another") }, ["重新 npm run build"]],
+    ["a build made without a key", many, { exists: true, actionsKey: null }, ["重新 npm run build"]],
+  ])("several instances: %s", (_case, environment, build, problems) => {
+    const plan = startPlan(Object.fromEntries(Object.entries(environment).filter(([, v]) => v !== undefined)), build);
+    expect(plan.shared).toBe(true);
+    expect(plan.autoBuild).toBe(false);
+    expect(plan.problems).toHaveLength(problems.length);
+    problems.forEach((words: string, i: number) => expect(plan.problems[i]).toContain(words));
   });
 
   it("the seed refuses a database nobody marked as a demo, and adds no account", async () => {
