@@ -81,6 +81,9 @@ export const config = {
     "/login",
     "/api/((?!photos$|photos/[^/]+/[^/]+$).*)",
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    // Next takes any posted form for a possible action too (actionKind in lib/platform/action-guard.ts).
+    { source: "/((?!api/photos/?$).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    { source: "/((?!api/photos/?$).*)", has: [{ type: "header", key: "content-type", value: "application/x-www-form-urlencoded" }] },
     "/:path((?:.*)%(?:.*))",
   ],
 };

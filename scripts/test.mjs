@@ -2,12 +2,33 @@
 //  1. vitest: unit tests, and integration tests on a new Postgres database (tests/support/global-setup.ts);
 //  2. Playwright: a new database, migrated and seeded with the demo content, a production build,
 //     and the browser tests in e2e/ against it. The database is dropped at the end.
-// Postgres: TEST_PG_URL (default postgresql://postgres@127.0.0.1:5432).
+// Postgres: TEST_PG_URL (default postgresql://postgres@127.0.0.1:5432). Redis: TEST_REDIS_URL
+// (default redis://127.0.0.1:6379): the browser tests run two app instances, sharing their cache
+// there as a real installation of several instances does, under a prefix of their own.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import Redis from "ioredis";
 import { npx } from "./lib.mjs";
+
+/** Drops what the run's instances kept in Redis. */
+async function forgetCache(url, prefix) {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } catch (e) {
+    console.error(`could not clear the test cache in Redis: ${e.message}`);
+  } finally {
+    redis.disconnect();
+  }
+}
 
 const server = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -37,6 +58,7 @@ const name = `newsroom_e2e_${process.pid}_${Date.now()}`;
 const photoDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-e2e-photos-"));
 await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
 const port = process.env.E2E_PORT ?? "3100";
+const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const env = {
   ...process.env,
   DATABASE_URL: `${server}/${name}`,
@@ -46,6 +68,8 @@ const env = {
   NEXT_DIST_DIR: ".next-test",
   SEED_DEMO: "1",
   E2E_PORT: port,
+  REDIS_URL: redisUrl,
+  CACHE_PREFIX: name,
 };
 let failed = false;
 try {
@@ -53,7 +77,6 @@ try {
   await npx(["prisma", "migrate", "deploy"], { env, quiet: true });
   await npx(["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { env });
   console.log(`[test ${stamp()}] e2e: production build`);
-  // A fresh build folder: Next keeps cached pages and data there, which must not outlive their database.
   rmSync(".next-test", { recursive: true, force: true });
   await npx(["next", "build"], { env, quiet: true });
   console.log(`[test ${stamp()}] e2e: browser tests`);
@@ -64,6 +87,7 @@ try {
 } finally {
   await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   rmSync(photoDir, { recursive: true, force: true });
+  await forgetCache(redisUrl, name);
 }
 console.log(`[test ${stamp()}] done`);
 process.exit(failed ? 1 : 0);
