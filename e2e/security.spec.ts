@@ -1,3 +1,4 @@
+import Redis from "ioredis";
 import http from "node:http";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
@@ -288,13 +289,15 @@ async function folderBytes(folder: string): Promise<number> {
 }
 
 test("made-up addresses cost no cache entries", async ({ request }) => {
-  // Next keeps rendered pages under server/ and cached data under cache/: the whole build folder counts.
-  const cache = process.env.NEXT_DIST_DIR ?? ".next";
+  // Both app instances keep rendered pages and cached queries in Redis under the run's prefix
+  // (scripts/test.mjs); the build folder holds none of them, and must not grow either.
+  const folder = process.env.NEXT_DIST_DIR ?? ".next";
   const s = await aStory();
   const random = () => randomBytes(8).toString("hex");
   const warm = ["/", `/stories/${s.id}`, `/tags/${encodeURIComponent(s.tag)}`, `/search?q=${encodeURIComponent("秋收")}`];
   await statusesOf(request, warm);
-  const before = await folderBytes(cache);
+  const before = { keys: await cacheKeys(), bytes: await folderBytes(folder) };
+  expect(before.keys, "the warm-up pages are kept").toBeGreaterThan(0);
   const routes = [
     ...Array.from({ length: 500 }, () => `/stories/c${random()}${random()}`),
     ...Array.from({ length: 50 }, () => `/tags/${random()}`),
@@ -307,6 +310,24 @@ test("made-up addresses cost no cache entries", async ({ request }) => {
     ...Array.from({ length: 50 }, (_, i) => `/sitemaps/${2100 + i}.xml`),
   ];
   await statusesOf(request, routes);
-  const grown = (await folderBytes(cache)) - before;
+  expect(await cacheKeys(), "cache entries after 1,000 made-up addresses").toBe(before.keys);
+  const grown = (await folderBytes(folder)) - before.bytes;
   expect(grown, `the build folder grew by ${grown} bytes`).toBeLessThan(1024 * 1024);
 });
+
+/** How many entries the run's instances keep in the shared cache. */
+async function cacheKeys(): Promise<number> {
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  try {
+    let cursor = "0";
+    let count = 0;
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${process.env.CACHE_PREFIX}:e:*`, "COUNT", 1000);
+      count += keys.length;
+      cursor = next;
+    } while (cursor !== "0");
+    return count;
+  } finally {
+    redis.disconnect();
+  }
+}

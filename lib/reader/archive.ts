@@ -4,7 +4,7 @@ import { cachedReader } from "@/lib/reader/queries";
 import { leadText, parseStoredBody } from "@/lib/stories/body";
 import type { StoryKind, TagKind } from "@/lib/validation/story";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { issueDateToString } from "@/lib/core/dates";
+import { issueDateToString, paperDay } from "@/lib/core/dates";
 import { parseByline } from "@/lib/stories/byline";
 import { photoSizesOf, photoSizesSelect } from "@/lib/stories/content";
 
@@ -49,7 +49,16 @@ export function toCard(row: Prisma.StoryGetPayload<{ select: typeof cardSelect }
 /** Published stories only, and only those whose issue is out. */
 const onTheRecord = { status: "PUBLISHED", placement: { page: { issue: { status: "PUBLISHED" } } } } satisfies Prisma.StoryWhereInput;
 
-export type CalendarMonth = { month: string; issues: { date: string; number: number }[]; previousMonth: string | null; nextMonth: string | null };
+export type CalendarMonth = {
+  month: string;
+  issues: { date: string; number: number }[];
+  previousMonth: string | null;
+  nextMonth: string | null;
+  /** The months the calendar shows: from the first issue's to the last's, and always the past year. */
+  span: { first: string; last: string };
+};
+
+const yearBefore = (month: string) => `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
 
 /** One month of the back-issue calendar ("2026-11"), with the nearest months that have issues. */
 export const calendarMonth = cachedReader("calendar", async (month: string): Promise<CalendarMonth> => {
@@ -57,18 +66,26 @@ export const calendarMonth = cachedReader("calendar", async (month: string): Pro
   const start = new Date(Date.UTC(y, m - 1, 1));
   const end = new Date(Date.UTC(y, m, 1));
   const published = { status: "PUBLISHED" } as const;
-  const [issues, before, after] = await Promise.all([
+  const [issues, before, after, range] = await Promise.all([
     db().issue.findMany({ where: { ...published, date: { gte: start, lt: end } }, orderBy: { date: "asc" }, select: { date: true, number: true } }),
     db().issue.findFirst({ where: { ...published, date: { lt: start } }, orderBy: { date: "desc" }, select: { date: true } }),
     db().issue.findFirst({ where: { ...published, date: { gte: end } }, orderBy: { date: "asc" }, select: { date: true } }),
+    db().issue.aggregate({ where: published, _min: { date: true }, _max: { date: true } }),
   ]);
+  const thisMonth = paperDay().slice(0, 7);
+  const monthOf = (date: Date | null) => (date ? issueDateToString(date).slice(0, 7) : thisMonth);
   return {
     month,
     issues: issues.map((i) => ({ date: issueDateToString(i.date), number: i.number })),
     previousMonth: before ? issueDateToString(before.date).slice(0, 7) : null,
     nextMonth: after ? issueDateToString(after.date).slice(0, 7) : null,
+    span: {
+      first: [monthOf(range._min.date), yearBefore(thisMonth)].sort()[0],
+      last: [monthOf(range._max.date), thisMonth].sort()[1],
+    },
   };
-}, (month) => month.issues.length > 0);
+  // Months beyond the paper's answer 404 and are not kept.
+}, (m) => m.month >= m.span.first && m.month <= m.span.last);
 
 export type StoryList = { stories: StoryCard[]; page: number; totalPages: number; total: number };
 

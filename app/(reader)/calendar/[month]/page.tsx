@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
-import { calendarMonth } from "@/lib/reader/archive";
+import { calendarMonth, type CalendarMonth } from "@/lib/reader/archive";
 import { MonthCalendar } from "@/components/reader/MonthCalendar";
 import { isRealMonth } from "@/lib/core/dates";
 
@@ -26,18 +26,20 @@ export default async function CalendarPage({ params }: Props) {
   const { month } = await params;
   if (!isRealMonth(month)) notFound();
   const data = await calendarMonth(month);
+  // Only the paper's own months: each is kept as a page, and addresses beyond them are made up.
+  if (!within(month, data)) notFound();
   const year = month.slice(0, 4);
   return (
     <section aria-labelledby="calendar-title" className="mx-auto max-w-xl">
       <h1 id="calendar-title" className="mb-4 text-center font-serif text-2xl font-bold">往期报纸 · {label(month)}</h1>
       <nav aria-label="月份" className="no-print mb-3 flex flex-wrap items-center justify-between gap-2 text-sm">
         <span className="flex gap-2">
-          <MonthLink month={shift(month, -12)}>上一年</MonthLink>
-          <MonthLink month={shift(month, -1)}>上个月</MonthLink>
+          <MonthLink month={shift(month, -12)} data={data}>上一年</MonthLink>
+          <MonthLink month={shift(month, -1)} data={data}>上个月</MonthLink>
         </span>
         <span className="flex gap-2">
-          <MonthLink month={shift(month, 1)}>下个月</MonthLink>
-          <MonthLink month={shift(month, 12)}>下一年</MonthLink>
+          <MonthLink month={shift(month, 1)} data={data}>下个月</MonthLink>
+          <MonthLink month={shift(month, 12)} data={data}>下一年</MonthLink>
         </span>
       </nav>
       <MonthCalendar data={data} />
@@ -50,7 +52,9 @@ export default async function CalendarPage({ params }: Props) {
   );
 }
 
-/** A step to another month, shown only while it stays within the paper's years. */
-function MonthLink({ month, children }: { month: string; children: React.ReactNode }) {
-  return isRealMonth(month) ? <Link href={`/calendar/${month}`} className="btn btn-sm">{children}</Link> : null;
+const within = (month: string, data: CalendarMonth) => isRealMonth(month) && month >= data.span.first && month <= data.span.last;
+
+/** A step to another month, shown only while it stays within the paper's months. */
+function MonthLink({ month, data, children }: { month: string; data: CalendarMonth; children: React.ReactNode }) {
+  return within(month, data) ? <Link href={`/calendar/${month}`} className="btn btn-sm">{children}</Link> : null;
 }
