@@ -12,7 +12,7 @@ import { parseByline } from "@/lib/stories/byline";
 import { resolveContributor } from "@/lib/stories/credits";
 import { fieldErrorsOf } from "@/lib/validation/story";
 import { ingestPhoto } from "@/lib/photos/ingest";
-import { photoStore } from "@/lib/photos/store";
+import { photoStore } from "@/lib/platform/storage";
 
 export type UploadedPhoto = PhotoChoice;
 const uploadedSelect = { id: true, width: true, height: true, caption: true, credit: true, altText: true } as const;

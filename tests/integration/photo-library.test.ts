@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { db } from "@/lib/platform/db";
 import { uploadPhoto, updatePhoto } from "@/lib/photos/mutations";
 import { listLibrary, photoDetail } from "@/lib/photos/library";
-import { photoStore } from "@/lib/photos/store";
+import { photoStore } from "@/lib/platform/storage";
 import { createStory } from "@/lib/stories/mutations";
 import { completeDraft, makeUser, pngBytes } from "../support/factories";
 import { cameraJpeg } from "../support/photo-files";

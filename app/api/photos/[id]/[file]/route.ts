@@ -1,5 +1,5 @@
 import { findReadablePhoto } from "@/lib/photos/queries";
-import { photoStore } from "@/lib/photos/store";
+import { photoStore } from "@/lib/platform/storage";
 import { currentUser } from "@/lib/core/session";
 import { isRecordId } from "@/lib/core/ids";
 import { API_POLICY } from "@/lib/platform/security-headers";

@@ -1,21 +1,9 @@
 import "server-only";
 import { mkdir, readFile, rm, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
-import { env } from "@/lib/platform/env";
+import { assertSafe, type PhotoStore } from "@/lib/platform/storage/photo-store";
 
-// Where photo files live. Today a folder on this machine; with several app instances this is
-// the one module to replace with object storage (same three operations, same keys).
-export interface PhotoStore {
-  put(key: string, name: string, data: Buffer): Promise<void>;
-  get(key: string, name: string): Promise<Buffer | null>;
-  remove(key: string): Promise<void>;
-}
-
-const SAFE = /^[a-z0-9/_.-]+$/i;
-
-function assertSafe(...parts: string[]) {
-  for (const p of parts) if (!SAFE.test(p) || p.includes("..")) throw new Error(`unsafe photo path: ${p}`);
-}
+// Photo files in a folder on this machine (PHOTO_DIR): the default, for one app instance.
 
 export function localPhotoStore(root: string): PhotoStore {
   return {
@@ -42,10 +30,4 @@ export function localPhotoStore(root: string): PhotoStore {
       await rm(path.join(root, key), { recursive: true, force: true });
     },
   };
-}
-
-let store: PhotoStore | undefined;
-export function photoStore(): PhotoStore {
-  store ??= localPhotoStore(env().PHOTO_DIR);
-  return store;
 }
