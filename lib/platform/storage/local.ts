@@ -1,9 +1,18 @@
 import "server-only";
-import { mkdir, readFile, rm, writeFile, rename } from "node:fs/promises";
+import { mkdir, open, rm, stat, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { assertSafe, type PhotoStore } from "@/lib/platform/storage/photo-store";
 
 // Photo files in a folder on this machine (PHOTO_DIR): the default, for one app instance.
+
+async function unlessMissing<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw e;
+  }
+}
 
 export function localPhotoStore(root: string): PhotoStore {
   return {
@@ -18,12 +27,20 @@ export function localPhotoStore(root: string): PhotoStore {
     },
     async get(key, name) {
       assertSafe(key, name);
+      const file = await unlessMissing(open(path.join(root, key, name), "r"));
+      if (!file) return null;
       try {
-        return await readFile(path.join(root, key, name));
+        // The size of the file opened, so Content-Length and the bytes sent always agree.
+        const { size } = await file.stat();
+        return { body: file.createReadStream(), size };
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+        await file.close();
         throw e;
       }
+    },
+    async size(key, name) {
+      assertSafe(key, name);
+      return (await unlessMissing(stat(path.join(root, key, name))))?.size ?? null;
     },
     async remove(key) {
       assertSafe(key);

@@ -1,8 +1,16 @@
+import type { Readable } from "node:stream";
+
+/** A stored file opened for reading: its bytes as a stream, and how many there are. */
+export type StoredFile = { body: Readable; size: number };
+
 // What every photo store does, whatever keeps the bytes: files under a key (one photo's folder),
-// each with a name (original.jpg, w480.webp ...).
+// each with a name (original.jpg, w480.webp ...). Files are written once and never changed in place.
 export interface PhotoStore {
   put(key: string, name: string, data: Buffer): Promise<void>;
-  get(key: string, name: string): Promise<Buffer | null>;
+  /** Opens a file for streaming, or null when there is none. The caller reads `body` to the end or destroys it. */
+  get(key: string, name: string): Promise<StoredFile | null>;
+  /** A file's size without reading it (for HEAD), or null when there is none. */
+  size(key: string, name: string): Promise<number | null>;
   remove(key: string): Promise<void>;
 }
 
