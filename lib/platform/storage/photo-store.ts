@@ -14,9 +14,13 @@ export interface PhotoStore {
   remove(key: string): Promise<void>;
 }
 
-const SAFE = /^[a-z0-9/_.-]+$/i;
+// A key is segments joined by "/" (2026/01/<uuid>), a name one segment. No segment may be empty or
+// start with a dot: "." or ".." would point at the store's own root or above it.
+const SEGMENT = /^[a-z0-9_-][a-z0-9_.-]*$/i;
 
-/** Keys and names come from the app, never from a request; a path that could leave the store is a bug. */
-export function assertSafe(...parts: string[]) {
-  for (const p of parts) if (!SAFE.test(p) || p.includes("..")) throw new Error(`unsafe photo path: ${p}`);
+/** Keys and names come from the app, never from a request; a path that could leave a photo's folder is a bug. */
+export function assertSafe(key: string, name?: string) {
+  for (const part of [...key.split("/"), ...(name === undefined ? [] : [name])]) {
+    if (!SEGMENT.test(part)) throw new Error(`unsafe photo path: ${key}${name === undefined ? "" : ` ${name}`}`);
+  }
 }
