@@ -1,33 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes, randomUUID } from "node:crypto";
-import os from "node:os";
-import path from "node:path";
 import { buffer } from "node:stream/consumers";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PhotoStore } from "@/lib/platform/storage";
-import { localPhotoStore } from "@/lib/platform/storage/local";
-import { s3PhotoStore } from "@/lib/platform/storage/s3";
-import { startS3Server, type TestS3Server } from "../support/s3-server";
+import { describe, expect, it } from "vitest";
+import { photoStoresUnderTest } from "../support/photo-stores";
 
 // One contract, two stores: the folder and a bucket on a real S3-protocol server over HTTP.
 
-let s3: TestS3Server;
-let folder: string;
-
-beforeAll(async () => {
-  s3 = await startS3Server();
-  folder = mkdtempSync(path.join(os.tmpdir(), "newsroom-photo-store-"));
-});
-
-afterAll(async () => {
-  await s3?.stop();
-  rmSync(folder, { recursive: true, force: true });
-});
-
-const STORES: [string, () => PhotoStore][] = [
-  ["a local folder", () => localPhotoStore(folder)],
-  ["an S3 bucket", () => s3PhotoStore(s3.settings)],
-];
+const STORES = photoStoresUnderTest();
 
 const newKey = () => `2026/11/${randomUUID()}`;
 
@@ -69,6 +47,23 @@ describe.each(STORES)("the photo store in %s", (_, store) => {
     // Again, and for a key never written: nothing to do, no error.
     await store().remove(key);
     await store().remove(newKey());
+  });
+
+  it("lists each key that holds files once, with when it was last written", async () => {
+    const before = Date.now() - 2000;
+    const keys = [newKey(), newKey(), newKey()];
+    for (const [i, key] of keys.entries()) for (const name of ["original.jpg", "w480.webp", "w960.webp", "w1600.webp"].slice(0, i + 2)) await store().put(key, name, Buffer.from(name));
+    const removed = newKey();
+    await store().put(removed, "w480.webp", Buffer.from("x"));
+    await store().remove(removed);
+
+    const listed: { key: string; lastWritten: Date }[] = [];
+    for await (const k of store().keys()) listed.push(k);
+    const names = listed.map((k) => k.key);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(keys));
+    expect(names).not.toContain(removed);
+    for (const k of listed.filter((l) => keys.includes(l.key))) expect(k.lastWritten.getTime()).toBeGreaterThan(before);
   });
 
   it("refuses keys and names that could leave a photo's folder", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
-import { mkdir, open, rm, stat, writeFile, rename } from "node:fs/promises";
+import { mkdir, open, readdir, rm, stat, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
-import { assertSafe, type PhotoStore } from "@/lib/platform/storage/photo-store";
+import { assertSafe, type PhotoStore, type StoredKey } from "@/lib/platform/storage/photo-store";
 
 // Photo files in a folder on this machine (PHOTO_DIR): the default, for one app instance.
 
@@ -11,6 +11,19 @@ async function unlessMissing<T>(work: Promise<T>): Promise<T | null> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw e;
+  }
+}
+
+/** The folders under `prefix` that hold files. A folder's time is its last entry's arrival: files are renamed into it once written. */
+async function* keysUnder(root: string, prefix: string): AsyncGenerator<StoredKey> {
+  const dir = path.join(root, prefix);
+  const entries = (await unlessMissing(readdir(dir, { withFileTypes: true }))) ?? [];
+  if (prefix && entries.some((e) => e.isFile())) {
+    const folder = await unlessMissing(stat(dir));
+    if (folder) yield { key: prefix, lastWritten: folder.mtime };
+  }
+  for (const e of entries) {
+    if (e.isDirectory() && !e.name.startsWith(".")) yield* keysUnder(root, prefix ? `${prefix}/${e.name}` : e.name);
   }
 }
 
@@ -46,5 +59,6 @@ export function localPhotoStore(root: string): PhotoStore {
       assertSafe(key);
       await rm(path.join(root, key), { recursive: true, force: true });
     },
+    keys: () => keysUnder(root, ""),
   };
 }

@@ -9,7 +9,7 @@ import {
   S3Client,
   paginateListObjectsV2,
 } from "@aws-sdk/client-s3";
-import { assertSafe, type PhotoStore } from "@/lib/platform/storage/photo-store";
+import { assertSafe, type PhotoStore, type StoredKey } from "@/lib/platform/storage/photo-store";
 
 // Photo files in an S3-compatible bucket, shared by every app instance. Objects are written without
 // an ACL, so they stay as private as the bucket: readers get them through the app, which checks who
@@ -58,8 +58,31 @@ async function unlessMissing<T>(request: Promise<T>): Promise<T | null> {
   }
 }
 
-export function s3PhotoStore(settings: S3Settings, client = s3Client(settings)): PhotoStore {
+export function s3PhotoStore(settings: S3Settings, { listPageSize = 1000 } = {}): PhotoStore {
+  const client = s3Client(settings);
   const Bucket = settings.bucket;
+
+  // One listing of the whole bucket, a thousand objects a request, rather than one request per
+  // folder with Delimiter "/": objects come in key order, so a key's files arrive together.
+  async function* keys(): AsyncGenerator<StoredKey> {
+    let current: StoredKey | undefined;
+    for await (const page of paginateListObjectsV2({ client, pageSize: listPageSize }, { Bucket })) {
+      for (const object of page.Contents ?? []) {
+        const slash = object.Key!.lastIndexOf("/");
+        if (slash <= 0) continue;
+        const key = object.Key!.slice(0, slash);
+        const written = object.LastModified ?? new Date();
+        if (current?.key === key) {
+          if (written > current.lastWritten) current.lastWritten = written;
+        } else {
+          if (current) yield current;
+          current = { key, lastWritten: written };
+        }
+      }
+    }
+    if (current) yield current;
+  }
+
   return {
     async put(key, name, data) {
       assertSafe(key, name);
@@ -88,5 +111,6 @@ export function s3PhotoStore(settings: S3Settings, client = s3Client(settings)):
         if (done.Errors?.length) throw new Error(`could not delete ${done.Errors.length} photo files under ${key}: ${done.Errors[0].Code} ${done.Errors[0].Message}`);
       }
     },
+    keys,
   };
 }
