@@ -41,6 +41,7 @@ async function servePhotoFile(request: Request, { id, file }: { id: string; file
   const fileHeaders = (size: number) => ({
     ...headers,
     "Content-Type": file === "original" ? photo.mimeType : "image/webp",
+    // Next 16 leaves this header out on the wire (its send-response drops it) and sends the body chunked.
     "Content-Length": String(size),
     "X-Content-Type-Options": "nosniff",
     // The proxy does not run before photo files (they are served as fast as the cache allows).
