@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { db, isRecordMissing, type Tx } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import type { SessionUser } from "@/lib/core/session";
@@ -12,7 +11,8 @@ import { parseByline } from "@/lib/stories/byline";
 import { resolveContributor } from "@/lib/stories/credits";
 import { fieldErrorsOf } from "@/lib/validation/story";
 import { ingestPhoto } from "@/lib/photos/ingest";
-import { photoStore } from "@/lib/photos/store";
+import { photoStore } from "@/lib/platform/storage";
+import { discardPhotoFiles, newStorageKey, putPhotoFiles } from "@/lib/photos/files";
 
 export type UploadedPhoto = PhotoChoice;
 const uploadedSelect = { id: true, width: true, height: true, caption: true, credit: true, altText: true } as const;
@@ -46,12 +46,14 @@ export async function uploadPhoto(actor: SessionUser, data: Buffer, meta: PhotoT
     place: typed.place || file.place,
     event: typed.event,
   };
-  const now = new Date();
-  const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${randomUUID()}`;
+  const storageKey = newStorageKey();
   const store = photoStore();
-  await store.put(storageKey, `original.${photo.extension}`, photo.original);
-  for (const d of photo.derivatives) await store.put(storageKey, `${d.name}.webp`, d.data);
   try {
+    // Files first, then the row (lib/photos/files.ts): a photo row never names files that are not there.
+    await putPhotoFiles(store, storageKey, [
+      { name: `original.${photo.extension}`, data: photo.original },
+      ...photo.derivatives.map((d) => ({ name: `${d.name}.webp`, data: d.data })),
+    ]);
     return await db().$transaction(async (tx) => {
       const row = await tx.photo.create({
         data: {
@@ -79,8 +81,8 @@ export async function uploadPhoto(actor: SessionUser, data: Buffer, meta: PhotoT
       return row;
     });
   } catch (e) {
-    // Nothing half-saved: files without their row are removed.
-    await store.remove(storageKey);
+    // Nothing half-saved: files without their row go, and the upload's own error is what the user hears.
+    await discardPhotoFiles(store, storageKey);
     throw e;
   }
 }

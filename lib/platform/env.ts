@@ -8,12 +8,29 @@ const schema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL 必须是 Postgres 连接串" }),
   NEXTAUTH_SECRET: z.string().min(16, { message: "NEXTAUTH_SECRET 至少 16 个字符" }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Where photo files are kept: a folder on this machine (one instance) or an S3-compatible bucket,
+  // which every instance shares (AWS S3, Aliyun OSS, MinIO, Ceph RGW).
+  PHOTO_STORE: z.enum(["local", "s3"], { message: "PHOTO_STORE 只能是 local 或 s3" }).default("local"),
   PHOTO_DIR: z.string().default(path.join(process.cwd(), ".data", "photos")),
+  // Unset for AWS S3 itself; the service's address for the others.
+  S3_ENDPOINT: z.string().url({ message: "S3_ENDPOINT 必须是网址，例如 http://minio.internal:9000" }).optional(),
+  S3_REGION: z.string().min(1, { message: "S3_REGION 不能为空" }).default("us-east-1"),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  // Unset: path style (host/bucket/key) when there is an endpoint, which MinIO and Ceph need;
+  // Aliyun OSS wants false (bucket.host/key).
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"], { message: "S3_FORCE_PATH_STYLE 只能是 true 或 false" }).optional(),
   PHOTO_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
   // Photos decoded and resized at once; the rest wait. Each may take ~200 MB at the pixel limit.
   PHOTO_DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   // How many reverse proxies of ours append to x-forwarded-for; sign-in throttling believes only their entries.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1, { message: "TRUSTED_PROXY_HOPS 至少为 1" }).max(10).default(1),
+}).superRefine((e, ctx) => {
+  if (e.PHOTO_STORE !== "s3") return;
+  for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+    if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: `PHOTO_STORE=s3 时必须设置 ${name}` });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

@@ -2,11 +2,13 @@ import "server-only";
 import { QUEUES, startJobWorkers } from "@/lib/platform/jobs";
 import { isBuildPhase } from "@/lib/platform/env";
 import { releaseJob } from "@/lib/issues/release";
+import { photoSweepJob } from "@/lib/photos/sweep";
 
 // Which handler works which queue, started by instrumentation.ts in every app instance (never by
 // `next build`, never by the tests, which start their own).
 const HANDLERS = {
   [QUEUES.issueRelease.name]: releaseJob,
+  [QUEUES.photoSweep.name]: photoSweepJob,
 };
 
 const RETRY_START_MS = 30_000;

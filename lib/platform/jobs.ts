@@ -23,6 +23,8 @@ export type JobQueue = {
   retryDelaySeconds: number;
   /** A job still running after this long is taken as lost with its worker, and retried. */
   expireInSeconds: number;
+  /** A job on this schedule (cron, UTC), sent once per time by whichever instance's pg-boss is first. */
+  cron?: string;
 };
 
 /** The queues of the app: names, and how their jobs are retried. */
@@ -30,21 +32,26 @@ export const QUEUES = {
   // 6 retries, the first after 30–60 s, each next one twice as long: half an hour to an hour in all,
   // enough to ride out a database restart or a worker that died mid-job.
   issueRelease: { name: "issue-release", label: "定时见报", retryLimit: 6, retryDelaySeconds: 30, expireInSeconds: 300 },
+  // Hourly; a run that fails is tried twice more, and the next hour's run does the same work anyway.
+  photoSweep: { name: "photo-sweep", label: "清理孤立图片文件", retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 1800, cron: "17 * * * *" },
 } as const satisfies Record<string, JobQueue>;
 
 const ALL_QUEUES: JobQueue[] = Object.values(QUEUES);
 
 export type JobHandler = (data: unknown) => Promise<object | void>;
 
-function newBoss(connectionString = env().DATABASE_URL): PgBoss {
+function newBoss(connectionString = env().DATABASE_URL, { schedule = false } = {}): PgBoss {
   const boss = new PgBoss({
     connectionString,
     // Its own small pool: the workers poll every two seconds and must not wait behind page requests.
     // The embedded database runs one statement at a time whatever the number of connections.
     max: 2,
     application_name: "newsroom-jobs",
-    // Releases are sent with a start time; there are no cron schedules to keep.
-    schedule: false,
+    // Releases are sent with a start time. Cron schedules are kept only by a boss that works a queue
+    // with one: every 30 s it checks what is due, and one instance (the first to stamp the time in
+    // pgboss.version) sends it, with a 60 s singleton besides; the job arrives within 30 s.
+    schedule,
+    cronWorkerIntervalSeconds: 30,
     // Failed jobs stay listed for a month.
     deleteAfterDays: 30,
   });
@@ -76,13 +83,15 @@ export async function installJobQueues(): Promise<void> {
 
 /**
  * Starts pg-boss with a worker for each queue named in `handlers`; returns it so it can be stopped.
- * One job at a time per queue and instance: releases are few and each is one transaction.
+ * One job at a time per queue and instance: releases are few and each is one transaction. Queues with
+ * a cron schedule get it here, from the instances that work them.
  */
 export async function startJobWorkers(
   handlers: Partial<Record<string, JobHandler>>,
   options: { pollingIntervalSeconds?: number; /** another database than the app's (tests) */ connectionString?: string } = {},
 ): Promise<PgBoss> {
-  const boss = newBoss(options.connectionString);
+  const scheduled = ALL_QUEUES.filter((q) => q.cron && handlers[q.name]);
+  const boss = newBoss(options.connectionString, { schedule: scheduled.length > 0 });
   await boss.start();
   try {
     await installQueues(boss);
@@ -90,6 +99,8 @@ export async function startJobWorkers(
       if (!handler) continue;
       await boss.work(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => handler(job.data));
     }
+    // Every instance says the same, so the schedule follows the code of the newest one started.
+    for (const q of scheduled) await boss.schedule(q.name, q.cron!);
   } catch (e) {
     // A half-started boss would keep its pool and timers: the caller starts a whole new one.
     await boss.stop({ graceful: false }).catch(() => {});

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
+import { buffer } from "node:stream/consumers";
 import { db } from "@/lib/platform/db";
 import { uploadPhoto, updatePhoto } from "@/lib/photos/mutations";
 import { listLibrary, photoDetail } from "@/lib/photos/library";
-import { photoStore } from "@/lib/photos/store";
+import { photoStore } from "@/lib/platform/storage";
 import { createStory } from "@/lib/stories/mutations";
 import { completeDraft, makeUser, pngBytes } from "../support/factories";
 import { cameraJpeg } from "../support/photo-files";
@@ -39,7 +40,7 @@ describe("metadata read at upload", () => {
     expect(row.photographer?.name).toBe("文卫东");
     // The public sizes carry none of it.
     const w480 = await photoStore().get(row.storageKey, "w480.webp");
-    const meta = await sharp(w480!).metadata();
+    const meta = await sharp(await buffer(w480!.body)).metadata();
     expect(meta.exif).toBeUndefined();
     expect(meta.iptc).toBeUndefined();
   });
