@@ -2,11 +2,18 @@
 //  1. fills the database named by $DATABASE_URL (or a fresh embedded one) with ~3,650 issues of
 //     8 pages and ~6 stories a page, with tags and photos (refuses a database holding real stories);
 //  2. builds the app into .next-bench and starts `next start` on loopback;
-//  3. for each reader route, warms it up, then runs autocannon with 10 connections for 15 s;
-//  4. loads a story page in headless Chromium and reads largest contentful paint and layout shift.
-// Prints `reader <route> rps=<n> p50_ms=<m> p99_ms=<p> errors=<e>` per route,
+//  3. measures a bare Node http server answering the story page's bytes from memory, the most
+//     this machine can serve with these settings, as the baseline for the rest;
+//  4. for each reader route, warms it up, then runs autocannon with 10 connections for 15 s;
+//  5. starts the front cache (varnishd, deploy/varnish) before the app and measures the story page
+//     through it with 10 and with 50 connections;
+//  6. loads a story page in headless Chromium and reads largest contentful paint and layout shift.
+// Prints `reader baseline bare_node_rps=<n> p50_ms=<m> p99_ms=<p> bytes=<b>` (and `reader baseline-c50 …`),
+// `reader <route> rps=<n> p50_ms=<m> p99_ms=<p> errors=<e> share_of_baseline=<x>` per route,
+// `reader story-cached …` and `reader story-cached-c50 …` through the front cache,
 // `reader server peak_rss_mb=<n>`, and `reader story lcp_ms=<n> cls=<x>`.
-// Usage: npm run bench:reader   (BENCH_DAYS, BENCH_SECONDS to change the size; BENCH_ROUTES=story,tag for some)
+// Usage: npm run bench:reader   (BENCH_DAYS, BENCH_SECONDS to change the size; BENCH_ROUTES=story,tag for some;
+// BENCH_PORT for the app, the baseline server on the next port; BENCH_FRONT_PORT for the front cache)
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,10 +22,12 @@ import pg from "pg";
 import autocannon from "autocannon";
 import sharp from "sharp";
 import { chromium } from "@playwright/test";
+import { startFrontCache, varnishMissing } from "./front-cache.mjs";
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 3650);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const FRONT_PORT = Number(process.env.BENCH_FRONT_PORT ?? 6088);
 const PAGE_NAMES = ["要闻", "综合", "县区新闻", "经济", "社会", "文化", "体育", "副刊"];
 const children: ChildProcess[] = [];
 const cleanups: (() => void)[] = [];
@@ -129,9 +138,50 @@ function treeRssMb(pid: number): number {
   return kb / 1024;
 }
 
-async function measure(url: string) {
-  const result = await autocannon({ url, connections: 10, duration: SECONDS });
+type Measure = { rps: number; p50: number; p99: number; errors: number };
+
+async function measure(url: string, connections = 10): Promise<Measure> {
+  const result = await autocannon({ url, connections, duration: SECONDS });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+/** Warms an address up (twenty requests, two seconds of load), then measures it. */
+async function warmAndMeasure(url: string, connections = 10): Promise<Measure> {
+  for (let i = 0; i < 20; i++) await fetch(url).then((r) => r.arrayBuffer());
+  await autocannon({ url, connections, duration: 2 });
+  return measure(url, connections);
+}
+
+/** A bare Node http server answering, on port argv[1], the bytes it reads from its stdin, as a page. */
+const BARE_SERVER = `const chunks = [];
+process.stdin.on("data", (c) => chunks.push(c)).on("end", () => {
+  const body = Buffer.concat(chunks);
+  require("node:http").createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length });
+    res.end(body);
+  }).listen(Number(process.argv[1]), "127.0.0.1");
+});`;
+
+/**
+ * What the machine can do at all with these settings: a bare server answering the story page's
+ * own bytes from memory. Those bytes, not a filler of the same size: autocannon decodes every body
+ * as UTF-8 text, and an ASCII filler decodes about twice as fast as the page's Chinese, which would
+ * measure the client rather than the servers. In its own process, like the app and the front
+ * cache: inside this one it would share autocannon's event loop and skip the hop between processes.
+ */
+async function baseline(page: Buffer, connections: number[]): Promise<Measure[]> {
+  const url = `http://127.0.0.1:${PORT + 1}/`;
+  const server = spawn(process.execPath, ["-e", BARE_SERVER, String(PORT + 1)], { stdio: ["pipe", "ignore", "ignore"] });
+  children.push(server);
+  server.stdin!.end(page);
+  try {
+    await waitFor(async () => (await fetch(url)).ok, "the baseline server", 30);
+    const results = [];
+    for (const c of connections) results.push(await warmAndMeasure(url, c));
+    return results;
+  } finally {
+    server.kill();
+  }
 }
 
 async function main() {
@@ -178,15 +228,36 @@ async function main() {
     ["tag", `/tags/${encodeURIComponent(tag.name)}`],
     ["search", `/search?q=${encodeURIComponent("志愿")}`],
   ];
+  const storyPath = `/stories/${sample.story}`;
+  const storyPage = Buffer.from(await (await fetch(base + storyPath)).arrayBuffer());
+  // With 50 connections too: what the front cache's 50-connection line can be held against.
+  const [bare, bare50] = await baseline(storyPage, [10, 50]);
+  console.log(`reader baseline bare_node_rps=${Math.round(bare.rps)} p50_ms=${bare.p50} p99_ms=${bare.p99} bytes=${storyPage.length}`);
+  console.log(`reader baseline-c50 bare_node_rps=${Math.round(bare50.rps)} p50_ms=${bare50.p50} p99_ms=${bare50.p99}`);
+  const report = (name: string, m: Measure) =>
+    console.log(`reader ${name} rps=${Math.round(m.rps)} p50_ms=${m.p50} p99_ms=${m.p99} errors=${m.errors} share_of_baseline=${(m.rps / bare.rps).toFixed(2)}`);
+
   const only = process.env.BENCH_ROUTES?.split(",");
   for (const [name, route] of routes.filter(([n]) => !only || only.includes(n))) {
-    for (let i = 0; i < 20; i++) await fetch(base + route).then((r) => r.arrayBuffer());
-    await autocannon({ url: base + route, connections: 10, duration: 2 });
-    const m = await measure(base + route);
-    console.log(`reader ${name} rps=${Math.round(m.rps)} p50_ms=${m.p50} p99_ms=${m.p99} errors=${m.errors}`);
+    report(name, await warmAndMeasure(base + route));
   }
   clearInterval(sampler);
   console.log(`reader server peak_rss_mb=${Math.round(peak)}`);
+
+  // The story page through the front cache, as readers get it when the paper runs behind Varnish.
+  const missing = varnishMissing();
+  if (missing) {
+    console.log(`reader story-cached skipped: ${missing}`);
+  } else {
+    const front = await startFrontCache({ backends: [`127.0.0.1:${PORT}`], listen: `127.0.0.1:${FRONT_PORT}` });
+    cleanups.push(() => void front.stop());
+    try {
+      report("story-cached", await warmAndMeasure(front.url + storyPath));
+      report("story-cached-c50", await warmAndMeasure(front.url + storyPath, 50));
+    } finally {
+      await front.stop();
+    }
+  }
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -26,6 +26,8 @@ const schema = z.object({
   PHOTO_DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   // How many reverse proxies of ours append to x-forwarded-for; sign-in throttling believes only their entries.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1, { message: "TRUSTED_PROXY_HOPS 至少为 1" }).max(10).default(1),
+  // The front cache (Varnish, deploy/varnish) to ban after a publication, e.g. http://127.0.0.1:6081; none when unset.
+  FRONT_CACHE_URL: z.string().url({ message: "FRONT_CACHE_URL 必须是网址，如 http://127.0.0.1:6081" }).optional(),
 }).superRefine((e, ctx) => {
   if (e.PHOTO_STORE !== "s3") return;
   for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
