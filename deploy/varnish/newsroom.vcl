@@ -138,6 +138,12 @@ sub vcl_backend_response {
     # Stored on the object for bans (the app ignores the x-kind it is sent along with the fetch).
     set beresp.http.x-url = bereq.url;
     set beresp.http.x-kind = bereq.http.x-kind;
+    # Next 16 sends a page's redirect twice in its first (uncached) answer; clients that join
+    # repeated headers would follow "a, a". One Location, as the app meant.
+    if (beresp.http.Location) {
+        std.collect(beresp.http.Location);
+        set beresp.http.Location = regsub(beresp.http.Location, ",.*$", "");
+    }
 
     # An app instance that fails: try another once (GET and HEAD only; a POST is not repeated).
     if (beresp.status >= 500 && bereq.retries == 0 && (bereq.method == "GET" || bereq.method == "HEAD")) {
