@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export function run(command, args, { env = process.env, quiet = false } = {}) {
@@ -91,7 +91,26 @@ export function readBuildNote(distDir) {
 }
 
 /** Builds the app into distDir and notes the key it was built with. */
-export async function buildApp(distDir, environment = process.env) {
-  await npx(["next", "build"], { env: { ...environment, NEXT_DIST_DIR: distDir } });
+export async function buildApp(distDir, environment = process.env, { quiet = false } = {}) {
+  await npx(["next", "build"], { env: { ...environment, NEXT_DIST_DIR: distDir }, quiet });
   writeFileSync(path.join(distDir, BUILD_NOTE), JSON.stringify({ actionsKey: keyFingerprint(environment.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) }));
+}
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules" || entry.name === "generated") continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether distDir holds a build at least as new as every source file. */
+export function buildIsCurrent(distDir) {
+  const buildId = path.join(distDir, "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const sources = ["app", "components", "lib", "public", "next.config.js", "package-lock.json"].filter(existsSync);
+  const newest = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestSource(s) : statSync(s).mtimeMs)));
+  return statSync(buildId).mtimeMs >= newest;
 }

@@ -9,10 +9,10 @@
 // With REDIS_URL it is one of several instances (README, "Running more than one instance"): it
 // serves the build `npm run build` made and refuses to start without the secrets all share.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { buildApp, npx, readBuildNote, startPlan, waitForPort } from "./lib.mjs";
+import { buildApp, buildIsCurrent, npx, readBuildNote, startPlan, waitForPort } from "./lib.mjs";
 
 const port = process.env.PORT ?? "3000";
 const dataDir = path.resolve(".data");
@@ -66,26 +66,12 @@ if (plan.seedDemo) {
 }
 await npx(["tsx", "--conditions=react-server", "scripts/backfill-credits.ts"]);
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith(".") || entry.name === "node_modules" || entry.name === "generated") continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
 // One instance builds for itself when the sources are newer than its build; several instances
 // (REDIS_URL) serve the one build `npm run build` made, checked above.
-const buildId = path.join(distDir, "BUILD_ID");
-if (plan.autoBuild) {
-  const sources = ["app", "components", "lib", "public", "next.config.js", "package-lock.json"].filter(existsSync);
-  const newest = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestSource(s) : statSync(s).mtimeMs)));
-  if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
-    console.log("building the app (first start, or the sources changed)…");
-    rmSync(distDir, { recursive: true, force: true });
-    await buildApp(distDir);
-  }
+if (plan.autoBuild && !buildIsCurrent(distDir)) {
+  console.log("building the app (first start, or the sources changed)…");
+  rmSync(distDir, { recursive: true, force: true });
+  await buildApp(distDir);
 }
 
 console.log(`starting on http://${plan.host ?? "localhost"}:${port}`);

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import Redis from "ioredis";
-import { npx } from "./lib.mjs";
+import { buildApp, npx } from "./lib.mjs";
 
 /** Drops what the run's instances kept in Redis. */
 async function forgetCache(url, prefix) {
@@ -69,6 +69,8 @@ const env = {
   SEED_DEMO: "1",
   E2E_PORT: port,
   REDIS_URL: redisUrl,
+  // Embedded in the build: e2e/cluster.spec.ts runs more instances of it, which need the key.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "bmV3c3Jvb20tZTJlLWFjdGlvbnMta2V5LTMyYnl0ZXM=",
   CACHE_PREFIX: name,
 };
 let failed = false;
@@ -78,7 +80,7 @@ try {
   await npx(["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { env });
   console.log(`[test ${stamp()}] e2e: production build`);
   rmSync(".next-test", { recursive: true, force: true });
-  await npx(["next", "build"], { env, quiet: true });
+  await buildApp(".next-test", env, { quiet: true });
   console.log(`[test ${stamp()}] e2e: browser tests`);
   await npx(["playwright", "test", ...playwrightArgs], { env });
 } catch (e) {

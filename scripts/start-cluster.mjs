@@ -1,0 +1,123 @@
+// `npm run start:cluster`: the app as a real installation of several instances runs it, on this
+// machine: two instances of one build on the local Postgres, sharing their cache in Redis and their
+// photos in an S3-protocol server (s3rver), behind a front cache (Varnish). Prints the addresses.
+//
+// Settings (all optional):
+//   DATABASE_URL   default postgresql://postgres@127.0.0.1:5432/newsroom_cluster (made and seeded
+//                  with the demo content when missing)
+//   REDIS_URL      default redis://127.0.0.1:6379; CACHE_PREFIX default newsroom-cluster
+//   CLUSTER_PORTS  the instances' ports, default 3501,3502; FRONT_PORT default 6081
+//   CLUSTER_DIST_DIR the build, default .next-cluster (built here when missing or older than the
+//                  sources; the instances themselves never build)
+// Secrets shared by the instances are made once and kept in .data/cluster-secrets.json, unless
+// NEXTAUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY are given.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { buildApp, buildIsCurrent, keyFingerprint, npx, readBuildNote, waitForPort } from "./lib.mjs";
+import { startFrontCache } from "./front-cache.mjs";
+import { startS3Server } from "./s3-server.mjs";
+
+const dataDir = path.resolve(".data");
+mkdirSync(dataDir, { recursive: true });
+const ports = (process.env.CLUSTER_PORTS ?? "3501,3502").split(",").map(Number);
+const frontPort = Number(process.env.FRONT_PORT ?? 6081);
+const distDir = process.env.CLUSTER_DIST_DIR ?? ".next-cluster";
+const databaseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/newsroom_cluster";
+const stoppers = [];
+
+async function stopAll(code = 0) {
+  for (const stop of stoppers.reverse()) await stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+/** Secrets every instance shares: made once for this machine's cluster, or given. */
+function sharedSecrets() {
+  const file = path.join(dataDir, "cluster-secrets.json");
+  if (!existsSync(file)) {
+    writeFileSync(file, JSON.stringify({ NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64") }), { mode: 0o600 });
+  }
+  const kept = JSON.parse(readFileSync(file, "utf8"));
+  return {
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? kept.NEXTAUTH_SECRET,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? kept.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+  };
+}
+
+/** Makes the cluster's own database when it is missing; true when it is new (and gets the demo). */
+async function ensureDatabase(url) {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount) return false;
+    await admin.query(`CREATE DATABASE "${name.replaceAll('"', "")}"`);
+    return true;
+  } finally {
+    await admin.end();
+  }
+}
+
+const front = `http://127.0.0.1:${frontPort}`;
+const secrets = sharedSecrets();
+const newDatabase = await ensureDatabase(databaseUrl);
+const env = {
+  ...process.env,
+  ...secrets,
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+  CACHE_PREFIX: process.env.CACHE_PREFIX ?? "newsroom-cluster",
+  NEXT_DIST_DIR: distDir,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? front,
+  SITE_URL: process.env.SITE_URL ?? front,
+  FRONT_CACHE_URL: front,
+  NEXT_TELEMETRY_DISABLED: "1",
+  // The demo accounts exist on the demo cluster's database; npm start would refuse them otherwise.
+  SEED_DEMO: "1",
+};
+
+if (newDatabase) {
+  console.log(`[cluster] new database ${databaseUrl}: migrating and seeding the demo content…`);
+  await npx(["prisma", "migrate", "deploy"], { env, quiet: true });
+  await npx(["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--if-empty"], { env });
+}
+
+const note = readBuildNote(distDir);
+if (!note.exists || note.actionsKey !== keyFingerprint(env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) || !buildIsCurrent(distDir)) {
+  console.log(`[cluster] building once into ${distDir}…`);
+  await buildApp(distDir, env);
+}
+
+const s3 = await startS3Server(path.join(dataDir, "cluster-s3"), "newsroom-photos");
+stoppers.push(() => s3.stop());
+Object.assign(env, {
+  PHOTO_STORE: "s3",
+  S3_ENDPOINT: s3.endpoint,
+  S3_BUCKET: "newsroom-photos",
+  S3_ACCESS_KEY_ID: s3.accessKeyId,
+  S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+});
+
+const instances = ports.map((port) => {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], { env: { ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "inherit", "inherit"] });
+  stoppers.push(async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+  });
+  return { port, child };
+});
+await Promise.all(instances.map(({ port }) => waitForPort(port, "127.0.0.1", 300_000)));
+
+const cache = await startFrontCache({ backends: ports.map((p) => `127.0.0.1:${p}`), listen: `127.0.0.1:${frontPort}`, workDir: path.join(dataDir, "cluster-varnish") });
+stoppers.push(() => cache.stop());
+cache.exited.then((code) => {
+  console.error(`[cluster] the front cache stopped (${code})`);
+  stopAll(1);
+});
+
+console.log(`[cluster] ready: ${front} (front cache) → ${ports.map((p) => `http://127.0.0.1:${p}`).join(", ")}; photos in ${s3.endpoint}; cache in ${env.REDIS_URL}`);
+console.log(`cluster ${JSON.stringify({ front, instances: ports.map((p) => `http://127.0.0.1:${p}`), s3: s3.endpoint })}`);
