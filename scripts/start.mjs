@@ -75,6 +75,8 @@ if (plan.autoBuild && !buildIsCurrent(distDir)) {
 }
 
 console.log(`starting on http://${plan.host ?? "localhost"}:${port}`);
-const app = spawn("npx", ["next", "start", "-p", port, ...(plan.host ? ["-H", plan.host] : [])], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir } });
+// Next's own entry, not through npx: a stop signal sent to this script must reach the server itself.
+const next = path.join("node_modules", "next", "dist", "bin", "next");
+const app = spawn(process.execPath, [next, "start", "-p", port, ...(plan.host ? ["-H", plan.host] : [])], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir } });
 children.push(app);
 app.on("exit", (code) => stopAll(code ?? 0));

@@ -191,9 +191,19 @@ sub vcl_backend_response {
     # Passed requests: as the app answered.
 }
 
+sub vcl_backend_fetch {
+    # A save waits for the app as long as the app takes: a timeout here would be taken for a dead
+    # instance and the save sent again to another (see vcl_backend_error).
+    if (bereq.method != "GET" && bereq.method != "HEAD") {
+        set bereq.first_byte_timeout = 300s;
+    }
+}
+
 sub vcl_backend_error {
-    # No instance answered: try another once before giving up.
-    if (bereq.retries == 0 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    # No instance answered (it died, or was stopped, before the probe noticed): try another once.
+    # Also a save: the instance it was sent to never answered, and every save names the version it
+    # was made on, so one that did arrive twice is refused as stale rather than applied twice.
+    if (bereq.retries == 0) {
         return (retry);
     }
 }
