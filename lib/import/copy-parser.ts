@@ -211,7 +211,7 @@ function storyStarts(items: readonly Item[]): number[] {
         next.kind === "credit" ||
         hasDateline(next) ||
         (next.kind === "text" && afterNext?.kind === "credit") ||
-        (next.kind === "caption" && !bodySeen) ||
+        next.kind === "caption" ||
         COMMENTARY_LABEL.test(it.text);
       if (startsStory && bodySeen) begin();
       i = j - 1;
@@ -265,9 +265,10 @@ function readHead(head: readonly Item[]): HeadFields {
 
 const normalizeDateline = (s: string) => tidy(s).replace(/\s*[（(]\s*/u, "（").replace(/\s*[）)]\s*$/u, "）");
 
-// Heading lines in a brief, or very short ones without a space, are the start of a paragraph cut at a column.
+// Heading lines in a brief, or very short ones in a feature, are the start of a paragraph cut at a
+// column end; four characters is already a subhead (风雪无阻).
 function isFragment(it: Item, briefLike: boolean): boolean {
-  return it.kind === "head" && (briefLike || (Array.from(it.text).length < 6 && !it.text.includes(" ")));
+  return it.kind === "head" && (briefLike || (Array.from(it.text).length < 4 && !it.text.includes(" ")));
 }
 
 function assembleStory(items: readonly Item[]): ImportedStory {
@@ -334,8 +335,8 @@ function assembleStory(items: readonly Item[]): ImportedStory {
 
   // A brief names its people in the dateline only; the byline is composed from it, as the desk does.
   if (!byline && dateline) byline = composeByline(parseByline(dateline));
-  const photoByline = !byline && captions.length > 0 ? captions[0].credit : "";
-  if (photoByline) byline = photoByline;
+  // Photo news is credited by its one picture; a 组图 credits each picture and leaves the byline to the desk.
+  if (!byline && captions.length === 1) byline = captions[0].credit;
   const story: ImportedStory = {
     kind: "NEWS_BRIEF",
     kicker: fields.kicker,
