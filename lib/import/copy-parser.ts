@@ -333,6 +333,11 @@ function assembleStory(items: readonly Item[]): ImportedStory {
   }
   if (carry) body.push({ type: "paragraph", text: carry });
 
+  // A 组图 credited once under its headline: that credit is every picture's.
+  if (/摄$/u.test(byline)) {
+    for (const b of body) if (b.type === "photo" && !b.credit) b.credit = byline;
+    for (const c of captions) if (!c.credit) c.credit = byline;
+  }
   // A brief names its people in the dateline only; the byline is composed from it, as the desk does.
   if (!byline && dateline) byline = composeByline(parseByline(dateline));
   // Photo news is credited by its one picture; a 组图 credits each picture and leaves the byline to the desk.

@@ -131,6 +131,7 @@ describe("parseStory: photo news and 组图", () => {
     const story = parseStory("金秋稻田\n本报记者 赵晨 摄\n连日来，各地水稻进入收获期。\n①村民在田间收割水稻。\n②新米装袋入仓。\n③烘干塔满负荷运转。");
     expect(story).toMatchObject({ kind: "PHOTO_STORY", headline: "金秋稻田", byline: "本报记者 赵晨 摄" });
     expect(story.captions.map((c) => c.caption)).toEqual(["①村民在田间收割水稻。", "②新米装袋入仓。", "③烘干塔满负荷运转。"]);
+    expect(story.captions.every((c) => c.credit === "本报记者 赵晨 摄")).toBe(true);
   });
 });
 
