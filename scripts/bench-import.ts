@@ -1,0 +1,51 @@
+// npm run bench:import — scores the copy parser on the labelled pages (tests/fixtures/import) and
+// the shared sample page, then times the split of a 10,000-character page against a baseline
+// measured in the same run (splitting the same text on newlines).
+import path from "node:path";
+import { splitPage } from "@/lib/import/copy-parser";
+import { scorePage, totals } from "@/lib/import/score";
+import { loadOwnPages, loadSamplePage } from "./import-fixtures";
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeIt(fn: () => unknown, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+function main() {
+  const root = path.resolve(import.meta.dirname, "..");
+  const pages = loadOwnPages(root);
+  const sample = loadSamplePage(root);
+  if (sample.page) pages.push(sample.page);
+  else console.log(`sample page skipped: ${sample.skipped}`);
+
+  const scores = pages.map((p) => scorePage(p, splitPage(p.text)));
+  for (const s of scores) {
+    const status = s.misses.length === 0 ? "ok" : `${s.misses.length} misses`;
+    console.log(`${s.name}: stories ${s.boundaryHits}/${s.expected} (found ${s.found}), fields ${s.fieldHits}/${s.fields}, paragraphs ${s.paragraphHits}/${s.paragraphs} — ${status}`);
+    for (const m of s.misses) console.log(`  - ${m}`);
+  }
+
+  // A 10,000-character page made of the labelled pages, end to end.
+  let big = "";
+  for (let i = 0; Array.from(big).length < 10000; i++) big += `${pages[i % pages.length].text}\n`;
+  big = Array.from(big).slice(0, 10000).join("");
+  splitPage(big); // warm up
+  const splitMs = timeIt(() => splitPage(big), 21);
+  const baselineMs = timeIt(() => big.split("\n"), 21);
+  console.log(`split 10000 chars: median ${splitMs.toFixed(2)} ms (baseline split on newlines ${baselineMs.toFixed(3)} ms; target < 200 ms)`);
+
+  const t = totals(scores);
+  console.log(`import pages=${t.pages} story_f1=${t.storyF1.toFixed(3)} field_acc=${t.fieldAcc.toFixed(3)} paragraph_acc=${t.paragraphAcc.toFixed(3)}`);
+}
+
+main();
