@@ -125,6 +125,9 @@ const TRAILING_CREDIT = /[（(]([^（）()]{1,36}(摄|摄影|提供|供图))[）
 // Captions that name their picture: 图为…, ①…, 图① …, 图1 ….
 const CAPTION_LEAD = /^(图为|[①-⑳]|图\s*[①-⑳\d]+\s*[：:、]?)/u;
 
+// 组图 number their pictures: ①…, 图①….
+const NUMBERED_CAPTION = /^(图\s*)?[①-⑳]|^图\s*\d+/u;
+
 const isCreditLine = (t: string) => t.length <= 40 && CREDIT_LINE.test(t) && !/^图为/u.test(t);
 const isBylineLine = (t: string) => t.length <= 40 && !/[。！？，]/u.test(t) && BYLINE_LINE.test(t) && !DATELINE.test(t);
 const isDash = (t: string) => /^(——|—|--|－－)/u.test(t);
@@ -339,7 +342,7 @@ function assembleStory(items: readonly Item[]): ImportedStory {
     for (const c of captions) if (!c.credit) c.credit = byline;
   }
   // A brief names its people in the dateline only; the byline is composed from it, as the desk does.
-  if (!byline && dateline) byline = composeByline(parseByline(dateline));
+  if (!byline && dateline) byline = bylineOfDateline(dateline);
   // Photo news is credited by its one picture; a 组图 credits each picture and leaves the byline to the desk.
   if (!byline && captions.length === 1) byline = captions[0].credit;
   const story: ImportedStory = {
@@ -357,10 +360,20 @@ function assembleStory(items: readonly Item[]): ImportedStory {
   return story;
 }
 
+// Agency copy (新华社长春11月22日电（记者 X）) is the agency's reporter's, never 本报's.
+const AGENCY = /^(新华社|中新社)/u;
+function bylineOfDateline(dateline: string): string {
+  const credits = parseByline(dateline);
+  const agency = AGENCY.exec(dateline)?.[1];
+  if (!agency) return composeByline(credits);
+  return credits.length ? `${agency}记者 ${credits.map((c) => c.name).join(" ")}` : agency;
+}
+
 /**
  * How a story's kind is guessed, first match wins: a commentary column label (短评, 时评 …) or a
  * 评论员 byline → COMMENTARY; photos and no text paragraph → PHOTO_NEWS for one, PHOTO_STORY (组图) for
- * more; two or more photos under a headline with an introduction → PHOTO_STORY; a dateline → NEWS_BRIEF;
+ * more; two or more photos under a headline, numbered (①, 图①) or as many as the paragraphs → PHOTO_STORY
+ * (a feature with a picture or two stays a feature); a dateline → NEWS_BRIEF;
  * a byline line or subheads → FEATURE (a 通讯 carries its byline above the text); else NEWS_BRIEF.
  */
 export function guessKind(story: Pick<ImportedStory, "byline" | "dateline" | "body" | "headline">, commentaryLabel = false): StoryKind {
@@ -368,7 +381,8 @@ export function guessKind(story: Pick<ImportedStory, "byline" | "dateline" | "bo
   const paragraphs = story.body.filter((b) => b.type === "paragraph").length;
   if (commentaryLabel || COMMENTARY_BYLINE.test(story.byline)) return "COMMENTARY";
   if (photos > 0 && paragraphs === 0) return photos === 1 ? "PHOTO_NEWS" : "PHOTO_STORY";
-  if (photos >= 2 && story.headline && paragraphs <= 2) return "PHOTO_STORY";
+  const numbered = story.body.filter((b) => b.type === "photo" && NUMBERED_CAPTION.test(b.caption)).length;
+  if (photos >= 2 && story.headline && (numbered >= 2 || photos >= paragraphs)) return "PHOTO_STORY";
   if (story.dateline) return "NEWS_BRIEF";
   if (story.byline || story.body.some((b) => b.type === "subhead")) return "FEATURE";
   return "NEWS_BRIEF";

@@ -44,6 +44,7 @@ describe("parseStory: the headline group, byline and dateline", () => {
     ["a dateline opens the first paragraph and names the byline", "县医院开设夜间门诊\n本报讯（记者 何文涛 通讯员 陈秀英）近日，县医院开设夜间门诊。", { dateline: "本报讯（记者 何文涛 通讯员 陈秀英）", byline: "本报记者 何文涛 通讯员 陈秀英", kind: "NEWS_BRIEF" }],
     ["a half-width dateline is printed full-width", "县医院开设夜间门诊\n本报讯(通讯员 王宇涛)近日，门诊开了。", { dateline: "本报讯（通讯员 王宇涛）", byline: "本报通讯员 王宇涛" }],
     ["a county 讯 dateline", "镇里建起烘干塔\n梨树讯（通讯员 王仁海）连日来，烘干塔满负荷运转。", { dateline: "梨树讯（通讯员 王仁海）", byline: "本报通讯员 王仁海" }],
+    ["agency copy keeps the agency's reporter", "全省冬季农业生产工作会议召开\n新华社长春11月22日电（记者 孙宏伟）全省会议22日召开。", { dateline: "新华社长春11月22日电（记者 孙宏伟）", byline: "新华社记者 孙宏伟" }],
     ["a byline line with two titles", "山沟里的电商课\n本报记者 骆晓飞 通讯员 孙桢怡\n课堂设在村部。", { byline: "本报记者 骆晓飞 通讯员 孙桢怡", kind: "FEATURE" }],
     ["an intern's byline", "山沟里的电商课\n实习记者 王一鸣\n课堂设在村部。", { byline: "实习记者 王一鸣" }],
     ["two byline lines are one byline", "山沟里的电商课\n本报记者 骆晓飞\n通讯员 孙桢怡\n课堂设在村部。", { byline: "本报记者 骆晓飞 通讯员 孙桢怡" }],
@@ -145,6 +146,8 @@ describe("guessKind", () => {
     ["one photo and no text is photo news", { byline: "", dateline: "", body: [photo], headline: "" }, "PHOTO_NEWS"],
     ["two photos and no text is a photo story", { byline: "", dateline: "", body: [photo, photo], headline: "" }, "PHOTO_STORY"],
     ["a headline, an introduction and photos is a photo story", { byline: "", dateline: "", body: [para, photo, photo], headline: "某" }, "PHOTO_STORY"],
+    ["numbered pictures under a headline are a photo story, however long the text", { byline: "本报记者 赵晨 摄", dateline: "", body: [para, para, para, { ...photo, caption: "①某。" }, { ...photo, caption: "②某。" }], headline: "某" }, "PHOTO_STORY"],
+    ["a feature with two unnumbered pictures stays a feature", { byline: "本报记者 李雪", dateline: "", body: [para, para, para, photo, photo], headline: "某" }, "FEATURE"],
     ["nothing else is a brief", { byline: "", dateline: "", body: [para], headline: "某" }, "NEWS_BRIEF"],
   ];
   it.each(CASES)("%s", (_, story, kind) => expect(guessKind(story)).toBe(kind));
