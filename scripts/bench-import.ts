@@ -45,6 +45,7 @@ function main() {
   console.log(`split 10000 chars: median ${splitMs.toFixed(2)} ms (baseline split on newlines ${baselineMs.toFixed(3)} ms; target < 200 ms)`);
 
   const t = totals(scores);
+  console.log(`kind guessed right: ${t.kindAcc.toFixed(3)} of stories (not part of field_acc)`);
   console.log(`import pages=${t.pages} story_f1=${t.storyF1.toFixed(3)} field_acc=${t.fieldAcc.toFixed(3)} paragraph_acc=${t.paragraphAcc.toFixed(3)}`);
 }
 

@@ -27,6 +27,7 @@ export type PageScore = {
   boundaryHits: number;
   fieldHits: number;
   fields: number;
+  kindHits: number;
   paragraphHits: number;
   paragraphs: number;
   misses: string[];
@@ -35,7 +36,7 @@ export type PageScore = {
 const overlap = (a: [number, number], b: [number, number]) => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
 
 export function scorePage(page: LabelledPage, found: readonly PageStory[]): PageScore {
-  const score: PageScore = { name: page.name, expected: page.stories.length, found: found.length, boundaryHits: 0, fieldHits: 0, fields: 0, paragraphHits: 0, paragraphs: 0, misses: [] };
+  const score: PageScore = { name: page.name, expected: page.stories.length, found: found.length, boundaryHits: 0, fieldHits: 0, kindHits: 0, fields: 0, paragraphHits: 0, paragraphs: 0, misses: [] };
   const short = (s: string) => (Array.from(s).length > 16 ? `${Array.from(s).slice(0, 16).join("")}…` : s);
   for (const want of page.stories) {
     const exact = found.find((f) => f.range[0] === want.range[0] && f.range[1] === want.range[1]);
@@ -45,6 +46,8 @@ export function scorePage(page: LabelledPage, found: readonly PageStory[]): Page
     const got = exact ?? [...found].sort((a, b) => overlap(b.range, want.range) - overlap(a.range, want.range))[0];
     const label = want.headline || short(want.paragraphs[0] ?? "") || `@${want.range[0]}`;
     if (!exact) score.misses.push(`boundary [${want.range}] ${label}: found ${got ? `[${got.range}]` : "nothing"}`);
+    if (got?.kind === want.kind) score.kindHits++;
+    else score.misses.push(`kind of ${label}: want ${want.kind} got ${got?.kind ?? "nothing"}`);
     for (const field of SCORED_FIELDS) {
       score.fields++;
       if (got && same(got[field], want[field])) score.fieldHits++;
@@ -63,7 +66,7 @@ export function scorePage(page: LabelledPage, found: readonly PageStory[]): Page
   return score;
 }
 
-export type BenchTotals = { pages: number; storyF1: number; fieldAcc: number; paragraphAcc: number };
+export type BenchTotals = { pages: number; storyF1: number; fieldAcc: number; paragraphAcc: number; kindAcc: number };
 
 export function totals(scores: readonly PageScore[]): BenchTotals {
   const sum = (k: keyof PageScore) => scores.reduce((n, s) => n + (s[k] as number), 0);
@@ -74,5 +77,6 @@ export function totals(scores: readonly PageScore[]): BenchTotals {
     storyF1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
     fieldAcc: sum("fieldHits") / Math.max(1, sum("fields")),
     paragraphAcc: sum("paragraphHits") / Math.max(1, sum("paragraphs")),
+    kindAcc: sum("kindHits") / Math.max(1, sum("expected")),
   };
 }
