@@ -4,7 +4,7 @@
 import path from "node:path";
 import { splitPage } from "@/lib/import/copy-parser";
 import { scorePage, totals } from "@/lib/import/score";
-import { loadOwnPages, loadSamplePage } from "./import-fixtures";
+import { loadOwnPages, loadPerturbedPages, loadSamplePage } from "./import-fixtures";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -34,6 +34,15 @@ function main() {
     console.log(`${s.name}: stories ${s.boundaryHits}/${s.expected} (found ${s.found}), fields ${s.fieldHits}/${s.fields}, paragraphs ${s.paragraphHits}/${s.paragraphs} — ${status}`);
     for (const m of s.misses) console.log(`  - ${m}`);
   }
+
+  // The same pages broken at other places: how much of the score is fit to the breaks as written.
+  const perturbed = loadPerturbedPages(root, [1, 2, 3, 4, 5]);
+  const perturbedScores = perturbed.map((p) => scorePage(p, splitPage(p.text)));
+  const misses = new Map<string, number>();
+  for (const s of perturbedScores) for (const m of s.misses) misses.set(m.split(":")[0].replace(/ of .*/u, ""), (misses.get(m.split(":")[0].replace(/ of .*/u, "")) ?? 0) + 1);
+  const p = totals(perturbedScores);
+  console.log(`perturbed (our pages re-broken at random, 5 layouts) pages=${p.pages} story_f1=${p.storyF1.toFixed(3)} field_acc=${p.fieldAcc.toFixed(3)} paragraph_acc=${p.paragraphAcc.toFixed(3)} misses: ${[...misses].map(([k, n]) => `${k} ${n}`).join(", ") || "none"}`);
+  if (process.argv.includes("--perturbed-misses")) for (const s of perturbedScores) for (const m of s.misses) console.log(`  ${s.name}: ${m}`);
 
   // A 10,000-character page made of the labelled pages, end to end.
   let big = "";

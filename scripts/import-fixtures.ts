@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { ExpectedStory, LabelledPage } from "@/lib/import/score";
+import { renderPage, seeded } from "./import-markup";
 
 const fixtures = (root: string) => path.join(root, "tests/fixtures/import");
 
@@ -19,16 +20,32 @@ export function loadOwnPages(root: string): LabelledPage[] {
       const name = file.replace(/\.txt$/u, "");
       const text = readFileSync(path.join(dir, file), "utf8");
       const expected = JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), "utf8")) as ExpectedFile;
-      let cursor = 0;
-      const stories = expected.stories.map(({ begins, ends, ...story }) => {
-        const start = text.indexOf(begins.trim(), cursor);
-        const last = text.indexOf(ends.trim(), start);
-        if (start < 0 || last < 0) throw new Error(`${name}: cannot find the lines of "${story.headline}"`);
-        cursor = last + ends.trim().length;
-        return { ...story, range: [start, cursor] as [number, number] };
-      });
-      return { name, text, stories };
+      return labelled(name, text, expected.stories);
     });
+}
+
+/** Our pages with every paragraph broken again at random places (one variant per seed): layouts the rules were not written against. */
+export function loadPerturbedPages(root: string, seeds: readonly number[]): LabelledPage[] {
+  const dir = path.join(fixtures(root), "sources");
+  const sources = readdirSync(dir).filter((f) => f.endsWith(".page")).sort();
+  return seeds.flatMap((seed) =>
+    sources.map((file) => {
+      const { text, stories } = renderPage(readFileSync(path.join(dir, file), "utf8"), seeded(seed * 1000 + sources.indexOf(file)));
+      return labelled(`${file.replace(/\.page$/u, "")}~${seed}`, text, stories);
+    }),
+  );
+}
+
+function labelled(name: string, text: string, expected: ExpectedFile["stories"]): LabelledPage {
+  let cursor = 0;
+  const stories = expected.map(({ begins, ends, ...story }) => {
+    const start = text.indexOf(begins.trim(), cursor);
+    const last = text.indexOf(ends.trim(), start);
+    if (start < 0 || last < 0) throw new Error(`${name}: cannot find the lines of "${story.headline}"`);
+    cursor = last + ends.trim().length;
+    return { ...story, range: [start, cursor] as [number, number] };
+  });
+  return { name, text, stories };
 }
 
 type Part = string | [number, number];
