@@ -1,0 +1,404 @@
+// The copy parser: reads Chinese newspaper copy (a filed story, or a whole printed page taken as
+// text) into the story model. Pure: no database, no Node APIs, so the browser can run it on paste.
+// Table-tested in tests/unit/copy-parser.test.ts and scored on tests/fixtures/import (npm run bench:import).
+
+import { composeByline, parseByline, type Credit } from "@/lib/stories/byline";
+import type { StoryKind } from "@/lib/validation/story";
+
+/** A photo as copy names it: there is no picture yet, only its caption and credit. */
+export type PhotoPlaceholder = { type: "photo"; caption: string; credit: string };
+export type ImportedBlock = { type: "paragraph"; text: string } | { type: "subhead"; text: string } | PhotoPlaceholder;
+
+/** One story read from copy, in the fields of StoryDraft (lib/validation/story.ts), before any photo is attached. */
+export type ImportedStory = {
+  kind: StoryKind;
+  kicker: string;
+  headline: string;
+  subheadline: string;
+  byline: string;
+  contributors: Credit[];
+  dateline: string;
+  body: ImportedBlock[];
+  /** Every caption of the story, in order, for a desk that attaches pictures later. */
+  captions: { caption: string; credit: string }[];
+};
+
+/** A story found on a page, with where it stands in the source text: [start, end) in UTF-16 units, as String#slice counts. */
+export type PageStory = ImportedStory & { range: [number, number] };
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+type SourceLine = { text: string; start: number; end: number };
+
+// Full-width spaces (indents), no-break spaces and tabs are what extraction leaves around lines.
+const SPACES = /[\s\u3000\u00a0\ufeff]+/gu;
+const tidy = (s: string) => s.replace(SPACES, " ").trim();
+
+function sourceLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  const re = /[^\r\n]*(\r\n|\r|\n|$)/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m[0] !== "") {
+    const raw = m[0].replace(/[\r\n]+$/u, "");
+    const lead = raw.length - raw.replace(/^[\s\u3000\u00a0\ufeff]+/u, "").length;
+    const body = raw.replace(/[\s\u3000\u00a0\ufeff]+$/u, "");
+    if (body.length > lead) lines.push({ text: tidy(raw), start: m.index + lead, end: m.index + body.length });
+    if (re.lastIndex >= text.length) break;
+  }
+  return lines;
+}
+
+// A sentence is over when a line ends in 。！？…； (a closing quote or bracket may follow).
+const SENTENCE_END = /[。！？!?…；;][”’"'」』）)》]*$/u;
+export const endsSentence = (line: string) => SENTENCE_END.test(line.trim());
+
+// A line ending in a comma, a pause mark or a colon was cut in the middle of a sentence.
+const MID_SENTENCE = /[，,、：:“‘（(《]$/u;
+
+// Commas and full stops inside a line belong to running text; headlines and subheads go without them.
+const IN_SENTENCE = /[，,。；;]/u;
+
+// Page furniture: folios, the page name, dates with the weekday, the page editors' line, the masthead.
+const PAGE_NAMES = /^(要闻|综合|县区新闻|县区|副刊|评论|经济|社会|民生|文体|时政|专版|专题|国内|国际|农业农村|图片新闻|简讯|新闻速递)$/u;
+const FURNITURE: RegExp[] = [
+  /(责任编辑|美术编辑|版式设计|本版编辑|校对|编辑)\s*[:：]/u,
+  /星期[一二三四五六日天]/u,
+  /总第\s*\d+\s*期/u,
+  /^(第\s*)?[A-Z]?\d{1,3}\s*版(\s|$)/u,
+  /\s(第\s*)?[A-Z]?\d{1,3}\s*版(\s|$)/u,
+  /^[-—－\s]*[A-Z]?\d{1,3}[-—－\s]*$/u,
+  /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u,
+  /^\S{2,6}(日报|晚报|都市报)$/u,
+];
+export function isPageFurniture(line: string): boolean {
+  const t = tidy(line);
+  if (!t || t.length > 60 || endsSentence(t)) return false;
+  return PAGE_NAMES.test(t) || FURNITURE.some((re) => re.test(t));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs
+
+// Two Latin letters meet across a break only when a word was split: keep a space there.
+const joinPair = (a: string, b: string) => (/[A-Za-z]$/u.test(a) && /^[A-Za-z]/u.test(b) ? `${a} ${b}` : a + b);
+
+// Extraction puts stray spaces between Chinese characters ("农 产品"); between Latin words they are real.
+const HAN_GAP = /(?<=[\p{Script=Han}，。、；：？！“”（）《》])\s+|\s+(?=[\p{Script=Han}，。、；：？！“”（）《》])/gu;
+export function cleanParagraph(s: string): string {
+  const t = tidy(s);
+  // The space between a title and a name inside a dateline (本报讯（记者 张三）) is meant.
+  const frame = DATELINE.exec(t)?.[0] ?? "";
+  return frame + t.slice(frame.length).replace(HAN_GAP, "");
+}
+
+/**
+ * Joins lines into paragraphs: a line that does not end a sentence was cut where a printed column
+ * ended, so the next line goes on it; a line that ends a sentence ends its paragraph.
+ */
+export function joinBrokenLines(lines: readonly string[]): string[] {
+  const paragraphs: string[] = [];
+  let open = false;
+  for (const raw of lines) {
+    const line = cleanParagraph(raw);
+    if (!line) continue;
+    if (open) paragraphs[paragraphs.length - 1] = joinPair(paragraphs[paragraphs.length - 1], line);
+    else paragraphs.push(line);
+    open = !endsSentence(line);
+  }
+  return paragraphs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items: what each line (or run of joined lines) is
+
+type ItemKind = "head" | "dash" | "byline" | "credit" | "caption" | "text";
+type Item = { kind: ItemKind; text: string; start: number; end: number; credit?: string; open?: boolean };
+
+// 本报记者 XX, 本报通讯员 XX, 实习记者 XX, 本报评论员, 文/XX; □ and ◎ lead a commentary's author line.
+const BYLINE_LINE = /^[□◎●■☆]?\s*(本报(记者|通讯员|实习记者|特约记者|摄影记者|评论员)|实习记者|特约记者|特约通讯员|摄影记者|记者|通讯员|评论员|文\s*[/／]|作者[:：]|[□◎]\s*\S)/u;
+// 本报讯（记者 XX）, 梨树讯（通讯员 XX）, 新华社长春11月27日电（记者 XX） open a brief's first paragraph.
+const DATELINE = /^(本报讯|本报[^\s，。（(]{0,10}讯|[^\s，。（(]{2,8}讯|新华社[^\s，。（(]{0,12}电|本报[^\s，。（(]{0,12}电)\s*[（(][^（）()]{0,40}[）)]/u;
+// A picture's credit: XX 摄, （本报记者 XX 摄）, 县委宣传部 提供.
+const CREDIT_LINE = /^[（(]?[^。！？，]{1,36}?\s*(摄|摄影|提供|供图)[）)]?$/u;
+const TRAILING_CREDIT = /[（(]([^（）()]{1,36}(摄|摄影|提供|供图))[）)]$/u;
+// Captions that name their picture: 图为…, ①…, 图① …, 图1 ….
+const CAPTION_LEAD = /^(图为|[①-⑳]|图\s*[①-⑳\d]+\s*[：:、]?)/u;
+
+// 组图 number their pictures: ①…, 图①….
+const NUMBERED_CAPTION = /^(图\s*)?[①-⑳]|^图\s*\d+/u;
+
+const isCreditLine = (t: string) => t.length <= 40 && CREDIT_LINE.test(t) && !/^图为/u.test(t);
+const isBylineLine = (t: string) => t.length <= 40 && !/[。！？，]/u.test(t) && BYLINE_LINE.test(t) && !DATELINE.test(t);
+const isDash = (t: string) => /^(——|—|--|－－)/u.test(t);
+
+function captionItem(line: SourceLine): Item {
+  const m = TRAILING_CREDIT.exec(line.text);
+  const text = m ? line.text.slice(0, m.index).trim() : line.text;
+  return { kind: "caption", text: cleanParagraph(text), credit: m ? tidy(m[1]) : undefined, start: line.start, end: line.end };
+}
+
+/** Reads lines into items, joining broken paragraphs; a caption printed inside a paragraph's columns does not end it. */
+function readItems(lines: readonly SourceLine[]): Item[] {
+  const items: Item[] = [];
+  let openText: Item | null = null;
+  for (const line of lines) {
+    const t = line.text;
+    if (isPageFurniture(t)) continue;
+    if (openText) {
+      if (CAPTION_LEAD.test(t) || isCreditLine(t)) {
+        items.push(isCreditLine(t) ? { kind: "credit", text: t, start: line.start, end: line.end } : captionItem(line));
+        continue;
+      }
+      openText.text = joinPair(openText.text, cleanParagraph(t));
+      openText.end = line.end;
+      if (endsSentence(t)) {
+        openText.open = false;
+        openText = null;
+      }
+      continue;
+    }
+    let item: Item;
+    if (isDash(t)) item = { kind: "dash", text: t, start: line.start, end: line.end };
+    // A byline ending in 摄 credits a picture, so the credit test comes first.
+    else if (isCreditLine(t)) item = { kind: "credit", text: t, start: line.start, end: line.end };
+    else if (isBylineLine(t)) item = { kind: "byline", text: t, start: line.start, end: line.end };
+    else if (CAPTION_LEAD.test(t)) item = captionItem(line);
+    else if (endsSentence(t) || MID_SENTENCE.test(t) || IN_SENTENCE.test(t) || t.length > 40 || DATELINE.test(t)) {
+      item = { kind: "text", text: cleanParagraph(t), start: line.start, end: line.end, open: !endsSentence(t) };
+      if (item.open) openText = item;
+    } else item = { kind: "head", text: t, start: line.start, end: line.end };
+    items.push(item);
+  }
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stories
+
+// Column labels that mark a commentary; printed above the headline, they are not its kicker.
+const COMMENTARY_LABEL = /^(短评|时评|快评|评论|新论|言论|观察|随笔|杂谈|论坛|社论|编后|编后语|本报评论员|评论员文章|新闻观察|[^\s]{0,4}时评|[^\s]{0,4}快评)$/u;
+const COMMENTARY_BYLINE = /评论员/u;
+
+const hasDateline = (it: Item | undefined) => it?.kind === "text" && DATELINE.test(it.text);
+
+/**
+ * Where stories begin, on a page read into items. A story begins with a headline group (two or more
+ * heading lines, or a dash subheadline), with a single heading line followed by a byline, a dateline
+ * or a captioned photo, with a 本报讯 paragraph after body text (a run of briefs), or with a caption
+ * and its credit after body text (图片新闻 without a headline). Any other single heading line inside
+ * a story is a subhead.
+ */
+function storyStarts(items: readonly Item[]): number[] {
+  const starts: number[] = [];
+  let bodySeen = false; // the current story has text or a photo after its head
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    const begin = () => {
+      starts.push(i);
+      bodySeen = false;
+    };
+    if (starts.length === 0) {
+      begin();
+    } else if (it.kind === "head" || it.kind === "dash") {
+      let j = i;
+      while (j < items.length && (items[j].kind === "head" || items[j].kind === "dash")) j++;
+      const run = items.slice(i, j);
+      const next = items[j];
+      const afterNext = items[j + 1];
+      const single = run.length === 1 && it.kind === "head";
+      const startsStory =
+        !single ||
+        next === undefined ||
+        next.kind === "byline" ||
+        next.kind === "credit" ||
+        hasDateline(next) ||
+        (next.kind === "text" && afterNext?.kind === "credit") ||
+        next.kind === "caption" ||
+        COMMENTARY_LABEL.test(it.text);
+      if (startsStory && bodySeen) begin();
+      i = j - 1;
+      continue;
+    } else if (bodySeen && hasDateline(it)) {
+      begin();
+    } else if (bodySeen && it.kind === "text" && items[i + 1]?.kind === "credit") {
+      // A caption and its credit after a finished story: 图片新闻 without a headline.
+      begin();
+    }
+    if (it.kind === "text" || it.kind === "caption" || it.kind === "credit") bodySeen = true;
+  }
+  return starts;
+}
+
+// A headline broken over two printed lines leaves a short tail: join it back.
+function mergeSplitHeadline(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && Array.from(line).length <= 6 && !line.includes(" ") && Array.from(prev).length >= 8) out[out.length - 1] = prev + line;
+    else out.push(line);
+  }
+  return out;
+}
+
+type HeadFields = { kicker: string; headline: string; subheadline: string; commentary: boolean };
+
+function readHead(head: readonly Item[]): HeadFields {
+  let commentary = false;
+  const plain: string[] = [];
+  const dashes: string[] = [];
+  for (const it of head) {
+    const t = tidy(it.text);
+    if (it.kind === "dash") dashes.push(t.replace(/^(—|-|－)+\s*/u, "——"));
+    else if (COMMENTARY_LABEL.test(t)) commentary = true;
+    else plain.push(t);
+  }
+  const lines = mergeSplitHeadline(plain);
+  const fields: HeadFields = { kicker: "", headline: "", subheadline: dashes.join(" "), commentary };
+  // One line is the headline; two without a dash line are 引题 + 主题 (the kicker sits above);
+  // a third plain line is the 副题 printed without a dash.
+  if (lines.length === 1) fields.headline = lines[0];
+  else if (lines.length >= 2) {
+    fields.kicker = lines[0];
+    fields.headline = lines[1];
+    if (lines.length > 2) fields.subheadline = [lines.slice(2).join(" "), fields.subheadline].filter(Boolean).join(" ");
+  }
+  return fields;
+}
+
+const normalizeDateline = (s: string) => tidy(s).replace(/\s*[（(]\s*/u, "（").replace(/\s*[）)]\s*$/u, "）");
+
+// Heading lines in a brief, or very short ones in a feature, are the start of a paragraph cut at a
+// column end; four characters is already a subhead (风雪无阻).
+function isFragment(it: Item, briefLike: boolean): boolean {
+  return it.kind === "head" && (briefLike || (Array.from(it.text).length < 4 && !it.text.includes(" ")));
+}
+
+function assembleStory(items: readonly Item[]): ImportedStory {
+  let i = 0;
+  const head: Item[] = [];
+  while (i < items.length && (items[i].kind === "head" || items[i].kind === "dash")) head.push(items[i++]);
+  // A story that opens with a caption and credit has no head: 图片新闻.
+  const fields = readHead(head);
+  const bylines: string[] = [];
+  while (i < items.length && items[i].kind === "byline") bylines.push(tidy(items[i++].text));
+  // A lone credit under the headline is the byline of photo copy: 组图 with one photographer.
+  if (bylines.length === 0 && items[i]?.kind === "credit" && items[i + 1]?.kind !== undefined && head.length > 0 && items[i + 1].kind !== "credit") {
+    bylines.push(tidy(items[i++].text));
+  }
+  let byline = bylines.map((b) => b.replace(/^[□◎●■☆]\s*/u, "")).join(" ");
+  let dateline = "";
+  const body: ImportedBlock[] = [];
+  const captions: { caption: string; credit: string }[] = [];
+  const briefLike = hasDateline(items[i]);
+  let carry = ""; // a paragraph start cut off at a column end, read as a heading line
+
+  for (; i < items.length; i++) {
+    const it = items[i];
+    if (it.kind === "text") {
+      let text = carry + it.text;
+      carry = "";
+      if (!dateline && body.every((b) => b.type === "photo")) {
+        const m = DATELINE.exec(text);
+        if (m) {
+          dateline = normalizeDateline(m[0]);
+          text = text.slice(m[0].length).trim();
+        }
+      }
+      const next = items[i + 1];
+      if (next?.kind === "credit") {
+        // A paragraph followed by a credit is that photo's caption.
+        const photo: PhotoPlaceholder = { type: "photo", caption: text, credit: tidy(next.text).replace(/^[（(]|[）)]$/gu, "") };
+        body.push(photo);
+        captions.push({ caption: photo.caption, credit: photo.credit });
+        i++;
+        continue;
+      }
+      if (text) body.push({ type: "paragraph", text });
+    } else if (it.kind === "caption") {
+      const credit = it.credit ?? (items[i + 1]?.kind === "credit" ? tidy(items[++i].text).replace(/^[（(]|[）)]$/gu, "") : "");
+      body.push({ type: "photo", caption: it.text, credit });
+      captions.push({ caption: it.text, credit });
+    } else if (it.kind === "credit") {
+      // A credit on its own closes the last photo that lacks one, or credits the whole photo story.
+      const credit = tidy(it.text).replace(/^[（(]|[）)]$/gu, "");
+      const last = [...body].reverse().find((b): b is PhotoPlaceholder => b.type === "photo" && !b.credit);
+      if (last) {
+        last.credit = credit;
+        captions[captions.findIndex((c) => c.caption === last.caption)].credit = credit;
+      } else if (!byline) byline = credit;
+    } else if (it.kind === "head" || it.kind === "dash") {
+      if (isFragment(it, briefLike)) carry += it.text;
+      else body.push({ type: "subhead", text: tidy(it.text) });
+    } else if (it.kind === "byline") {
+      if (!byline) byline = tidy(it.text);
+    }
+  }
+  if (carry) body.push({ type: "paragraph", text: carry });
+
+  // A 组图 credited once under its headline: that credit is every picture's.
+  if (/摄$/u.test(byline)) {
+    for (const b of body) if (b.type === "photo" && !b.credit) b.credit = byline;
+    for (const c of captions) if (!c.credit) c.credit = byline;
+  }
+  // A brief names its people in the dateline only; the byline is composed from it, as the desk does.
+  if (!byline && dateline) byline = bylineOfDateline(dateline);
+  // Photo news is credited by its one picture; a 组图 credits each picture and leaves the byline to the desk.
+  if (!byline && captions.length === 1) byline = captions[0].credit;
+  const story: ImportedStory = {
+    kind: "NEWS_BRIEF",
+    kicker: fields.kicker,
+    headline: fields.headline,
+    subheadline: fields.subheadline,
+    byline,
+    contributors: parseByline(byline),
+    dateline,
+    body,
+    captions,
+  };
+  story.kind = guessKind(story, fields.commentary);
+  return story;
+}
+
+// Agency copy (新华社长春11月22日电（记者 X）) is the agency's reporter's, never 本报's.
+const AGENCY = /^(新华社|中新社)/u;
+function bylineOfDateline(dateline: string): string {
+  const credits = parseByline(dateline);
+  const agency = AGENCY.exec(dateline)?.[1];
+  if (!agency) return composeByline(credits);
+  return credits.length ? `${agency}记者 ${credits.map((c) => c.name).join(" ")}` : agency;
+}
+
+/**
+ * How a story's kind is guessed, first match wins: a commentary column label (短评, 时评 …) or a
+ * 评论员 byline → COMMENTARY; photos and no text paragraph → PHOTO_NEWS for one, PHOTO_STORY (组图) for
+ * more; two or more photos under a headline, numbered (①, 图①) or as many as the paragraphs → PHOTO_STORY
+ * (a feature with a picture or two stays a feature); a dateline → NEWS_BRIEF;
+ * a byline line or subheads → FEATURE (a 通讯 carries its byline above the text); else NEWS_BRIEF.
+ */
+export function guessKind(story: Pick<ImportedStory, "byline" | "dateline" | "body" | "headline">, commentaryLabel = false): StoryKind {
+  const photos = story.body.filter((b) => b.type === "photo").length;
+  const paragraphs = story.body.filter((b) => b.type === "paragraph").length;
+  if (commentaryLabel || COMMENTARY_BYLINE.test(story.byline)) return "COMMENTARY";
+  if (photos > 0 && paragraphs === 0) return photos === 1 ? "PHOTO_NEWS" : "PHOTO_STORY";
+  const numbered = story.body.filter((b) => b.type === "photo" && NUMBERED_CAPTION.test(b.caption)).length;
+  if (photos >= 2 && story.headline && (numbered >= 2 || photos >= paragraphs)) return "PHOTO_STORY";
+  if (story.dateline) return "NEWS_BRIEF";
+  if (story.byline || story.body.some((b) => b.type === "subhead")) return "FEATURE";
+  return "NEWS_BRIEF";
+}
+
+/** Reads one story's copy (as filed, or pasted from a PDF) into the story's fields and body. */
+export function parseStory(text: string): ImportedStory {
+  return assembleStory(readItems(sourceLines(text)));
+}
+
+/** Reads a printed page into its stories, each with the source range it was read from; furniture is dropped. */
+export function splitPage(text: string): PageStory[] {
+  const items = readItems(sourceLines(text));
+  const starts = storyStarts(items);
+  return starts.map((start, n) => {
+    const group = items.slice(start, starts[n + 1] ?? items.length);
+    return { ...assembleStory(group), range: [group[0].start, group[group.length - 1].end] as [number, number] };
+  });
+}

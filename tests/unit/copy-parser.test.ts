@@ -1,0 +1,196 @@
+import { describe, expect, it } from "vitest";
+import { guessKind, isPageFurniture, joinBrokenLines, parseStory, splitPage, type ImportedStory } from "@/lib/import/copy-parser";
+
+// Each rule of the copy parser on a small piece of invented copy, in the forms county and city
+// papers print. The scored pages are in tests/fixtures/import (tests/unit/copy-parser-bench.test.ts).
+
+describe("joinBrokenLines", () => {
+  const CASES: [string, string[], string[]][] = [
+    ["a line cut where a column ended goes on the next", ["全镇今年新修村路十二公里，重点抓好东", "岭片区的路灯安装。"], ["全镇今年新修村路十二公里，重点抓好东岭片区的路灯安装。"]],
+    ["a finished sentence ends the paragraph", ["第一段说完了。", "第二段另起。"], ["第一段说完了。", "第二段另起。"]],
+    ["a closing quote after the full stop still ends it", ["他说：“明年还来。”", "活动持续三天。"], ["他说：“明年还来。”", "活动持续三天。"]],
+    ["a line ending in a comma runs on", ["会议指出，", "要压实责任。"], ["会议指出，要压实责任。"]],
+    ["full-width indents are trimmed", ["\u3000\u3000近日，县里开了会。"], ["近日，县里开了会。"]],
+    ["stray spaces between Chinese characters go", ["农 产品 加工园 已投产。"], ["农产品加工园已投产。"]],
+    ["spaces between Latin words stay", ["全县推广 App Store 上架的应用。"], ["全县推广App Store上架的应用。"]],
+    ["a Latin word split over a break keeps a space", ["新系统叫 Smart", "Farm，已上线。"], ["新系统叫Smart Farm，已上线。"]],
+    ["blank lines are skipped", ["", "一句。", "  ", "二句。"], ["一句。", "二句。"]],
+    ["a run of three broken lines is one paragraph", ["截至目前，出动保洁员540人", "（次），清运垃圾", "1.2万立方米。"], ["截至目前，出动保洁员540人（次），清运垃圾1.2万立方米。"]],
+    ["an ellipsis ends a sentence", ["课程有家政、电商……", "下一段。"], ["课程有家政、电商……", "下一段。"]],
+    ["a question mark ends a sentence", ["学了管不管用？", "下一段。"], ["学了管不管用？", "下一段。"]],
+  ];
+  it.each(CASES)("%s", (_, lines, paragraphs) => {
+    expect(joinBrokenLines(lines)).toEqual(paragraphs);
+  });
+});
+
+describe("page furniture", () => {
+  const FURNITURE = ["第3版", "A3版", "2026年11月27日 星期五", "责任编辑：刘明 美术编辑：周丽 校对：李静", "县区新闻", "总第8123期", "- 3 -", "2026年11月27日", "2026年11月27日　星期五　　县区新闻　　第3版", "四平日报"];
+  const NOT_FURNITURE = ["全县第3版规划已印发。", "优化发展环境 增强内生动力", "本报通讯员 张晗", "乡村振兴"];
+  it.each(FURNITURE)("drops %s", (line) => expect(isPageFurniture(line)).toBe(true));
+  it.each(NOT_FURNITURE)("keeps %s", (line) => expect(isPageFurniture(line)).toBe(false));
+});
+
+type Fields = Partial<Pick<ImportedStory, "kind" | "kicker" | "headline" | "subheadline" | "byline" | "dateline">>;
+
+describe("parseStory: the headline group, byline and dateline", () => {
+  const CASES: [string, string, Fields][] = [
+    ["a headline alone", "县城新添三处口袋公园\n\n近日，县城新建的三处口袋公园向市民开放。", { kicker: "", headline: "县城新添三处口袋公园", subheadline: "" }],
+    ["kicker above the headline", "问需于企 解忧于企\n双辽市开通涉企服务“直通车”\n本报讯（通讯员 王宇）近日，窗口开通。", { kicker: "问需于企 解忧于企", headline: "双辽市开通涉企服务“直通车”" }],
+    ["a dash subheadline", "稻田里的新把式\n——梨树县推进秸秆还田见闻\n本报记者 李雪\n秋收刚过，田里就忙开了。", { headline: "稻田里的新把式", subheadline: "——梨树县推进秸秆还田见闻", byline: "本报记者 李雪" }],
+    ["a single dash is read as the house dash", "稻田里的新把式\n—梨树县推进秸秆还田见闻\n本报记者 李雪\n秋收刚过。", { subheadline: "——梨树县推进秸秆还田见闻" }],
+    ["kicker, headline and a plain subheadline", "项目建设看一线\n铁东区新开工项目二十个\n总投资12.6亿元\n本报讯（记者 韩秋）日前，项目集中开工。", { kicker: "项目建设看一线", headline: "铁东区新开工项目二十个", subheadline: "总投资12.6亿元" }],
+    ["a headline split over two lines is joined", "打造年轻干部队伍 提高新引进人才\n履职能力\n本报讯（通讯员 杜文）近日，培训班开班。", { kicker: "", headline: "打造年轻干部队伍 提高新引进人才履职能力" }],
+    ["a dateline opens the first paragraph and names the byline", "县医院开设夜间门诊\n本报讯（记者 何文涛 通讯员 陈秀英）近日，县医院开设夜间门诊。", { dateline: "本报讯（记者 何文涛 通讯员 陈秀英）", byline: "本报记者 何文涛 通讯员 陈秀英", kind: "NEWS_BRIEF" }],
+    ["a half-width dateline is printed full-width", "县医院开设夜间门诊\n本报讯(通讯员 王宇涛)近日，门诊开了。", { dateline: "本报讯（通讯员 王宇涛）", byline: "本报通讯员 王宇涛" }],
+    ["a county 讯 dateline", "镇里建起烘干塔\n梨树讯（通讯员 王仁海）连日来，烘干塔满负荷运转。", { dateline: "梨树讯（通讯员 王仁海）", byline: "本报通讯员 王仁海" }],
+    ["agency copy keeps the agency's reporter", "全省冬季农业生产工作会议召开\n新华社长春11月22日电（记者 孙宏伟）全省会议22日召开。", { dateline: "新华社长春11月22日电（记者 孙宏伟）", byline: "新华社记者 孙宏伟" }],
+    ["a byline line with two titles", "山沟里的电商课\n本报记者 骆晓飞 通讯员 孙桢怡\n课堂设在村部。", { byline: "本报记者 骆晓飞 通讯员 孙桢怡", kind: "FEATURE" }],
+    ["an intern's byline", "山沟里的电商课\n实习记者 王一鸣\n课堂设在村部。", { byline: "实习记者 王一鸣" }],
+    ["two byline lines are one byline", "山沟里的电商课\n本报记者 骆晓飞\n通讯员 孙桢怡\n课堂设在村部。", { byline: "本报记者 骆晓飞 通讯员 孙桢怡" }],
+    ["a commentary label is not a kicker", "短评\n培训要问一句管不管用\n□ 本报评论员 周敏\n培训办得多是好事。", { kicker: "", headline: "培训要问一句管不管用", byline: "本报评论员 周敏", kind: "COMMENTARY" }],
+  ];
+  it.each(CASES)("%s", (_, text, fields) => {
+    expect(parseStory(text)).toMatchObject(fields);
+  });
+
+  it("reads the people of the byline as contributors", () => {
+    expect(parseStory("山沟里的电商课\n本报记者 骆晓飞 通讯员 孙桢怡\n课堂设在村部。").contributors).toEqual([
+      { name: "骆晓飞", role: "REPORTER" },
+      { name: "孙桢怡", role: "CORRESPONDENT" },
+    ]);
+  });
+});
+
+describe("parseStory: the body", () => {
+  const CASES: [string, string, object[]][] = [
+    ["the dateline is not repeated in the first paragraph", "县医院开设夜间门诊\n本报讯（记者 何文涛）近日，\n县医院开设夜间门诊。", [{ type: "paragraph", text: "近日，县医院开设夜间门诊。" }]],
+    [
+      "a short line between paragraphs is a subhead",
+      "稻田里的新把式\n本报记者 李雪\n秋收刚过，田里就忙开了。\n科学还田 土地增肥\n今年全县还田面积过半。",
+      [
+        { type: "paragraph", text: "秋收刚过，田里就忙开了。" },
+        { type: "subhead", text: "科学还田 土地增肥" },
+        { type: "paragraph", text: "今年全县还田面积过半。" },
+      ],
+    ],
+    [
+      "a paragraph start cut at a column end is not a subhead",
+      "稻田里的新把式\n本报记者 李雪\n秋收刚过，田里就忙开了。\n今年\n全县还田面积过半。",
+      [
+        { type: "paragraph", text: "秋收刚过，田里就忙开了。" },
+        { type: "paragraph", text: "今年全县还田面积过半。" },
+      ],
+    ],
+    [
+      "a brief has no subheads: a short line there is a cut paragraph",
+      "县医院开设夜间门诊\n本报讯（记者 何文涛）近日，门诊开了。\n据介绍门诊开设\n内科、儿科两个诊室。",
+      [
+        { type: "paragraph", text: "近日，门诊开了。" },
+        { type: "paragraph", text: "据介绍门诊开设内科、儿科两个诊室。" },
+      ],
+    ],
+    [
+      "a caption printed inside a paragraph does not cut it",
+      "稻田里的新把式\n本报记者 李雪\n秋收刚过，合作社的\n图为农机手在田间作业。（本报记者 赵晨 摄）\n农机就开进了田里。",
+      [
+        { type: "paragraph", text: "秋收刚过，合作社的农机就开进了田里。" },
+        { type: "photo", caption: "图为农机手在田间作业。", credit: "本报记者 赵晨 摄" },
+      ],
+    ],
+    [
+      "图为 with its credit on the next line",
+      "稻田里的新把式\n本报记者 李雪\n秋收刚过。\n图为农机手在田间作业。\n本报记者 赵晨 摄\n田里忙开了。",
+      [
+        { type: "paragraph", text: "秋收刚过。" },
+        { type: "photo", caption: "图为农机手在田间作业。", credit: "本报记者 赵晨 摄" },
+        { type: "paragraph", text: "田里忙开了。" },
+      ],
+    ],
+    [
+      "a supplied picture's credit",
+      "秋收\n图为村民晾晒玉米。\n县委宣传部 提供",
+      [{ type: "photo", caption: "图为村民晾晒玉米。", credit: "县委宣传部 提供" }],
+    ],
+  ];
+  it.each(CASES)("%s", (_, text, body) => {
+    expect(parseStory(text).body).toEqual(body);
+  });
+});
+
+describe("parseStory: photo news and 组图", () => {
+  it("a caption with its credit and no headline is photo news", () => {
+    const story = parseStory("近日，志愿者帮助农户抢收玉米。\n本报通讯员 王新月 摄");
+    expect(story).toMatchObject({ kind: "PHOTO_NEWS", headline: "", byline: "本报通讯员 王新月 摄" });
+    expect(story.captions).toEqual([{ caption: "近日，志愿者帮助农户抢收玉米。", credit: "本报通讯员 王新月 摄" }]);
+  });
+  it("a credit in brackets after the caption", () => {
+    const story = parseStory("粮满仓\n图为种粮大户在晾晒新粮。（本报记者 赵晨 摄）");
+    expect(story).toMatchObject({ kind: "PHOTO_NEWS", headline: "粮满仓", byline: "本报记者 赵晨 摄" });
+  });
+  it("numbered captions under one headline and credit are a photo story", () => {
+    const story = parseStory("金秋稻田\n本报记者 赵晨 摄\n连日来，各地水稻进入收获期。\n①村民在田间收割水稻。\n②新米装袋入仓。\n③烘干塔满负荷运转。");
+    expect(story).toMatchObject({ kind: "PHOTO_STORY", headline: "金秋稻田", byline: "本报记者 赵晨 摄" });
+    expect(story.captions.map((c) => c.caption)).toEqual(["①村民在田间收割水稻。", "②新米装袋入仓。", "③烘干塔满负荷运转。"]);
+    expect(story.captions.every((c) => c.credit === "本报记者 赵晨 摄")).toBe(true);
+  });
+});
+
+describe("guessKind", () => {
+  const para = { type: "paragraph" as const, text: "一段。" };
+  const photo = { type: "photo" as const, caption: "图为。", credit: "某某 摄" };
+  const CASES: [string, Parameters<typeof guessKind>[0], ReturnType<typeof guessKind>][] = [
+    ["a dateline makes a brief", { byline: "本报通讯员 张晗", dateline: "本报讯（通讯员 张晗）", body: [para], headline: "某" }, "NEWS_BRIEF"],
+    ["a byline line makes a feature", { byline: "本报记者 李雪", dateline: "", body: [para], headline: "某" }, "FEATURE"],
+    ["a 评论员 byline makes a commentary", { byline: "本报评论员", dateline: "", body: [para], headline: "某" }, "COMMENTARY"],
+    ["one photo and no text is photo news", { byline: "", dateline: "", body: [photo], headline: "" }, "PHOTO_NEWS"],
+    ["two photos and no text is a photo story", { byline: "", dateline: "", body: [photo, photo], headline: "" }, "PHOTO_STORY"],
+    ["a headline, an introduction and photos is a photo story", { byline: "", dateline: "", body: [para, photo, photo], headline: "某" }, "PHOTO_STORY"],
+    ["numbered pictures under a headline are a photo story, however long the text", { byline: "本报记者 赵晨 摄", dateline: "", body: [para, para, para, { ...photo, caption: "①某。" }, { ...photo, caption: "②某。" }], headline: "某" }, "PHOTO_STORY"],
+    ["a feature with two unnumbered pictures stays a feature", { byline: "本报记者 李雪", dateline: "", body: [para, para, para, photo, photo], headline: "某" }, "FEATURE"],
+    ["nothing else is a brief", { byline: "", dateline: "", body: [para], headline: "某" }, "NEWS_BRIEF"],
+  ];
+  it.each(CASES)("%s", (_, story, kind) => expect(guessKind(story)).toBe(kind));
+});
+
+describe("splitPage", () => {
+  const PAGE = [
+    "2026年11月20日　星期五　　县区新闻　　第3版",
+    "稻田里的新把式",
+    "——梨树县推进秸秆还田见闻",
+    "本报记者 李雪",
+    "秋收刚过，合作社的",
+    "农机就开进了田里。",
+    "近日，志愿者帮助农户抢收玉米。",
+    "本报通讯员 王新月 摄",
+    "问需于企 解忧于企",
+    "双辽市开通涉企服务“直通车”",
+    "本报讯（通讯员 王宇）近日，窗口开通。",
+    "责任编辑：刘明　美术编辑：周丽　校对：李静",
+  ].join("\n");
+
+  it("finds where each story begins and ends, and drops the furniture", () => {
+    const stories = splitPage(PAGE);
+    expect(stories.map((s) => [s.kind, s.headline])).toEqual([
+      ["FEATURE", "稻田里的新把式"],
+      ["PHOTO_NEWS", ""],
+      ["NEWS_BRIEF", "双辽市开通涉企服务“直通车”"],
+    ]);
+    expect(PAGE.slice(...stories[0].range)).toMatch(/^稻田里的新把式[\s\S]*农机就开进了田里。$/u);
+    expect(PAGE.slice(...stories[2].range)).toMatch(/^问需于企[\s\S]*窗口开通。$/u);
+    expect(stories.some((s) => JSON.stringify(s).includes("责任编辑"))).toBe(false);
+  });
+
+  it("a run of 本报讯 paragraphs without headlines is one story each", () => {
+    const stories = splitPage("简讯\n本报讯（通讯员 张晗）县图书馆延长开放时间。\n本报讯（通讯员 杜文）铁西区举办招聘会。");
+    expect(stories.map((s) => s.dateline)).toEqual(["本报讯（通讯员 张晗）", "本报讯（通讯员 杜文）"]);
+  });
+
+  it("a subhead in a feature does not start a story", () => {
+    expect(splitPage("稻田里的新把式\n本报记者 李雪\n秋收刚过。\n科学还田 土地增肥\n今年过半。")).toHaveLength(1);
+  });
+
+  it("an empty page has no stories", () => {
+    expect(splitPage("\n第3版\n")).toEqual([]);
+  });
+});
