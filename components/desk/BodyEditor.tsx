@@ -17,6 +17,7 @@ import { CSS } from "@dnd-kit/utilities";
 import type { BodyBlock, PhotoBlock } from "@/lib/stories/body";
 import { photoUrl } from "@/lib/format";
 import { newBlockKey, useBlockKeys } from "@/components/desk/body-editor/useBlockKeys";
+import { isMultiLinePaste, parsePastedBody, type PastedBody } from "@/lib/import/paste";
 
 /** A photo as an uploader or the photo library hands it over. */
 export type PickedPhoto = { id: string; width: number; height: number; caption: string; credit: string; altText: string };
@@ -54,6 +55,7 @@ export function BodyEditor({
   const [uploadingAt, setUploadingAt] = useState<number | null>(null);
   const [openAt, setOpenAt] = useState<number | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
+  const [lastPaste, setLastPaste] = useState<{ keys: string[]; raw: string; summary: string } | null>(null);
   const list = useRef<HTMLOListElement>(null);
 
   // Focus moves into a block just inserted.
@@ -89,16 +91,33 @@ export function BodyEditor({
     insertBlocks(at, [{ type, text: "" }]);
   }
 
-  // Copy pasted from a word processor arrives as lines: each line becomes its own paragraph.
+  // Text pasted into an empty paragraph in several lines (from a PDF, an e-paper, a message) goes
+  // through the copy parser: broken lines joined, subheads recognised (lib/import/paste.ts). One
+  // click puts back what was pasted, as it was.
   function pasteIntoParagraph(i: number, e: React.ClipboardEvent<HTMLTextAreaElement>) {
     const text = e.clipboardData.getData("text/plain");
-    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
     const current = blocks[i];
-    if (lines.length < 2 || current.type !== "paragraph" || current.text.trim() !== "") return;
+    if (!isMultiLinePaste(text) || current.type !== "paragraph" || current.text.trim() !== "") return;
     e.preventDefault();
-    const pasted: BodyBlock[] = lines.map((l) => ({ type: "paragraph", text: l }));
-    const { keys: withPasted } = keysWithInserted(keys.filter((_, j) => j !== i), i, pasted.length);
-    commit([...blocks.slice(0, i), ...pasted, ...blocks.slice(i + 1)], withPasted);
+    const pasted = parsePastedBody(text);
+    const { keys: withPasted, added } = keysWithInserted(keys.filter((_, j) => j !== i), i, pasted.blocks.length);
+    commit([...blocks.slice(0, i), ...pasted.blocks, ...blocks.slice(i + 1)], withPasted);
+    setLastPaste({ keys: added, raw: text.replace(/\r\n/g, "\n").trim(), summary: pasteSummary(pasted) });
+  }
+
+  function undoPaste() {
+    if (!lastPaste) return;
+    const now = latest();
+    const at = now.keys.findIndex((k) => lastPaste.keys.includes(k));
+    const kept = now.keys.map((k, j) => [k, now.blocks[j]] as const).filter(([k]) => !lastPaste.keys.includes(k));
+    const where = at < 0 ? kept.length : at;
+    const [key] = keysWithInserted([], 0, 1).added;
+    commit(
+      [...kept.slice(0, where).map(([, b]) => b), { type: "paragraph", text: lastPaste.raw }, ...kept.slice(where).map(([, b]) => b)],
+      [...kept.slice(0, where).map(([k]) => k), key, ...kept.slice(where).map(([k]) => k)],
+    );
+    setLastPaste(null);
+    setFocusKey(key);
   }
 
   async function upload(at: number, file: File) {
@@ -203,9 +222,21 @@ export function BodyEditor({
         </SortableContext>
       </DndContext>
       {inserter(blocks.length, true)}
+      {lastPaste && !readOnly && (
+        <p role="status" className="flex flex-wrap items-center gap-2 rounded bg-amber-50 px-3 py-2 text-sm text-stone-700">
+          <span>{lastPaste.summary}</span>
+          <button type="button" className="btn btn-sm" onClick={undoPaste}>恢复原样粘贴</button>
+          <button type="button" className="btn btn-sm" onClick={() => setLastPaste(null)}>知道了</button>
+        </p>
+      )}
       <p role="alert" className="text-sm text-red-700">{uploadError}</p>
     </div>
   );
+}
+
+function pasteSummary({ paragraphs, subheads, joinedLines }: PastedBody): string {
+  const parts = [`${paragraphs} 段`, subheads ? `${subheads} 个小标题` : "", joinedLines ? `接上了 ${joinedLines} 处断行` : ""].filter(Boolean);
+  return `已按报纸格式整理粘贴的文字：${parts.join("，")}。`;
 }
 
 /** New client-side keys for `count` blocks inserted at `at`; keys never travel to the server. */

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { isMultiLinePaste, parsePastedBody } from "@/lib/import/paste";
+
+// What a reporter pastes into a story's body: from a PDF, an e-paper, a chat message.
+describe("text pasted into the body", () => {
+  it.each([
+    [
+      "lines broken where a column ended are joined, a subhead stays a subhead",
+      "　　近年来，全县持续优化营商\n环境，推动产业转型升级。\n科学规划 明确方向\n　　坚持规划先行，做好园区\n基础设施配套建设。",
+      [
+        { type: "paragraph", text: "近年来，全县持续优化营商环境，推动产业转型升级。" },
+        { type: "subhead", text: "科学规划 明确方向" },
+        { type: "paragraph", text: "坚持规划先行，做好园区基础设施配套建设。" },
+      ],
+    ],
+    [
+      "paragraphs that end their sentences stay apart",
+      "第一段写完了。\n第二段也写完了。",
+      [
+        { type: "paragraph", text: "第一段写完了。" },
+        { type: "paragraph", text: "第二段也写完了。" },
+      ],
+    ],
+    [
+      "a dateline stays at the head of its paragraph; no byline is made up from it",
+      "本报讯（记者 骆晓飞 通讯员 孙桢怡）近日，梨树县组织农机\n抢收抢运。\n　　目前，收获已过九成。",
+      [
+        { type: "paragraph", text: "本报讯（记者 骆晓飞 通讯员 孙桢怡）近日，梨树县组织农机抢收抢运。" },
+        { type: "paragraph", text: "目前，收获已过九成。" },
+      ],
+    ],
+    [
+      "a headline pasted along stays, as a paragraph for the reporter to move",
+      "全县秋粮收获进入尾声\n　　近年来，全县持续优化营商\n环境。",
+      [
+        { type: "paragraph", text: "全县秋粮收获进入尾声" },
+        { type: "paragraph", text: "近年来，全县持续优化营商环境。" },
+      ],
+    ],
+    [
+      "a caption pasted along stays as its text, credit and all",
+      "图为工人在新建厂房内安装生产线设备。（本报记者 赵晨 摄）\n　　近日，县城新建的停车场投入使用。",
+      [
+        { type: "paragraph", text: "图为工人在新建厂房内安装生产线设备。（本报记者 赵晨 摄）" },
+        { type: "paragraph", text: "近日，县城新建的停车场投入使用。" },
+      ],
+    ],
+  ])("%s", (_case, text, blocks) => {
+    expect(parsePastedBody(text).blocks).toEqual(blocks);
+  });
+
+  it("counts what it did, for the notice under the body", () => {
+    const pasted = parsePastedBody("　　近年来，全县持续优化营商\n环境。\n科学规划 明确方向\n　　坚持规划先行。");
+    expect(pasted).toMatchObject({ paragraphs: 2, subheads: 1, joinedLines: 1 });
+  });
+
+  it.each([
+    ["一行字", false],
+    ["一行字\n\n", false],
+    ["第一行\n第二行", true],
+    ["第一行\r\n第二行", true],
+  ])("%j is a multi-line paste: %s", (text, multi) => {
+    expect(isMultiLinePaste(text)).toBe(multi);
+  });
+});
