@@ -14,8 +14,33 @@ export function isMultiLinePaste(text: string): boolean {
   return text.split(/\r?\n/).filter((l) => l.trim()).length >= 2;
 }
 
+// Copy from a PDF or an e-paper usually keeps each paragraph's indent (two full-width spaces): where
+// it does, the indent says where a paragraph starts, which a line cut at a column end cannot.
+const INDENT = /^(\u3000|[ \t]{2,})/u;
+const ENDS_SENTENCE = /[。！？!?…；;”’」』）)]$/u;
+
+/** With indents: one line per paragraph (continuations joined on), other lines left as they are. */
+function paragraphsByIndent(text: string): string {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  if (!lines.some((l) => INDENT.test(l))) return text;
+  const out: { text: string; open: boolean }[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    const last = out[out.length - 1];
+    if (!INDENT.test(raw) && last?.open) {
+      last.text += line;
+      last.open = !ENDS_SENTENCE.test(line);
+      continue;
+    }
+    // An indented line opens a paragraph that runs until a sentence ends; an unindented one (a
+    // subhead, a headline) stands alone.
+    out.push({ text: INDENT.test(raw) ? `\u3000\u3000${line}` : line, open: INDENT.test(raw) && !ENDS_SENTENCE.test(line) });
+  }
+  return out.map((l) => l.text).join("\n");
+}
+
 export function parsePastedBody(text: string): PastedBody {
-  const story = parseStory(text);
+  const story = parseStory(paragraphsByIndent(text));
   const lines = text.split(/\r?\n/).map((l) => l.replace(/[\s\u3000]+/gu, " ").trim()).filter(Boolean);
   // Head fields the parser read off whole lines; a byline it made up from a dateline or a credit
   // was not pasted and is not added.

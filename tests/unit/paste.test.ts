@@ -14,6 +14,15 @@ describe("text pasted into the body", () => {
       ],
     ],
     [
+      "where paragraphs keep their indents, a short line cut at a column end is not taken for a subhead",
+      "　　今年以来，城南街道利用边角空地\n新建两座口袋公园。\n绿地连片 方便群众\n　　公园内设有健身步道和儿童\n游乐区。",
+      [
+        { type: "paragraph", text: "今年以来，城南街道利用边角空地新建两座口袋公园。" },
+        { type: "subhead", text: "绿地连片 方便群众" },
+        { type: "paragraph", text: "公园内设有健身步道和儿童游乐区。" },
+      ],
+    ],
+    [
       "paragraphs that end their sentences stay apart",
       "第一段写完了。\n第二段也写完了。",
       [
