@@ -1,4 +1,4 @@
-import { parseStory } from "@/lib/import/copy-parser";
+import { endsSentence, parseStory } from "@/lib/import/copy-parser";
 import type { BodyBlock } from "@/lib/stories/body";
 
 // 粘贴: text pasted into a story's body goes through the copy parser, as a printed page or a
@@ -17,7 +17,6 @@ export function isMultiLinePaste(text: string): boolean {
 // Copy from a PDF or an e-paper usually keeps each paragraph's indent (two full-width spaces): where
 // it does, the indent says where a paragraph starts, which a line cut at a column end cannot.
 const INDENT = /^(\u3000|[ \t]{2,})/u;
-const ENDS_SENTENCE = /[。！？!?…；;”’」』）)]$/u;
 
 /** With indents: one line per paragraph (continuations joined on), other lines left as they are. */
 function paragraphsByIndent(text: string): string {
@@ -29,12 +28,12 @@ function paragraphsByIndent(text: string): string {
     const last = out[out.length - 1];
     if (!INDENT.test(raw) && last?.open) {
       last.text += line;
-      last.open = !ENDS_SENTENCE.test(line);
+      last.open = !endsSentence(line);
       continue;
     }
     // An indented line opens a paragraph that runs until a sentence ends; an unindented one (a
     // subhead, a headline) stands alone.
-    out.push({ text: INDENT.test(raw) ? `\u3000\u3000${line}` : line, open: INDENT.test(raw) && !ENDS_SENTENCE.test(line) });
+    out.push({ text: INDENT.test(raw) ? `\u3000\u3000${line}` : line, open: INDENT.test(raw) && !endsSentence(line) });
   }
   return out.map((l) => l.text).join("\n");
 }

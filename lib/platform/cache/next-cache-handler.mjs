@@ -13,7 +13,7 @@
 //   all builds, so a publication reaches instances of an old and a new build during a rollout.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { memoryStore, redisStore } from "./stores.mjs";
+import { memoryStore, onceAMinute, redisStore } from "./stores.mjs";
 
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -119,10 +119,5 @@ export default cacheHandlerOver(() =>
   process.env.REDIS_URL ? redisStore(process.env.REDIS_URL, process.env.CACHE_PREFIX ?? "newsroom") : memoryStore(),
 );
 
-let lastWarning = 0;
-function warn(what, e) {
-  // One line a minute at most: a Redis outage must not flood the log with a line per request.
-  if (Date.now() - lastWarning < 60_000) return;
-  lastWarning = Date.now();
-  console.error(`[cache] ${what} failed: ${e instanceof Error ? e.message : e}`);
-}
+const logWarning = onceAMinute();
+const warn = (what, e) => logWarning(`[cache] ${what} failed: ${e instanceof Error ? e.message : e}`);

@@ -10,3 +10,4 @@ export type CacheStore = {
 };
 export function memoryStore(): CacheStore;
 export function redisStore(url: string, prefix: string): CacheStore;
+export function onceAMinute(): (line: string) => void;

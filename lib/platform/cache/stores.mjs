@@ -24,6 +24,16 @@ const MEMORY_BYTES = 128 * 1024 * 1024;
 
 const READY_WAIT_MS = 1000;
 
+/** A logger that writes one line a minute at most: an outage must not log a line per request. */
+export function onceAMinute() {
+  let last = 0;
+  return (line) => {
+    if (Date.now() - last < 60_000) return;
+    last = Date.now();
+    console.error(line);
+  };
+}
+
 /** @returns {CacheStore} */
 export function memoryStore() {
   const entries = new LRUCache({ maxSize: MEMORY_BYTES, sizeCalculation: (bytes) => bytes.length || 1, ttlAutopurge: false });
@@ -64,12 +74,8 @@ export function redisStore(url, prefix) {
     commandTimeout: 1000,
     lazyConnect: false,
   });
-  let lastError = 0;
-  redis.on("error", (e) => {
-    if (Date.now() - lastError < 60_000) return;
-    lastError = Date.now();
-    console.error(`[cache] redis: ${e.message}`);
-  });
+  const logError = onceAMinute();
+  redis.on("error", (e) => logError(`[cache] redis: ${e.message}`));
   // Commands wait for a connection being made (the first requests after a start), at most
   // READY_WAIT_MS; after a failed wait, for a few seconds they fail at once.
   let unreachableUntil = 0;
