@@ -26,6 +26,7 @@ const REVISION_LABELS: Record<string, string> = {
   publish: "见报",
   correct: "更正",
   withdraw: "撤稿",
+  import: "版面导入",
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string }> };

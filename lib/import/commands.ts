@@ -1,0 +1,158 @@
+import "server-only";
+import { z } from "zod";
+import { db, isUniqueViolation, type Tx } from "@/lib/platform/db";
+import type { SessionUser } from "@/lib/core/session";
+import { can } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/core/audit";
+import { conflict, DomainError, forbidden, invalid } from "@/lib/core/errors";
+import { beijingDateTimeToDate, isRealDay, issueDateFromString, paperDay } from "@/lib/core/dates";
+import { parseDraft, storyColumns } from "@/lib/stories/content";
+import { writeCredits } from "@/lib/stories/credits";
+import { recordRevision } from "@/lib/stories/revisions";
+import { paperProfile } from "@/lib/issues/paper-profile";
+import { pageInput } from "@/lib/validation/issue";
+import { fieldErrorsOf, type StoryDraft } from "@/lib/validation/story";
+import type { ImportedBlock } from "@/lib/import/copy-parser";
+
+// What the page import desk (/desk/import) files: stories read from a printed page, either as
+// copy for the desk to work on, or — for a paper bringing its archive in — as a page of a past
+// issue, published as it was printed. Each call is one transaction: every story or none.
+
+export const IMPORT_MAX_STORIES = 40;
+
+const block = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("paragraph"), text: z.string() }),
+  z.object({ type: z.literal("subhead"), text: z.string() }),
+  z.object({ type: z.literal("photo"), caption: z.string(), credit: z.string() }),
+]);
+const importedCopy = z.object({
+  kind: z.string(),
+  kicker: z.string(),
+  headline: z.string(),
+  subheadline: z.string(),
+  byline: z.string(),
+  dateline: z.string(),
+  body: z.array(block).max(400),
+});
+const storiesInput = z.array(importedCopy).min(1, { message: "没有要导入的稿件" }).max(IMPORT_MAX_STORIES, { message: `一次最多导入 ${IMPORT_MAX_STORIES} 篇` });
+
+type Copy = z.infer<typeof importedCopy>;
+/** A story ready to write: its draft, and the captions of pictures the page had and the import cannot bring. */
+type ReadyStory = { draft: StoryDraft; captions: { caption: string; credit: string }[] };
+
+/**
+ * One imported story as a draft. A picture cannot come from text, so its caption goes to a note for
+ * the desk; photo copy whose only text was its captions keeps them as its text.
+ */
+function readyStory(copy: Copy, n: number): ReadyStory {
+  const captions = copy.body.flatMap((b) => (b.type === "photo" ? [{ caption: b.caption, credit: b.credit }] : []));
+  let body: ImportedBlock[] = copy.body.filter((b) => b.type !== "photo");
+  if (!body.some((b) => b.type === "paragraph")) body = [...body, ...captions.map((c) => ({ type: "paragraph" as const, text: c.caption }))];
+  const hasText = body.some((b) => b.type === "paragraph" && b.text.trim());
+  if (!copy.headline.trim() && !hasText) throw invalid(`第 ${n} 篇既没有标题也没有正文，请补上或不导入这一篇`);
+  try {
+    const draft = parseDraft({ ...copy, contributors: [], bylineEdited: false, body, tags: [] });
+    return { draft, captions };
+  } catch (e) {
+    if (e instanceof DomainError) {
+      const detail = Object.values(e.fieldErrors).flat()[0] ?? e.message;
+      throw invalid(`第 ${n} 篇《${copy.headline || "无标题"}》：${detail}`);
+    }
+    throw e;
+  }
+}
+
+function readyStories(input: unknown): ReadyStory[] {
+  const parsed = storiesInput.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "导入内容格式不正确");
+  return parsed.data.map((copy, i) => readyStory(copy, i + 1));
+}
+
+const captionNote = (captions: ReadyStory["captions"]) =>
+  `版面导入：原版面配有 ${captions.length} 张图片，请配图。图片说明：\n${captions.map((c, i) => `${i + 1}. ${c.caption}${c.credit ? `（${c.credit}）` : ""}`).join("\n")}`;
+
+type Filing = { status: "SUBMITTED" | "PUBLISHED"; at: Date; placement?: { pageId: string; position: number } };
+
+/** Writes one imported story, filed by the editor on behalf of the people its byline names. */
+async function writeImported(tx: Tx, actor: SessionUser, story: ReadyStory, filing: Filing): Promise<{ id: string; headline: string }> {
+  const { draft } = story;
+  const published = filing.status === "PUBLISHED";
+  const row = await tx.story.create({
+    data: {
+      ...storyColumns(draft),
+      status: filing.status,
+      authorId: actor.id,
+      submittedAt: filing.at,
+      ...(published ? { approvedAt: filing.at, publishedAt: filing.at } : {}),
+    },
+    select: { id: true, version: true },
+  });
+  if (filing.placement) {
+    const lead = filing.placement.position === 0;
+    await tx.placement.create({ data: { pageId: filing.placement.pageId, storyId: row.id, position: filing.placement.position, isLead: lead, size: lead ? "LEAD" : "SINGLE" } });
+  }
+  await writeCredits(tx, row.id, actor.id, draft);
+  if (story.captions.length) await tx.storyNote.create({ data: { storyId: row.id, authorId: actor.id, body: captionNote(story.captions) } });
+  await recordRevision(tx, { storyId: row.id, version: row.version, status: filing.status, action: "import", actorId: actor.id, draft });
+  await recordAudit(tx, { actorId: actor.id, action: "story.import", targetType: "story", targetId: row.id, summary: { headline: draft.headline, kind: draft.kind, status: filing.status } });
+  return { id: row.id, headline: draft.headline };
+}
+
+/** 作为待审稿件: the stories go to the desk's queue, filed by the editor for their contributors. */
+export async function fileImportedStories(actor: SessionUser, input: unknown): Promise<{ ids: string[] }> {
+  if (!can(actor.role, "desk:review")) throw forbidden("只有编辑可以导入版面稿件");
+  const stories = readyStories(input);
+  return db().$transaction(async (tx) => {
+    const now = new Date();
+    const ids: string[] = [];
+    for (const story of stories) ids.push((await writeImported(tx, actor, story, { status: "SUBMITTED", at: now })).id);
+    return { ids };
+  });
+}
+
+const backIssueInput = z.object({
+  date: z.string().refine((s) => isRealDay(s), { message: "请填写出版日期" }),
+  issueNumber: z.union([z.literal(""), z.coerce.number({ message: "期号应为数字" }).int({ message: "期号应为整数" }).min(1, { message: "期号应为正整数" }).max(9_999_999, { message: "期号过大" })]),
+  pageNumber: pageInput.shape.number,
+  pageName: pageInput.shape.name,
+});
+
+export type BackIssuePage = { issueId: string; date: string; pageNumber: number; storyIds: string[]; newIssue: boolean };
+
+/**
+ * 过刊导入: the stories become a published page of an issue of a day gone by, as it was printed.
+ * A new issue needs its running number (总第N期); a page may be added to an issue already out,
+ * never to one still on the desk, and never over a page it has.
+ */
+export async function publishBackIssuePage(actor: SessionUser, page: unknown, input: unknown): Promise<BackIssuePage> {
+  if (!can(actor.role, "issue:publish")) throw forbidden("只有值班总编可以导入过刊版面");
+  const parsed = backIssueInput.safeParse(page);
+  if (!parsed.success) throw invalid("请检查过刊的日期、期号和版面", fieldErrorsOf(parsed.error));
+  const { date, issueNumber, pageNumber, pageName } = parsed.data;
+  if (date >= paperDay()) throw invalid("过刊的出版日期应早于今天；今天及以后的报纸请在版面编排中组版", { date: ["应早于今天"] });
+  const stories = readyStories(input);
+  const { releaseTime } = await paperProfile();
+  const at = beijingDateTimeToDate(`${date}T${releaseTime}`) ?? issueDateFromString(date);
+  try {
+    return await db().$transaction(async (tx) => {
+      const existing = await tx.issue.findUnique({ where: { date: issueDateFromString(date) }, select: { id: true, status: true, number: true } });
+      if (existing && existing.status !== "PUBLISHED") throw conflict("这一天的报纸还在编排中，不能作为过刊导入");
+      if (existing && issueNumber !== "" && existing.number !== issueNumber) throw invalid(`这一天的报纸已是总第${existing.number}期，与填写的期号不符`, { issueNumber: ["期号不符"] });
+      if (!existing && issueNumber === "") throw invalid("这一天还没有报纸：请填写总第几期", { issueNumber: ["请填写期号"] });
+      const issue = existing ?? (await tx.issue.create({ data: { date: issueDateFromString(date), number: issueNumber as number, status: "PUBLISHED", publishedAt: at }, select: { id: true, status: true, number: true } }));
+      const taken = await tx.page.findUnique({ where: { issueId_number: { issueId: issue.id, number: pageNumber } }, select: { name: true } });
+      if (taken) throw conflict(`总第${issue.number}期已有第${pageNumber}版（${taken.name}）`);
+      const created = await tx.page.create({ data: { issueId: issue.id, number: pageNumber, name: pageName, status: "SIGNED", signedAt: new Date(), signedById: actor.id }, select: { id: true } });
+      const storyIds: string[] = [];
+      for (const [position, story] of stories.entries()) {
+        storyIds.push((await writeImported(tx, actor, story, { status: "PUBLISHED", at, placement: { pageId: created.id, position } })).id);
+      }
+      await recordAudit(tx, { actorId: actor.id, action: "issue.import_page", targetType: "issue", targetId: issue.id, summary: { date, number: issue.number, page: pageNumber, name: pageName, stories: storyIds.length } });
+      return { issueId: issue.id, date, pageNumber, storyIds, newIssue: !existing };
+    });
+  } catch (e) {
+    // Another day's issue has this number, or someone imported the same page a moment ago.
+    if (isUniqueViolation(e)) throw invalid("这个期号或版次刚被占用：请核对总第几期，或刷新后再看这一期", { issueNumber: ["期号或版次已被占用"] });
+    throw e;
+  }
+}

@@ -1,0 +1,233 @@
+// The page import desk's working copy (/desk/import): the stories the copy parser found on a pasted
+// page, as the editor corrects them — merged, split, fields edited, left out — before they are filed.
+// Pure, so the browser runs it as the editor works and the unit tests run it as a table.
+
+import { splitPage, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
+import { STORY_KINDS, type StoryKind } from "@/lib/validation/story";
+
+/** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
+export type ImportCard = {
+  key: string;
+  range: [number, number];
+  include: boolean;
+  kind: StoryKind;
+  kicker: string;
+  headline: string;
+  subheadline: string;
+  byline: string;
+  dateline: string;
+  bodyText: string;
+};
+
+export type PageFolio = { date: string; pageNumber: string; pageName: string; issueNumber: string };
+
+// The body as the editor edits it in one box: a paragraph per line; subheads and photo captions
+// marked at the line start, so every kind of block can be typed, moved or removed as text.
+export const SUBHEAD_MARK = "【小标题】";
+export const PHOTO_MARK = "【图】";
+// A caption's credit printed after it in brackets: （本报记者 赵晨 摄）.
+const CAPTION_CREDIT = /[（(]([^（）()]*(摄|摄影|提供|供图))[）)]\s*$/u;
+
+export function bodyToText(body: readonly ImportedBlock[]): string {
+  return body
+    .map((b) => (b.type === "subhead" ? SUBHEAD_MARK + b.text : b.type === "photo" ? `${PHOTO_MARK}${b.caption}${b.credit ? `（${b.credit}）` : ""}` : b.text))
+    .join("\n");
+}
+
+export function textToBody(text: string): ImportedBlock[] {
+  const blocks: ImportedBlock[] = [];
+  for (const raw of text.split(/\r?\n/u)) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.startsWith(SUBHEAD_MARK)) {
+      const t = line.slice(SUBHEAD_MARK.length).trim();
+      if (t) blocks.push({ type: "subhead", text: t });
+    } else if (line.startsWith(PHOTO_MARK)) {
+      const t = line.slice(PHOTO_MARK.length).trim();
+      const m = CAPTION_CREDIT.exec(t);
+      blocks.push({ type: "photo", caption: m ? t.slice(0, m.index).trim() : t, credit: m ? m[1].trim() : "" });
+    } else blocks.push({ type: "paragraph", text: line });
+  }
+  return blocks;
+}
+
+let keys = 0;
+const newKey = () => `c${Date.now().toString(36)}${(keys++).toString(36)}`;
+
+export function cardOf(story: PageStory): ImportCard {
+  return {
+    key: newKey(),
+    range: story.range,
+    include: true,
+    kind: story.kind,
+    kicker: story.kicker,
+    headline: story.headline,
+    subheadline: story.subheadline,
+    byline: story.byline,
+    dateline: story.dateline,
+    bodyText: bodyToText(story.body),
+  };
+}
+
+/** A pasted page read into cards, one per story found. */
+export function cardsOfPage(source: string): ImportCard[] {
+  return splitPage(source).map(cardOf);
+}
+
+/**
+ * Two stories the parser split apart that are one: the second's head lines become subheads of the
+ * first (they were subheads or a cut paragraph start), its dateline opens its first paragraph.
+ */
+export function mergeWithNext(cards: readonly ImportCard[], index: number): ImportCard[] {
+  const a = cards[index];
+  const b = cards[index + 1];
+  if (!a || !b) return [...cards];
+  const heads = [b.kicker, b.headline, b.subheadline].filter(Boolean).map((h) => SUBHEAD_MARK + h);
+  const bodyLines = b.bodyText.split("\n").filter((l) => l.trim());
+  if (b.dateline && bodyLines.length) bodyLines[0] = b.dateline + bodyLines[0];
+  else if (b.dateline) bodyLines.push(b.dateline);
+  const byline = a.byline || b.byline;
+  const merged: ImportCard = {
+    ...a,
+    byline,
+    range: [Math.min(a.range[0], b.range[0]), Math.max(a.range[1], b.range[1])],
+    bodyText: [a.bodyText, ...heads, ...bodyLines].filter((l) => l.trim()).join("\n"),
+  };
+  return [...cards.slice(0, index), merged, ...cards.slice(index + 2)];
+}
+
+/**
+ * One story the parser read as one that is two: the body is cut before line `line` (0-based, blank
+ * lines not counted); that line becomes the new story's headline, the rest its body.
+ */
+export function splitAtLine(cards: readonly ImportCard[], index: number, line: number, source: string): ImportCard[] {
+  const card = cards[index];
+  if (!card) return [...cards];
+  const lines = card.bodyText.split("\n").filter((l) => l.trim());
+  if (line <= 0 || line >= lines.length) return [...cards];
+  const first = lines[line].replace(SUBHEAD_MARK, "").replace(PHOTO_MARK, "").trim();
+  const at = findInSource(source, first, card.range[0], card.range[1])?.[0] ?? card.range[1];
+  const before: ImportCard = { ...card, bodyText: lines.slice(0, line).join("\n"), range: [card.range[0], at] };
+  const after: ImportCard = {
+    ...card,
+    key: newKey(),
+    kicker: "",
+    headline: first,
+    subheadline: "",
+    byline: "",
+    dateline: "",
+    bodyText: lines.slice(line + 1).join("\n"),
+    range: [at, card.range[1]],
+  };
+  return [...cards.slice(0, index), before, after, ...cards.slice(index + 1)];
+}
+
+/** The line of a text box a cursor offset stands on, blank lines not counted (as splitAtLine counts). */
+export function lineAtOffset(text: string, offset: number): number {
+  return text.slice(0, offset).split("\n").slice(0, -1).filter((l) => l.trim()).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where each part stands in the source, for the side-by-side view
+
+/**
+ * Finds `text` in source[from, to) allowing line breaks, indents and the spaces extraction adds
+ * between any two characters (a headline printed over two lines, a paragraph over columns).
+ */
+export function findInSource(source: string, text: string, from = 0, to = source.length): [number, number] | null {
+  const chars = Array.from(text.replace(/\s+/gu, ""));
+  if (chars.length === 0) return null;
+  const pattern = chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join("[\\s\\u3000]*");
+  const re = new RegExp(pattern, "gu");
+  re.lastIndex = from;
+  const m = re.exec(source);
+  if (!m || m.index + m[0].length > to) return null;
+  return [m.index, m.index + m[0].length];
+}
+
+export type PartName = "kicker" | "headline" | "subheadline" | "byline" | "dateline" | "subhead" | "caption";
+export const PART_LABELS: Record<PartName, string> = {
+  kicker: "引题",
+  headline: "主题",
+  subheadline: "副题",
+  byline: "署名",
+  dateline: "电头",
+  subhead: "小标题",
+  caption: "图片说明",
+};
+
+export type SourceMark = { start: number; end: number; part: PartName };
+
+/** The parts of a card found in its range of the source, in order; a part the editor retyped may not be found. */
+export function partsInSource(source: string, card: ImportCard): SourceMark[] {
+  const marks: SourceMark[] = [];
+  let from = card.range[0];
+  const [, to] = card.range;
+  const find = (part: PartName, text: string) => {
+    // A subheadline is printed with its dash; the dash may be typed differently, so only the words are looked for.
+    const found = findInSource(source, part === "subheadline" ? text.replace(/^[—－-]+/u, "") : text, from, to);
+    if (!found) return;
+    marks.push({ start: found[0], end: found[1], part });
+    from = found[1];
+  };
+  if (card.kicker) find("kicker", card.kicker);
+  if (card.headline) find("headline", card.headline);
+  if (card.subheadline) find("subheadline", card.subheadline);
+  if (card.byline) find("byline", card.byline);
+  if (card.dateline) find("dateline", card.dateline);
+  for (const block of textToBody(card.bodyText)) {
+    if (block.type === "subhead") find("subhead", block.text);
+    else if (block.type === "photo") find("caption", block.caption);
+  }
+  return marks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page's own furniture, read to fill the back-issue form
+
+const FOLIO_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
+const FOLIO_PAGE = /第\s*[A-Z]?(\d{1,2})\s*版/u;
+const FOLIO_ISSUE = /总第\s*(\d{1,7})\s*期/u;
+const WEEKDAY = /^星期[一二三四五六日天]$/u;
+
+/** The date, page number, page name and running number printed on the page, where it prints them. */
+export function readFolio(source: string): PageFolio {
+  const folio: PageFolio = { date: "", pageNumber: "", pageName: "", issueNumber: "" };
+  const head = source.split(/\r?\n/u).filter((l) => l.trim()).slice(0, 8);
+  for (const line of head) {
+    const date = FOLIO_DATE.exec(line);
+    if (date && !folio.date) folio.date = `${date[1]}-${date[2].padStart(2, "0")}-${date[3].padStart(2, "0")}`;
+    const issue = FOLIO_ISSUE.exec(line);
+    if (issue && !folio.issueNumber) folio.issueNumber = issue[1];
+    const page = FOLIO_PAGE.exec(line);
+    if (!page || folio.pageNumber) continue;
+    folio.pageNumber = page[1];
+    // The page name is the other word on the folio line: not the date, the weekday or the page number.
+    const words = line
+      .replace(FOLIO_DATE, " ")
+      .replace(FOLIO_PAGE, " ")
+      .replace(FOLIO_ISSUE, " ")
+      .split(/[\s\u3000·・|｜]+/u)
+      .filter((w) => /^\p{Script=Han}{2,6}$/u.test(w) && !WEEKDAY.test(w));
+    folio.pageName = words[0] ?? "";
+  }
+  return folio;
+}
+
+/** What the server is sent for one card: the fields of a story, the body as blocks. */
+export function storyOfCard(card: ImportCard) {
+  const kind = (STORY_KINDS as readonly string[]).includes(card.kind) ? card.kind : "NEWS_BRIEF";
+  return {
+    kind,
+    kicker: card.kicker.trim(),
+    headline: card.headline.trim(),
+    subheadline: card.subheadline.trim(),
+    byline: card.byline.trim(),
+    dateline: card.dateline.trim(),
+    body: textToBody(card.bodyText),
+  };
+}
+export type ImportedCopy = ReturnType<typeof storyOfCard>;
+
+/** What the desk's import actions answer: where to go next, or why nothing was imported. */
+export type ImportAnswer = { ok: true; message: string; href: string; linkText: string } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
