@@ -2,7 +2,7 @@
 // page, as the editor corrects them — merged, split, fields edited, left out — before they are filed.
 // Pure, so the browser runs it as the editor works and the unit tests run it as a table.
 
-import { splitPage, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
+import { guessKind, splitPage, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
 import { STORY_KINDS, type StoryKind } from "@/lib/validation/story";
 
 /** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
@@ -98,25 +98,30 @@ export function mergeWithNext(cards: readonly ImportCard[], index: number): Impo
 
 /**
  * One story the parser read as one that is two: the body is cut before line `line` (0-based, blank
- * lines not counted); that line becomes the new story's headline, the rest its body.
+ * lines not counted). A subhead or a short line there is the new story's headline; a paragraph or a
+ * photo stays its first block (photo news has no headline of its own), and its kind is guessed again.
  */
 export function splitAtLine(cards: readonly ImportCard[], index: number, line: number, source: string): ImportCard[] {
   const card = cards[index];
   if (!card) return [...cards];
   const lines = card.bodyText.split("\n").filter((l) => l.trim());
   if (line <= 0 || line >= lines.length) return [...cards];
-  const first = lines[line].replace(SUBHEAD_MARK, "").replace(PHOTO_MARK, "").trim();
-  const at = findInSource(source, first, card.range[0], card.range[1])?.[0] ?? card.range[1];
+  const cut = lines[line].trim();
+  const isHead = cut.startsWith(SUBHEAD_MARK) || (!cut.startsWith(PHOTO_MARK) && Array.from(cut).length <= 40 && !/[，。；！？,;]/u.test(cut));
+  const headline = isHead ? cut.replace(SUBHEAD_MARK, "").trim() : "";
+  const rest = lines.slice(isHead ? line + 1 : line);
+  const at = findInSource(source, cut.replace(SUBHEAD_MARK, "").replace(PHOTO_MARK, "").replace(CAPTION_CREDIT, ""), card.range[0], card.range[1])?.[0] ?? card.range[1];
   const before: ImportCard = { ...card, bodyText: lines.slice(0, line).join("\n"), range: [card.range[0], at] };
   const after: ImportCard = {
     ...card,
     key: newKey(),
+    kind: guessKind({ headline, byline: "", dateline: "", body: textToBody(rest.join("\n")) }),
     kicker: "",
-    headline: first,
+    headline,
     subheadline: "",
     byline: "",
     dateline: "",
-    bodyText: lines.slice(line + 1).join("\n"),
+    bodyText: rest.join("\n"),
     range: [at, card.range[1]],
   };
   return [...cards.slice(0, index), before, after, ...cards.slice(index + 1)];

@@ -124,6 +124,16 @@ describe("cards of a page", () => {
     expect(splitAtLine(joined, 0, 99, PAGE)).toEqual(joined);
   });
 
+  it("splits off photo news at its caption: the caption stays its body, with no headline to invent", () => {
+    const source = "本报讯（通讯员 林晓）6月17日，市图书馆少儿阅览室重新开放。\n\n图为农民在田间查看秧苗长势。（本报记者 赵晨 摄）";
+    const [card] = cardsOfPage(source);
+    expect(card.bodyText.split("\n")).toHaveLength(2);
+    const split = splitAtLine([card], 0, 1, source);
+    expect(split[1]).toMatchObject({ headline: "", kind: "PHOTO_NEWS", bodyText: "【图】图为农民在田间查看秧苗长势。（本报记者 赵晨 摄）" });
+    expect(split[1].range[0]).toBe(source.indexOf("图为"));
+    expect(split[0]).toMatchObject({ dateline: "本报讯（通讯员 林晓）", bodyText: "6月17日，市图书馆少儿阅览室重新开放。" });
+  });
+
   it("counts the cursor's line as the split does, blank lines left out", () => {
     const text = "一\n\n二\n三";
     expect(lineAtOffset(text, 0)).toBe(0);
