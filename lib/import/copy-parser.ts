@@ -41,7 +41,7 @@ type SourceLine = { text: string; start: number; end: number; role?: ParagraphRo
  * picture stands where it is in the text, numbered by the caller.
  */
 export type WholeParagraph = { text: string; role?: ParagraphRole } | { picture: number };
-type ParagraphRole = "title" | "heading" | "caption";
+export type ParagraphRole = "title" | "heading" | "caption";
 
 // Full-width spaces (indents), no-break spaces and tabs are what extraction leaves around lines.
 const SPACES = /[\s\u3000\u00a0\ufeff]+/gu;
