@@ -66,6 +66,12 @@ test("a file that is not a .docx is refused with the reason, and the form keeps 
   await expect(page.getByText("正在读取…")).toHaveCount(0);
   expect(imports).toEqual([]);
 
+  // Too big: refused in the browser before a byte is sent.
+  await page.getByLabel("从 Word 文件导入").setInputFiles({ name: "大文件.docx", mimeType: DOCX, buffer: Buffer.alloc(21 * 1024 * 1024) });
+  await expect(page.getByRole("alert").filter({ hasText: "Word 文件不能超过 20 MB" })).toBeVisible();
+  expect(imports).toEqual([]);
+  await expect(page.getByLabel("主题（标题）")).toHaveValue("已经写好的标题");
+
   const [after] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Photo"`);
   expect(after.n).toBe(photos.n);
   expect(countFiles(photoDir)).toBe(files);

@@ -39,6 +39,8 @@ export async function readFileForm<F extends string>(request: Request, spec: Fil
   try {
     parser = busboy({
       headers: { "content-type": contentType },
+      // Browsers send a file's name as UTF-8 (稿件.docx); busboy's default would read it as Latin-1.
+      defParamCharset: "utf8",
       // One byte over the file limit is what tells busboy's `limit` that the file is too big.
       limits: { files: 1, fileSize: spec.maxBytes + 1, fields: spec.fields.length, fieldSize: spec.fieldBytes, headerPairs: 10 },
     });

@@ -1,9 +1,6 @@
-import { currentUser } from "@/lib/core/session";
-import { siteUrl } from "@/lib/platform/env";
-import { crossSiteRefusal } from "@/lib/platform/action-guard";
-import { jsonError } from "@/lib/http";
+import { streamedUpload } from "@/lib/platform/upload-route";
 import { can } from "@/lib/auth/roles";
-import { invalid } from "@/lib/core/errors";
+import { forbidden, invalid } from "@/lib/core/errors";
 import { readFileForm } from "@/lib/platform/file-form";
 import { WORD_FILE_MAX_BYTES, wordFileTooLarge } from "@/lib/import/word-file";
 import { importWordFile } from "@/lib/import/word-import";
@@ -12,14 +9,8 @@ import { decodeQueueFull, serverBusyWithPhotos } from "@/lib/photos/ingest";
 // 从 Word 文件导入: multipart form with `file` (a .docx), read as it arrives and refused (413) the
 // moment it passes the limit. Answers the story's fields for the form; saves no story.
 export async function POST(request: Request) {
-  let bodyRead = false;
-  try {
-    // The proxy does not see this route (it would copy the body), so the cross-site check is here.
-    const crossSite = crossSiteRefusal(request.headers, siteUrl());
-    if (crossSite) return unread(Response.json({ error: crossSite.message }, { status: crossSite.status }));
-    const user = await currentUser();
-    if (!user) return unread(Response.json({ error: "请先登录" }, { status: 401 }));
-    if (!can(user.role, "story:file")) return unread(Response.json({ error: "你的账号不能写稿，不能导入 Word 文件" }, { status: 403 }));
+  return streamedUpload(request, async (user, bodyRead) => {
+    if (!can(user.role, "story:file")) throw forbidden("你的账号不能写稿，不能导入 Word 文件");
     // Its pictures wait for the photo decodes: with the queue full, say so before reading the body.
     if (decodeQueueFull()) throw serverBusyWithPhotos();
     const { file, filename } = await readFileForm(request, {
@@ -32,16 +23,7 @@ export async function POST(request: Request) {
       oneFileOnly: () => invalid("一次只能导入一个 Word 文件"),
       fieldTooLong: () => invalid("上传的内容格式有误，请重新导入"),
     });
-    bodyRead = true;
+    bodyRead();
     return Response.json(await importWordFile(user, { data: file, filename }), { headers: { "Cache-Control": "no-store" } });
-  } catch (e) {
-    return bodyRead ? jsonError(e) : unread(jsonError(e));
-  }
-}
-
-// An answer given before the body was read closes the connection once sent, so the sender stops
-// and the unread rest is never taken in.
-function unread(answer: Response): Response {
-  answer.headers.set("connection", "close");
-  return answer;
+  });
 }
