@@ -70,8 +70,8 @@ function refuse({ status, message }: Refusal) {
 }
 
 export const config = {
-  // The back office; /api but for the photo upload (streamed and limited by its own route: Next
-  // copies the body of any request the proxy sees) and photo files (public, cached, they set their
+  // The back office; /api but for the photo upload and the Word import (streamed and limited by
+  // their own routes: Next copies the body of any request the proxy sees) and photo files (public, cached, they set their
   // own headers); any Server Action, wherever it is posted; and any address with a percent sign,
   // which Next's router would answer with a 500 when it does not decode (a tag's Chinese name is
   // percent-encoded too: tag pages pay for the check, story and issue pages do not).
@@ -79,11 +79,11 @@ export const config = {
     "/desk",
     "/desk/:path*",
     "/login",
-    "/api/((?!photos$|photos/[^/]+/[^/]+$).*)",
+    "/api/((?!photos$|photos/[^/]+/[^/]+$|import/docx$).*)",
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     // Next takes any posted form for a possible action too (actionKind in lib/platform/action-guard.ts).
-    { source: "/((?!api/photos/?$).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
-    { source: "/((?!api/photos/?$).*)", has: [{ type: "header", key: "content-type", value: "application/x-www-form-urlencoded" }] },
+    { source: "/((?!api/photos/?$|api/import/docx/?$).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    { source: "/((?!api/photos/?$|api/import/docx/?$).*)", has: [{ type: "header", key: "content-type", value: "application/x-www-form-urlencoded" }] },
     "/:path((?:.*)%(?:.*))",
   ],
 };

@@ -12,6 +12,7 @@ import { TagPicker } from "@/components/desk/TagPicker";
 import { CreditsField } from "@/components/desk/CreditsField";
 import { storyPhotoSources } from "@/components/desk/photos/StoryPhotoSources";
 import { ConflictPanel } from "@/components/desk/ConflictPanel";
+import { WordImport } from "@/components/desk/WordImport";
 import { formatMoment } from "@/lib/core/dates";
 import { contentOf, type Content } from "@/components/desk/story-editor/content";
 import { forgetBackup, useLocalBackup } from "@/components/desk/story-editor/useLocalBackup";
@@ -53,6 +54,7 @@ export function StoryEditor({
   canTakeOver,
   confirmation,
   photoMaxBytes,
+  wordFileMaxBytes,
 }: {
   story: EditableStory;
   actions: StoryAction[];
@@ -66,6 +68,8 @@ export function StoryEditor({
   confirmation?: string;
   /** The upload limit, so a batch refuses a too-large file before sending it. */
   photoMaxBytes: number;
+  /** Offers 从 Word 文件导入 (on 写新稿), with the file limit checked before sending. */
+  wordFileMaxBytes?: number;
 }) {
   const photoSources = useMemo(() => storyPhotoSources(photoMaxBytes), [photoMaxBytes]);
   const router = useRouter();
@@ -226,6 +230,14 @@ export function StoryEditor({
             setSavedContent(JSON.stringify(contentOf(conflict.content)));
             setConflictDismissed(state.at ?? 0);
           }}
+        />
+      )}
+
+      {!story.id && editable && wordFileMaxBytes && (
+        <WordImport
+          maxBytes={wordFileMaxBytes}
+          formHasText={[content.kicker, content.headline, content.subheadline, content.dateline].some(Boolean) || content.body.some((b) => b.type === "photo" || b.text.trim())}
+          onImported={(draft) => setContent((c) => ({ ...c, ...draft }))}
         />
       )}
 

@@ -32,6 +32,7 @@ const LABELS: Record<string, string> = {
   "lock.release": "结束编辑（解锁）",
   "photo.upload": "上传图片",
   "photo.update": "修改图片说明",
+  "photo.discard": "撤回上传的图片",
   "issue.create": "新建一期",
   "issue.publish": "签发见报", // the name before 定时见报; kept for older entries
   "issue.release": "签发见报",

@@ -5,8 +5,11 @@
 import { composeByline, parseByline, type Credit } from "@/lib/stories/byline";
 import type { StoryKind } from "@/lib/validation/story";
 
-/** A photo as copy names it: there is no picture yet, only its caption and credit. */
-export type PhotoPlaceholder = { type: "photo"; caption: string; credit: string };
+/**
+ * A photo as copy names it: there is no picture yet, only its caption and credit. Read from whole
+ * paragraphs, `picture` is the number of the picture paragraph it stands for.
+ */
+export type PhotoPlaceholder = { type: "photo"; caption: string; credit: string; picture?: number };
 export type ImportedBlock = { type: "paragraph"; text: string } | { type: "subhead"; text: string } | PhotoPlaceholder;
 
 /** One story read from copy, in the fields of StoryDraft (lib/validation/story.ts), before any photo is attached. */
@@ -29,7 +32,16 @@ export type PageStory = ImportedStory & { range: [number, number] };
 // ---------------------------------------------------------------------------------------------
 // Lines
 
-type SourceLine = { text: string; start: number; end: number };
+type SourceLine = { text: string; start: number; end: number; role?: ParagraphRole; picture?: number };
+
+/**
+ * A paragraph as a word processor keeps it: whole, never cut at a column end. Its style may say
+ * more than its words: `title` (Word's Title style: the headline), `heading` (a Heading style, or a
+ * short line set bold or centred: a head line above the text, a subhead within it), `caption`; a
+ * picture stands where it is in the text, numbered by the caller.
+ */
+export type WholeParagraph = { text: string; role?: ParagraphRole } | { picture: number };
+export type ParagraphRole = "title" | "heading" | "caption";
 
 // Full-width spaces (indents), no-break spaces and tabs are what extraction leaves around lines.
 const SPACES = /[\s\u3000\u00a0\ufeff]+/gu;
@@ -112,8 +124,8 @@ export function joinBrokenLines(lines: readonly string[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // Items: what each line (or run of joined lines) is
 
-type ItemKind = "head" | "dash" | "byline" | "credit" | "caption" | "text";
-type Item = { kind: ItemKind; text: string; start: number; end: number; credit?: string; open?: boolean };
+type ItemKind = "head" | "dash" | "byline" | "credit" | "caption" | "text" | "picture";
+type Item = { kind: ItemKind; text: string; start: number; end: number; credit?: string; open?: boolean; title?: boolean; picture?: number };
 
 // 本报记者 XX, 本报通讯员 XX, 实习记者 XX, 本报评论员, 文/XX; □ and ◎ lead a commentary's author line.
 const BYLINE_LINE = /^[□◎●■☆]?\s*(本报(记者|通讯员|实习记者|特约记者|摄影记者|评论员)|实习记者|特约记者|特约通讯员|摄影记者|记者|通讯员|评论员|文\s*[/／]|作者[:：]|[□◎]\s*\S)/u;
@@ -132,18 +144,43 @@ const isCreditLine = (t: string) => t.length <= 40 && CREDIT_LINE.test(t) && !/^
 const isBylineLine = (t: string) => t.length <= 40 && !/[。！？，]/u.test(t) && BYLINE_LINE.test(t) && !DATELINE.test(t);
 const isDash = (t: string) => /^(——|—|--|－－)/u.test(t);
 
-function captionItem(line: SourceLine): Item {
-  const m = TRAILING_CREDIT.exec(line.text);
+// In a Word file the credit often follows the caption's last sentence unbracketed: 图为……。 张三 摄.
+const SENTENCE_CREDIT = /(?<=[。！？!?”])\s*([^。！？!?，,（）()\s][^。！？!?，,（）()]{0,35}?\s*(摄|摄影|提供|供图))$/u;
+
+function captionItem(line: SourceLine, whole = false): Item {
+  const m = TRAILING_CREDIT.exec(line.text) ?? (whole ? SENTENCE_CREDIT.exec(line.text) : null);
   const text = m ? line.text.slice(0, m.index).trim() : line.text;
   return { kind: "caption", text: cleanParagraph(text), credit: m ? tidy(m[1]) : undefined, start: line.start, end: line.end };
 }
 
-/** Reads lines into items, joining broken paragraphs; a caption printed inside a paragraph's columns does not end it. */
-function readItems(lines: readonly SourceLine[]): Item[] {
+/** Below a picture in a Word file: the paragraph is its caption when it says so by its words or its style. */
+function isPictureCaption(line: SourceLine, after: SourceLine | undefined): boolean {
+  const t = line.text;
+  if (Array.from(t).length > 300 || DATELINE.test(t)) return false;
+  const creditBelow = after?.picture === undefined && after !== undefined && isCreditLine(after.text);
+  return line.role === "caption" || CAPTION_LEAD.test(t) || TRAILING_CREDIT.test(t) || SENTENCE_CREDIT.test(t) || creditBelow;
+}
+
+/**
+ * Reads lines into items, joining broken paragraphs; a caption printed inside a paragraph's columns
+ * does not end it. `whole`: each line is a whole paragraph (a Word file), joined to nothing.
+ */
+function readItems(lines: readonly SourceLine[], whole = false): Item[] {
   const items: Item[] = [];
   let openText: Item | null = null;
-  for (const line of lines) {
+  for (const [n, line] of lines.entries()) {
     const t = line.text;
+    if (line.picture !== undefined) {
+      items.push({ kind: "picture", text: "", picture: line.picture, start: line.start, end: line.end });
+      continue;
+    }
+    if (whole) {
+      const item = wholeItem(line, lines[n - 1], lines[n + 1]);
+      if (item) {
+        items.push(item);
+        continue;
+      }
+    }
     if (isPageFurniture(t)) continue;
     if (openText) {
       if (CAPTION_LEAD.test(t) || isCreditLine(t)) {
@@ -166,11 +203,25 @@ function readItems(lines: readonly SourceLine[]): Item[] {
     else if (CAPTION_LEAD.test(t)) item = captionItem(line);
     else if (endsSentence(t) || MID_SENTENCE.test(t) || IN_SENTENCE.test(t) || t.length > 40 || DATELINE.test(t)) {
       item = { kind: "text", text: cleanParagraph(t), start: line.start, end: line.end, open: !endsSentence(t) };
-      if (item.open) openText = item;
+      if (item.open && !whole) openText = item;
     } else item = { kind: "head", text: t, start: line.start, end: line.end };
     items.push(item);
   }
   return items;
+}
+
+/** What a Word paragraph's place and style decide before its words are read; null: the words decide. */
+function wholeItem(line: SourceLine, before: SourceLine | undefined, after: SourceLine | undefined): Item | null {
+  const t = line.text;
+  const at = { start: line.start, end: line.end };
+  if (before?.picture !== undefined && isPictureCaption(line, after)) {
+    // A caption with its credit at the end, or a credit line alone (the picture has no caption).
+    const caption = captionItem(line, true);
+    return caption.credit || !isCreditLine(t) ? caption : { kind: "credit", text: t, ...at };
+  }
+  if (line.role !== "title" && line.role !== "heading") return null;
+  if (isDash(t) || isCreditLine(t) || isBylineLine(t) || DATELINE.test(t)) return null;
+  return { kind: "head", text: t, title: line.role === "title", ...at };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,18 +294,29 @@ function mergeSplitHeadline(lines: string[]): string[] {
 
 type HeadFields = { kicker: string; headline: string; subheadline: string; commentary: boolean };
 
-function readHead(head: readonly Item[]): HeadFields {
+function readHead(head: readonly Item[], whole: boolean): HeadFields {
   let commentary = false;
   const plain: string[] = [];
   const dashes: string[] = [];
+  let title = -1;
   for (const it of head) {
     const t = tidy(it.text);
     if (it.kind === "dash") dashes.push(t.replace(/^(—|-|－)+\s*/u, "——"));
     else if (COMMENTARY_LABEL.test(t)) commentary = true;
-    else plain.push(t);
+    else {
+      if (it.title && title < 0) title = plain.length;
+      plain.push(t);
+    }
   }
-  const lines = mergeSplitHeadline(plain);
+  // A Word headline is one paragraph, never broken at a column end; its Title style names it.
+  const lines = whole ? plain : mergeSplitHeadline(plain);
   const fields: HeadFields = { kicker: "", headline: "", subheadline: dashes.join(" "), commentary };
+  if (title >= 0) {
+    fields.kicker = lines.slice(0, title).join(" ");
+    fields.headline = lines[title];
+    fields.subheadline = [lines.slice(title + 1).join(" "), fields.subheadline].filter(Boolean).join(" ");
+    return fields;
+  }
   // One line is the headline; two without a dash line are 引题 + 主题 (the kicker sits above);
   // a third plain line is the 副题 printed without a dash.
   if (lines.length === 1) fields.headline = lines[0];
@@ -270,16 +332,17 @@ const normalizeDateline = (s: string) => tidy(s).replace(/\s*[（(]\s*/u, "（")
 
 // Heading lines in a brief, or very short ones in a feature, are the start of a paragraph cut at a
 // column end; four characters is already a subhead (风雪无阻).
-function isFragment(it: Item, briefLike: boolean): boolean {
-  return it.kind === "head" && (briefLike || (Array.from(it.text).length < 4 && !it.text.includes(" ")));
+// A Word paragraph is never a fragment: it was not cut.
+function isFragment(it: Item, briefLike: boolean, whole: boolean): boolean {
+  return !whole && it.kind === "head" && (briefLike || (Array.from(it.text).length < 4 && !it.text.includes(" ")));
 }
 
-function assembleStory(items: readonly Item[]): ImportedStory {
+function assembleStory(items: readonly Item[], whole = false): ImportedStory {
   let i = 0;
   const head: Item[] = [];
   while (i < items.length && (items[i].kind === "head" || items[i].kind === "dash")) head.push(items[i++]);
   // A story that opens with a caption and credit has no head: 图片新闻.
-  const fields = readHead(head);
+  const fields = readHead(head, whole);
   const bylines: string[] = [];
   while (i < items.length && items[i].kind === "byline") bylines.push(tidy(items[i++].text));
   // A lone credit under the headline is the byline of photo copy: 组图 with one photographer.
@@ -295,6 +358,18 @@ function assembleStory(items: readonly Item[]): ImportedStory {
 
   for (; i < items.length; i++) {
     const it = items[i];
+    if (it.kind === "picture") {
+      // A picture takes the caption and credit read right below it, if any.
+      const photo: PhotoPlaceholder = { type: "photo", caption: "", credit: "", picture: it.picture };
+      if (items[i + 1]?.kind === "caption") {
+        photo.caption = items[++i].text;
+        photo.credit = items[i].credit ?? "";
+      }
+      if (!photo.credit && items[i + 1]?.kind === "credit") photo.credit = tidy(items[++i].text).replace(/^[（(]|[）)]$/gu, "");
+      body.push(photo);
+      captions.push({ caption: photo.caption, credit: photo.credit });
+      continue;
+    }
     if (it.kind === "text") {
       let text = carry + it.text;
       carry = "";
@@ -328,7 +403,7 @@ function assembleStory(items: readonly Item[]): ImportedStory {
         captions[captions.findIndex((c) => c.caption === last.caption)].credit = credit;
       } else if (!byline) byline = credit;
     } else if (it.kind === "head" || it.kind === "dash") {
-      if (isFragment(it, briefLike)) carry += it.text;
+      if (isFragment(it, briefLike, whole)) carry += it.text;
       else body.push({ type: "subhead", text: tidy(it.text) });
     } else if (it.kind === "byline") {
       if (!byline) byline = tidy(it.text);
@@ -391,6 +466,26 @@ export function guessKind(story: Pick<ImportedStory, "byline" | "dateline" | "bo
 /** Reads one story's copy (as filed, or pasted from a PDF) into the story's fields and body. */
 export function parseStory(text: string): ImportedStory {
   return assembleStory(readItems(sourceLines(text)));
+}
+
+/**
+ * Reads one story from whole paragraphs (a Word file): each is a paragraph of its own, never joined
+ * to the next; styles mark the headline and heading lines; pictures become photo placeholders with
+ * the caption and credit below them.
+ */
+export function parseParagraphs(paragraphs: readonly WholeParagraph[]): ImportedStory {
+  const lines: SourceLine[] = [];
+  let at = 0;
+  for (const p of paragraphs) {
+    if ("picture" in p) lines.push({ text: "", start: at, end: at, picture: p.picture });
+    else {
+      const text = tidy(p.text);
+      if (!text) continue;
+      lines.push({ text, start: at, end: at + text.length, role: p.role });
+      at += text.length + 1;
+    }
+  }
+  return assembleStory(readItems(lines, true), true);
 }
 
 /** Reads a printed page into its stories, each with the source range it was read from; furniture is dropped. */

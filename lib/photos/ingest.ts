@@ -65,6 +65,9 @@ function sniff(data: Buffer): keyof typeof ACCEPTED_FORMATS | null {
   return null;
 }
 
+/** Whether the bytes are a picture format the photo desk takes (JPEG, PNG, WebP), by their content. */
+export const isAcceptedPhotoFormat = (data: Buffer) => sniff(data) !== null;
+
 export async function ingestPhoto(data: Buffer, maxBytes: number): Promise<IngestedPhoto> {
   if (data.length === 0) throw invalid("文件是空的，请重新选择图片");
   if (data.length > maxBytes) throw photoTooLarge(maxBytes);

@@ -2,7 +2,7 @@ import "server-only";
 import { db, isRecordMissing, type Tx } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import type { SessionUser } from "@/lib/core/session";
-import { recordAudit } from "@/lib/core/audit";
+import { recordAudit, recordAudits } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { z } from "zod";
 import { PHOTO_FIELD_NAMES, photoFields, photoSearchText, type PhotoChoice, type PhotoFieldName } from "@/lib/photos/fields";
@@ -85,6 +85,25 @@ export async function uploadPhoto(actor: SessionUser, data: Buffer, meta: PhotoT
     await discardPhotoFiles(store, storageKey);
     throw e;
   }
+}
+
+/**
+ * Takes back photos `actor` has just uploaded for work that then failed (a Word import): rows first,
+ * then files (lib/photos/files.ts). Only their own uploads that no story uses yet are touched.
+ */
+export async function discardUploadedPhotos(actor: SessionUser, photoIds: readonly string[]): Promise<void> {
+  if (photoIds.length === 0) return;
+  const removed = await db().$transaction(async (tx) => {
+    const photos = await tx.photo.findMany({ where: { id: { in: [...photoIds] }, uploaderId: actor.id, stories: { none: {} } }, select: { id: true, storageKey: true } });
+    await tx.photo.deleteMany({ where: { id: { in: photos.map((p) => p.id) } } });
+    await recordAudits(
+      tx,
+      photos.map((p) => ({ actorId: actor.id, action: "photo.discard", targetType: "photo" as const, targetId: p.id })),
+    );
+    return photos;
+  });
+  const store = photoStore();
+  for (const p of removed) await discardPhotoFiles(store, p.storageKey);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guessKind, isPageFurniture, joinBrokenLines, parseStory, splitPage, type ImportedStory } from "@/lib/import/copy-parser";
+import { guessKind, isPageFurniture, joinBrokenLines, parseParagraphs, parseStory, splitPage, type ImportedStory } from "@/lib/import/copy-parser";
 
 // Each rule of the copy parser on a small piece of invented copy, in the forms county and city
 // papers print. The scored pages are in tests/fixtures/import (tests/unit/copy-parser-bench.test.ts).
@@ -192,5 +192,58 @@ describe("splitPage", () => {
 
   it("an empty page has no stories", () => {
     expect(splitPage("\n第3版\n")).toEqual([]);
+  });
+});
+
+describe("parseParagraphs: a Word file's whole paragraphs", () => {
+  it("never joins a paragraph that ends without a full stop to the next", () => {
+    const story = parseParagraphs([{ text: "县城新添三处口袋公园" }, { text: "近日，县城新建的三处口袋公园向市民开放，" }, { text: "市民纷纷前来游玩。" }]);
+    expect(story.body).toEqual([
+      { type: "paragraph", text: "近日，县城新建的三处口袋公园向市民开放，" },
+      { type: "paragraph", text: "市民纷纷前来游玩。" },
+    ]);
+  });
+
+  it("takes the Title paragraph as the headline: a line above is the kicker, a line below the subheadline", () => {
+    const story = parseParagraphs([
+      { text: "项目建设看一线", role: "heading" },
+      { text: "铁东区新开工项目二十个", role: "title" },
+      { text: "总投资12.6亿元", role: "heading" },
+      { text: "本报讯（记者 韩秋）日前，项目集中开工。" },
+    ]);
+    expect(story).toMatchObject({ kicker: "项目建设看一线", headline: "铁东区新开工项目二十个", subheadline: "总投资12.6亿元", dateline: "本报讯（记者 韩秋）" });
+  });
+
+  it("keeps a short last line of a brief as its own block rather than gluing it to the next", () => {
+    const story = parseParagraphs([{ text: "镇里建起烘干塔" }, { text: "梨树讯（通讯员 王仁海）连日来，烘干塔满负荷运转。" }, { text: "一期工程" }, { text: "日处理粮食三百吨。" }]);
+    expect(story.body.map((b) => b.type)).toEqual(["paragraph", "subhead", "paragraph"]);
+  });
+
+  it("reads a heading-styled line with a comma as a subhead", () => {
+    const story = parseParagraphs([{ text: "稻田里的新把式", role: "title" }, { text: "秋收刚过，田里就忙开了。" }, { text: "一、规划先行，方向明确", role: "heading" }, { text: "县里编制了规划。" }]);
+    expect(story.body[1]).toEqual({ type: "subhead", text: "一、规划先行，方向明确" });
+  });
+
+  it.each([
+    ["a 图为 caption with the credit after its full stop", [{ text: "图为村民在新修的路上散步。 张三 摄" }], "图为村民在新修的路上散步。", "张三 摄"],
+    ["a caption with a bracketed credit", [{ text: "村民在新修的路上散步（本报记者 赵晨 摄）" }], "村民在新修的路上散步", "本报记者 赵晨 摄"],
+    ["a caption and its credit in two paragraphs", [{ text: "村民在新修的路上散步。" }, { text: "张三 摄" }], "村民在新修的路上散步。", "张三 摄"],
+    ["only a credit", [{ text: "张三 摄" }], "", "张三 摄"],
+  ])("a picture takes %s", (_, below, caption, credit) => {
+    const story = parseParagraphs([{ text: "新路通到家门口", role: "title" }, { text: "全镇新修村路十二公里。" }, { picture: 0 }, ...below, { text: "下一段。" }]);
+    expect(story.body).toEqual([
+      { type: "paragraph", text: "全镇新修村路十二公里。" },
+      { type: "photo", picture: 0, caption, credit },
+      { type: "paragraph", text: "下一段。" },
+    ]);
+  });
+
+  it("leaves a body paragraph below a picture as a paragraph", () => {
+    const story = parseParagraphs([{ text: "新路通到家门口", role: "title" }, { picture: 0 }, { text: "本报讯（通讯员 王宇）全镇新修村路十二公里。" }]);
+    expect(story.body).toEqual([
+      { type: "photo", picture: 0, caption: "", credit: "" },
+      { type: "paragraph", text: "全镇新修村路十二公里。" },
+    ]);
+    expect(story.dateline).toBe("本报讯（通讯员 王宇）");
   });
 });

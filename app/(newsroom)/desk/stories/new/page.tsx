@@ -8,6 +8,7 @@ import { emptyBody } from "@/lib/validation/story";
 import { storyEditorCalls } from "../editor-calls";
 import { assignmentToWrite } from "@/lib/issues/assignments";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
+import { WORD_FILE_MAX_BYTES } from "@/lib/import/word-file";
 
 export const metadata: Metadata = { title: "写新稿" };
 
@@ -46,6 +47,7 @@ export default async function NewStoryPage({ searchParams }: { searchParams: Pro
         allTags={tags}
         defaultCredit={defaultCredit(user)}
         photoMaxBytes={env().PHOTO_MAX_BYTES}
+        wordFileMaxBytes={WORD_FILE_MAX_BYTES}
       />
     </>
   );

@@ -1,0 +1,78 @@
+import { countFiles, expect, expectStatus, query, signIn, test } from "./support";
+import { featureDocx } from "../tests/support/docx-files";
+
+// 从 Word 文件导入: a correspondent's .docx fills the 写新稿 form (head, byline, body, the photo with
+// its caption) for them to check and submit; a file that is not a .docx changes nothing.
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const photoDir = process.env.PHOTO_DIR ?? "";
+
+test("a .docx fills the form, and the story submitted from it keeps its blocks and its photo", async ({ page }) => {
+  await signIn(page, "zhanghan");
+  await page.goto("/desk/stories/new");
+  await page.getByLabel("从 Word 文件导入").setInputFiles({ name: "铁东区开工.docx", mimeType: DOCX, buffer: await featureDocx() });
+
+  await expect(page.getByRole("status").filter({ hasText: "已从《铁东区开工.docx》读入" })).toHaveText(
+    "已从《铁东区开工.docx》读入：引题、标题、副题、署名、电头、5 段正文、2 个小标题、1 张图片。请核对后保存。",
+  );
+  await expect(page.getByLabel("引题")).toHaveValue("项目建设看一线");
+  await expect(page.getByLabel("主题（标题）")).toHaveValue("铁东区新开工项目二十个");
+  await expect(page.getByLabel("副题")).toHaveValue("——全区重点项目集中开工侧记");
+  await expect(page.getByLabel("电头")).toHaveValue("本报讯（记者 韩秋）");
+  await expect(page.getByTestId("composed-byline")).toHaveText("本报记者 韩秋 通讯员 孙桢怡");
+  await expect(page.getByLabel("正文第 1 段")).toHaveValue("日前，铁东区二十个重点项目集中开工，总投资12.6亿元");
+  await expect(page.getByLabel("小标题")).toHaveCount(2);
+  await expect(page.getByLabel("小标题").first()).toHaveValue("签约即开工");
+  await expect(page.getByLabel("图片说明")).toHaveValue("图为铁东区一处新开工项目的施工现场。");
+  await expect(page.getByLabel("摄影署名")).toHaveValue("张三 摄");
+  await expect(page.getByRole("img", { name: "开工现场" })).toBeVisible();
+
+  await page.getByRole("button", { name: "提交审稿" }).click();
+  await expectStatus(page, "已提交");
+  const [story] = await query<{ id: string; status: string; kicker: string; byline: string; dateline: string; body: { type: string; text?: string; photoId?: string; caption?: string; credit?: string }[] }>(
+    `SELECT id, status, kicker, byline, dateline, body FROM "Story" WHERE headline = $1`,
+    ["铁东区新开工项目二十个"],
+  );
+  expect(story).toMatchObject({ status: "SUBMITTED", kicker: "项目建设看一线", byline: "本报记者 韩秋 通讯员 孙桢怡", dateline: "本报讯（记者 韩秋）" });
+  expect(story.body.map((b) => b.type)).toEqual(["paragraph", "paragraph", "subhead", "paragraph", "photo", "subhead", "paragraph", "paragraph"]);
+  const photo = story.body[4];
+  expect(photo).toMatchObject({ caption: "图为铁东区一处新开工项目的施工现场。", credit: "张三 摄" });
+  const links = await query<{ photoId: string }>(`SELECT "photoId" FROM "StoryPhoto" WHERE "storyId" = $1`, [story.id]);
+  expect(links).toEqual([{ photoId: photo.photoId }]);
+});
+
+test("a file that is not a .docx is refused with the reason, and the form keeps what was typed", async ({ page }) => {
+  await signIn(page, "zhanghan");
+  await page.goto("/desk/stories/new");
+  await page.getByLabel("主题（标题）").fill("已经写好的标题");
+  await page.getByLabel("正文第 1 段").fill("已经写好的正文。");
+  const [photos] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Photo"`);
+  const files = countFiles(photoDir);
+
+  // An old .doc renamed .docx: the server reads its header. The question about typed text comes first.
+  page.once("dialog", (dialog) => dialog.accept());
+  const oldDoc = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(4096)]);
+  await page.getByLabel("从 Word 文件导入").setInputFiles({ name: "旧稿.docx", mimeType: DOCX, buffer: oldDoc });
+  await expect(page.getByRole("alert").filter({ hasText: "文件已加密或是旧版 .doc 格式" })).toBeVisible();
+  await expect(page.getByLabel("主题（标题）")).toHaveValue("已经写好的标题");
+  await expect(page.getByLabel("正文第 1 段")).toHaveValue("已经写好的正文。");
+
+  // Saying no to the question sends nothing and replaces nothing.
+  const imports: string[] = [];
+  page.on("request", (r) => r.url().endsWith("/api/import/docx") && imports.push(r.url()));
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.getByLabel("从 Word 文件导入").setInputFiles({ name: "铁东区开工.docx", mimeType: DOCX, buffer: await featureDocx() });
+  await expect(page.getByLabel("主题（标题）")).toHaveValue("已经写好的标题");
+  await expect(page.getByText("正在读取…")).toHaveCount(0);
+  expect(imports).toEqual([]);
+
+  // Too big: refused in the browser before a byte is sent.
+  await page.getByLabel("从 Word 文件导入").setInputFiles({ name: "大文件.docx", mimeType: DOCX, buffer: Buffer.alloc(21 * 1024 * 1024) });
+  await expect(page.getByRole("alert").filter({ hasText: "Word 文件不能超过 20 MB" })).toBeVisible();
+  expect(imports).toEqual([]);
+  await expect(page.getByLabel("主题（标题）")).toHaveValue("已经写好的标题");
+
+  const [after] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Photo"`);
+  expect(after.n).toBe(photos.n);
+  expect(countFiles(photoDir)).toBe(files);
+});

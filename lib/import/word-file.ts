@@ -1,0 +1,233 @@
+import "server-only";
+import { inflateRawSync } from "node:zlib";
+import mammoth from "mammoth";
+import { invalid, tooLarge } from "@/lib/core/errors";
+import type { ParagraphRole, WholeParagraph } from "@/lib/import/copy-parser";
+
+// 从 Word 文件导入: a .docx as correspondents send it, checked as a zip before anything unpacks it,
+// then read by mammoth into whole paragraphs (with what their styles say) and the pictures between them.
+
+/** A .docx larger than this is refused while its upload is still arriving. */
+export const WORD_FILE_MAX_BYTES = 20 * 1024 * 1024;
+/** What the zip's parts may unpack to, all together: a Word story with a dozen photos is far below. */
+export const WORD_FILE_UNPACKED_MAX_BYTES = 200 * 1024 * 1024;
+/** A story's .docx has a few dozen parts; thousands are no Word file of ours. */
+export const WORD_FILE_MAX_ENTRIES = 2000;
+// XML rarely deflates past 1:30 and photos barely deflate at all; runs of zeros reach 1:1000.
+const MAX_RATIO = 100;
+const RATIO_CHECKED_FROM = 1024 * 1024;
+
+export type WordPicture = { data: Buffer; altText: string };
+export type WordDocument = { paragraphs: WholeParagraph[]; pictures: WordPicture[] };
+
+const mb = (n: number) => Math.round(n / 1024 / 1024);
+export const wordFileTooLarge = () => tooLarge(`Word 文件不能超过 ${mb(WORD_FILE_MAX_BYTES)} MB，请把图片另行上传或压缩后再导入`);
+const encryptedOrOldDoc = () => invalid("文件已加密或是旧版 .doc 格式，请在 Word/WPS 中另存为不加密的 .docx 后再导入");
+const notWordFile = () => invalid("这不是 Word 文件（.docx），请在 Word/WPS 中另存为 .docx 后再导入");
+const damaged = () => invalid("Word 文件已损坏或不完整，无法读取，请在 Word/WPS 中重新保存后再导入");
+const unpacksTooBig = () => invalid(`这个文件解压后超过 ${mb(WORD_FILE_UNPACKED_MAX_BYTES)} MB，不像是一篇稿件，没有读取`);
+const emptyDocument = () => invalid("Word 文件里没有文字或图片，请检查是否选对了文件");
+
+const OLE_HEADER = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Reads a .docx, or refuses it with what to do about it. Nothing is written anywhere. */
+export async function readWordFile(data: Buffer): Promise<WordDocument> {
+  checkWordZip(data);
+  const document = await readDocumentModel(data);
+  const pictures: WordPicture[] = [];
+  const paragraphs: WholeParagraph[] = [];
+  for (const block of flatten(document)) {
+    if (block.kind === "picture") {
+      let picture: Buffer;
+      try {
+        picture = await block.image.readAsBuffer();
+      } catch {
+        throw damaged();
+      }
+      paragraphs.push({ picture: pictures.length });
+      pictures.push({ data: picture, altText: (block.image.altText ?? "").trim() });
+    } else paragraphs.push(block.paragraph);
+  }
+  if (!paragraphs.some((p) => "picture" in p || p.text.trim())) throw emptyDocument();
+  return { paragraphs, pictures };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The zip, checked by its own directory before mammoth (and jszip under it, which inflates whole
+// parts in memory) is given it.
+
+type ZipEntry = { name: string; method: number; compressedSize: number; size: number; localOffset: number };
+
+export function checkWordZip(data: Buffer): void {
+  if (data.length > WORD_FILE_MAX_BYTES) throw wordFileTooLarge();
+  // An OLE compound file is an old .doc, or a .docx Word has encrypted with a password.
+  if (data.subarray(0, 8).equals(OLE_HEADER)) throw encryptedOrOldDoc();
+  if (!data.subarray(0, 4).equals(ZIP_HEADER)) throw notWordFile();
+  const entries = zipDirectory(data);
+  if (!entries.some((e) => e.name === "word/document.xml")) throw notWordFile();
+  for (const entry of entries) checkDeclaredSize(data, entry);
+}
+
+function zipDirectory(data: Buffer): ZipEntry[] {
+  const end = findEndOfDirectory(data);
+  if (end < 0) throw damaged();
+  const count = data.readUInt16LE(end + 10);
+  const directorySize = data.readUInt32LE(end + 12);
+  const directoryOffset = data.readUInt32LE(end + 16);
+  // Several disks, or zip64 markers: no Word file under our size limit needs either.
+  if (data.readUInt16LE(end + 4) !== 0 || count === 0xffff || directoryOffset === 0xffffffff) throw damaged();
+  if (count > WORD_FILE_MAX_ENTRIES) throw unpacksTooBig();
+  if (directoryOffset + directorySize > end) throw damaged();
+  const entries: ZipEntry[] = [];
+  let unpacked = 0;
+  let at = directoryOffset;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > end || data.readUInt32LE(at) !== 0x02014b50) throw damaged();
+    const flags = data.readUInt16LE(at + 8);
+    const entry: ZipEntry = {
+      method: data.readUInt16LE(at + 10),
+      compressedSize: data.readUInt32LE(at + 20),
+      size: data.readUInt32LE(at + 24),
+      name: data.toString("utf8", at + 46, at + 46 + data.readUInt16LE(at + 28)),
+      localOffset: data.readUInt32LE(at + 42),
+    };
+    at += 46 + data.readUInt16LE(at + 28) + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
+    if (flags & 1) throw encryptedOrOldDoc();
+    if (entry.method !== 0 && entry.method !== 8) throw damaged();
+    unpacked += entry.size;
+    if (unpacked > WORD_FILE_UNPACKED_MAX_BYTES) throw unpacksTooBig();
+    if (entry.size > RATIO_CHECKED_FROM && entry.size > MAX_RATIO * entry.compressedSize) throw unpacksTooBig();
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function findEndOfDirectory(data: Buffer): number {
+  // The end record is 22 bytes plus a comment of at most 65535.
+  for (let at = data.length - 22; at >= Math.max(0, data.length - 22 - 0xffff); at--) {
+    if (data.readUInt32LE(at) === 0x06054b50) return at;
+  }
+  return -1;
+}
+
+/**
+ * A directory can lie about sizes: each part is inflated here with the size it declares as a hard
+ * ceiling (zlib stops there), so what mammoth later unpacks is known to be no bigger.
+ */
+function checkDeclaredSize(data: Buffer, entry: ZipEntry): void {
+  const at = entry.localOffset;
+  if (at + 30 > data.length || data.readUInt32LE(at) !== 0x04034b50) throw damaged();
+  const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
+  if (start + entry.compressedSize > data.length) throw damaged();
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw damaged();
+    return;
+  }
+  let unpacked: Buffer;
+  try {
+    unpacked = inflateRawSync(data.subarray(start, start + entry.compressedSize), { maxOutputLength: Math.max(1, entry.size) });
+  } catch (e) {
+    if (e instanceof RangeError) throw unpacksTooBig(); // more than it declared
+    throw damaged();
+  }
+  if (unpacked.length !== entry.size) throw damaged();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document, through mammoth.
+//
+// transformDocument, not convertToHtml's HTML: we need what mammoth's document model keeps and
+// its HTML drops (a paragraph's style name and alignment, whether every run is bold) and the
+// pictures in their place, without parsing HTML back. The model's shape is what mammoth 1.x
+// builds (lib/documents.js); its README calls the transform API unstable, so the fields read are
+// few, typed below, and the tests read real .docx files through it.
+
+type MammothImage = { type: "image"; readAsBuffer: () => Promise<Buffer>; altText?: string };
+type MammothElement =
+  | { type: "paragraph"; children: MammothElement[]; styleName: string | null; alignment: string | null }
+  | { type: "run"; children: MammothElement[]; isBold: boolean }
+  | { type: "text"; value: string }
+  | { type: "tab" | "break" }
+  | MammothImage
+  | { type: string; children?: MammothElement[] };
+type MammothParagraph = Extract<MammothElement, { type: "paragraph" }>;
+
+async function readDocumentModel(data: Buffer): Promise<MammothElement> {
+  let document: MammothElement | null = null;
+  try {
+    await mammoth.convertToHtml(
+      { buffer: data },
+      {
+        transformDocument: (element: MammothElement) => {
+          document = element;
+          // Nothing is left for the HTML writer: the HTML is not used.
+          return { ...element, children: [] };
+        },
+      },
+    );
+  } catch {
+    throw damaged();
+  }
+  if (!document) throw damaged();
+  return document;
+}
+
+type Block = { kind: "paragraph"; paragraph: { text: string; role?: ParagraphRole }; headingOne: boolean } | { kind: "picture"; image: MammothImage };
+
+/** The document's paragraphs in order (tables' cells too), a picture anywhere in a paragraph standing after its text. */
+function flatten(document: MammothElement): Block[] {
+  const walk = (element: MammothElement): Block[] =>
+    element.type === "paragraph" ? paragraphBlocks(element as MammothParagraph) : ("children" in element && element.children ? element.children : []).flatMap(walk);
+  const blocks = walk(document);
+  // Without a Title paragraph, a Heading 1 above the first paragraph of text is the headline.
+  if (!blocks.some((b) => b.kind === "paragraph" && b.paragraph.role === "title")) {
+    for (const b of blocks) {
+      if (b.kind !== "paragraph" || !b.paragraph.role) break;
+      if (b.headingOne) {
+        b.paragraph.role = "title";
+        break;
+      }
+    }
+  }
+  return blocks;
+}
+
+
+function paragraphBlocks(p: MammothParagraph): Block[] {
+  // A manual line break (Shift+Enter) is how many WPS users end paragraphs: each line stands alone.
+  const lines: { text: string; bold: boolean }[] = [{ text: "", bold: true }];
+  const pictures: MammothImage[] = [];
+  const visit = (e: MammothElement, bold: boolean) => {
+    if (e.type === "text") {
+      const value = (e as { value: string }).value;
+      const line = lines[lines.length - 1];
+      line.text += value;
+      if (value.trim() && !bold) line.bold = false;
+    } else if (e.type === "tab") lines[lines.length - 1].text += " ";
+    else if (e.type === "break") lines.push({ text: "", bold: true });
+    else if (e.type === "image") pictures.push(e as MammothImage);
+    else if ("children" in e && e.children) for (const c of e.children) visit(c, e.type === "run" ? (e as { isBold: boolean }).isBold : bold);
+  };
+  for (const child of p.children) visit(child, false);
+  const headingOne = HEADING_ONE.test((p.styleName ?? "").trim());
+  const blocks = lines.filter((l) => l.text.trim()).map((l): Block => ({ kind: "paragraph", paragraph: { text: l.text, role: roleOf(p, l) }, headingOne }));
+  return [...blocks, ...pictures.map((image): Block => ({ kind: "picture", image }))];
+}
+
+// Short enough to be a headline or a subhead (the story form allows 80 and 60 characters).
+const HEADING_MAX = 40;
+const TITLE_STYLE = /^(title|标题)$/iu;
+const HEADING_STYLE = /^(heading|标题)\s*\d$|^(subtitle|副标题)$/iu;
+const HEADING_ONE = /^(heading|标题)\s*1$/iu;
+const CAPTION_STYLE = /^(caption|题注)$/iu;
+
+function roleOf(p: MammothParagraph, line: { text: string; bold: boolean }): ParagraphRole | undefined {
+  const style = (p.styleName ?? "").trim();
+  if (TITLE_STYLE.test(style)) return "title";
+  if (HEADING_STYLE.test(style)) return "heading";
+  if (CAPTION_STYLE.test(style)) return "caption";
+  const short = Array.from(line.text.trim()).length <= HEADING_MAX;
+  if (short && (line.bold || p.alignment === "center")) return "heading";
+  return undefined;
+}

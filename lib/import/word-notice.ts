@@ -1,0 +1,22 @@
+import type { WordImport } from "@/lib/import/word-import";
+
+// What the 从 Word 文件导入 notice says was read: the fields found, then the counts, then what was left out.
+export function wordImportNotice({ draft, read }: WordImport): string {
+  const fields = [
+    draft.kicker && "引题",
+    draft.headline && "标题",
+    draft.subheadline && "副题",
+    draft.byline && "署名",
+    draft.dateline && "电头",
+  ].filter(Boolean);
+  const counts = [
+    `${read.paragraphs} 段正文`,
+    read.subheads > 0 && `${read.subheads} 个小标题`,
+    read.photos > 0 && `${read.photos} 张图片`,
+  ].filter(Boolean);
+  const skipped =
+    read.skippedPictures > 0
+      ? `另有 ${read.skippedPictures} 张图片的格式无法使用（如 EMF、WMF、GIF 或已损坏），没有导入，它的说明留在正文里：请另存为 JPEG 或 PNG 后用“插入图片”上传。`
+      : "";
+  return `已从《${read.filename}》读入：${[...fields, ...counts].join("、")}。${skipped}请核对后保存。`;
+}
