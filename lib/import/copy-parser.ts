@@ -41,7 +41,8 @@ type SourceLine = { text: string; start: number; end: number; role?: ParagraphRo
  * picture stands where it is in the text, numbered by the caller.
  */
 export type WholeParagraph = { text: string; role?: ParagraphRole } | { picture: number };
-export type ParagraphRole = "title" | "heading" | "caption";
+/** What a Word paragraph's style says it is; "text" is body text whatever its words look like (a table row). */
+export type ParagraphRole = "title" | "heading" | "caption" | "text";
 
 // Full-width spaces (indents), no-break spaces and tabs are what extraction leaves around lines.
 const SPACES = /[\s\u3000\u00a0\ufeff]+/gu;
@@ -219,6 +220,7 @@ function wholeItem(line: SourceLine, before: SourceLine | undefined, after: Sour
     const caption = captionItem(line, true);
     return caption.credit || !isCreditLine(t) ? caption : { kind: "credit", text: t, ...at };
   }
+  if (line.role === "text") return { kind: "text", text: cleanParagraph(t), ...at };
   if (line.role !== "title" && line.role !== "heading") return null;
   if (isDash(t) || isCreditLine(t) || isBylineLine(t) || DATELINE.test(t)) return null;
   return { kind: "head", text: t, title: line.role === "title", ...at };

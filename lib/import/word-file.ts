@@ -175,10 +175,18 @@ async function readDocumentModel(data: Buffer): Promise<MammothElement> {
 
 type Block = { kind: "paragraph"; paragraph: { text: string; role?: ParagraphRole }; headingOne: boolean } | { kind: "picture"; image: MammothImage };
 
-/** The document's paragraphs in order (tables' cells too), a picture anywhere in a paragraph standing after its text. */
+/**
+ * The document's paragraphs in order, a picture anywhere in a paragraph standing after its text. A
+ * table row is one paragraph of body text, its cells separated by ｜ (a short cell alone would
+ * otherwise read as a subhead, a number alone as a page number).
+ */
 function flatten(document: MammothElement): Block[] {
-  const walk = (element: MammothElement): Block[] =>
-    element.type === "paragraph" ? paragraphBlocks(element as MammothParagraph) : ("children" in element && element.children ? element.children : []).flatMap(walk);
+  const childrenOf = (element: MammothElement) => ("children" in element && element.children ? element.children : []);
+  const walk = (element: MammothElement): Block[] => {
+    if (element.type === "paragraph") return paragraphBlocks(element as MammothParagraph);
+    if (element.type === "tableRow") return tableRowBlocks(childrenOf(element).map((cell) => childrenOf(cell).flatMap(walk)));
+    return childrenOf(element).flatMap(walk);
+  };
   const blocks = walk(document);
   // Without a Title paragraph, a Heading 1 above the first paragraph of text is the headline.
   if (!blocks.some((b) => b.kind === "paragraph" && b.paragraph.role === "title")) {
@@ -193,6 +201,13 @@ function flatten(document: MammothElement): Block[] {
   return blocks;
 }
 
+
+function tableRowBlocks(cells: Block[][]): Block[] {
+  const textOf = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === "paragraph" ? [b.paragraph.text.trim()] : [])).join(" ");
+  const text = cells.map(textOf).join("｜");
+  const pictures = cells.flat().filter((b) => b.kind === "picture");
+  return [...(text.replace(/｜/gu, "").trim() ? [{ kind: "paragraph" as const, paragraph: { text, role: "text" as const }, headingOne: false }] : []), ...pictures];
+}
 
 function paragraphBlocks(p: MammothParagraph): Block[] {
   // A manual line break (Shift+Enter) is how many WPS users end paragraphs: each line stands alone.
