@@ -12,16 +12,47 @@ export async function streamedUpload(request: Request, handle: (user: SessionUse
   let read = false;
   try {
     const crossSite = crossSiteRefusal(request.headers, siteUrl());
-    if (crossSite) return unread(Response.json({ error: crossSite.message }, { status: crossSite.status }));
+    if (crossSite) return unread(request, Response.json({ error: crossSite.message }, { status: crossSite.status }));
     const user = await currentUser();
-    if (!user) return unread(Response.json({ error: "请先登录" }, { status: 401 }));
+    if (!user) return unread(request, Response.json({ error: "请先登录" }, { status: 401 }));
     return await handle(user, () => (read = true));
   } catch (e) {
-    return read ? jsonError(e) : unread(jsonError(e));
+    return read ? jsonError(e) : unread(request, jsonError(e));
   }
 }
 
-function unread(answer: Response): Response {
+// What is taken in before a refusal goes out: a sender waiting for an answer after a small body
+// (one that declared a larger one, or was refused before it was read) has its bytes read, so the
+// close that follows finds nothing unread — unread bytes make the kernel reset the connection, and
+// a reset can overtake the answer on its way. A sender still sending past this gets its answer and
+// the close as before.
+const DRAIN_MAX_BYTES = 1024 * 1024;
+const DRAIN_IDLE_MS = 200;
+
+async function unread(request: Request, answer: Response): Promise<Response> {
+  await drainBriefly(request);
   answer.headers.set("connection", "close");
   return answer;
+}
+
+async function drainBriefly(request: Request): Promise<void> {
+  // A body already being read (the form reader stopped at the limit) is left as it is.
+  if (!request.body || request.bodyUsed || request.body.locked) return;
+  const reader = request.body.getReader();
+  let taken = 0;
+  try {
+    while (taken <= DRAIN_MAX_BYTES) {
+      let timer: NodeJS.Timeout | undefined;
+      const idle = new Promise<"idle">((resolve) => (timer = setTimeout(() => resolve("idle"), DRAIN_IDLE_MS)));
+      const read = reader.read();
+      read.catch(() => {}); // still pending when the lock is released below, which rejects it
+      const next = await Promise.race([read, idle]).finally(() => clearTimeout(timer));
+      if (next === "idle" || next.done) break;
+      taken += next.value.byteLength;
+    }
+  } catch {
+    // The sender went away: nothing left to take in.
+  } finally {
+    reader.releaseLock();
+  }
 }
