@@ -2,7 +2,7 @@
 // page, as the editor corrects them — merged, split, fields edited, left out — before they are filed.
 // Pure, so the browser runs it as the editor works and the unit tests run it as a table.
 
-import { guessKind, splitPage, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
+import { guessKind, isPageFurniture, splitPage, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
 import { STORY_KINDS, type StoryKind } from "@/lib/validation/story";
 
 /** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
@@ -216,6 +216,8 @@ export function readFolio(source: string): PageFolio {
       .filter((w) => /^\p{Script=Han}{2,6}$/u.test(w) && !WEEKDAY.test(w));
     folio.pageName = words[0] ?? "";
   }
+  // A page name printed on a line of its own (县区新闻), not the paper's own name (四平日报).
+  if (!folio.pageName) folio.pageName = head.map((l) => l.trim()).find((l) => /^\p{Script=Han}{2,6}$/u.test(l) && !/报$/u.test(l) && isPageFurniture(l)) ?? "";
   return folio;
 }
 

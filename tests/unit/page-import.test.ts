@@ -152,6 +152,7 @@ describe("the folio printed on a page", () => {
     ["date, page name and number on one line", "2026年11月20日　星期五　　要闻　　第1版\n\n标题", { date: "2026-11-20", pageNumber: "1", pageName: "要闻", issueNumber: "" }],
     ["number before the name, date on its own line", "第4版　图片新闻\n\n2026年11月22日　星期日\n", { date: "2026-11-22", pageNumber: "4", pageName: "图片新闻", issueNumber: "" }],
     ["name before the number, running number", "乡村振兴　第6版\n2026年1月7日 星期三 总第 8812 期", { date: "2026-01-07", pageNumber: "6", pageName: "乡村振兴", issueNumber: "8812" }],
+    ["a page name on its own line, the masthead left out", "四平日报\n县区新闻\n\n2026年11月21日　星期六\n", { date: "2026-11-21", pageNumber: "", pageName: "县区新闻", issueNumber: "" }],
     ["a page printing none", "标题\n正文。", { date: "", pageNumber: "", pageName: "", issueNumber: "" }],
   ])("reads %s", (_name, text, folio) => {
     expect(readFolio(text)).toEqual(folio);

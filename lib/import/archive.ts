@@ -1,0 +1,48 @@
+// Bringing a paper's archive in from the command line (npm run import:archive): one text file per
+// printed page, each split as the page import desk splits a pasted page and published as a page of
+// its back issue. Which issue and page a file is comes from the file's name where it says, else from
+// the folio printed on the page.
+
+import { readFolio, type PageFolio } from "@/lib/import/page-import";
+
+const NAME_DATE = /(\d{4})[-_.年]?(\d{2})[-_.月]?(\d{2})日?/u;
+const NAME_PAGE = /第\s*(\d{1,2})\s*版/u;
+// A bare number is a page number only right after the date (20190618-02): elsewhere it may be anything.
+const PAGE_AFTER_DATE = /^[-_ ](\d{1,2})(?=[-_ ]|$)/u;
+const NAME_ISSUE = /总第\s*(\d{1,7})\s*期/u;
+
+/** What a file's name says of its page: 2019-06-18_第2版_综合_总第6618期.txt, 20190618-02-综合.txt. */
+export function folioOfFileName(fileName: string): Partial<PageFolio> {
+  const base = fileName.replace(/^.*[\\/]/u, "").replace(/\.[^.]+$/u, "");
+  const folio: Partial<PageFolio> = {};
+  const date = NAME_DATE.exec(base);
+  if (date) folio.date = `${date[1]}-${date[2]}-${date[3]}`;
+  const issue = NAME_ISSUE.exec(base);
+  if (issue) folio.issueNumber = issue[1];
+  const page = NAME_PAGE.exec(base) ?? (date ? PAGE_AFTER_DATE.exec(base.slice(date.index + date[0].length)) : null);
+  if (page) folio.pageNumber = String(Number(page[1]));
+  const rest = base.replace(NAME_DATE, " ").replace(NAME_ISSUE, " ").replace(NAME_PAGE, " ");
+  const name = rest.split(/[-_ ]+/u).find((w) => /^\p{Script=Han}{2,8}$/u.test(w));
+  if (name) folio.pageName = name;
+  return folio;
+}
+
+/** A file's page: its name wins where it says (the person filing the archive named it), the printed folio fills the rest. */
+export function folioOfFile(fileName: string, text: string): PageFolio {
+  const printed = readFolio(text);
+  const named = folioOfFileName(fileName);
+  return {
+    date: named.date ?? printed.date,
+    pageNumber: named.pageNumber ?? printed.pageNumber,
+    pageName: named.pageName ?? printed.pageName,
+    issueNumber: named.issueNumber ?? printed.issueNumber,
+  };
+}
+
+/** Files in the order an archive is best read: by date, then page number, then name. */
+export function archiveOrder(files: readonly { name: string; folio: PageFolio }[]): number[] {
+  return files
+    .map((f, i) => ({ i, key: [f.folio.date || "9999", (f.folio.pageNumber || "99").padStart(2, "0"), f.name] }))
+    .sort((a, b) => a.key.join("\u0000").localeCompare(b.key.join("\u0000")))
+    .map((x) => x.i);
+}
