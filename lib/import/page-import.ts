@@ -3,19 +3,13 @@
 // Pure, so the browser runs it as the editor works and the unit tests run it as a table.
 
 import { guessKind, isPageFurniture, splitPage, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
-import { STORY_KINDS, type StoryKind } from "@/lib/validation/story";
+import { STORY_KINDS, type StoryDraft } from "@/lib/validation/story";
 
 /** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
-export type ImportCard = {
+export type ImportCard = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subheadline" | "byline" | "dateline"> & {
   key: string;
   range: [number, number];
   include: boolean;
-  kind: StoryKind;
-  kicker: string;
-  headline: string;
-  subheadline: string;
-  byline: string;
-  dateline: string;
   bodyText: string;
 };
 
