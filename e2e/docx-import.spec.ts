@@ -1,4 +1,4 @@
-import { countFiles, expect, expectStatus, query, signIn, test } from "./support";
+import { countFiles, expect, expectAccessible, expectStatus, query, signIn, test } from "./support";
 import { featureDocx } from "../tests/support/docx-files";
 
 // 从 Word 文件导入: a correspondent's .docx fills the 写新稿 form (head, byline, body, the photo with
@@ -26,6 +26,7 @@ test("a .docx fills the form, and the story submitted from it keeps its blocks a
   await expect(page.getByLabel("图片说明")).toHaveValue("图为铁东区一处新开工项目的施工现场。");
   await expect(page.getByLabel("摄影署名")).toHaveValue("张三 摄");
   await expect(page.getByRole("img", { name: "开工现场" })).toBeVisible();
+  await expectAccessible(page);
 
   await page.getByRole("button", { name: "提交审稿" }).click();
   await expectStatus(page, "已提交");

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, query, signIn, test } from "./support";
+import { expect, expectAccessible, query, signIn, test } from "./support";
 
 // 版面导入: a printed page's text pasted at /desk/import is read into stories beside the source;
 // the editor corrects what the parser got wrong and files them for the desk, or the chief editor
@@ -43,6 +43,7 @@ async function pasteAndCorrect(page: Page, marker: string) {
   await expect(source.locator('[data-part="subhead"]')).toHaveText("北斗导航上了田");
   await expect(source.locator('[data-part="caption"]')).toContainText("图为双辽市茂林镇农民");
   await expect(card(page, 1).getByLabel("第 1 篇副题")).toHaveValue("——“智慧农机”让插秧效率提高三成");
+  await expectAccessible(page);
 
   // The brief has no headline on the page, and the photo after it was read as its picture: split it off.
   const brief = card(page, 2);

@@ -45,12 +45,13 @@ export function SourceView({ source, cards, focused, onPick }: { source: string;
         {(Object.keys(PART_LABELS) as PartName[]).map((p) => (
           <span key={p} className={PART_STYLES[p]}>{PART_LABELS[p]}</span>
         ))}
-        <span className="text-stone-400">灰色：未导入（版头、版次等）</span>
+        <span className="text-stone-500">灰色：未导入（版头、版次等）</span>
       </p>
-      <div data-testid="import-source" className="max-h-[75vh] overflow-auto whitespace-pre-wrap rounded border border-stone-300 bg-white p-3 font-serif text-sm leading-7">
+      {/* Focusable, so a keyboard user can scroll the source too. */}
+      <div data-testid="import-source" tabIndex={0} role="region" aria-label="粘贴的原文" className="max-h-[75vh] overflow-auto whitespace-pre-wrap rounded border border-stone-300 bg-white p-3 font-serif text-sm leading-7">
         {segments.map((s) => {
           const text = source.slice(s.start, s.end);
-          if (s.story === null) return <span key={s.start} className="text-stone-400">{text}</span>;
+          if (s.story === null) return <span key={s.start} className="text-stone-500">{text}</span>;
           const index = s.story;
           const tint = `${STORY_TINTS[index % STORY_TINTS.length]} ${focused === index ? "outline outline-1 outline-stone-500" : ""}`;
           return (
