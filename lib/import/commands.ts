@@ -5,20 +5,19 @@ import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, DomainError, forbidden, invalid } from "@/lib/core/errors";
-import { beijingDateTimeToDate, isRealDay, issueDateFromString, paperDay } from "@/lib/core/dates";
+import { beijingDateTimeToDate, isRealDay, issueDateFromString, issueDateToString, paperDay } from "@/lib/core/dates";
 import { parseDraft, storyColumns } from "@/lib/stories/content";
 import { writeCredits } from "@/lib/stories/credits";
 import { recordRevision } from "@/lib/stories/revisions";
 import { paperProfile } from "@/lib/issues/paper-profile";
 import { pageInput } from "@/lib/validation/issue";
 import { fieldErrorsOf, type StoryDraft } from "@/lib/validation/story";
-import type { ImportedBlock } from "@/lib/import/copy-parser";
+import { fileableBody, IMPORT_MAX_STORIES, importProblem } from "@/lib/import/page-import";
 
 // What the page import desk (/desk/import) files: stories read from a printed page, either as
 // copy for the desk to work on, or — for a paper bringing its archive in — as a page of a past
 // issue, published as it was printed. Each call is one transaction: every story or none.
 
-export const IMPORT_MAX_STORIES = 40;
 
 const block = z.discriminatedUnion("type", [
   z.object({ type: z.literal("paragraph"), text: z.string() }),
@@ -46,18 +45,14 @@ type ReadyStory = { draft: StoryDraft; captions: { caption: string; credit: stri
  */
 function readyStory(copy: Copy, n: number): ReadyStory {
   const captions = copy.body.flatMap((b) => (b.type === "photo" ? [{ caption: b.caption, credit: b.credit }] : []));
-  let body: ImportedBlock[] = copy.body.filter((b) => b.type !== "photo");
-  if (!body.some((b) => b.type === "paragraph")) body = [...body, ...captions.map((c) => ({ type: "paragraph" as const, text: c.caption }))];
-  const hasText = body.some((b) => b.type === "paragraph" && b.text.trim());
-  if (!copy.headline.trim() && !hasText) throw invalid(`第 ${n} 篇既没有标题也没有正文，请补上或不导入这一篇`);
+  const named = `第 ${n} 篇《${copy.headline.trim() || "无标题"}》`;
   try {
-    const draft = parseDraft({ ...copy, contributors: [], bylineEdited: false, body, tags: [] });
+    const draft = parseDraft({ ...copy, contributors: [], bylineEdited: false, body: fileableBody(copy.body), tags: [] });
+    const problem = importProblem(draft);
+    if (problem) throw invalid(problem);
     return { draft, captions };
   } catch (e) {
-    if (e instanceof DomainError) {
-      const detail = Object.values(e.fieldErrors).flat()[0] ?? e.message;
-      throw invalid(`第 ${n} 篇《${copy.headline || "无标题"}》：${detail}`);
-    }
+    if (e instanceof DomainError) throw invalid(`${named}：${Object.values(e.fieldErrors).flat()[0] ?? e.message}`);
     throw e;
   }
 }
@@ -127,7 +122,10 @@ export type BackIssuePage = { issueId: string; date: string; pageNumber: number;
 export async function publishBackIssuePage(actor: SessionUser, page: unknown, input: unknown): Promise<BackIssuePage> {
   if (!can(actor.role, "issue:publish")) throw forbidden("只有值班总编可以导入过刊版面");
   const parsed = backIssueInput.safeParse(page);
-  if (!parsed.success) throw invalid("请检查过刊的日期、期号和版面", fieldErrorsOf(parsed.error));
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    throw invalid(`请检查过刊的日期、期号和版面：${Object.values(fieldErrors).flat().join("；")}`, fieldErrors);
+  }
   const { date, issueNumber, pageNumber, pageName } = parsed.data;
   if (date >= paperDay()) throw invalid("过刊的出版日期应早于今天；今天及以后的报纸请在版面编排中组版", { date: ["应早于今天"] });
   const stories = readyStories(input);
@@ -139,6 +137,10 @@ export async function publishBackIssuePage(actor: SessionUser, page: unknown, in
       if (existing && existing.status !== "PUBLISHED") throw conflict("这一天的报纸还在编排中，不能作为过刊导入");
       if (existing && issueNumber !== "" && existing.number !== issueNumber) throw invalid(`这一天的报纸已是总第${existing.number}期，与填写的期号不符`, { issueNumber: ["期号不符"] });
       if (!existing && issueNumber === "") throw invalid("这一天还没有报纸：请填写总第几期", { issueNumber: ["请填写期号"] });
+      if (!existing) {
+        const numbered = await tx.issue.findUnique({ where: { number: issueNumber as number }, select: { date: true } });
+        if (numbered) throw invalid(`总第${issueNumber}期已是 ${issueDateToString(numbered.date)} 的报纸，请核对期号`, { issueNumber: ["期号已被使用"] });
+      }
       const issue = existing ?? (await tx.issue.create({ data: { date: issueDateFromString(date), number: issueNumber as number, status: "PUBLISHED", publishedAt: at }, select: { id: true, status: true, number: true } }));
       const taken = await tx.page.findUnique({ where: { issueId_number: { issueId: issue.id, number: pageNumber } }, select: { name: true } });
       if (taken) throw conflict(`总第${issue.number}期已有第${pageNumber}版（${taken.name}）`);
@@ -151,7 +153,7 @@ export async function publishBackIssuePage(actor: SessionUser, page: unknown, in
       return { issueId: issue.id, date, pageNumber, storyIds, newIssue: !existing };
     });
   } catch (e) {
-    // Another day's issue has this number, or someone imported the same page a moment ago.
+    // Someone made this day's issue or page, or took the number, between the checks and the writes.
     if (isUniqueViolation(e)) throw invalid("这个期号或版次刚被占用：请核对总第几期，或刷新后再看这一期", { issueNumber: ["期号或版次已被占用"] });
     throw e;
   }

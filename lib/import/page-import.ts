@@ -3,7 +3,7 @@
 // Pure, so the browser runs it as the editor works and the unit tests run it as a table.
 
 import { guessKind, isPageFurniture, splitPage, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
-import { STORY_KINDS, type StoryDraft } from "@/lib/validation/story";
+import { completenessErrors, STORY_KINDS, type StoryDraft } from "@/lib/validation/story";
 
 /** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
 export type ImportCard = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subheadline" | "byline" | "dateline"> & {
@@ -12,6 +12,9 @@ export type ImportCard = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subh
   include: boolean;
   bodyText: string;
 };
+
+/** How many stories one import files: a printed page holds far fewer; more is a paste gone wrong. */
+export const IMPORT_MAX_STORIES = 40;
 
 export type PageFolio = { date: string; pageNumber: string; pageName: string; issueNumber: string };
 
@@ -229,6 +232,29 @@ export function storyOfCard(card: ImportCard) {
   };
 }
 export type ImportedCopy = ReturnType<typeof storyOfCard>;
+
+type TextBlock = Exclude<ImportedBlock, { type: "photo" }>;
+
+/**
+ * The body an imported story is filed with. A picture cannot come from text, so its placeholder goes
+ * (its caption goes to a note for the desk); photo copy whose only text was its captions keeps them.
+ */
+export function fileableBody(body: readonly ImportedBlock[]): TextBlock[] {
+  const text = body.filter((b): b is TextBlock => b.type !== "photo");
+  if (text.some((b) => b.type === "paragraph")) return text;
+  return [...text, ...body.flatMap((b) => (b.type === "photo" ? [{ type: "paragraph" as const, text: b.caption }] : []))];
+}
+
+/**
+ * Why an imported story cannot be filed, in the words submission uses (headline, byline, text);
+ * its pictures are the desk's to attach later. Null when it can be.
+ */
+export function importProblem(story: Pick<StoryDraft, "kind" | "headline" | "byline" | "body">): string | null {
+  const hasText = story.body.some((b) => b.type === "paragraph" && b.text.trim());
+  if (!story.headline.trim() && !hasText) return "既没有标题也没有正文，请补上或不导入这一篇";
+  const draft = { kicker: "", subheadline: "", dateline: "", contributors: [], bylineEdited: false, tags: [], ...story };
+  return Object.values(completenessErrors(draft, { picturesLater: true })).flat()[0] ?? null;
+}
 
 /** What the desk's import actions answer: where to go next, or why nothing was imported. */
 export type ImportAnswer = { ok: true; message: string; href: string; linkText: string } | { ok: false; message: string; fieldErrors: Record<string, string[]> };

@@ -68,8 +68,9 @@ export function settleByline(draft: StoryDraft): StoryDraft {
 
 export const STORY_MAX_CHARACTERS = 30000;
 
-// What submission additionally requires: a story an editor can work with.
-export function completenessErrors(story: StoryDraft): FieldErrors {
+// What submission additionally requires: a story an editor can work with. `picturesLater`: copy
+// brought in as text (lib/import), whose pictures the desk attaches afterwards.
+export function completenessErrors(story: StoryDraft, { picturesLater = false } = {}): FieldErrors {
   const errors: FieldErrors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
   const hasText = story.body.some((b) => b.type === "paragraph" && b.text.length > 0);
@@ -78,9 +79,9 @@ export function completenessErrors(story: StoryDraft): FieldErrors {
   if (story.kind !== "PHOTO_NEWS" && !story.headline) add("headline", "请填写主题（标题）");
   if (!story.byline) add("byline", "请填写署名，例如“本报通讯员 张晗”");
   if (story.kind === "PHOTO_NEWS") {
-    if (photos.length === 0) add("body", "图片新闻至少需要一张图片");
+    if (photos.length === 0 && !picturesLater) add("body", "图片新闻至少需要一张图片");
   } else if (story.kind === "PHOTO_STORY") {
-    if (photos.length < 2) add("body", "组图至少需要两张图片");
+    if (photos.length < 2 && !picturesLater) add("body", "组图至少需要两张图片");
     if (!hasText) add("body", "组图需要一段导语");
   } else if (!hasText) {
     add("body", "正文不能为空");

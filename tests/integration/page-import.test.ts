@@ -92,6 +92,12 @@ describe("imported stories filed for the desk", () => {
     expect(await db().auditEvent.count({ where: { action: "story.import", targetId: { in: ids }, actorId: editor.id } })).toBe(3);
   });
 
+  it("take photo news without its picture and without a headline, as it prints", async () => {
+    const { ids } = await fileImportedStories(editor, [{ kind: "PHOTO_NEWS", kicker: "", headline: "", subheadline: "", byline: "本报记者 赵晨", dateline: "", body: [{ type: "photo", caption: `图为新建的冰场迎来第一批游客。${tag()}`, credit: "本报记者 赵晨 摄" }] }]);
+    const story = await db().story.findUniqueOrThrow({ where: { id: ids[0] }, select: { kind: true, status: true, body: true } });
+    expect(story).toMatchObject({ kind: "PHOTO_NEWS", status: "SUBMITTED" });
+  });
+
   it("are refused whole when one story is bad, naming that story", async () => {
     const stories = storiesOf(pageOf(tag()));
     stories[1] = { ...stories[1], headline: "长".repeat(81) };
@@ -99,8 +105,11 @@ describe("imported stories filed for the desk", () => {
     const e = await refusal(fileImportedStories(editor, stories));
     expect(e.message).toContain("第 2 篇");
     expect(e.message).toContain("主题不能超过 80 个字");
+    // Complete as a submission must be: a headline and a byline (a brief's byline comes from its dateline).
+    expect((await refusal(fileImportedStories(editor, stories.map((s, i) => (i === 1 ? { ...s, headline: "" } : s))))).message).toBe("第 2 篇《无标题》：请填写主题（标题）");
+    expect((await refusal(fileImportedStories(editor, stories.map((s, i) => (i === 0 ? { ...s, byline: "", dateline: "" } : s))))).message).toContain("第 1 篇《梨树县农资储备充足》：请填写署名");
     stories[1] = { ...stories[1], headline: "", body: [] };
-    expect((await refusal(fileImportedStories(editor, stories))).message).toContain("第 2 篇既没有标题也没有正文");
+    expect((await refusal(fileImportedStories(editor, stories))).message).toContain("第 2 篇《无标题》：既没有标题也没有正文");
     expect((await refusal(fileImportedStories(editor, []))).message).toBe("没有要导入的稿件");
     expect((await refusal(fileImportedStories(editor, "not a list"))).code).toBe("invalid");
     expect(await count()).toEqual(before);
@@ -151,12 +160,12 @@ describe("a page of a back issue", () => {
       [{ date, issueNumber: "", pageNumber: "2", pageName: "综合" }, `总第${number}期已有第2版（综合）`],
       [{ date, issueNumber: String(number + 1), pageNumber: "5", pageName: "副刊" }, `这一天的报纸已是总第${number}期`],
       [{ date: pastDay(), issueNumber: "", pageNumber: "1", pageName: "要闻" }, "请填写总第几期"],
-      [{ date: pastDay(), issueNumber: String(number), pageNumber: "1", pageName: "要闻" }, "这个期号或版次刚被占用"],
+      [{ date: pastDay(), issueNumber: String(number), pageNumber: "1", pageName: "要闻" }, `总第${number}期已是 ${date} 的报纸`],
       [{ date: paperDay(), issueNumber: String(freshNumber()), pageNumber: "1", pageName: "要闻" }, "过刊的出版日期应早于今天"],
       [{ date: onDesk, issueNumber: "", pageNumber: "7", pageName: "要闻" }, "这一天的报纸还在编排中"],
       [{ date: "2024-02-30", issueNumber: "1", pageNumber: "1", pageName: "要闻" }, "请检查过刊的日期、期号和版面"],
-      [{ date, issueNumber: "", pageNumber: "0", pageName: "要闻" }, "请检查过刊的日期、期号和版面"],
-      [{ date, issueNumber: "", pageNumber: "9", pageName: "" }, "请检查过刊的日期、期号和版面"],
+      [{ date, issueNumber: "", pageNumber: "0", pageName: "要闻" }, "请检查过刊的日期、期号和版面：版次从 1 开始"],
+      [{ date, issueNumber: "", pageNumber: "9", pageName: "" }, "请检查过刊的日期、期号和版面：请填写版名"],
     ];
     for (const [page, message] of cases) {
       const e = await refusal(publishBackIssuePage(chief, page, stories));

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import {
   bodyToText,
   cardsOfPage,
+  fileableBody,
   findInSource,
+  importProblem,
   lineAtOffset,
   mergeWithNext,
   partsInSource,
@@ -144,6 +146,24 @@ describe("cards of a page", () => {
   it("sends a card as the story's fields, trimmed, with a known kind", () => {
     const card: ImportCard = { ...cards[0], headline: "  标题 ", kind: "NOT_A_KIND" as never, bodyText: "【小标题】一\n段。" };
     expect(storyOfCard(card)).toMatchObject({ kind: "NEWS_BRIEF", headline: "标题", body: [{ type: "subhead", text: "一" }, { type: "paragraph", text: "段。" }] });
+  });
+});
+
+describe("what an imported story is filed with", () => {
+  const photo = { type: "photo" as const, caption: "图为冰场。", credit: "赵晨 摄" };
+  it("leaves pictures out, keeping captions as text only for copy that has no other", () => {
+    expect(fileableBody([{ type: "paragraph", text: "正文。" }, photo])).toEqual([{ type: "paragraph", text: "正文。" }]);
+    expect(fileableBody([{ type: "subhead", text: "冰场" }, photo])).toEqual([{ type: "subhead", text: "冰场" }, { type: "paragraph", text: "图为冰场。" }]);
+  });
+
+  it.each([
+    ["complete", { kind: "NEWS_BRIEF", headline: "标题", byline: "本报记者 赵晨", text: "正文。" }, null],
+    ["no headline", { kind: "NEWS_BRIEF", headline: "", byline: "本报记者 赵晨", text: "正文。" }, "请填写主题（标题）"],
+    ["photo news without a headline", { kind: "PHOTO_NEWS", headline: "", byline: "本报记者 赵晨", text: "图为冰场。" }, null],
+    ["no byline", { kind: "FEATURE", headline: "标题", byline: "", text: "正文。" }, "请填写署名，例如“本报通讯员 张晗”"],
+    ["nothing", { kind: "NEWS_BRIEF", headline: "", byline: "", text: "" }, "既没有标题也没有正文，请补上或不导入这一篇"],
+  ] as const)("says what is missing: %s", (_name, s, problem) => {
+    expect(importProblem({ kind: s.kind, headline: s.headline, byline: s.byline, body: s.text ? [{ type: "paragraph", text: s.text }] : [] })).toBe(problem);
   });
 });
 

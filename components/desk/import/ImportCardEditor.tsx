@@ -1,7 +1,7 @@
 "use client";
 import { useRef } from "react";
 import { KIND_LABELS, STORY_KINDS, type StoryKind } from "@/lib/validation/story";
-import { PHOTO_MARK, SUBHEAD_MARK, lineAtOffset, type ImportCard } from "@/lib/import/page-import";
+import { PHOTO_MARK, SUBHEAD_MARK, fileableBody, importProblem, lineAtOffset, storyOfCard, type ImportCard } from "@/lib/import/page-import";
 import { STORY_BORDERS } from "@/components/desk/import/SourceView";
 
 type HeadField = "kicker" | "headline" | "subheadline" | "byline" | "dateline";
@@ -34,6 +34,9 @@ export function ImportCardEditor({
 }) {
   const body = useRef<HTMLTextAreaElement>(null);
   const n = index + 1;
+  // What the import would refuse this story for, said on the card before anyone presses import.
+  const story = storyOfCard(card);
+  const problem = card.include ? importProblem({ ...story, body: fileableBody(story.body) }) : null;
   const lines = card.bodyText.split("\n").length;
   return (
     <section
@@ -48,6 +51,7 @@ export function ImportCardEditor({
           <input type="checkbox" checked={card.include} onChange={(e) => onChange({ ...card, include: e.target.checked })} />
           导入这一篇
         </label>
+        {problem && <span className="text-sm text-red-800" data-testid={`import-problem-${n}`}>{problem}</span>}
         <label className="flex items-center gap-1 text-sm">
           体裁
           <select className="input !w-auto !py-0.5" value={card.kind} onChange={(e) => onChange({ ...card, kind: e.target.value as StoryKind })} aria-label={`第 ${n} 篇体裁`}>

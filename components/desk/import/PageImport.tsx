@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState, useTransition } from "react";
 import Link from "next/link";
-import { cardsOfPage, mergeWithNext, readFolio, splitAtLine, storyOfCard, type ImportAnswer, type ImportCard, type ImportedCopy, type PageFolio } from "@/lib/import/page-import";
+import { IMPORT_MAX_STORIES, cardsOfPage, mergeWithNext, readFolio, splitAtLine, storyOfCard, type ImportAnswer, type ImportCard, type ImportedCopy, type PageFolio } from "@/lib/import/page-import";
 import { SourceView } from "@/components/desk/import/SourceView";
 import { ImportCardEditor } from "@/components/desk/import/ImportCardEditor";
 import { FieldError } from "@/components/desk/FormMessage";
@@ -136,6 +136,9 @@ export function PageImport({
         <>
           <div className="flex flex-wrap items-center gap-3">
             <p className="font-semibold" data-testid="import-summary">共读出 {cards.length} 篇稿件，将导入 {chosen.length} 篇</p>
+            {chosen.length > IMPORT_MAX_STORIES && (
+              <p role="alert" className="text-sm text-red-800">一次最多导入 {IMPORT_MAX_STORIES} 篇：请取消勾选一些，或把原文分成几版分别导入</p>
+            )}
             <button type="button" className="btn btn-sm" onClick={startOver}>回到原文重新拆分</button>
             <button type="button" className="btn btn-sm" onClick={clearAll}>清空</button>
           </div>
@@ -195,7 +198,7 @@ export function PageImport({
                 </label>
               </div>
             )}
-            <button type="button" className="btn-primary" onClick={submit} disabled={pending || chosen.length === 0}>
+            <button type="button" className="btn-primary" onClick={submit} disabled={pending || chosen.length === 0 || chosen.length > IMPORT_MAX_STORIES}>
               {pending ? "正在导入…" : `导入 ${chosen.length} 篇`}
             </button>
           </fieldset>
