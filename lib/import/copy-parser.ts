@@ -32,7 +32,8 @@ export type PageStory = ImportedStory & { range: [number, number] };
 // ---------------------------------------------------------------------------------------------
 // Lines
 
-type SourceLine = { text: string; start: number; end: number; role?: ParagraphRole; picture?: number };
+/** `continued`: the line goes on a story from another page (上接第一版), so it starts a story of its own. */
+type SourceLine = { text: string; start: number; end: number; role?: ParagraphRole; picture?: number; continued?: boolean };
 
 /**
  * A paragraph as a word processor keeps it: whole, never cut at a column end. Its style may say
@@ -48,15 +49,30 @@ export type ParagraphRole = "title" | "heading" | "caption" | "text";
 const SPACES = /[\s\u3000\u00a0\ufeff]+/gu;
 const tidy = (s: string) => s.replace(SPACES, " ").trim();
 
+// 转版 marks: （下转第2版） where a story breaks off, （上接第一版） where the rest of one goes on.
+const JUMP_MARK = /[（(]\s*(上接|下转|转)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]/gu;
+
 function sourceLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
   const re = /[^\r\n]*(\r\n|\r|\n|$)/gu;
   let m: RegExpExecArray | null;
+  let continued = false;
+  let markStart: number | null = null; // where a 上接 mark on a line of its own began
   while ((m = re.exec(text)) && m[0] !== "") {
     const raw = m[0].replace(/[\r\n]+$/u, "");
     const lead = raw.length - raw.replace(/^[\s\u3000\u00a0\ufeff]+/u, "").length;
     const body = raw.replace(/[\s\u3000\u00a0\ufeff]+$/u, "");
-    if (body.length > lead) lines.push({ text: tidy(raw), start: m.index + lead, end: m.index + body.length });
+    if (body.length > lead) {
+      // The marks are dropped from the text (the source range still covers them).
+      const marks = [...raw.matchAll(JUMP_MARK)];
+      continued ||= marks.some((mark) => mark[1] === "上接");
+      const words = tidy(raw.replace(JUMP_MARK, " "));
+      if (words) {
+        lines.push({ text: words, start: markStart ?? m.index + lead, end: m.index + body.length, ...(continued ? { continued } : {}) });
+        continued = false;
+        markStart = null;
+      } else if (continued) markStart ??= m.index + lead;
+    }
     if (re.lastIndex >= text.length) break;
   }
   return lines;
@@ -126,7 +142,7 @@ export function joinBrokenLines(lines: readonly string[]): string[] {
 // Items: what each line (or run of joined lines) is
 
 type ItemKind = "head" | "dash" | "byline" | "credit" | "caption" | "text" | "picture";
-type Item = { kind: ItemKind; text: string; start: number; end: number; credit?: string; open?: boolean; title?: boolean; picture?: number };
+type Item = { kind: ItemKind; text: string; start: number; end: number; credit?: string; open?: boolean; title?: boolean; picture?: number; continued?: boolean };
 
 // 本报记者 XX, 本报通讯员 XX, 实习记者 XX, 本报评论员, 文/XX; □ and ◎ lead a commentary's author line.
 const BYLINE_LINE = /^[□◎●■☆]?\s*(本报(记者|通讯员|实习记者|特约记者|摄影记者|评论员)|实习记者|特约记者|特约通讯员|摄影记者|记者|通讯员|评论员|文\s*[/／]|作者[:：]|[□◎]\s*\S)/u;
@@ -142,7 +158,9 @@ const CAPTION_LEAD = /^(图为|[①-⑳]|图\s*[①-⑳\d]+\s*[：:、]?)/u;
 const NUMBERED_CAPTION = /^(图\s*)?[①-⑳]|^图\s*\d+/u;
 
 const isCreditLine = (t: string) => t.length <= 40 && CREDIT_LINE.test(t) && !/^图为/u.test(t);
-const isBylineLine = (t: string) => t.length <= 40 && !/[。！？，]/u.test(t) && BYLINE_LINE.test(t) && !DATELINE.test(t);
+// Column labels that begin like a byline (记者手记) but name no one.
+const REPORTER_COLUMN = /^(记者|通讯员)(手记|观察|调查|札记|见闻|笔记|随笔|感言|日记|探访|走基层)$/u;
+const isBylineLine = (t: string) => t.length <= 40 && !/[。！？，]/u.test(t) && BYLINE_LINE.test(t) && !DATELINE.test(t) && !REPORTER_COLUMN.test(t);
 const isDash = (t: string) => /^(——|—|--|－－)/u.test(t);
 
 // In a Word file the credit often follows the caption's last sentence unbracketed: 图为……。 张三 摄.
@@ -183,6 +201,8 @@ function readItems(lines: readonly SourceLine[], whole = false): Item[] {
       }
     }
     if (isPageFurniture(t)) continue;
+    // The rest of a story from another page is not the end of the paragraph before it.
+    if (line.continued && openText) openText = null;
     if (openText) {
       if (CAPTION_LEAD.test(t) || isCreditLine(t)) {
         items.push(isCreditLine(t) ? { kind: "credit", text: t, start: line.start, end: line.end } : captionItem(line));
@@ -206,6 +226,7 @@ function readItems(lines: readonly SourceLine[], whole = false): Item[] {
       item = { kind: "text", text: cleanParagraph(t), start: line.start, end: line.end, open: !endsSentence(t) };
       if (item.open && !whole) openText = item;
     } else item = { kind: "head", text: t, start: line.start, end: line.end };
+    if (line.continued) item.continued = true;
     items.push(item);
   }
   return items;
@@ -272,7 +293,7 @@ function storyStarts(items: readonly Item[]): number[] {
       if (startsStory && bodySeen) begin();
       i = j - 1;
       continue;
-    } else if (bodySeen && hasDateline(it)) {
+    } else if (bodySeen && (hasDateline(it) || it.continued)) {
       begin();
     } else if (bodySeen && it.kind === "text" && items[i + 1]?.kind === "credit") {
       // A caption and its credit after a finished story: 图片新闻 without a headline.

@@ -190,6 +190,21 @@ describe("splitPage", () => {
     expect(splitPage("稻田里的新把式\n本报记者 李雪\n秋收刚过。\n科学还田 土地增肥\n今年过半。")).toHaveLength(1);
   });
 
+  it("drops 转版 marks, and the rest of a story from another page (上接) is a story of its own", () => {
+    const page = "冰雪旅游热起来\n本报讯（记者 王芳）入冬以来，全市冰雪旅游持续升温。（下转第2版）\n图为游客在南湖冰场滑冰。（本报记者 赵晨 摄）\n（上接第一版）\n滑雪场负责人介绍，今年新增了夜场，\n吸引了不少上班族。";
+    const stories = splitPage(page);
+    expect(stories.map((s) => s.body.map((b) => (b.type === "photo" ? b.caption : b.text)))).toEqual([
+      ["入冬以来，全市冰雪旅游持续升温。", "图为游客在南湖冰场滑冰。"],
+      ["滑雪场负责人介绍，今年新增了夜场，吸引了不少上班族。"],
+    ]);
+    expect(page.slice(...stories[1].range)).toBe("（上接第一版）\n滑雪场负责人介绍，今年新增了夜场，\n吸引了不少上班族。");
+  });
+
+  it("a column label such as 记者手记 is not a byline", () => {
+    const [story] = splitPage("记者手记\n冰雪里的热情\n新华社长春11月26日电（记者 李明）吉林省今冬冰雪季正式开幕。");
+    expect(story).toMatchObject({ kicker: "记者手记", headline: "冰雪里的热情", byline: "新华社记者 李明" });
+  });
+
   it("an empty page has no stories", () => {
     expect(splitPage("\n第3版\n")).toEqual([]);
   });
