@@ -55,3 +55,24 @@ test("a one-line paste, or a paste into a paragraph with text, goes in as typed"
   await expect(page.getByLabel("正文第 2 段")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "恢复原样粘贴" })).toHaveCount(0);
 });
+
+test("putting back a paste after typing in it asks first, and a no keeps the typing", async ({ page }) => {
+  await signIn(page, "zhanghan");
+  await page.goto("/desk/stories/new");
+  const raw = "　　今年以来，城南街道利用边角空地\n新建两座口袋公园。\n　　公园内设有健身步道。";
+  await paste(page, "正文第 1 段", raw);
+  await expect(page.getByLabel("正文第 2 段")).toHaveValue("公园内设有健身步道。");
+  await page.getByLabel("正文第 2 段").fill("公园内设有健身步道。我补充的一句。");
+
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.getByRole("button", { name: "恢复原样粘贴" }).click();
+  await expect(page.getByLabel("正文第 2 段")).toHaveValue("公园内设有健身步道。我补充的一句。");
+
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("恢复原样粘贴会丢掉这些修改");
+    return dialog.accept();
+  });
+  await page.getByRole("button", { name: "恢复原样粘贴" }).click();
+  await expect(page.getByLabel("正文第 1 段")).toHaveValue(raw.trim());
+  await expect(page.getByLabel("正文第 2 段")).toHaveCount(0);
+});

@@ -55,7 +55,8 @@ export function BodyEditor({
   const [uploadingAt, setUploadingAt] = useState<number | null>(null);
   const [openAt, setOpenAt] = useState<number | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const [lastPaste, setLastPaste] = useState<{ keys: string[]; raw: string; summary: string } | null>(null);
+  // The last paste the parser arranged: its blocks' keys, the raw text, and the blocks as it made them.
+  const [lastPaste, setLastPaste] = useState<{ keys: string[]; raw: string; summary: string; asArranged: string } | null>(null);
   const list = useRef<HTMLOListElement>(null);
 
   // Focus moves into a block just inserted.
@@ -102,12 +103,15 @@ export function BodyEditor({
     const pasted = parsePastedBody(text);
     const { keys: withPasted, added } = keysWithInserted(keys.filter((_, j) => j !== i), i, pasted.blocks.length);
     commit([...blocks.slice(0, i), ...pasted.blocks, ...blocks.slice(i + 1)], withPasted);
-    setLastPaste({ keys: added, raw: text.replace(/\r\n/g, "\n").trim(), summary: pasteSummary(pasted) });
+    setLastPaste({ keys: added, raw: text.replace(/\r\n/g, "\n").trim(), summary: pasteSummary(pasted), asArranged: JSON.stringify(pasted.blocks) });
   }
 
   function undoPaste() {
     if (!lastPaste) return;
     const now = latest();
+    // Typing done since the paste would go with it: only after a yes.
+    const arranged = now.keys.flatMap((k, j) => (lastPaste.keys.includes(k) ? [now.blocks[j]] : []));
+    if (JSON.stringify(arranged) !== lastPaste.asArranged && !window.confirm("粘贴后这几段已有修改，恢复原样粘贴会丢掉这些修改。继续吗？")) return;
     const at = now.keys.findIndex((k) => lastPaste.keys.includes(k));
     const kept = now.keys.map((k, j) => [k, now.blocks[j]] as const).filter(([k]) => !lastPaste.keys.includes(k));
     const where = at < 0 ? kept.length : at;
