@@ -22,7 +22,8 @@ export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = fal
         }
         return (
           <p key={i}>
-            {i === firstParagraph && dateline && <span className="font-bold">{dateline}</span>}
+            {/* A dateline without brackets (本报讯 记者 王芳 报道) is followed by a space, as printed. */}
+            {i === firstParagraph && dateline && <span className="font-bold">{/[）)]$/u.test(dateline) ? dateline : `${dateline} `}</span>}
             {block.text}
           </p>
         );

@@ -117,8 +117,10 @@ const HAN_GAP = /(?<=[\p{Script=Han}，。、；：？！“”（）《》])\s+
 export function cleanParagraph(s: string): string {
   const t = tidy(s);
   // The space between a title and a name inside a dateline (本报讯（记者 张三）) is meant.
+  // A dateline without brackets (本报讯 记者 王芳 报道) keeps the space that ends it.
   const frame = DATELINE.exec(t)?.[0] ?? "";
-  return frame + t.slice(frame.length).replace(HAN_GAP, "");
+  const rest = t.slice(frame.length).replace(HAN_GAP, "");
+  return frame && !/[）)]$/u.test(frame) && rest ? `${frame} ${rest.trimStart()}` : frame + rest;
 }
 
 /**
@@ -147,7 +149,8 @@ type Item = { kind: ItemKind; text: string; start: number; end: number; credit?:
 // 本报记者 XX, 本报通讯员 XX, 实习记者 XX, 本报评论员, 文/XX; □ and ◎ lead a commentary's author line.
 const BYLINE_LINE = /^[□◎●■☆]?\s*(本报(记者|通讯员|实习记者|特约记者|摄影记者|评论员)|实习记者|特约记者|特约通讯员|摄影记者|记者|通讯员|评论员|文\s*[/／]|作者[:：]|[□◎]\s*\S)/u;
 // 本报讯（记者 XX）, 梨树讯（通讯员 XX）, 新华社长春11月27日电（记者 XX） open a brief's first paragraph.
-const DATELINE = /^(本报讯|本报[^\s，。（(]{0,10}讯|[^\s，。（(]{2,8}讯|新华社[^\s，。（(]{0,12}电|本报[^\s，。（(]{0,12}电)\s*[（(][^（）()]{0,40}[）)]/u;
+// Some papers print the people without brackets: 本报讯 记者 王芳 通讯员 李可 报道.
+const DATELINE = /^(本报讯|本报[^\s，。（(]{0,10}讯|[^\s，。（(]{2,8}讯|新华社[^\s，。（(]{0,12}电|本报[^\s，。（(]{0,12}电)(\s*[（(][^（）()]{0,40}[）)]|(\s+(本报)?(记者|通讯员|实习记者|特约记者|摄影记者)\s*[\p{Script=Han}·]{2,4})+(\s+报道)?(?=\s|[：:]))/u;
 // A picture's credit: XX 摄, （本报记者 XX 摄）, 县委宣传部 提供.
 const CREDIT_LINE = /^[（(]?[^。！？，]{1,36}?\s*(摄|摄影|提供|供图)[）)]?$/u;
 const TRAILING_CREDIT = /[（(]([^（）()]{1,36}(摄|摄影|提供|供图))[）)]$/u;

@@ -205,6 +205,12 @@ describe("splitPage", () => {
     expect(story).toMatchObject({ kicker: "记者手记", headline: "冰雪里的热情", byline: "新华社记者 李明" });
   });
 
+  it("a dateline printed without brackets keeps its spaces and names its people", () => {
+    const [story] = splitPage("县里开通冬季供暖热线\n本报讯 记者 王芳 通讯员 李可 报道 近日，县住建局开通冬季供暖热线。");
+    expect(story).toMatchObject({ dateline: "本报讯 记者 王芳 通讯员 李可 报道", byline: "本报记者 王芳 通讯员 李可" });
+    expect(story.body).toEqual([{ type: "paragraph", text: "近日，县住建局开通冬季供暖热线。" }]);
+  });
+
   it("an empty page has no stories", () => {
     expect(splitPage("\n第3版\n")).toEqual([]);
   });
