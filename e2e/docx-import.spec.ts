@@ -1,5 +1,5 @@
 import { countFiles, expect, expectAccessible, expectStatus, query, signIn, test } from "./support";
-import { featureDocx } from "../tests/support/docx-files";
+import { featureDocx, photoBytes } from "../tests/support/docx-files";
 
 // 从 Word 文件导入: a correspondent's .docx fills the 写新稿 form (head, byline, body, the photo with
 // its caption) for them to check and submit; a file that is not a .docx changes nothing.
@@ -50,17 +50,26 @@ test("a file that is not a .docx is refused with the reason, and the form keeps 
   const [photos] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Photo"`);
   const files = countFiles(photoDir);
 
-  // An old .doc renamed .docx: the server reads its header. The question about typed text comes first.
-  page.once("dialog", (dialog) => dialog.accept());
+  const imports: string[] = [];
+  page.on("request", (r) => r.url().endsWith("/api/import/docx") && imports.push(r.url()));
+
+  // An old .doc renamed .docx: its header says so in the browser, before any question or upload
+  // (the server reads the header again: tests/integration/word-import.test.ts).
+  const questions: string[] = [];
+  const ask = (dialog: import("@playwright/test").Dialog) => void questions.push(dialog.message());
+  page.on("dialog", ask);
   const oldDoc = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(4096)]);
   await page.getByLabel("从 Word 文件导入").setInputFiles({ name: "旧稿.docx", mimeType: DOCX, buffer: oldDoc });
   await expect(page.getByRole("alert").filter({ hasText: "文件已加密或是旧版 .doc 格式" })).toBeVisible();
+  await page.getByLabel("从 Word 文件导入").setInputFiles({ name: "照片.docx", mimeType: DOCX, buffer: await photoBytes() });
+  await expect(page.getByRole("alert").filter({ hasText: "这不是 Word 文件（.docx）" })).toBeVisible();
   await expect(page.getByLabel("主题（标题）")).toHaveValue("已经写好的标题");
   await expect(page.getByLabel("正文第 1 段")).toHaveValue("已经写好的正文。");
+  expect(questions).toEqual([]);
+  expect(imports).toEqual([]);
+  page.off("dialog", ask);
 
   // Saying no to the question sends nothing and replaces nothing.
-  const imports: string[] = [];
-  page.on("request", (r) => r.url().endsWith("/api/import/docx") && imports.push(r.url()));
   page.once("dialog", (dialog) => dialog.dismiss());
   await page.getByLabel("从 Word 文件导入").setInputFiles({ name: "铁东区开工.docx", mimeType: DOCX, buffer: await featureDocx() });
   await expect(page.getByLabel("主题（标题）")).toHaveValue("已经写好的标题");

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { WordImport as WordImportAnswer, ImportedDraft } from "@/lib/import/word-import";
 import { wordImportNotice } from "@/lib/import/word-notice";
+import { headerRefusal } from "@/lib/import/word-file-header";
 
 type Answer = { ok: true; message: string } | { ok: false; message: string } | null;
 
@@ -17,6 +18,9 @@ export function WordImport({ maxBytes, formHasText, onImported }: { maxBytes: nu
   async function importFile(file: File) {
     if (!/\.docx$/iu.test(file.name)) return setAnswer({ ok: false, message: "只能导入 .docx 格式的 Word 文件；旧版 .doc 请在 Word/WPS 中另存为 .docx 后再导入" });
     if (file.size > maxBytes) return setAnswer({ ok: false, message: `Word 文件不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB，请把图片另行上传或压缩后再导入` });
+    // What the first bytes already say is said before asking about the typed text, and before sending.
+    const refusal = headerRefusal(new Uint8Array(await file.slice(0, 8).arrayBuffer()));
+    if (refusal) return setAnswer({ ok: false, message: refusal });
     if (formHasText && !window.confirm("表单里已经有内容。导入会用 Word 文件里的标题、署名和正文替换它们，继续吗？")) return;
     setReading(true);
     setAnswer(null);

@@ -3,6 +3,7 @@ import { inflateRawSync } from "node:zlib";
 import mammoth from "mammoth";
 import { invalid, tooLarge } from "@/lib/core/errors";
 import type { ParagraphRole, WholeParagraph } from "@/lib/import/copy-parser";
+import { ENCRYPTED_OR_OLD_DOC, headerRefusal, NOT_WORD_FILE } from "@/lib/import/word-file-header";
 
 // 从 Word 文件导入: a .docx as correspondents send it, checked as a zip before anything unpacks it,
 // then read by mammoth into whole paragraphs (with what their styles say) and the pictures between them.
@@ -22,14 +23,12 @@ export type WordDocument = { paragraphs: WholeParagraph[]; pictures: WordPicture
 
 const mb = (n: number) => Math.round(n / 1024 / 1024);
 export const wordFileTooLarge = () => tooLarge(`Word 文件不能超过 ${mb(WORD_FILE_MAX_BYTES)} MB，请把图片另行上传或压缩后再导入`);
-const encryptedOrOldDoc = () => invalid("文件已加密或是旧版 .doc 格式，请在 Word/WPS 中另存为不加密的 .docx 后再导入");
-const notWordFile = () => invalid("这不是 Word 文件（.docx），请在 Word/WPS 中另存为 .docx 后再导入");
+const encryptedOrOldDoc = () => invalid(ENCRYPTED_OR_OLD_DOC);
+const notWordFile = () => invalid(NOT_WORD_FILE);
 const damaged = () => invalid("Word 文件已损坏或不完整，无法读取，请在 Word/WPS 中重新保存后再导入");
 const unpacksTooBig = () => invalid(`这个文件解压后超过 ${mb(WORD_FILE_UNPACKED_MAX_BYTES)} MB，不像是一篇稿件，没有读取`);
 const emptyDocument = () => invalid("Word 文件里没有文字或图片，请检查是否选对了文件");
 
-const OLE_HEADER = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ZIP_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** Reads a .docx, or refuses it with what to do about it. Nothing is written anywhere. */
 export async function readWordFile(data: Buffer): Promise<WordDocument> {
@@ -61,9 +60,8 @@ type ZipEntry = { name: string; method: number; compressedSize: number; size: nu
 
 export function checkWordZip(data: Buffer): void {
   if (data.length > WORD_FILE_MAX_BYTES) throw wordFileTooLarge();
-  // An OLE compound file is an old .doc, or a .docx Word has encrypted with a password.
-  if (data.subarray(0, 8).equals(OLE_HEADER)) throw encryptedOrOldDoc();
-  if (!data.subarray(0, 4).equals(ZIP_HEADER)) throw notWordFile();
+  const refusal = headerRefusal(data.subarray(0, 8));
+  if (refusal) throw invalid(refusal);
   const entries = zipDirectory(data);
   if (!entries.some((e) => e.name === "word/document.xml")) throw notWordFile();
   for (const entry of entries) checkDeclaredSize(data, entry);
