@@ -225,7 +225,8 @@ function readItems(lines: readonly SourceLine[], whole = false): Item[] {
     else if (isCreditLine(t)) item = { kind: "credit", text: t, start: line.start, end: line.end };
     else if (isBylineLine(t)) item = { kind: "byline", text: t, start: line.start, end: line.end };
     else if (CAPTION_LEAD.test(t)) item = captionItem(line);
-    else if (endsSentence(t) || MID_SENTENCE.test(t) || IN_SENTENCE.test(t) || t.length > 40 || DATELINE.test(t)) {
+    // A head line has no commas or stops; one over 80 characters (the headline's limit) is text all the same.
+    else if (endsSentence(t) || MID_SENTENCE.test(t) || IN_SENTENCE.test(t) || t.length > 80 || DATELINE.test(t)) {
       item = { kind: "text", text: cleanParagraph(t), start: line.start, end: line.end, open: !endsSentence(t) };
       if (item.open && !whole) openText = item;
     } else item = { kind: "head", text: t, start: line.start, end: line.end };
@@ -430,6 +431,8 @@ function assembleStory(items: readonly Item[], whole = false): ImportedStory {
       } else if (!byline) byline = credit;
     } else if (it.kind === "head" || it.kind === "dash") {
       if (isFragment(it, briefLike, whole)) carry += it.text;
+      // A long line without stops may head a story (up to 80 characters), never a section: that is text.
+      else if (Array.from(it.text).length > 40) body.push({ type: "paragraph", text: cleanParagraph(it.text) });
       else body.push({ type: "subhead", text: tidy(it.text) });
     } else if (it.kind === "byline") {
       if (!byline) byline = tidy(it.text);

@@ -211,6 +211,14 @@ describe("splitPage", () => {
     expect(story.body).toEqual([{ type: "paragraph", text: "近日，县住建局开通冬季供暖热线。" }]);
   });
 
+  it("a headline longer than a subhead may be is still a headline; inside a story such a line is text", () => {
+    const long = "全市各县区扎实推进冬季清洁取暖改造工程让二十万户城乡居民在今冬用上更加安全稳定的清洁热源";
+    const [story] = splitPage(`${long}\n本报记者 王芳\n入冬以来，全市完成改造。`);
+    expect(story).toMatchObject({ headline: long, byline: "本报记者 王芳" });
+    const [inside] = splitPage(`标题\n本报记者 王芳\n入冬以来，全市完成改造。\n${long}\n改造工作还在继续。`);
+    expect(inside.body.map((b) => b.type)).toEqual(["paragraph", "paragraph", "paragraph"]);
+  });
+
   it("an empty page has no stories", () => {
     expect(splitPage("\n第3版\n")).toEqual([]);
   });
