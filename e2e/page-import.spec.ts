@@ -55,7 +55,10 @@ async function pasteAndCorrect(page: Page, marker: string) {
   await expect(page.getByTestId("import-summary")).toHaveText("共读出 3 篇稿件，将导入 3 篇");
   await expect(card(page, 3).getByLabel("第 3 篇体裁")).toHaveValue("PHOTO_NEWS");
   await expect(card(page, 3).getByLabel("第 3 篇正文")).toHaveValue("【图】图为双辽市茂林镇农民在田间查看秧苗长势。（本报记者 赵晨 摄）");
+  // The card says what the import would refuse it for, before anyone presses import.
+  await expect(page.getByTestId("import-problem-2")).toHaveText("请填写主题（标题）");
   await card(page, 2).getByLabel("第 2 篇主题").fill(`辽源市图书馆少儿阅览室重新开放${marker}`);
+  await expect(page.getByTestId("import-problem-2")).toHaveCount(0);
   await card(page, 3).getByLabel("第 3 篇主题").fill(`秧苗长势喜人${marker}`);
 }
 

@@ -448,7 +448,7 @@ function assembleStory(items: readonly Item[], whole = false): ImportedStory {
   // A brief names its people in the dateline only; the byline is composed from it, as the desk does.
   if (!byline && dateline) byline = bylineOfDateline(dateline);
   // Photo news is credited by its one picture; a 组图 credits each picture and leaves the byline to the desk.
-  if (!byline && captions.length === 1) byline = captions[0].credit;
+  if (!byline) byline = creditOfOnePicture(body);
   const story: ImportedStory = {
     kind: "NEWS_BRIEF",
     kicker: fields.kicker,
@@ -462,6 +462,12 @@ function assembleStory(items: readonly Item[], whole = false): ImportedStory {
   };
   story.kind = guessKind(story, fields.commentary);
   return story;
+}
+
+/** Copy with one picture and no byline of its own is credited by that picture (photo news). */
+export function creditOfOnePicture(body: readonly ImportedBlock[]): string {
+  const photos = body.filter((b): b is PhotoPlaceholder => b.type === "photo");
+  return photos.length === 1 ? photos[0].credit : "";
 }
 
 // Agency copy (新华社长春11月22日电（记者 X）) is the agency's reporter's, never 本报's.

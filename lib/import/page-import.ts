@@ -2,7 +2,7 @@
 // page, as the editor corrects them — merged, split, fields edited, left out — before they are filed.
 // Pure, so the browser runs it as the editor works and the unit tests run it as a table.
 
-import { guessKind, isPageFurniture, splitPage, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
+import { creditOfOnePicture, guessKind, isPageFurniture, splitPage, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
 import { completenessErrors, STORY_KINDS, type StoryDraft } from "@/lib/validation/story";
 
 /** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
@@ -107,16 +107,17 @@ export function splitAtLine(cards: readonly ImportCard[], index: number, line: n
   const isHead = cut.startsWith(SUBHEAD_MARK) || (!cut.startsWith(PHOTO_MARK) && Array.from(cut).length <= 40 && !/[，。；！？,;]/u.test(cut));
   const headline = isHead ? cut.replace(SUBHEAD_MARK, "").trim() : "";
   const rest = lines.slice(isHead ? line + 1 : line);
+  const restBody = textToBody(rest.join("\n"));
   const at = findInSource(source, cut.replace(SUBHEAD_MARK, "").replace(PHOTO_MARK, "").replace(CAPTION_CREDIT, ""), card.range[0], card.range[1])?.[0] ?? card.range[1];
   const before: ImportCard = { ...card, bodyText: lines.slice(0, line).join("\n"), range: [card.range[0], at] };
   const after: ImportCard = {
     ...card,
     key: newKey(),
-    kind: guessKind({ headline, byline: "", dateline: "", body: textToBody(rest.join("\n")) }),
+    kind: guessKind({ headline, byline: "", dateline: "", body: restBody }),
     kicker: "",
     headline,
     subheadline: "",
-    byline: "",
+    byline: creditOfOnePicture(restBody),
     dateline: "",
     bodyText: rest.join("\n"),
     range: [at, card.range[1]],

@@ -131,7 +131,7 @@ describe("cards of a page", () => {
     const [card] = cardsOfPage(source);
     expect(card.bodyText.split("\n")).toHaveLength(2);
     const split = splitAtLine([card], 0, 1, source);
-    expect(split[1]).toMatchObject({ headline: "", kind: "PHOTO_NEWS", bodyText: "【图】图为农民在田间查看秧苗长势。（本报记者 赵晨 摄）" });
+    expect(split[1]).toMatchObject({ headline: "", kind: "PHOTO_NEWS", byline: "本报记者 赵晨 摄", bodyText: "【图】图为农民在田间查看秧苗长势。（本报记者 赵晨 摄）" });
     expect(split[1].range[0]).toBe(source.indexOf("图为"));
     expect(split[0]).toMatchObject({ dateline: "本报讯（通讯员 林晓）", bodyText: "6月17日，市图书馆少儿阅览室重新开放。" });
   });

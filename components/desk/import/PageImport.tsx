@@ -106,6 +106,13 @@ export function PageImport({
   }
 
   const errors = answer && !answer.ok ? answer.fieldErrors : {};
+  // The answer stands where the button was pressed: by the import button once there are cards.
+  const answerBox = answer && (
+    <div ref={answerRef} tabIndex={-1} role={answer.ok ? "status" : "alert"} data-testid="import-answer" className={`rounded border p-3 text-sm ${answer.ok ? "border-green-600 bg-green-50 text-green-900" : "border-red-600 bg-red-50 text-red-900"}`}>
+      {answer.message}
+      {answer.ok && <Link href={answer.href} className="ml-3 underline">{answer.linkText}</Link>}
+    </div>
+  );
   return (
     <div className="space-y-4">
       {restored && (
@@ -115,12 +122,7 @@ export function PageImport({
         </div>
       )}
 
-      {answer && (
-        <div ref={answerRef} tabIndex={-1} role={answer.ok ? "status" : "alert"} data-testid="import-answer" className={`rounded border p-3 text-sm ${answer.ok ? "border-green-600 bg-green-50 text-green-900" : "border-red-600 bg-red-50 text-red-900"}`}>
-          {answer.message}
-          {answer.ok && <Link href={answer.href} className="ml-3 underline">{answer.linkText}</Link>}
-        </div>
-      )}
+      {cards === null && answerBox}
 
       {cards === null ? (
         <div className="space-y-3">
@@ -198,6 +200,7 @@ export function PageImport({
                 </label>
               </div>
             )}
+            {answerBox}
             <button type="button" className="btn-primary" onClick={submit} disabled={pending || chosen.length === 0 || chosen.length > IMPORT_MAX_STORIES}>
               {pending ? "正在导入…" : `导入 ${chosen.length} 篇`}
             </button>
