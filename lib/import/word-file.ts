@@ -1,7 +1,9 @@
 import "server-only";
 import { inflateRawSync } from "node:zlib";
 import mammoth from "mammoth";
-import { invalid, tooLarge } from "@/lib/core/errors";
+import JSZip from "jszip";
+import { busy, invalid, tooLarge } from "@/lib/core/errors";
+import { createSemaphore } from "@/lib/platform/semaphore";
 import type { ParagraphRole, WholeParagraph } from "@/lib/import/copy-parser";
 import { ENCRYPTED_OR_OLD_DOC, headerRefusal, NOT_WORD_FILE } from "@/lib/import/word-file-header";
 
@@ -11,7 +13,11 @@ import { ENCRYPTED_OR_OLD_DOC, headerRefusal, NOT_WORD_FILE } from "@/lib/import
 /** A .docx larger than this is refused while its upload is still arriving. */
 export const WORD_FILE_MAX_BYTES = 20 * 1024 * 1024;
 /** What the zip's parts may unpack to, all together: a Word story with a dozen photos is far below. */
-export const WORD_FILE_UNPACKED_MAX_BYTES = 200 * 1024 * 1024;
+export const WORD_FILE_UNPACKED_MAX_BYTES = 100 * 1024 * 1024;
+/** One XML part (the document, its styles): a long story is a few hundred KB of it. */
+const XML_PART_MAX_BYTES = 16 * 1024 * 1024;
+/** Each picture becomes a library photo: a story's file has a few, a 组图 a dozen or two. */
+export const WORD_FILE_MAX_PICTURES = 30;
 /** A story's .docx has a few dozen parts; thousands are no Word file of ours. */
 export const WORD_FILE_MAX_ENTRIES = 2000;
 // XML rarely deflates past 1:30 and photos barely deflate at all; runs of zeros reach 1:1000.
@@ -27,13 +33,26 @@ const encryptedOrOldDoc = () => invalid(ENCRYPTED_OR_OLD_DOC);
 const notWordFile = () => invalid(NOT_WORD_FILE);
 const damaged = () => invalid("Word 文件已损坏或不完整，无法读取，请在 Word/WPS 中重新保存后再导入");
 const unpacksTooBig = () => invalid(`这个文件解压后超过 ${mb(WORD_FILE_UNPACKED_MAX_BYTES)} MB，不像是一篇稿件，没有读取`);
+const tooManyPictures = () => invalid(`一个 Word 文件最多导入 ${WORD_FILE_MAX_PICTURES} 张图片：请把图片分几次用“插入图片”上传，或分成几篇稿件`);
 const emptyDocument = () => invalid("Word 文件里没有文字或图片，请检查是否选对了文件");
 
 
+// Reading a file holds its unpacked parts and mammoth's tree in memory and keeps a core busy: two
+// at a time, a few more waiting, and the rest told to try again.
+const reads = createSemaphore(2);
+const READS_WAITING_MAX = 4;
+
 /** Reads a .docx, or refuses it with what to do about it. Nothing is written anywhere. */
 export async function readWordFile(data: Buffer): Promise<WordDocument> {
-  checkWordZip(data);
-  const document = await readDocumentModel(data);
+  if (reads.waiting >= READS_WAITING_MAX) throw busy("服务器正在读取其他 Word 文件，请稍后几秒再导入");
+  return reads.run(() => readChecked(data));
+}
+
+async function readChecked(data: Buffer): Promise<WordDocument> {
+  const parts = checkWordZip(data);
+  // mammoth (through jszip) is given a zip made here of the parts just checked and unpacked, never
+  // the upload: whatever the upload's own directory says, nothing else can reach it.
+  const document = await readDocumentModel(await zipOf(parts));
   const pictures: WordPicture[] = [];
   const paragraphs: WholeParagraph[] = [];
   for (const block of flatten(document)) {
@@ -44,6 +63,7 @@ export async function readWordFile(data: Buffer): Promise<WordDocument> {
       } catch {
         throw damaged();
       }
+      if (pictures.length >= WORD_FILE_MAX_PICTURES) throw tooManyPictures();
       paragraphs.push({ picture: pictures.length });
       pictures.push({ data: picture, altText: (block.image.altText ?? "").trim() });
     } else paragraphs.push(block.paragraph);
@@ -58,13 +78,22 @@ export async function readWordFile(data: Buffer): Promise<WordDocument> {
 
 type ZipEntry = { name: string; method: number; compressedSize: number; size: number; localOffset: number };
 
-export function checkWordZip(data: Buffer): void {
+/** The zip's parts, unpacked, once every check has passed; refuses the file otherwise. */
+export function checkWordZip(data: Buffer): Map<string, Buffer> {
   if (data.length > WORD_FILE_MAX_BYTES) throw wordFileTooLarge();
   const refusal = headerRefusal(data.subarray(0, 8));
   if (refusal) throw invalid(refusal);
   const entries = zipDirectory(data);
   if (!entries.some((e) => e.name === "word/document.xml")) throw notWordFile();
-  for (const entry of entries) checkDeclaredSize(data, entry);
+  const parts = new Map<string, Buffer>();
+  for (const entry of entries) if (!entry.name.endsWith("/")) parts.set(entry.name, unpackChecked(data, entry));
+  return parts;
+}
+
+async function zipOf(parts: Map<string, Buffer>): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const [name, content] of parts) zip.file(name, content);
+  return zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
 }
 
 function zipDirectory(data: Buffer): ZipEntry[] {
@@ -76,7 +105,9 @@ function zipDirectory(data: Buffer): ZipEntry[] {
   // Several disks, or zip64 markers: no Word file under our size limit needs either.
   if (data.readUInt16LE(end + 4) !== 0 || count === 0xffff || directoryOffset === 0xffffffff) throw damaged();
   if (count > WORD_FILE_MAX_ENTRIES) throw unpacksTooBig();
-  if (directoryOffset + directorySize > end) throw damaged();
+  // The directory ends where the end record begins: a reader that trusts neither count nor offset
+  // (jszip reads records on while their signature matches) then finds the same records as this one.
+  if (directoryOffset + directorySize !== end) throw damaged();
   const entries: ZipEntry[] = [];
   let unpacked = 0;
   let at = directoryOffset;
@@ -96,8 +127,10 @@ function zipDirectory(data: Buffer): ZipEntry[] {
     unpacked += entry.size;
     if (unpacked > WORD_FILE_UNPACKED_MAX_BYTES) throw unpacksTooBig();
     if (entry.size > RATIO_CHECKED_FROM && entry.size > MAX_RATIO * entry.compressedSize) throw unpacksTooBig();
+    if (/\.(xml|rels)$/iu.test(entry.name) && entry.size > XML_PART_MAX_BYTES) throw unpacksTooBig();
     entries.push(entry);
   }
+  if (at !== end) throw damaged();
   return entries;
 }
 
@@ -111,16 +144,16 @@ function findEndOfDirectory(data: Buffer): number {
 
 /**
  * A directory can lie about sizes: each part is inflated here with the size it declares as a hard
- * ceiling (zlib stops there), so what mammoth later unpacks is known to be no bigger.
+ * ceiling (zlib stops there), and what it unpacks to is what mammoth is given.
  */
-function checkDeclaredSize(data: Buffer, entry: ZipEntry): void {
+function unpackChecked(data: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localOffset;
   if (at + 30 > data.length || data.readUInt32LE(at) !== 0x04034b50) throw damaged();
   const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
   if (start + entry.compressedSize > data.length) throw damaged();
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw damaged();
-    return;
+    return data.subarray(start, start + entry.size);
   }
   let unpacked: Buffer;
   try {
@@ -130,6 +163,7 @@ function checkDeclaredSize(data: Buffer, entry: ZipEntry): void {
     throw damaged();
   }
   if (unpacked.length !== entry.size) throw damaged();
+  return unpacked;
 }
 
 // ---------------------------------------------------------------------------------------------

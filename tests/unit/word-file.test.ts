@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
 import { createDeflateRaw, deflateRawSync } from "node:zlib";
 import { buffer } from "node:stream/consumers";
 import JSZip from "jszip";
-import { checkWordZip, readWordFile, WORD_FILE_MAX_BYTES } from "@/lib/import/word-file";
+import { checkWordZip, readWordFile, WORD_FILE_MAX_BYTES, WORD_FILE_MAX_PICTURES } from "@/lib/import/word-file";
 import { parseParagraphs } from "@/lib/import/copy-parser";
 import { refusal } from "../support/refusal";
 import { docxZip, featureDocx, GIF_BYTES, makeDocx, photoBytes } from "../support/docx-files";
@@ -85,7 +86,7 @@ describe("refusing what is not a readable .docx", () => {
     const part = await deflatedZeros(300);
     const bomb = zipWith("word/document.xml", part, 300 * 1024 * 1024);
     const e = await refusal(() => checkWordZip(bomb));
-    expect(e.message).toMatch(/解压后超过 200 MB/);
+    expect(e.message).toMatch(/解压后超过 100 MB/);
   });
 
   it("refuses a part that inflates to more than its directory declares", async () => {
@@ -100,6 +101,35 @@ describe("refusing what is not a readable .docx", () => {
     const part = deflateRawSync(Buffer.alloc(20 * 1024 * 1024));
     const e = await refusal(() => checkWordZip(zipWith("word/document.xml", part, 20 * 1024 * 1024)));
     expect(e.message).toMatch(/解压后超过/);
+  });
+
+  // jszip, under mammoth, reads directory records while their signature matches and takes any gap
+  // before the end record as bytes prepended to the zip: a directory that says less than it holds
+  // could hide a part from the checks. Such a directory is refused; and mammoth is only ever given a
+  // zip made of the parts the checks unpacked.
+  it("refuses a directory that hides a record beyond its count, or stands apart from its end record", async () => {
+    const zip = await docxZip([{ text: "标题" }, { text: "正文。" }]);
+    zip.file("word/zz-hidden.bin", randomBytes(64 * 1024));
+    const honest = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    const end = honest.length - 22;
+    expect(honest.readUInt32LE(end)).toBe(0x06054b50);
+
+    const understated = Buffer.from(honest);
+    understated.writeUInt16LE(understated.readUInt16LE(end + 8) - 1, end + 8);
+    understated.writeUInt16LE(understated.readUInt16LE(end + 10) - 1, end + 10);
+    expect((await refusal(() => checkWordZip(understated))).message).toMatch(/已损坏/);
+
+    const apart = Buffer.concat([honest.subarray(0, end), Buffer.alloc(16), honest.subarray(end)]);
+    expect((await refusal(() => checkWordZip(apart))).message).toMatch(/已损坏/);
+
+    // The honest file is read, and its parts are exactly what its directory lists.
+    expect([...checkWordZip(honest).keys()]).toContain("word/zz-hidden.bin");
+  });
+
+  it("refuses a file with more pictures than one import takes, before any is stored", async () => {
+    const picture = await photoBytes("png", 8, 8);
+    const many = await makeDocx([{ text: "组图" }, ...Array.from({ length: WORD_FILE_MAX_PICTURES + 1 }, () => ({ picture, type: "png" as const }))]);
+    expect((await refusal(readWordFile(many))).message).toContain(`最多导入 ${WORD_FILE_MAX_PICTURES} 张图片`);
   });
 
   it("refuses an encrypted zip entry as encrypted", async () => {
