@@ -11,6 +11,7 @@ import { writeCredits } from "@/lib/stories/credits";
 import { recordRevision } from "@/lib/stories/revisions";
 import { paperProfile } from "@/lib/issues/paper-profile";
 import { pageInput } from "@/lib/validation/issue";
+import { photoBlock } from "@/lib/stories/body";
 import { fieldErrorsOf, type StoryDraft } from "@/lib/validation/story";
 import { fileableBody, IMPORT_MAX_STORIES, importProblem } from "@/lib/import/page-import";
 
@@ -22,7 +23,8 @@ import { fileableBody, IMPORT_MAX_STORIES, importProblem } from "@/lib/import/pa
 const block = z.discriminatedUnion("type", [
   z.object({ type: z.literal("paragraph"), text: z.string() }),
   z.object({ type: z.literal("subhead"), text: z.string() }),
-  z.object({ type: z.literal("photo"), caption: z.string(), credit: z.string() }),
+  // A caption and credit never reach the story's body (they go to a note), so they are checked here, by the body's own rule.
+  photoBlock.omit({ photoId: true, altText: true }),
 ]);
 const importedCopy = z.object({
   kind: z.string(),
@@ -59,12 +61,20 @@ function readyStory(copy: Copy, n: number): ReadyStory {
 
 function readyStories(input: unknown): ReadyStory[] {
   const parsed = storiesInput.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "导入内容格式不正确");
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const story = typeof issue?.path[0] === "number" ? `第 ${issue.path[0] + 1} 篇：` : "";
+    throw invalid(`${story}${issue?.message ?? "导入内容格式不正确"}`);
+  }
   return parsed.data.map((copy, i) => readyStory(copy, i + 1));
 }
 
 const captionNote = (captions: ReadyStory["captions"]) =>
   `版面导入：原版面配有 ${captions.length} 张图片，请配图。图片说明：\n${captions.map((c, i) => `${i + 1}. ${c.caption}${c.credit ? `（${c.credit}）` : ""}`).join("\n")}`;
+
+// Forty stories are a few hundred statements in one transaction: more than Prisma's default 5 s
+// allows on a busy machine, so an import gets longer before it is given up.
+const IMPORT_TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
 
 type Filing = { status: "SUBMITTED" | "PUBLISHED"; at: Date; placement?: { pageId: string; position: number } };
 
@@ -102,7 +112,7 @@ export async function fileImportedStories(actor: SessionUser, input: unknown): P
     const ids: string[] = [];
     for (const story of stories) ids.push((await writeImported(tx, actor, story, { status: "SUBMITTED", at: now })).id);
     return { ids };
-  });
+  }, IMPORT_TRANSACTION);
 }
 
 const backIssueInput = z.object({
@@ -151,7 +161,7 @@ export async function publishBackIssuePage(actor: SessionUser, page: unknown, in
       }
       await recordAudit(tx, { actorId: actor.id, action: "issue.import_page", targetType: "issue", targetId: issue.id, summary: { date, number: issue.number, page: pageNumber, name: pageName, stories: storyIds.length } });
       return { issueId: issue.id, date, pageNumber, storyIds, newIssue: !existing };
-    });
+    }, IMPORT_TRANSACTION);
   } catch (e) {
     // Someone made this day's issue or page, or took the number, between the checks and the writes.
     if (isUniqueViolation(e)) throw invalid("这个期号或版次刚被占用：请核对总第几期，或刷新后再看这一期", { issueNumber: ["期号或版次已被占用"] });

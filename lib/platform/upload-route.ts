@@ -28,6 +28,8 @@ export async function streamedUpload(request: Request, handle: (user: SessionUse
 // the close as before.
 const DRAIN_MAX_BYTES = 1024 * 1024;
 const DRAIN_IDLE_MS = 200;
+// A sender dripping bytes keeps no answer waiting longer than this.
+const DRAIN_TOTAL_MS = 1000;
 
 async function unread(request: Request, answer: Response): Promise<Response> {
   await drainBriefly(request);
@@ -40,10 +42,12 @@ async function drainBriefly(request: Request): Promise<void> {
   if (!request.body || request.bodyUsed || request.body.locked) return;
   const reader = request.body.getReader();
   let taken = 0;
+  const deadline = Date.now() + DRAIN_TOTAL_MS;
   try {
-    while (taken <= DRAIN_MAX_BYTES) {
+    while (taken <= DRAIN_MAX_BYTES && Date.now() < deadline) {
       let timer: NodeJS.Timeout | undefined;
-      const idle = new Promise<"idle">((resolve) => (timer = setTimeout(() => resolve("idle"), DRAIN_IDLE_MS)));
+      const wait = Math.min(DRAIN_IDLE_MS, deadline - Date.now());
+      const idle = new Promise<"idle">((resolve) => (timer = setTimeout(() => resolve("idle"), wait)));
       const read = reader.read();
       read.catch(() => {}); // still pending when the lock is released below, which rejects it
       const next = await Promise.race([read, idle]).finally(() => clearTimeout(timer));

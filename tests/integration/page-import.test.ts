@@ -92,6 +92,16 @@ describe("imported stories filed for the desk", () => {
     expect(await db().auditEvent.count({ where: { action: "story.import", targetId: { in: ids }, actorId: editor.id } })).toBe(3);
   });
 
+  it("take forty stories in one transaction", async () => {
+    const t = tag();
+    const one = storiesOf(pageOf(t))[0];
+    const forty = Array.from({ length: 40 }, (_, i) => ({ ...one, headline: `第${i + 1}条简讯${t}` }));
+    const { ids } = await fileImportedStories(editor, forty);
+    expect(ids).toHaveLength(40);
+    expect(await db().story.count({ where: { headline: { endsWith: `条简讯${t}` }, status: "SUBMITTED" } })).toBe(40);
+    expect((await refusal(fileImportedStories(editor, [...forty, one]))).message).toBe("一次最多导入 40 篇");
+  });
+
   it("take photo news without its picture and without a headline, as it prints", async () => {
     const { ids } = await fileImportedStories(editor, [{ kind: "PHOTO_NEWS", kicker: "", headline: "", subheadline: "", byline: "本报记者 赵晨", dateline: "", body: [{ type: "photo", caption: `图为新建的冰场迎来第一批游客。${tag()}`, credit: "本报记者 赵晨 摄" }] }]);
     const story = await db().story.findUniqueOrThrow({ where: { id: ids[0] }, select: { kind: true, status: true, body: true } });
@@ -111,6 +121,8 @@ describe("imported stories filed for the desk", () => {
     stories[1] = { ...stories[1], headline: "", body: [] };
     expect((await refusal(fileImportedStories(editor, stories))).message).toContain("第 2 篇《无标题》：既没有标题也没有正文");
     expect((await refusal(fileImportedStories(editor, []))).message).toBe("没有要导入的稿件");
+    const longCaption = stories.map((s, i) => (i === 2 ? { ...s, body: [{ type: "photo" as const, caption: "长".repeat(301), credit: "赵晨 摄" }] } : s));
+    expect((await refusal(fileImportedStories(editor, longCaption))).message).toBe("第 3 篇：图片说明不能超过 300 个字");
     expect((await refusal(fileImportedStories(editor, "not a list"))).code).toBe("invalid");
     expect(await count()).toEqual(before);
   });
@@ -146,6 +158,19 @@ describe("a page of a back issue", () => {
     // Another page of the same day joins that issue, its number not asked again.
     const second = await publishBackIssuePage(chief, { date, issueNumber: "", pageNumber: "1", pageName: "要闻" }, storiesOf(pageOf(tag())));
     expect(second).toMatchObject({ issueId: done.issueId, newIssue: false });
+  });
+
+  it("is made once when two chief editors import the same page at the same moment", async () => {
+    const date = pastDay();
+    const number = String(freshNumber());
+    const other = await makeUser("CHIEF_EDITOR", "另一位总编");
+    const page = { date, issueNumber: number, pageNumber: "1", pageName: "要闻" };
+    const results = await Promise.allSettled([publishBackIssuePage(chief, page, storiesOf(pageOf(tag()))), publishBackIssuePage(other, page, storiesOf(pageOf(tag())))]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const [refused] = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused.reason.message).toMatch(/刚被占用|已有第1版/u);
+    const issue = await db().issue.findUniqueOrThrow({ where: { date: issueDateFromString(date) }, select: { pages: { select: { _count: { select: { placements: true } } } } } });
+    expect(issue.pages.map((p) => p._count.placements)).toEqual([3]);
   });
 
   it("is refused, writing nothing, for a page it has, a wrong or taken number, today, or a day still on the desk", async () => {
