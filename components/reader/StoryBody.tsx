@@ -2,6 +2,7 @@ import type { StoryBody as Body } from "@/lib/stories/body";
 import type { PhotoSize } from "@/lib/reader/queries";
 import type { ReaderCredit } from "@/lib/stories/content";
 import { StoryPhoto } from "@/components/reader/StoryPhoto";
+import { DATELINE_CLOSED } from "@/lib/import/copy-parser";
 
 // Renders typed blocks as the paper prints them; the dateline opens the first paragraph.
 export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = false, credits }: { body: Body; dateline?: string; photoSizes: Record<string, PhotoSize>; firstPhotoPriority?: boolean; credits?: readonly ReaderCredit[] }) {
@@ -23,7 +24,7 @@ export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = fal
         return (
           <p key={i}>
             {/* A dateline without brackets (本报讯 记者 王芳 报道) is followed by a space, as printed. */}
-            {i === firstParagraph && dateline && <span className="font-bold">{/[）)]$/u.test(dateline) ? dateline : `${dateline} `}</span>}
+            {i === firstParagraph && dateline && <span className="font-bold">{DATELINE_CLOSED.test(dateline) ? dateline : `${dateline} `}</span>}
             {block.text}
           </p>
         );

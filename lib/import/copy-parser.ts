@@ -51,6 +51,8 @@ const tidy = (s: string) => s.replace(SPACES, " ").trim();
 
 // 转版 marks: （下转第2版） where a story breaks off, （上接第一版） where the rest of one goes on.
 const JUMP_MARK = /[（(]\s*(上接|下转|转)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]/gu;
+// E-paper text also prints them bare, on a line of their own: 下转第2版.
+const BARE_JUMP_LINE = /^(上接|下转|转)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版$/u;
 
 function sourceLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
@@ -64,9 +66,10 @@ function sourceLines(text: string): SourceLine[] {
     const body = raw.replace(/[\s\u3000\u00a0\ufeff]+$/u, "");
     if (body.length > lead) {
       // The marks are dropped from the text (the source range still covers them).
-      const marks = [...raw.matchAll(JUMP_MARK)];
+      const bare = BARE_JUMP_LINE.exec(tidy(raw));
+      const marks = bare ? [bare] : [...raw.matchAll(JUMP_MARK)];
       continued ||= marks.some((mark) => mark[1] === "上接");
-      const words = tidy(raw.replace(JUMP_MARK, " "));
+      const words = bare ? "" : tidy(raw.replace(JUMP_MARK, " "));
       if (words) {
         lines.push({ text: words, start: markStart ?? m.index + lead, end: m.index + body.length, ...(continued ? { continued } : {}) });
         continued = false;
@@ -120,7 +123,7 @@ export function cleanParagraph(s: string): string {
   // A dateline without brackets (本报讯 记者 王芳 报道) keeps the space that ends it.
   const frame = DATELINE.exec(t)?.[0] ?? "";
   const rest = t.slice(frame.length).replace(HAN_GAP, "");
-  return frame && !/[）)]$/u.test(frame) && rest ? `${frame} ${rest.trimStart()}` : frame + rest;
+  return frame && !DATELINE_CLOSED.test(frame) && rest ? `${frame} ${rest.trimStart()}` : frame + rest.trimStart();
 }
 
 /**
@@ -149,8 +152,10 @@ type Item = { kind: ItemKind; text: string; start: number; end: number; credit?:
 // 本报记者 XX, 本报通讯员 XX, 实习记者 XX, 本报评论员, 文/XX; □ and ◎ lead a commentary's author line.
 const BYLINE_LINE = /^[□◎●■☆]?\s*(本报(记者|通讯员|实习记者|特约记者|摄影记者|评论员)|实习记者|特约记者|特约通讯员|摄影记者|记者|通讯员|评论员|文\s*[/／]|作者[:：]|[□◎]\s*\S)/u;
 // 本报讯（记者 XX）, 梨树讯（通讯员 XX）, 新华社长春11月27日电（记者 XX） open a brief's first paragraph.
-// Some papers print the people without brackets: 本报讯 记者 王芳 通讯员 李可 报道.
-const DATELINE = /^(本报讯|本报[^\s，。（(]{0,10}讯|[^\s，。（(]{2,8}讯|新华社[^\s，。（(]{0,12}电|本报[^\s，。（(]{0,12}电)(\s*[（(][^（）()]{0,40}[）)]|(\s+(本报)?(记者|通讯员|实习记者|特约记者|摄影记者)\s*[\p{Script=Han}·]{2,4})+(\s+报道)?(?=\s|[：:]))/u;
+/** A dateline that closes itself (with its bracket or a colon); one that does not is followed by a space. */
+export const DATELINE_CLOSED = /[）)：:]$/u;
+// Some papers print the people without brackets: 本报讯 记者 王芳 通讯员 李可 报道, or 本报讯 记者 王芳：
+const DATELINE = /^(本报讯|本报[^\s，。（(]{0,10}讯|[^\s，。（(]{2,8}讯|新华社[^\s，。（(]{0,12}电|本报[^\s，。（(]{0,12}电)(\s*[（(][^（）()]{0,40}[）)]|(\s+(本报)?(记者|通讯员|实习记者|特约记者|摄影记者)\s*[\p{Script=Han}·]{2,4})+(\s+报道)?(\s*[：:]|(?=\s|$)))/u;
 // A picture's credit: XX 摄, （本报记者 XX 摄）, 县委宣传部 提供.
 const CREDIT_LINE = /^[（(]?[^。！？，]{1,36}?\s*(摄|摄影|提供|供图)[）)]?$/u;
 const TRAILING_CREDIT = /[（(]([^（）()]{1,36}(摄|摄影|提供|供图))[）)]$/u;
@@ -473,7 +478,7 @@ export function creditOfOnePicture(body: readonly ImportedBlock[]): string {
 // Agency copy (新华社长春11月22日电（记者 X）) is the agency's reporter's, never 本报's.
 const AGENCY = /^(新华社|中新社)/u;
 function bylineOfDateline(dateline: string): string {
-  const credits = parseByline(dateline);
+  const credits = parseByline(dateline.replace(/[：:]$/u, ""));
   const agency = AGENCY.exec(dateline)?.[1];
   if (!agency) return composeByline(credits);
   return credits.length ? `${agency}记者 ${credits.map((c) => c.name).join(" ")}` : agency;

@@ -219,6 +219,17 @@ describe("splitPage", () => {
     expect(inside.body.map((b) => b.type)).toEqual(["paragraph", "paragraph", "paragraph"]);
   });
 
+  it("a dateline without brackets may end in a colon, which stays with it", () => {
+    const [story] = splitPage("供暖热线开通\n本报讯 记者 王芳：日前，县住建局开通冬季供暖热线。");
+    expect(story).toMatchObject({ dateline: "本报讯 记者 王芳：", byline: "本报记者 王芳" });
+    expect(story.body).toEqual([{ type: "paragraph", text: "日前，县住建局开通冬季供暖热线。" }]);
+  });
+
+  it("drops 转版 marks printed bare on a line of their own", () => {
+    const stories = splitPage("县里召开冬季安全会议\n本报讯（记者 王芳）近日，县里召开会议，\n下转第2版\n\n上接第一版\n会议指出，要压实责任。");
+    expect(stories.map((s) => s.body.map((b) => (b.type === "photo" ? b.caption : b.text)))).toEqual([["近日，县里召开会议，"], ["会议指出，要压实责任。"]]);
+  });
+
   it("an empty page has no stories", () => {
     expect(splitPage("\n第3版\n")).toEqual([]);
   });

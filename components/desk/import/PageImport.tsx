@@ -10,13 +10,13 @@ type Destination = "desk" | "backIssue";
 type Work = { source: string; cards: ImportCard[] | null; destination: Destination; folio: PageFolio };
 
 // Work in progress stays in this browser until it is imported: a page corrected for half an hour is
-// not lost to a closed tab.
-const BACKUP_KEY = "newsroom:page-import";
+// not lost to a closed tab. Kept per person: newsroom computers are shared.
+const backupKey = (userId: string) => `newsroom:page-import:${userId}`;
 const emptyWork = (): Work => ({ source: "", cards: null, destination: "desk", folio: { date: "", pageNumber: "", pageName: "", issueNumber: "" } });
 
-function readBackup(): Work | null {
+function readBackup(userId: string): Work | null {
   try {
-    const raw = window.localStorage.getItem(BACKUP_KEY);
+    const raw = window.localStorage.getItem(backupKey(userId));
     const work = raw ? (JSON.parse(raw) as Work) : null;
     return work && typeof work.source === "string" && work.source ? work : null;
   } catch {
@@ -26,14 +26,16 @@ function readBackup(): Work | null {
 
 /** The page import desk: paste a page, correct the stories read from it, file them. */
 export function PageImport({
+  userId,
   canPublishBackIssue,
-  today,
+  lastBackIssueDay,
   fileAsDrafts,
   publishBackIssue,
 }: {
+  userId: string;
   canPublishBackIssue: boolean;
-  /** The paper's day (Beijing), so a back issue's date is chosen before it. */
-  today: string;
+  /** The day before the paper's day (Beijing): the latest a back issue may be. */
+  lastBackIssueDay: string;
   fileAsDrafts: (stories: ImportedCopy[]) => Promise<ImportAnswer>;
   publishBackIssue: (page: PageFolio, stories: ImportedCopy[]) => Promise<ImportAnswer>;
 }) {
@@ -46,7 +48,7 @@ export function PageImport({
   const loaded = useRef(false);
 
   useEffect(() => {
-    const backup = readBackup();
+    const backup = readBackup(userId);
     if (backup) {
       setWork(backup);
       setRestored(true);
@@ -55,14 +57,16 @@ export function PageImport({
   }, []);
   useEffect(() => {
     if (!loaded.current) return;
-    if (work.source) window.localStorage.setItem(BACKUP_KEY, JSON.stringify(work));
-    else window.localStorage.removeItem(BACKUP_KEY);
-  }, [work]);
+    if (work.source) window.localStorage.setItem(backupKey(userId), JSON.stringify(work));
+    else window.localStorage.removeItem(backupKey(userId));
+  }, [work, userId]);
   useEffect(() => {
     if (answer) answerRef.current?.focus();
   }, [answer]);
 
-  const { source, cards, destination, folio } = work;
+  const { source, cards, folio } = work;
+  // Only a chief editor publishes back issues, whatever a restored copy of the work says.
+  const destination = canPublishBackIssue ? work.destination : "desk";
   const update = (patch: Partial<Work>) => setWork((w) => ({ ...w, ...patch }));
   const setCards = (next: ImportCard[]) => update({ cards: next });
   const chosen = cards?.filter((c) => c.include) ?? [];
@@ -180,7 +184,7 @@ export function PageImport({
               <div className="grid gap-3 sm:grid-cols-4">
                 <label className="block">
                   <span className="label">出版日期</span>
-                  <input type="date" className="input" max={today} value={folio.date} onChange={(e) => update({ folio: { ...folio, date: e.target.value } })} aria-describedby="date-error" />
+                  <input type="date" className="input" max={lastBackIssueDay} value={folio.date} onChange={(e) => update({ folio: { ...folio, date: e.target.value } })} aria-describedby="date-error" />
                   <FieldError id="date" errors={errors.date} />
                 </label>
                 <label className="block">

@@ -17,8 +17,9 @@ export default async function PageImportPage() {
         核对、合并或拆分后，可以送入待审稿件，或作为过刊版面直接见报。
       </p>
       <PageImport
+        userId={user.id}
         canPublishBackIssue={can(user.role, "issue:publish")}
-        today={paperDay()}
+        lastBackIssueDay={paperDay(-1)}
         fileAsDrafts={fileImportedAction}
         publishBackIssue={publishBackIssueAction}
       />
