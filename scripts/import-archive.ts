@@ -27,7 +27,7 @@ async function main() {
   const asAt = args.indexOf("--as");
   const username = asAt >= 0 ? args[asAt + 1] : undefined;
   const dryRun = args.includes("--dry-run");
-  const targets = args.filter((a, i) => !a.startsWith("--") && i !== asAt + 1);
+  const targets = args.filter((a, i) => !a.startsWith("--") && (asAt < 0 || i !== asAt + 1));
   if ((!username && !dryRun) || targets.length === 0) {
     console.error(USAGE);
     process.exit(2);

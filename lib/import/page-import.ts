@@ -81,8 +81,10 @@ export function mergeWithNext(cards: readonly ImportCard[], index: number): Impo
   if (!a || !b) return [...cards];
   const heads = [b.kicker, b.headline, b.subheadline].filter(Boolean).map((h) => SUBHEAD_MARK + h);
   const bodyLines = b.bodyText.split("\n").filter((l) => l.trim());
-  if (b.dateline && bodyLines.length) bodyLines[0] = b.dateline + bodyLines[0];
-  else if (b.dateline) bodyLines.push(b.dateline);
+  // The dateline opens the first paragraph, never a subhead or a caption line.
+  const firstText = bodyLines.findIndex((l) => !l.startsWith(SUBHEAD_MARK) && !l.startsWith(PHOTO_MARK));
+  if (b.dateline && firstText >= 0) bodyLines[firstText] = b.dateline + bodyLines[firstText];
+  else if (b.dateline) bodyLines.unshift(b.dateline);
   const byline = a.byline || b.byline;
   const merged: ImportCard = {
     ...a,
@@ -189,14 +191,21 @@ export function partsInSource(source: string, card: ImportCard): SourceMark[] {
 // The page's own furniture, read to fill the back-issue form
 
 const FOLIO_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
-const FOLIO_PAGE = /第\s*[A-Z]?(\d{1,2})\s*版/u;
+// 第2版, 第二版, A2版; a 转版 mark (下转第2版) names another page, so it is taken out first.
+const FOLIO_PAGE = /第\s*[A-Z]?([\d一二三四五六七八九十]{1,3})\s*版|(?<![\p{Script=Han}\d])[A-Z](\d{1,2})\s*版/u;
+const FOLIO_JUMP = /[（(]?\s*(上接|下转|转)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]?/gu;
+const LUNAR = /^农历/u;
 const FOLIO_ISSUE = /总第\s*(\d{1,7})\s*期/u;
 const WEEKDAY = /^星期[一二三四五六日天]$/u;
 
 /** The date, page number, page name and running number printed on the page, where it prints them. */
 export function readFolio(source: string): PageFolio {
   const folio: PageFolio = { date: "", pageNumber: "", pageName: "", issueNumber: "" };
-  const head = source.split(/\r?\n/u).filter((l) => l.trim()).slice(0, 8);
+  const head = source
+    .split(/\r?\n/u)
+    .map((l) => l.replace(FOLIO_JUMP, " "))
+    .filter((l) => l.trim())
+    .slice(0, 8);
   for (const line of head) {
     const date = FOLIO_DATE.exec(line);
     if (date && !folio.date) folio.date = `${date[1]}-${date[2].padStart(2, "0")}-${date[3].padStart(2, "0")}`;
@@ -204,19 +213,31 @@ export function readFolio(source: string): PageFolio {
     if (issue && !folio.issueNumber) folio.issueNumber = issue[1];
     const page = FOLIO_PAGE.exec(line);
     if (!page || folio.pageNumber) continue;
-    folio.pageNumber = page[1];
+    folio.pageNumber = String(pageNumberOf(page[1] ?? page[2]));
     // The page name is the other word on the folio line: not the date, the weekday or the page number.
     const words = line
       .replace(FOLIO_DATE, " ")
       .replace(FOLIO_PAGE, " ")
       .replace(FOLIO_ISSUE, " ")
       .split(/[\s\u3000·・|｜]+/u)
-      .filter((w) => /^\p{Script=Han}{2,6}$/u.test(w) && !WEEKDAY.test(w));
+      .filter((w) => isPageName(w) && !WEEKDAY.test(w) && !LUNAR.test(w));
     folio.pageName = words[0] ?? "";
   }
   // A page name printed on a line of its own (县区新闻), not the paper's own name (四平日报).
-  if (!folio.pageName) folio.pageName = head.map((l) => l.trim()).find((l) => /^\p{Script=Han}{2,6}$/u.test(l) && !/报$/u.test(l) && isPageFurniture(l)) ?? "";
+  if (!folio.pageName) folio.pageName = head.map((l) => l.trim()).find((l) => isPageName(l) && isPageFurniture(l)) ?? "";
   return folio;
+}
+
+/** A word that can name a page (要闻, 县区新闻): a few Chinese characters, not the paper's own name (四平日报). */
+export const isPageName = (word: string) => /^\p{Script=Han}{2,6}$/u.test(word) && !/报$/u.test(word);
+
+const CHINESE_DIGITS = "一二三四五六七八九";
+/** 2, 二, 十二: the page numbers folios print. */
+function pageNumberOf(written: string): number {
+  if (/^\d+$/u.test(written)) return Number(written);
+  const [tens, ones] = written.includes("十") ? written.split("十") : ["", written];
+  const digit = (c: string) => CHINESE_DIGITS.indexOf(c) + 1;
+  return (written.includes("十") ? (tens ? digit(tens) : 1) * 10 : 0) + (ones ? digit(ones) : 0);
 }
 
 /** What the server is sent for one card: the fields of a story, the body as blocks. */

@@ -9,6 +9,10 @@ describe("an archive file's name", () => {
     ["archive/2019/20190618-02-县区新闻.txt", { date: "2019-06-18", pageNumber: "2", pageName: "县区新闻" }],
     ["2019年06月18日 第12版.txt", { date: "2019-06-18", pageNumber: "12" }],
     ["p12-hunpai.txt", {}],
+    ["DSC_12345678.txt", {}],
+    ["综合_6618_20190618.txt", { date: "2019-06-18", pageName: "综合" }],
+    ["2019年6月8日 第2版.txt", { date: "2019-06-08", pageNumber: "2" }],
+    ["四平日报_2019-06-18_第2版.txt", { date: "2019-06-18", pageNumber: "2" }],
     ["第3版.txt", { pageNumber: "3" }],
   ])("%s", (name, folio) => {
     expect(folioOfFileName(name)).toEqual(folio);

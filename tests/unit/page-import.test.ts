@@ -112,6 +112,13 @@ describe("cards of a page", () => {
     expect(mergeWithNext(cards, 1)).toEqual(cards);
   });
 
+  it("puts a merged story's dateline before its first paragraph, not on a caption", () => {
+    const a = { ...cards[0] };
+    const b = { ...cards[1], bodyText: "【图】图为现场。（赵晨 摄）\n近日，县里开会。" };
+    const [merged] = mergeWithNext([a, b], 0);
+    expect(merged.bodyText.split("\n").slice(-2)).toEqual(["【图】图为现场。（赵晨 摄）", "本报讯（记者 高远）近日，县里开会。"]);
+  });
+
   it("splits a story at a line: that line is the new headline, the source range is cut where it stands", () => {
     const joined = mergeWithNext(cards, 0);
     const at = joined[0].bodyText.split("\n").indexOf("【小标题】送法进村");
@@ -173,6 +180,10 @@ describe("the folio printed on a page", () => {
     ["number before the name, date on its own line", "第4版　图片新闻\n\n2026年11月22日　星期日\n", { date: "2026-11-22", pageNumber: "4", pageName: "图片新闻", issueNumber: "" }],
     ["name before the number, running number", "乡村振兴　第6版\n2026年1月7日 星期三 总第 8812 期", { date: "2026-01-07", pageNumber: "6", pageName: "乡村振兴", issueNumber: "8812" }],
     ["a page name on its own line, the masthead left out", "四平日报\n县区新闻\n\n2026年11月21日　星期六\n", { date: "2026-11-21", pageNumber: "", pageName: "县区新闻", issueNumber: "" }],
+    ["the lunar date left out of the page name", "2024年4月16日 星期二 农历三月初八 第2版 县区新闻", { date: "2024-04-16", pageNumber: "2", pageName: "县区新闻", issueNumber: "" }],
+    ["a page number in Chinese numerals", "第十二版　副刊\n2024年4月16日", { date: "2024-04-16", pageNumber: "12", pageName: "副刊", issueNumber: "" }],
+    ["a lettered page", "A2版　要闻\n2024年4月16日", { date: "2024-04-16", pageNumber: "2", pageName: "要闻", issueNumber: "" }],
+    ["a 转版 mark not taken for the page", "（下转第5版）\n2024年4月16日 综合 第3版", { date: "2024-04-16", pageNumber: "3", pageName: "综合", issueNumber: "" }],
     ["a page printing none", "标题\n正文。", { date: "", pageNumber: "", pageName: "", issueNumber: "" }],
   ])("reads %s", (_name, text, folio) => {
     expect(readFolio(text)).toEqual(folio);
