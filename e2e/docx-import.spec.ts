@@ -1,4 +1,4 @@
-import { countFiles, expect, expectAccessible, expectStatus, query, signIn, test } from "./support";
+import { countFiles, expect, expectAccessible, expectStatus, newUserPage, query, signIn, test } from "./support";
 import { featureDocx, photoBytes } from "../tests/support/docx-files";
 
 // 从 Word 文件导入: a correspondent's .docx fills the 写新稿 form (head, byline, body, the photo with
@@ -85,4 +85,26 @@ test("a file that is not a .docx is refused with the reason, and the form keeps 
   const [after] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Photo"`);
   expect(after.n).toBe(photos.n);
   expect(countFiles(photoDir)).toBe(files);
+});
+
+test("the Word import route checks who sends what, itself: signed out, another site, an account that files no copy", async ({ browser }) => {
+  const file = { name: "稿件.docx", mimeType: DOCX, buffer: await featureDocx() };
+  const photosBefore = (await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Photo"`))[0].n;
+
+  const stranger = await newUserPage(browser);
+  const signedOut = await stranger.request.post("/api/import/docx", { multipart: { file } });
+  expect(signedOut.status()).toBe(401);
+  expect((await signedOut.json()).error).toBe("请先登录");
+
+  const correspondent = await newUserPage(browser, "zhanghan");
+  const crossSite = await correspondent.request.post("/api/import/docx", { headers: { origin: "http://evil.example" }, multipart: { file } });
+  expect(crossSite.status()).toBe(403);
+
+  const admin = await newUserPage(browser, "admin");
+  const notAFiler = await admin.request.post("/api/import/docx", { multipart: { file } });
+  expect(notAFiler.status()).toBe(403);
+  expect((await notAFiler.json()).error).toBe("你的账号不能写稿，不能导入 Word 文件");
+
+  expect((await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Photo"`))[0].n).toBe(photosBefore);
+  for (const page of [stranger, correspondent, admin]) await page.context().close();
 });
