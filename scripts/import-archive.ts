@@ -22,6 +22,15 @@ function textFiles(target: string): string[] {
   });
 }
 
+/** A page file's text: UTF-8, or else GB18030 (GBK), which archives from older systems are kept in. */
+function pageText(bytes: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const asAt = args.indexOf("--as");
@@ -33,7 +42,7 @@ async function main() {
     process.exit(2);
   }
   const files = targets.flatMap(textFiles).map((name) => {
-    const text = readFileSync(name, "utf8");
+    const text = pageText(readFileSync(name));
     return { name, text, folio: folioOfFile(name, text) };
   });
 

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -34,6 +34,9 @@ describe("npm run import:archive", () => {
     writeFileSync(path.join(folder, "2018", `2018-03-05_第1版_要闻_总第${900000 + stamp}期.txt`), brief(`全县春耕备耕有序推进${stamp}`, "王可") + "\n" + brief("农资市场价格平稳", "高远"));
     // Only the folio says where it goes: the same day, page 2.
     writeFileSync(path.join(folder, "2018", "scan-0002.txt"), `2018年3月5日　星期一　　综合　　第2版\n\n${brief(`县图书馆新增图书三千册${stamp}`, "林晓")}`);
+    // Kept in GBK by an older system: read as such.
+    const gbk = execFileSync("iconv", ["-f", "UTF-8", "-t", "GBK"], { input: `2018年3月5日　星期一　　副刊　　第4版\n\n${brief(`雪后的查干湖${stamp}`, "周末")}` });
+    writeFileSync(path.join(folder, "2018", "gbk-page.txt"), gbk);
     // Nothing says which day: refused, the rest still imported.
     writeFileSync(path.join(folder, "unknown.txt"), brief("无日期的一版", "张三"));
 
@@ -44,7 +47,7 @@ describe("npm run import:archive", () => {
 
     const run = await runArchive(["--as", chief.username, folder]);
     expect(run.code, run.err).toBe(1);
-    expect(run.out).toContain("共 3 个文件：导入 2 版，未导入 1 版");
+    expect(run.out).toContain("共 4 个文件：导入 3 版，未导入 1 版");
     expect(run.err).toContain("unknown.txt");
     expect(run.err).toContain("请检查过刊的日期、期号和版面");
 
@@ -56,6 +59,7 @@ describe("npm run import:archive", () => {
     expect(issue.pages.map((p) => [p.number, p.name, p.status, p.placements.map((x) => x.story!.headline)])).toEqual([
       [1, "要闻", "SIGNED", [`全县春耕备耕有序推进${stamp}`, "农资市场价格平稳"]],
       [2, "综合", "SIGNED", [`县图书馆新增图书三千册${stamp}`]],
+      [4, "副刊", "SIGNED", [`雪后的查干湖${stamp}`]],
     ]);
     expect(issue.pages[0].placements[0].story).toMatchObject({ status: "PUBLISHED", byline: "本报通讯员 王可" });
 
