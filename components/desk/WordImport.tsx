@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { WordImport as WordImportAnswer, ImportedDraft } from "@/lib/import/word-import";
 import { wordImportNotice } from "@/lib/import/word-notice";
-import { headerRefusal } from "@/lib/import/word-file-header";
+import { headerRefusal, wordFileMegabytes, wordFileTooLargeMessage } from "@/lib/import/word-file-header";
 
 type Answer = { ok: true; message: string } | { ok: false; message: string } | null;
 
@@ -17,7 +17,7 @@ export function WordImport({ maxBytes, formHasText, onImported }: { maxBytes: nu
 
   async function importFile(file: File) {
     if (!/\.docx$/iu.test(file.name)) return setAnswer({ ok: false, message: "只能导入 .docx 格式的 Word 文件；旧版 .doc 请在 Word/WPS 中另存为 .docx 后再导入" });
-    if (file.size > maxBytes) return setAnswer({ ok: false, message: `Word 文件不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB，请把图片另行上传或压缩后再导入` });
+    if (file.size > maxBytes) return setAnswer({ ok: false, message: wordFileTooLargeMessage(maxBytes) });
     // What the first bytes already say is said before asking about the typed text, and before sending.
     const refusal = headerRefusal(new Uint8Array(await file.slice(0, 8).arrayBuffer()));
     if (refusal) return setAnswer({ ok: false, message: refusal });
@@ -58,7 +58,7 @@ export function WordImport({ maxBytes, formHasText, onImported }: { maxBytes: nu
             }}
           />
         </label>
-        <span className="text-stone-600">读入 .docx 里的标题、署名、正文、小标题和图片，不超过 {Math.floor(maxBytes / 1024 / 1024)} MB</span>
+        <span className="text-stone-600">读入 .docx 里的标题、署名、正文、小标题和图片，不超过 {wordFileMegabytes(maxBytes)} MB</span>
         {reading && (
           <span role="status" aria-live="polite">
             正在读取…

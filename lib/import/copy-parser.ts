@@ -3,7 +3,7 @@
 // Table-tested in tests/unit/copy-parser.test.ts and scored on tests/fixtures/import (npm run bench:import).
 
 import { composeByline, parseByline, type Credit } from "@/lib/stories/byline";
-import type { StoryKind } from "@/lib/validation/story";
+import { HEADLINE_MAX, type StoryKind } from "@/lib/validation/story";
 
 /**
  * A photo as copy names it: there is no picture yet, only its caption and credit. Read from whole
@@ -53,6 +53,11 @@ const tidy = (s: string) => s.replace(SPACES, " ").trim();
 const JUMP_MARK = /[（(]\s*(上接|下转|转)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]/gu;
 // E-paper text also prints them bare, on a line of their own: 下转第2版.
 const BARE_JUMP_LINE = /^(上接|下转|转)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版$/u;
+
+/** A line without its 转版 marks: empty when it was only a mark. */
+export function withoutJumpMarks(line: string): string {
+  return BARE_JUMP_LINE.test(tidy(line)) ? "" : line.replace(JUMP_MARK, " ");
+}
 
 function sourceLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
@@ -152,13 +157,16 @@ type Item = { kind: ItemKind; text: string; start: number; end: number; credit?:
 // 本报记者 XX, 本报通讯员 XX, 实习记者 XX, 本报评论员, 文/XX; □ and ◎ lead a commentary's author line.
 const BYLINE_LINE = /^[□◎●■☆]?\s*(本报(记者|通讯员|实习记者|特约记者|摄影记者|评论员)|实习记者|特约记者|特约通讯员|摄影记者|记者|通讯员|评论员|文\s*[/／]|作者[:：]|[□◎]\s*\S)/u;
 // 本报讯（记者 XX）, 梨树讯（通讯员 XX）, 新华社长春11月27日电（记者 XX） open a brief's first paragraph.
+/** How long a subhead line may be; a longer line without stops is a headline or text. */
+export const SUBHEAD_LINE_MAX = 40;
+
 /** A dateline that closes itself (with its bracket or a colon); one that does not is followed by a space. */
 export const DATELINE_CLOSED = /[）)：:]$/u;
 // Some papers print the people without brackets: 本报讯 记者 王芳 通讯员 李可 报道, or 本报讯 记者 王芳：
 const DATELINE = /^(本报讯|本报[^\s，。（(]{0,10}讯|[^\s，。（(]{2,8}讯|新华社[^\s，。（(]{0,12}电|本报[^\s，。（(]{0,12}电)(\s*[（(][^（）()]{0,40}[）)]|(\s+(本报)?(记者|通讯员|实习记者|特约记者|摄影记者)\s*[\p{Script=Han}·]{2,4})+(\s+报道)?(\s*[：:]|(?=\s|$)))/u;
 // A picture's credit: XX 摄, （本报记者 XX 摄）, 县委宣传部 提供.
 const CREDIT_LINE = /^[（(]?[^。！？，]{1,36}?\s*(摄|摄影|提供|供图)[）)]?$/u;
-const TRAILING_CREDIT = /[（(]([^（）()]{1,36}(摄|摄影|提供|供图))[）)]$/u;
+export const TRAILING_CREDIT = /[（(]([^（）()]{1,36}(摄|摄影|提供|供图))[）)]$/u;
 // Captions that name their picture: 图为…, ①…, 图① …, 图1 ….
 const CAPTION_LEAD = /^(图为|[①-⑳]|图\s*[①-⑳\d]+\s*[：:、]?)/u;
 
@@ -230,8 +238,8 @@ function readItems(lines: readonly SourceLine[], whole = false): Item[] {
     else if (isCreditLine(t)) item = { kind: "credit", text: t, start: line.start, end: line.end };
     else if (isBylineLine(t)) item = { kind: "byline", text: t, start: line.start, end: line.end };
     else if (CAPTION_LEAD.test(t)) item = captionItem(line);
-    // A head line has no commas or stops; one over 80 characters (the headline's limit) is text all the same.
-    else if (endsSentence(t) || MID_SENTENCE.test(t) || IN_SENTENCE.test(t) || t.length > 80 || DATELINE.test(t)) {
+    // A head line has no commas or stops; one longer than a headline may be is text all the same.
+    else if (endsSentence(t) || MID_SENTENCE.test(t) || IN_SENTENCE.test(t) || t.length > HEADLINE_MAX || DATELINE.test(t)) {
       item = { kind: "text", text: cleanParagraph(t), start: line.start, end: line.end, open: !endsSentence(t) };
       if (item.open && !whole) openText = item;
     } else item = { kind: "head", text: t, start: line.start, end: line.end };
@@ -437,7 +445,7 @@ function assembleStory(items: readonly Item[], whole = false): ImportedStory {
     } else if (it.kind === "head" || it.kind === "dash") {
       if (isFragment(it, briefLike, whole)) carry += it.text;
       // A long line without stops may head a story (up to 80 characters), never a section: that is text.
-      else if (Array.from(it.text).length > 40) body.push({ type: "paragraph", text: cleanParagraph(it.text) });
+      else if (Array.from(it.text).length > SUBHEAD_LINE_MAX) body.push({ type: "paragraph", text: cleanParagraph(it.text) });
       else body.push({ type: "subhead", text: tidy(it.text) });
     } else if (it.kind === "byline") {
       if (!byline) byline = tidy(it.text);

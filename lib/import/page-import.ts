@@ -2,7 +2,7 @@
 // page, as the editor corrects them — merged, split, fields edited, left out — before they are filed.
 // Pure, so the browser runs it as the editor works and the unit tests run it as a table.
 
-import { creditOfOnePicture, guessKind, isPageFurniture, splitPage, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
+import { creditOfOnePicture, guessKind, isPageFurniture, splitPage, TRAILING_CREDIT, withoutJumpMarks, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
 import { completenessErrors, STORY_KINDS, type StoryDraft } from "@/lib/validation/story";
 
 /** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
@@ -22,8 +22,6 @@ export type PageFolio = { date: string; pageNumber: string; pageName: string; is
 // marked at the line start, so every kind of block can be typed, moved or removed as text.
 export const SUBHEAD_MARK = "【小标题】";
 export const PHOTO_MARK = "【图】";
-// A caption's credit printed after it in brackets: （本报记者 赵晨 摄）.
-const CAPTION_CREDIT = /[（(]([^（）()]*(摄|摄影|提供|供图))[）)]\s*$/u;
 
 export function bodyToText(body: readonly ImportedBlock[]): string {
   return body
@@ -41,7 +39,8 @@ export function textToBody(text: string): ImportedBlock[] {
       if (t) blocks.push({ type: "subhead", text: t });
     } else if (line.startsWith(PHOTO_MARK)) {
       const t = line.slice(PHOTO_MARK.length).trim();
-      const m = CAPTION_CREDIT.exec(t);
+      // Its credit printed after it in brackets: （本报记者 赵晨 摄）.
+      const m = TRAILING_CREDIT.exec(t);
       blocks.push({ type: "photo", caption: m ? t.slice(0, m.index).trim() : t, credit: m ? m[1].trim() : "" });
     } else blocks.push({ type: "paragraph", text: line });
   }
@@ -110,7 +109,7 @@ export function splitAtLine(cards: readonly ImportCard[], index: number, line: n
   const headline = isHead ? cut.replace(SUBHEAD_MARK, "").trim() : "";
   const rest = lines.slice(isHead ? line + 1 : line);
   const restBody = textToBody(rest.join("\n"));
-  const at = findInSource(source, cut.replace(SUBHEAD_MARK, "").replace(PHOTO_MARK, "").replace(CAPTION_CREDIT, ""), card.range[0], card.range[1])?.[0] ?? card.range[1];
+  const at = findInSource(source, cut.replace(SUBHEAD_MARK, "").replace(PHOTO_MARK, "").replace(TRAILING_CREDIT, ""), card.range[0], card.range[1])?.[0] ?? card.range[1];
   const before: ImportCard = { ...card, bodyText: lines.slice(0, line).join("\n"), range: [card.range[0], at] };
   const after: ImportCard = {
     ...card,
@@ -193,9 +192,8 @@ export function partsInSource(source: string, card: ImportCard): SourceMark[] {
 const FOLIO_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 // 第2版, 第二版, A2版; a 转版 mark (下转第2版) names another page, so it is taken out first.
 const FOLIO_PAGE = /第\s*[A-Z]?([\d一二三四五六七八九十]{1,3})\s*版|(?<![\p{Script=Han}\d])[A-Z](\d{1,2})\s*版/u;
-const FOLIO_JUMP = /[（(]?\s*(上接|下转|转)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]?/gu;
 const LUNAR = /^农历/u;
-const FOLIO_ISSUE = /总第\s*(\d{1,7})\s*期/u;
+export const FOLIO_ISSUE = /总第\s*(\d{1,7})\s*期/u;
 const WEEKDAY = /^星期[一二三四五六日天]$/u;
 
 /** The date, page number, page name and running number printed on the page, where it prints them. */
@@ -203,7 +201,7 @@ export function readFolio(source: string): PageFolio {
   const folio: PageFolio = { date: "", pageNumber: "", pageName: "", issueNumber: "" };
   const head = source
     .split(/\r?\n/u)
-    .map((l) => l.replace(FOLIO_JUMP, " "))
+    .map(withoutJumpMarks)
     .filter((l) => l.trim())
     .slice(0, 8);
   for (const line of head) {

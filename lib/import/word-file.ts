@@ -4,8 +4,8 @@ import mammoth from "mammoth";
 import JSZip from "jszip";
 import { busy, invalid, tooLarge } from "@/lib/core/errors";
 import { createSemaphore } from "@/lib/platform/semaphore";
-import type { ParagraphRole, WholeParagraph } from "@/lib/import/copy-parser";
-import { ENCRYPTED_OR_OLD_DOC, headerRefusal, NOT_WORD_FILE } from "@/lib/import/word-file-header";
+import { SUBHEAD_LINE_MAX, type ParagraphRole, type WholeParagraph } from "@/lib/import/copy-parser";
+import { ENCRYPTED_OR_OLD_DOC, headerRefusal, NOT_WORD_FILE, wordFileTooLargeMessage } from "@/lib/import/word-file-header";
 
 // 从 Word 文件导入: a .docx as correspondents send it, checked as a zip before anything unpacks it,
 // then read by mammoth into whole paragraphs (with what their styles say) and the pictures between them.
@@ -28,7 +28,7 @@ export type WordPicture = { data: Buffer; altText: string };
 export type WordDocument = { paragraphs: WholeParagraph[]; pictures: WordPicture[] };
 
 const mb = (n: number) => Math.round(n / 1024 / 1024);
-export const wordFileTooLarge = () => tooLarge(`Word 文件不能超过 ${mb(WORD_FILE_MAX_BYTES)} MB，请把图片另行上传或压缩后再导入`);
+export const wordFileTooLarge = () => tooLarge(wordFileTooLargeMessage(WORD_FILE_MAX_BYTES));
 const encryptedOrOldDoc = () => invalid(ENCRYPTED_OR_OLD_DOC);
 const notWordFile = () => invalid(NOT_WORD_FILE);
 const damaged = () => invalid("Word 文件已损坏或不完整，无法读取，请在 Word/WPS 中重新保存后再导入");
@@ -262,8 +262,6 @@ function paragraphBlocks(p: MammothParagraph): Block[] {
   return [...blocks, ...pictures.map((image): Block => ({ kind: "picture", image }))];
 }
 
-// Short enough to be a headline or a subhead (the story form allows 80 and 60 characters).
-const HEADING_MAX = 40;
 const TITLE_STYLE = /^(title|标题)$/iu;
 const HEADING_STYLE = /^(heading|标题)\s*\d$|^(subtitle|副标题)$/iu;
 const HEADING_ONE = /^(heading|标题)\s*1$/iu;
@@ -274,7 +272,7 @@ function roleOf(p: MammothParagraph, line: { text: string; bold: boolean }): Par
   if (TITLE_STYLE.test(style)) return "title";
   if (HEADING_STYLE.test(style)) return "heading";
   if (CAPTION_STYLE.test(style)) return "caption";
-  const short = Array.from(line.text.trim()).length <= HEADING_MAX;
+  const short = Array.from(line.text.trim()).length <= SUBHEAD_LINE_MAX; // short enough to head a story or a section
   if (short && (line.bold || p.alignment === "center")) return "heading";
   return undefined;
 }

@@ -29,6 +29,9 @@ export type TagInput = z.infer<typeof tagInput>;
 
 const line = (max: number, what: string) => typedText({ max, what });
 
+/** How long a headline (主题) may be; the copy parser reads head lines up to it too. */
+export const HEADLINE_MAX = 80;
+
 /** One person in a story's byline list: a contributor already known (contributorId) or a name to find or add. */
 export const creditInput = z.object({
   contributorId: z.string().regex(RECORD_ID, { message: "署名人员编号不正确" }).nullish(),
@@ -41,7 +44,7 @@ export type CreditInput = z.infer<typeof creditInput>;
 export const storyDraft = z.object({
   kind: z.enum(STORY_KINDS, { message: "请选择稿件体裁" }),
   kicker: line(60, "引题"),
-  headline: line(80, "主题"),
+  headline: line(HEADLINE_MAX, "主题"),
   subheadline: line(120, "副题"),
   byline: line(80, "署名"),
   // The byline as a list of people; the printed line above is made from it unless bylineEdited.

@@ -1,17 +1,11 @@
 "use client";
 import { useRef } from "react";
 import { KIND_LABELS, STORY_KINDS, type StoryKind } from "@/lib/validation/story";
-import { PHOTO_MARK, SUBHEAD_MARK, fileableBody, importProblem, lineAtOffset, storyOfCard, type ImportCard } from "@/lib/import/page-import";
+import { PART_LABELS, PHOTO_MARK, SUBHEAD_MARK, fileableBody, importProblem, lineAtOffset, storyOfCard, type ImportCard } from "@/lib/import/page-import";
 import { STORY_BORDERS } from "@/components/desk/import/SourceView";
 
-type HeadField = "kicker" | "headline" | "subheadline" | "byline" | "dateline";
-const HEAD_FIELDS: { field: HeadField; label: string }[] = [
-  { field: "kicker", label: "引题" },
-  { field: "headline", label: "主题" },
-  { field: "subheadline", label: "副题" },
-  { field: "byline", label: "署名" },
-  { field: "dateline", label: "电头" },
-];
+// The head fields in print order, named as the source view names the parts.
+const HEAD_FIELDS = (["kicker", "headline", "subheadline", "byline", "dateline"] as const).map((field) => ({ field, label: PART_LABELS[field] }));
 
 /** One story read from the page, as the editor corrects it. */
 export function ImportCardEditor({
