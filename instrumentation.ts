@@ -3,6 +3,6 @@
 export async function register() {
   // Next inlines NEXT_RUNTIME at build time: the edge bundle drops the import below.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startWorkersInBackground } = await import("./lib/platform/job-workers");
+  const { startWorkersInBackground } = await import("./lib/jobs/workers");
   await startWorkersInBackground();
 }

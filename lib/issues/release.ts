@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Db, type Tx } from "@/lib/platform/db";
-import { QUEUES, sendJob, type JobHandler } from "@/lib/platform/jobs";
+import { sendJob, type JobHandler } from "@/lib/platform/jobs";
+import { QUEUES } from "@/lib/jobs/queues";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { recordAudit, recordAudits } from "@/lib/core/audit";

@@ -3,14 +3,12 @@ import PgBoss from "pg-boss";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
-import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
-import { forbidden } from "@/lib/core/errors";
 
 // Work that must happen later or outside a request (a release at 06:30) is a job in Postgres, kept
 // by pg-boss in its own schema `pgboss`. Every app instance runs the workers (instrumentation.ts);
 // a job is handed to one of them (SKIP LOCKED), survives restarts, is retried with growing delays,
 // and a job that failed for good stays listed for administrators (账号管理 → 后台任务).
+// This file is the machinery only: the app's queues and their handlers are in lib/jobs/.
 // A job may still run twice (a worker dies after the work, before pg-boss hears of it), so every
 // handler must be safe to run again: it checks in the database whether its work is still due.
 
@@ -26,17 +24,6 @@ export type JobQueue = {
   /** A job on this schedule (cron, UTC), sent once per time by whichever instance's pg-boss is first. */
   cron?: string;
 };
-
-/** The queues of the app: names, and how their jobs are retried. */
-export const QUEUES = {
-  // 6 retries, the first after 30–60 s, each next one twice as long: half an hour to an hour in all,
-  // enough to ride out a database restart or a worker that died mid-job.
-  issueRelease: { name: "issue-release", label: "定时见报", retryLimit: 6, retryDelaySeconds: 30, expireInSeconds: 300 },
-  // Hourly; a run that fails is tried twice more, and the next hour's run does the same work anyway.
-  photoSweep: { name: "photo-sweep", label: "清理孤立图片文件", retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 1800, cron: "17 * * * *" },
-} as const satisfies Record<string, JobQueue>;
-
-const ALL_QUEUES: JobQueue[] = Object.values(QUEUES);
 
 export type JobHandler = (data: unknown) => Promise<object | void>;
 
@@ -61,9 +48,12 @@ function newBoss(connectionString = env().DATABASE_URL, { schedule = false } = {
   return boss;
 }
 
-/** Creates pg-boss's schema if needed and the app's queues, with their current retry settings. */
-async function installQueues(boss: PgBoss): Promise<void> {
-  for (const q of ALL_QUEUES) {
+/** A queue and the function that works its jobs. */
+export type JobWorker = { queue: JobQueue; handler: JobHandler };
+
+/** Creates pg-boss's schema if needed and these queues, with their current retry settings. */
+async function installQueues(boss: PgBoss, queues: readonly JobQueue[]): Promise<void> {
+  for (const q of queues) {
     const options = { name: q.name, policy: "standard" as const, retryLimit: q.retryLimit, retryDelay: q.retryDelaySeconds, retryBackoff: true, expireInSeconds: q.expireInSeconds };
     await boss.createQueue(q.name, options);
     await boss.updateQueue(q.name, options);
@@ -71,33 +61,32 @@ async function installQueues(boss: PgBoss): Promise<void> {
 }
 
 /** Installs the queue without working it (tests, scripts): jobs can then be sent in any transaction. */
-export async function installJobQueues(): Promise<void> {
+export async function installJobQueues(queues: readonly JobQueue[]): Promise<void> {
   const boss = newBoss();
   await boss.start();
   try {
-    await installQueues(boss);
+    await installQueues(boss, queues);
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }
 }
 
 /**
- * Starts pg-boss with a worker for each queue named in `handlers`; returns it so it can be stopped.
+ * Starts pg-boss with a worker for each queue given; returns it so it can be stopped.
  * One job at a time per queue and instance: releases are few and each is one transaction. Queues with
  * a cron schedule get it here, from the instances that work them.
  */
 export async function startJobWorkers(
-  handlers: Partial<Record<string, JobHandler>>,
+  workers: readonly JobWorker[],
   options: { pollingIntervalSeconds?: number; /** another database than the app's (tests) */ connectionString?: string } = {},
 ): Promise<PgBoss> {
-  const scheduled = ALL_QUEUES.filter((q) => q.cron && handlers[q.name]);
+  const scheduled = workers.map((w) => w.queue).filter((q) => q.cron);
   const boss = newBoss(options.connectionString, { schedule: scheduled.length > 0 });
   await boss.start();
   try {
-    await installQueues(boss);
-    for (const [name, handler] of Object.entries(handlers)) {
-      if (!handler) continue;
-      await boss.work(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => handler(job.data));
+    await installQueues(boss, workers.map((w) => w.queue));
+    for (const { queue, handler } of workers) {
+      await boss.work(queue.name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => handler(job.data));
     }
     // Every instance says the same, so the schedule follows the code of the newest one started.
     for (const q of scheduled) await boss.schedule(q.name, q.cron!);
@@ -133,11 +122,10 @@ function inTransaction(tx: Tx): PgBoss.Db {
   };
 }
 
-export type FailedJob = { id: string; queue: string; label: string; failedAt: Date | null; error: string; attempts: number };
+export type FailedJobRow = { id: string; queue: string; failedAt: Date | null; error: string; attempts: number };
 
-/** Jobs that failed for good (every retry used), newest first: for administrators only. */
-export async function listFailedJobs(actor: SessionUser, take = 20): Promise<FailedJob[]> {
-  if (!can(actor.role, "account:manage")) throw forbidden();
+/** Jobs that failed for good (every retry used), newest first. Who may see them is the caller's to check. */
+export async function jobsFailedForGood(take = 20): Promise<FailedJobRow[]> {
   const installed = await db().$queryRaw<{ job: string | null }[]>`SELECT to_regclass('pgboss.archive')::text AS job`;
   if (!installed[0]?.job) return [];
   const rows = await db().$queryRaw<{ id: string; name: string; failedAt: Date | null; output: unknown; attempts: number }[]>(Prisma.sql`
@@ -145,15 +133,7 @@ export async function listFailedJobs(actor: SessionUser, take = 20): Promise<Fai
     UNION ALL
     SELECT id::text, name, completed_on, output, retry_count + 1 FROM pgboss.archive WHERE state = 'failed'
     ORDER BY "failedAt" DESC NULLS LAST LIMIT ${take}`);
-  const labels = new Map(ALL_QUEUES.map((q) => [q.name, q.label]));
-  return rows.map((r) => ({
-    id: r.id,
-    queue: r.name,
-    label: labels.get(r.name) ?? r.name,
-    failedAt: r.failedAt,
-    error: errorText(r.output),
-    attempts: Number(r.attempts),
-  }));
+  return rows.map((r) => ({ id: r.id, queue: r.name, failedAt: r.failedAt, error: errorText(r.output), attempts: Number(r.attempts) }));
 }
 
 function errorText(output: unknown): string {

@@ -6,7 +6,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import type PgBoss from "pg-boss";
-import { QUEUES, startJobWorkers } from "@/lib/platform/jobs";
+import { startJobWorkers } from "@/lib/platform/jobs";
+import { QUEUES } from "@/lib/jobs/queues";
 
 // `npm start` without DATABASE_URL serves PGlite, which runs one statement at a time: the job
 // queue must work there too, beside the app's own connection and without mixing their answers.
@@ -50,7 +51,7 @@ describe("the job queue on the embedded database", () => {
     let boss: PgBoss | undefined;
     const app = new pg.Pool({ connectionString: url, max: 1 });
     try {
-      boss = await startJobWorkers({ [QUEUES.issueRelease.name]: async (data) => void ran.push(data) }, { connectionString: url, pollingIntervalSeconds: 0.5 });
+      boss = await startJobWorkers([{ queue: QUEUES.issueRelease, handler: async (data) => void ran.push(data) }], { connectionString: url, pollingIntervalSeconds: 0.5 });
       const startAfter = new Date(Date.now() + 1500);
       await boss.send(QUEUES.issueRelease.name, { issueId: "pglite", publishAt: startAfter.toISOString() }, { startAfter });
 

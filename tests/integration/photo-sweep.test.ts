@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/platform/db";
 import type { PhotoStore } from "@/lib/platform/storage";
-import { QUEUES, startJobWorkers } from "@/lib/platform/jobs";
+import { startJobWorkers } from "@/lib/platform/jobs";
+import { QUEUES } from "@/lib/jobs/queues";
 import { newStorageKey } from "@/lib/photos/files";
 import { sweepOrphanPhotoFiles } from "@/lib/photos/sweep";
 import { makeUser } from "../support/factories";
@@ -58,7 +59,7 @@ describe("the photo-sweep queue", () => {
 
   it("is on an hourly schedule in pg-boss, and its jobs reach the handler", async () => {
     const ran: unknown[] = [];
-    boss = await startJobWorkers({ [QUEUES.photoSweep.name]: async (data) => void ran.push(data) }, { pollingIntervalSeconds: 0.5 });
+    boss = await startJobWorkers([{ queue: QUEUES.photoSweep, handler: async (data) => void ran.push(data) }], { pollingIntervalSeconds: 0.5 });
     const schedules = await boss.getSchedules();
     expect(schedules.filter((s) => s.name === QUEUES.photoSweep.name).map((s) => s.cron)).toEqual(["17 * * * *"]);
 

@@ -3,7 +3,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import PgBoss from "pg-boss";
 import { db } from "@/lib/platform/db";
-import { installJobQueues, listFailedJobs, QUEUES, startJobWorkers } from "@/lib/platform/jobs";
+import { installJobQueues, startJobWorkers } from "@/lib/platform/jobs";
+import { ALL_QUEUES, QUEUES } from "@/lib/jobs/queues";
+import { listFailedJobs } from "@/lib/jobs/failed";
 import { holdRelease, releaseJob, releaseNow, runScheduledRelease, scheduleRelease } from "@/lib/issues/release";
 import { createIssue } from "@/lib/issues/mutations";
 import { addPageTo } from "@/lib/issues/commands";
@@ -44,7 +46,7 @@ let editor: Awaited<ReturnType<typeof makeUser>>;
 let chief: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {
-  await installJobQueues();
+  await installJobQueues(ALL_QUEUES);
   editor = await makeUser("EDITOR");
   chief = await makeUser("CHIEF_EDITOR", "孙正");
 });
@@ -231,7 +233,7 @@ describe("the job queue (pg-boss on the test database)", () => {
     // No worker runs while the time passes (the app is down); one that starts later picks it up.
     await new Promise((r) => setTimeout(r, Math.max(0, publishAt.getTime() - Date.now()) + 1500));
     expect((await issueRow(issueId)).status).toBe("SCHEDULED");
-    boss = await startJobWorkers({ [QUEUES.issueRelease.name]: releaseJob }, { pollingIntervalSeconds: 0.5 });
+    boss = await startJobWorkers([{ queue: QUEUES.issueRelease, handler: releaseJob }], { pollingIntervalSeconds: 0.5 });
 
     const done = await until(() => jobRows(issueId), (rows) => rows[0]?.state === "completed");
     expect(done[0]).toMatchObject({ state: "completed", output: { released: true, stories: 4, readerPagesRefreshed: true } });

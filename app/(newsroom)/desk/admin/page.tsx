@@ -6,7 +6,7 @@ import { NewUserForm } from "@/components/desk/NewUserForm";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { Flash } from "@/components/desk/Flash";
 import { listSignInLocks } from "@/lib/auth/throttle";
-import { listFailedJobs } from "@/lib/platform/jobs";
+import { listFailedJobs } from "@/lib/jobs/failed";
 import { formatMoment } from "@/lib/core/dates";
 import { createUserAction, liftSignInLockAction, updateUserAction } from "./actions";
 import { readFlash } from "@/lib/core/flash";

@@ -1,15 +1,16 @@
 import "server-only";
-import { QUEUES, startJobWorkers } from "@/lib/platform/jobs";
+import { startJobWorkers, type JobWorker } from "@/lib/platform/jobs";
 import { isBuildPhase } from "@/lib/platform/env";
+import { QUEUES } from "@/lib/jobs/queues";
 import { releaseJob } from "@/lib/issues/release";
 import { photoSweepJob } from "@/lib/photos/sweep";
 
 // Which handler works which queue, started by instrumentation.ts in every app instance (never by
 // `next build`, never by the tests, which start their own).
-const HANDLERS = {
-  [QUEUES.issueRelease.name]: releaseJob,
-  [QUEUES.photoSweep.name]: photoSweepJob,
-};
+export const WORKERS: readonly JobWorker[] = [
+  { queue: QUEUES.issueRelease, handler: releaseJob },
+  { queue: QUEUES.photoSweep, handler: photoSweepJob },
+];
 
 const RETRY_START_MS = 30_000;
 
@@ -22,7 +23,7 @@ export async function startWorkersInBackground(): Promise<void> {
   if (isBuildPhase()) return;
   const attempt = async (): Promise<void> => {
     try {
-      await startJobWorkers(HANDLERS);
+      await startJobWorkers(WORKERS);
       console.log("[jobs] workers started");
     } catch (e) {
       console.error(`[jobs] workers could not start (${e instanceof Error ? e.message : e}); trying again in 30 s`);

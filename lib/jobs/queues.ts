@@ -1,0 +1,13 @@
+import type { JobQueue } from "@/lib/platform/jobs";
+
+// The app's queues: names, how administrators see them, and how their jobs are retried. Their
+// handlers are joined to them in lib/jobs/workers.ts, where the app starts.
+export const QUEUES = {
+  // 6 retries, the first after 30–60 s, each next one twice as long: half an hour to an hour in all,
+  // enough to ride out a database restart or a worker that died mid-job.
+  issueRelease: { name: "issue-release", label: "定时见报", retryLimit: 6, retryDelaySeconds: 30, expireInSeconds: 300 },
+  // Hourly; a run that fails is tried twice more, and the next hour's run does the same work anyway.
+  photoSweep: { name: "photo-sweep", label: "清理孤立图片文件", retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 1800, cron: "17 * * * *" },
+} as const satisfies Record<string, JobQueue>;
+
+export const ALL_QUEUES: readonly JobQueue[] = Object.values(QUEUES);
