@@ -17,6 +17,7 @@ import { assertSlotOpenFor, fillSlot, storyChangedOnPage } from "@/lib/issues/co
 import { lockIssueOfStory } from "@/lib/issues/desk-rules";
 import { RECORD_ID } from "@/lib/core/ids";
 import { typedText } from "@/lib/validation/text";
+import { applyOnce } from "@/lib/stories/request-keys";
 
 export type SavedStory = { id: string; version: number; status: StoryStatus };
 
@@ -27,13 +28,19 @@ function requireComplete(draft: StoryDraft) {
 
 /**
  * Files a new story as a draft, or straight into the desk's queue when `submit` is set. `slotId`
- * files it against a planned slot (计划稿) assigned to the author.
+ * files it against a planned slot (计划稿) assigned to the author. `requestKey` makes a retry of the
+ * same filing answer with the story already filed (lib/stories/request-keys.ts).
  */
-export async function createStory(actor: SessionUser, input: unknown, { submit = false, slotId }: { submit?: boolean; slotId?: string } = {}): Promise<SavedStory> {
+export async function createStory(
+  actor: SessionUser,
+  input: unknown,
+  { submit = false, slotId, requestKey }: { submit?: boolean; slotId?: string; requestKey?: string } = {},
+): Promise<SavedStory> {
   if (!can(actor.role, "story:file")) throw forbidden("你的账号不能撰写稿件");
   const draft = parseDraft(input);
   if (submit) requireComplete(draft);
-  return db().$transaction(async (tx) => {
+  const asked = { what: "story.create", input, submit, slotId: slotId ?? null };
+  return db().$transaction((tx) => applyOnce(tx, actor, { key: requestKey, asked }, async () => {
     if (slotId) await assertSlotOpenFor(tx, actor, slotId);
     const tags = await resolveTags(tx, draft.tags);
     const now = new Date();
@@ -60,7 +67,7 @@ export async function createStory(actor: SessionUser, input: unknown, { submit =
     });
     if (submit) await tellPeople(tx, actor, "submit", { id: story.id, authorId: actor.id, headline: draft.headline, resubmission: false }, "");
     return story;
-  });
+  }));
 }
 
 const transitionInput = z.object({
@@ -80,6 +87,8 @@ type TransitionOptions = {
   autosave?: boolean;
   /** How the history names this revision when it is not the action itself (e.g. "restore"). */
   revisionAction?: string;
+  /** The browser's key for this request: a retry after a lost answer gets the first answer. */
+  requestKey?: string;
 };
 
 // Actions that hand the story to someone else end the actor's edit lock.
@@ -112,7 +121,8 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
   const draft = options.content === undefined ? undefined : parseDraft(options.content);
   if (action === "return" && !note) throw invalid("退回稿件时请写明修改意见", { note: ["请写明退回原因或修改意见"] });
 
-  return db().$transaction(async (tx) => {
+  const { requestKey, ...asked } = options;
+  return db().$transaction((tx) => applyOnce(tx, actor, { key: requestKey, asked: { what: "story.change", ...asked } }, async (): Promise<SavedStory> => {
     // Copy on a page changes only with its issue locked, so a release never publishes an edit
     // made between its checks and its publishing (it locks the same row first).
     await lockIssueOfStory(tx, storyId);
@@ -179,7 +189,7 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
       if (placed) return { id: storyId, version: version + 1, status: "PLACED" };
     }
     return { id: storyId, version, status: decision.to };
-  });
+  }));
 }
 
 /** The inbox entries a workflow move sends: the desk hears of submissions, the author of decisions. */
@@ -206,11 +216,15 @@ async function tellPeople(
   }
 }
 
-/** Adds a note to the story's thread; the author hears from the desk, and the desk from the author. */
-export async function addNote(actor: SessionUser, storyId: string, body: string): Promise<void> {
+/**
+ * Adds a note to the story's thread; the author hears from the desk, and the desk from the author.
+ * `requestKey` makes a retry of the same note answer with the note already added, not a second one.
+ */
+export async function addNote(actor: SessionUser, storyId: string, body: string, requestKey?: string): Promise<{ noteId: string }> {
   const text = typedText({ max: 2000, what: "留言", min: 1, minMessage: "请写下留言内容", multiline: true }).safeParse(body);
   if (!text.success) throw invalid(text.error.issues[0].message, { note: [text.error.issues[0].message] });
-  await db().$transaction(async (tx) => {
+  const asked = { what: "story.note", storyId, body };
+  return db().$transaction((tx) => applyOnce(tx, actor, { key: requestKey, asked }, async () => {
     const story = await tx.story.findUnique({ where: { id: storyId }, select: { id: true, status: true, authorId: true, headline: true, lockedById: true, notes: { select: { authorId: true } } } });
     if (!story || !canView(story, actor)) throw notFound();
     const decision = decide("note", story, actor);
@@ -220,7 +234,8 @@ export async function addNote(actor: SessionUser, storyId: string, body: string)
     const deskInThread = story.notes.map((n) => n.authorId).filter((id) => id !== story.authorId);
     const recipients = actor.id === story.authorId ? [...deskInThread, ...(story.lockedById ? [story.lockedById] : [])] : [story.authorId];
     await notify(tx, { recipientIds: recipients, actorId: actor.id, storyId, kind: "NOTED", message: `${actor.name}在《${story.headline || "无标题稿件"}》留言：${text.data.slice(0, 60)}` });
-  });
+    return { noteId: note.id };
+  }));
 }
 
 /** Brings back an earlier revision's content as a new revision; the history keeps both. */
