@@ -3,9 +3,12 @@
 import { useActionState, useEffect, useMemo, useState } from "react";
 import { idle, keepingTheForm, type FormAction } from "@/lib/actions/form-state";
 import { FieldError } from "@/components/desk/FormMessage";
+import { requestKeys, withRequestKey } from "@/components/desk/story-editor/request-key";
 
 export function NoteForm({ storyId, action: noteAction }: { storyId: string; action: FormAction }) {
-  const [state, action, pending] = useActionState(useMemo(() => keepingTheForm(noteAction), [noteAction]), idle);
+  // A note sent again after its answer was lost goes with the same key: it is not added twice.
+  const [keys] = useState(requestKeys);
+  const [state, action, pending] = useActionState(useMemo(() => keepingTheForm(withRequestKey(noteAction, keys)), [noteAction, keys]), idle);
   const [text, setText] = useState("");
   useEffect(() => {
     if (state.ok) setText("");

@@ -18,6 +18,7 @@ import { contentOf, type Content } from "@/components/desk/story-editor/content"
 import { forgetBackup, useLocalBackup } from "@/components/desk/story-editor/useLocalBackup";
 import { useEditLock } from "@/components/desk/story-editor/useEditLock";
 import { useAutosave } from "@/components/desk/story-editor/useAutosave";
+import { requestKeys, withRequestKey } from "@/components/desk/story-editor/request-key";
 
 export type EditableStory = StoryDraft & { id: string | null; version: number; updatedAt: string | null };
 
@@ -29,7 +30,7 @@ export type LockAnswer =
 /** The Server Actions the editor calls, handed over by the page that shows it. */
 export type StoryEditorCalls = {
   save: FormAction;
-  autosave: (storyId: string | null, baseVersion: number, content: unknown, slotId: string | null) => Promise<FormState>;
+  autosave: (storyId: string | null, baseVersion: number, content: unknown, slotId: string | null, requestKey: string) => Promise<FormState>;
   acquireLock: (storyId: string) => Promise<LockAnswer>;
   renewLock: (storyId: string) => Promise<LockAnswer>;
   takeOverLock: (storyId: string) => Promise<LockAnswer>;
@@ -73,7 +74,9 @@ export function StoryEditor({
 }) {
   const photoSources = useMemo(() => storyPhotoSources(photoMaxBytes), [photoMaxBytes]);
   const router = useRouter();
-  const [formState, formAction, pending] = useActionState(useMemo(() => keepingTheForm(server.save), [server.save]), idle);
+  // A save sent again after its answer was lost goes with the same key: the server answers it as the first.
+  const [saveKeys] = useState(requestKeys);
+  const [formState, formAction, pending] = useActionState(useMemo(() => keepingTheForm(withRequestKey(server.save, saveKeys)), [server.save, saveKeys]), idle);
   const [storyId, setStoryId] = useState(story.id);
   const [content, setContent] = useState<Content>(() => contentOf(story));
   const [version, setVersion] = useState(story.version);

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { idle, type FormState } from "@/lib/actions/form-state";
 import type { StoryEditorCalls } from "@/components/desk/StoryEditor";
+import { requestKeys } from "./request-key";
 
 /** How long typing must pause before the draft is saved by itself. */
 const AUTOSAVE_AFTER_MS = 3000;
@@ -41,14 +42,18 @@ export function useAutosave({
   saved.current = onSaved;
   const lockLost = useRef(onLockLost);
   lockLost.current = onLockLost;
+  // An autosave retried after its answer was lost is the same request: same key, the first answer.
+  const [keys] = useState(requestKeys);
 
   useEffect(() => {
     if (!dirty || !allowed || autosaving || serialized === refused) return;
     const timer = setTimeout(() => {
       const sent = serialized;
+      const key = keys.keyFor(JSON.stringify([storyId, version, sent, slotId]));
       setAutosaving(true);
-      void server.autosave(storyId, version, JSON.parse(sent), slotId)
+      void server.autosave(storyId, version, JSON.parse(sent), slotId, key)
         .then((answer) => {
+          keys.answered(key);
           setAutoState(answer);
           saved.current(answer, sent);
           // A busy server is worth another try; a refusal waits for the content to change.

@@ -13,7 +13,8 @@ import type { FormState } from "@/lib/actions/form-state";
 import { invalid } from "@/lib/core/errors";
 
 // Thin wrappers: each declares the shape of its input and hands over to lib/stories, which checks
-// who may do what.
+// who may do what. Saves and notes carry the browser's key for the request (requestKey): a retry
+// after a lost answer gets the first attempt's answer (lib/stories/request-keys.ts).
 
 const INTENTS = ["save", "submit", "approve", "return", "spike", "restore", "release"] as const;
 type Intent = (typeof INTENTS)[number];
@@ -76,14 +77,15 @@ export const storyFormAction = deskAction(
     slot: recordId.optional(),
     // The form began as a new story: its address changed under it, so an answer must bring the story's own page.
     opened: z.literal("new").optional(),
+    requestKey: z.string(),
   }),
-  async ({ storyId, intent, version, story, note, slot, opened }, user) => {
+  async ({ storyId, intent, version, story, note, slot, opened, requestKey }, user) => {
     if (!storyId) {
       if (intent !== "save" && intent !== "submit") throw invalid("请先保存稿件");
-      const created = await createStory(user, story, { submit: intent === "submit", slotId: slot });
+      const created = await createStory(user, story, { submit: intent === "submit", slotId: slot, requestKey });
       return { message: DONE[intent], storyId: created.id, version: created.version, status: created.status, redirectTo: `/desk/stories/${created.id}` };
     }
-    const saved = await changeStory(user, { action: intent === "save" ? "edit" : intent, storyId, baseVersion: version ?? -1, content: story, note });
+    const saved = await changeStory(user, { action: intent === "save" ? "edit" : intent, storyId, baseVersion: version ?? -1, content: story, note, requestKey });
     const leavesForQueue = intent === "approve" || intent === "return" || intent === "spike" || intent === "release";
     const redirectTo = leavesForQueue ? "/desk/queue" : opened ? `/desk/stories/${saved.id}` : undefined;
     return { message: DONE[intent], storyId: saved.id, version: saved.version, status: saved.status, redirectTo };
@@ -93,11 +95,11 @@ export const storyFormAction = deskAction(
 
 /** Saves a draft a few seconds after typing stops; a new story is created on its first autosave. */
 export const autosaveAction = deskCall(
-  z.tuple([recordId.nullable(), versionNumber, z.unknown(), recordId.nullable()]),
-  async (user, storyId, baseVersion, content, slotId): Promise<FormState> => {
+  z.tuple([recordId.nullable(), versionNumber, z.unknown(), recordId.nullable(), z.string()]),
+  async (user, storyId, baseVersion, content, slotId, requestKey): Promise<FormState> => {
     const saved = storyId
-      ? await changeStory(user, { action: "edit", storyId, baseVersion, content, autosave: true })
-      : await createStory(user, content, { slotId: slotId ?? undefined });
+      ? await changeStory(user, { action: "edit", storyId, baseVersion, content, autosave: true, requestKey })
+      : await createStory(user, content, { slotId: slotId ?? undefined, requestKey });
     return { ok: true, fieldErrors: {}, at: Date.now(), message: "已自动保存", storyId: saved.id, version: saved.version, status: saved.status };
   },
   (failure, input) => withCurrent({ ok: false, at: Date.now(), ...failure }, input?.[0]),
@@ -133,8 +135,8 @@ export const markStoryReadAction = deskCall(
   () => undefined,
 );
 
-export const noteAction = deskAction(z.object({ storyId: recordId, note: z.string() }), async ({ storyId, note }, user) => {
-  await addNote(user, storyId, note);
+export const noteAction = deskAction(z.object({ storyId: recordId, note: z.string(), requestKey: z.string() }), async ({ storyId, note, requestKey }, user) => {
+  await addNote(user, storyId, note, requestKey);
   return { message: "留言已发送" };
 });
 
