@@ -9,6 +9,9 @@ CREATE TABLE "IdempotencyKey" (
     CONSTRAINT "IdempotencyKey_pkey" PRIMARY KEY ("userId","key")
 );
 
+-- CreateIndex
+CREATE INDEX "IdempotencyKey_userId_createdAt_idx" ON "IdempotencyKey"("userId", "createdAt");
+
 -- AddForeignKey
 ALTER TABLE "IdempotencyKey" ADD CONSTRAINT "IdempotencyKey_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
