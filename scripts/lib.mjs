@@ -114,3 +114,62 @@ export function buildIsCurrent(distDir) {
   const newest = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestSource(s) : statSync(s).mtimeMs)));
   return statSync(buildId).mtimeMs >= newest;
 }
+
+const PARENT_PID = "NEWSROOM_PARENT_PID";
+
+/** The environment for a child that watches its parent (endWhenOrphaned): it learns who that is. */
+export function envForChild(env = process.env) {
+  return { ...env, [PARENT_PID]: String(process.pid) };
+}
+
+/**
+ * Ends this process, through `stop(reason)`, once what it runs for is gone: its parent (the
+ * supervisor that would stop it has died: "parent") or its output (a closed pipe: "output"). Left
+ * running, an orphan with a closed output spins: each failed write is an 'error' event nobody
+ * hears, Next logs it as an uncaught exception to the same closed output, and so on without end.
+ */
+export function endWhenOrphaned(stop, { everyMs = 1000 } = {}) {
+  // Named by the parent (envForChild): one that died before this line ran is noticed too. Not
+  // passed on, so a process this one starts watches its own parent.
+  const parent = Number(process.env[PARENT_PID]) || process.ppid;
+  delete process.env[PARENT_PID];
+  const check = () => process.ppid !== parent && stop("parent");
+  setInterval(check, everyMs).unref();
+  check();
+  // A write after the first failure fails again on the destroyed stream: 'error' each time.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => stop("output"));
+}
+
+/**
+ * Stops a child process: SIGTERM to it (or to its process group, for one started detached),
+ * SIGKILL after `graceMs` if it is still there; resolves once it has exited.
+ */
+export async function stopChild(child, { graceMs = 10_000, group = false } = {}) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const signal = (name) => {
+    try {
+      process.kill(group ? -child.pid : child.pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal("SIGTERM");
+  const killer = setTimeout(() => signal("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(killer);
+}
+
+/** The first wait before a stopped instance is started again, and the longest. */
+export const RESTART_FIRST_MS = 1_000;
+export const RESTART_MOST_MS = 60_000;
+
+/**
+ * How long to wait before starting again a process that stopped: twice the last wait, from a
+ * second up to a minute, so a crash loop (a database that is gone) does not spin; back to a second
+ * after a run long enough to count as working.
+ */
+export function restartDelay(previousMs, ranForMs) {
+  if (ranForMs >= RESTART_MOST_MS || !previousMs) return RESTART_FIRST_MS;
+  return Math.min(previousMs * 2, RESTART_MOST_MS);
+}

@@ -11,20 +11,29 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { constants } from "node:os";
 import path from "node:path";
-import { buildApp, buildIsCurrent, npx, readBuildNote, startPlan, waitForPort } from "./lib.mjs";
+import { pathToFileURL } from "node:url";
+import { buildApp, buildIsCurrent, endWhenOrphaned, envForChild, npx, readBuildNote, startPlan, stopChild, waitForPort } from "./lib.mjs";
 
 const port = process.env.PORT ?? "3000";
 const dataDir = path.resolve(".data");
 mkdirSync(dataDir, { recursive: true });
 const children = [];
 
-function stopAll(code = 0) {
-  for (const c of children) c.kill("SIGTERM");
+let stopping = false;
+/** Stops the children, then exits; never resolves, so nothing after it runs. */
+async function stopAll(code = 0) {
+  if (stopping) return new Promise(() => {});
+  stopping = true;
+  await Promise.all(children.map((c) => stopChild(c)));
   process.exit(code);
 }
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
+// Whatever ends this script (a failed migration, a crash) ends what it started.
+process.on("exit", () => children.forEach((c) => c.exitCode === null && c.signalCode === null && c.kill("SIGKILL")));
+endWhenOrphaned(() => stopAll(1));
 
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const plan = startPlan(process.env, readBuildNote(distDir));
@@ -76,7 +85,10 @@ if (plan.autoBuild && !buildIsCurrent(distDir)) {
 
 console.log(`starting on http://${plan.host ?? "localhost"}:${port}`);
 // Next's own entry, not through npx: a stop signal sent to this script must reach the server itself.
+// The guard ends the server when this script or its output is gone (scripts/instance-guard.mjs).
 const next = path.join("node_modules", "next", "dist", "bin", "next");
-const app = spawn(process.execPath, [next, "start", "-p", port, ...(plan.host ? ["-H", plan.host] : [])], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir } });
+const guard = pathToFileURL(path.resolve("scripts", "instance-guard.mjs")).href;
+const app = spawn(process.execPath, ["--import", guard, next, "start", "-p", port, ...(plan.host ? ["-H", plan.host] : [])], { stdio: "inherit", env: envForChild({ ...process.env, NEXT_DIST_DIR: distDir }) });
 children.push(app);
-app.on("exit", (code) => stopAll(code ?? 0));
+// A server that died (killed, crashed) is a failure, for whatever restarts this script.
+app.on("exit", (code, signal) => stopAll(code ?? 128 + (constants.signals[signal] ?? 0)));
