@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 // An app instance ends when what it runs for is gone (scripts/instance-guard.mjs, loaded into the
 // Next server by scripts/start.mjs). Without it, an instance whose output was closed spun on its
@@ -28,9 +28,22 @@ async function gone(pid: number) {
   }
 }
 
+// Whatever a test's outcome, no server it started is left running.
+const started: number[] = [];
+afterEach(() => {
+  for (const pid of started.splice(0)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // ended, as it should have
+    }
+  }
+});
+
 describe("an app instance", () => {
   it("ends when its output is closed, instead of writing to it again and again", async () => {
     const server = spawn(process.execPath, ["--import", guard, "-e", LIKE_NEXT], { stdio: ["ignore", "pipe", "pipe"] });
+    started.push(server.pid!);
     await once(server.stdout!, "data");
     server.stdout!.destroy();
     server.stderr!.destroy();
@@ -55,6 +68,7 @@ describe("an app instance", () => {
       const [line] = (await once(parent.stdout!, "data")) as [Buffer];
       const pid = Number(line.toString().trim());
       expect(pid).toBeGreaterThan(0);
+      started.push(pid);
       await once(parent, "exit");
       await gone(pid);
     });
