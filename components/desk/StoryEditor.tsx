@@ -158,7 +158,8 @@ export function StoryEditor({
   const { autoState, setAutoState, autosaving } = useAutosave({
     serialized,
     dirty,
-    allowed: editable && !pending && !waitingConflict,
+    // Not while an explicit save waits for its answer: it may have moved the version on.
+    allowed: editable && !pending && !waitingConflict && !saveKeys.waiting(),
     storyId,
     version,
     slotId: storyId ? null : (slotId ?? null),
