@@ -42,9 +42,15 @@ function sharedSecrets() {
     writeFileSync(file, JSON.stringify({ NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64") }), { mode: 0o600 });
   }
   const kept = JSON.parse(readFileSync(file, "utf8"));
+  // Made for files written before the front cache took purges with a secret.
+  if (!kept.FRONT_CACHE_SECRET) {
+    kept.FRONT_CACHE_SECRET = randomBytes(32).toString("hex");
+    writeFileSync(file, JSON.stringify(kept), { mode: 0o600 });
+  }
   return {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? kept.NEXTAUTH_SECRET,
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? kept.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+    FRONT_CACHE_SECRET: process.env.FRONT_CACHE_SECRET ?? kept.FRONT_CACHE_SECRET,
   };
 }
 
@@ -112,7 +118,7 @@ const instances = ports.map((port) => {
 });
 await Promise.all(instances.map(({ port }) => waitForPort(port, "127.0.0.1", 300_000)));
 
-const cache = await startFrontCache({ backends: ports.map((p) => `127.0.0.1:${p}`), listen: `127.0.0.1:${frontPort}`, workDir: path.join(dataDir, "cluster-varnish") });
+const cache = await startFrontCache({ backends: ports.map((p) => `127.0.0.1:${p}`), listen: `127.0.0.1:${frontPort}`, purgeSecret: env.FRONT_CACHE_SECRET, workDir: path.join(dataDir, "cluster-varnish") });
 stoppers.push(() => cache.stop());
 cache.exited.then((code) => {
   console.error(`[cluster] the front cache stopped (${code})`);
