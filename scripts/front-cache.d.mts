@@ -2,8 +2,10 @@
 export type FrontCacheOptions = {
   /** App instances as host:port, at least one. */
   backends: string[];
-  /** Addresses (or address/prefix) besides this machine allowed to send BAN. */
-  banFrom?: string[];
+  /** Addresses (or address/prefix) besides this machine allowed to purge. */
+  purgeFrom?: string[];
+  /** What a purge must carry (FRONT_CACHE_SECRET): without it nothing may purge. */
+  purgeSecret?: string;
 };
 export type FrontCache = {
   url: string;
@@ -16,6 +18,7 @@ export type FrontCache = {
 };
 export const VCL_TEMPLATE: string;
 export const VARNISHD: string;
+export const PURGE_SECRET: RegExp;
 export function parseHostPort(text: string): { host: string; port: number };
 export function generatedSection(options: FrontCacheOptions): string;
 export function frontCacheVcl(options: FrontCacheOptions): string;

@@ -10,7 +10,9 @@ import { DomainError } from "@/lib/core/errors";
 import { archiveOrder, folioOfFile } from "@/lib/import/archive";
 import { cardsOfPage, storyOfCard, type PageFolio } from "@/lib/import/page-import";
 import { publishBackIssuePage } from "@/lib/import/commands";
-import { requestReaderRefresh } from "@/lib/reader/refresh-call";
+import { installJobQueues } from "@/lib/platform/jobs";
+import { ALL_QUEUES } from "@/lib/jobs/queues";
+import { closeProcessStore } from "@/lib/platform/cache/stores.mjs";
 
 const USAGE = "usage: npm run import:archive -- --as <值班总编的用户名> [--dry-run] <页面.txt 或文件夹> ...";
 
@@ -58,6 +60,7 @@ async function main() {
     await importFiles(username!, files);
   } finally {
     await db().$disconnect();
+    await closeProcessStore();
   }
 }
 
@@ -69,6 +72,8 @@ async function importFiles(username: string, files: { name: string; text: string
     console.error(`没有名为 ${username} 的有效账号`);
     process.exit(2);
   }
+  // Pages published here are purged from readers' caches by jobs, sent into these queues.
+  await installJobQueues(ALL_QUEUES);
 
   let published = 0;
   let refused = 0;
@@ -88,8 +93,8 @@ async function importFiles(username: string, files: { name: string; text: string
     }
   }
   console.log(`共 ${files.length} 个文件：导入 ${published} 版，未导入 ${refused} 版`);
-  // Reader pages kept by a running instance are refreshed through it; without one, nothing is kept.
-  if (published && !(await requestReaderRefresh(3000).catch(() => false))) console.log("（没有正在运行的实例可通知；读者页面会在缓存到期后更新）");
+  // Each page's purge of reader pages is a job the app's instances work (lib/reader/purge.ts).
+  if (published) console.log("读者页面由运行中的实例随即更新（后台任务“更新读者页面”）");
   if (refused) process.exitCode = 1;
 }
 

@@ -65,9 +65,15 @@ function sharedSecrets() {
     writeFileSync(file, JSON.stringify({ NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64") }), { mode: 0o600 });
   }
   const kept = JSON.parse(readFileSync(file, "utf8"));
+  // Made for files written before the front cache took purges with a secret.
+  if (!kept.FRONT_CACHE_SECRET) {
+    kept.FRONT_CACHE_SECRET = randomBytes(32).toString("hex");
+    writeFileSync(file, JSON.stringify(kept), { mode: 0o600 });
+  }
   return {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? kept.NEXTAUTH_SECRET,
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? kept.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+    FRONT_CACHE_SECRET: process.env.FRONT_CACHE_SECRET ?? kept.FRONT_CACHE_SECRET,
   };
 }
 
@@ -154,7 +160,7 @@ async function main() {
   for (const port of ports) superviseInstance(port, env);
   await step(Promise.all(ports.map((port) => waitForPort(port, "127.0.0.1", 300_000))));
 
-  const cache = await startFrontCache({ backends: ports.map((p) => `127.0.0.1:${p}`), listen: `127.0.0.1:${frontPort}`, workDir: path.join(dataDir, "cluster-varnish") });
+  const cache = await startFrontCache({ backends: ports.map((p) => `127.0.0.1:${p}`), listen: `127.0.0.1:${frontPort}`, purgeSecret: env.FRONT_CACHE_SECRET, workDir: path.join(dataDir, "cluster-varnish") });
   stoppers.push(() => cache.stop());
   await step();
   cache.exited.then((code) => {

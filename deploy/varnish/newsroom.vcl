@@ -5,27 +5,34 @@ vcl 4.1;
 # - Reader pages (the same for every visitor) are cached whatever Cache-Control Next sends, for
 #   READER_TTL; their cookies are dropped on the way in and out, so a cookie neither bypasses
 #   nor splits the cache.
+# - Next's router asks for a page's data (RSC payloads, prefetches) at the page's own address with
+#   headers of its own. Those requests are kept apart from the page (their headers are part of the
+#   key), never answered with a stored page nor stored as one, and no redirect they get is kept: a
+#   reader must never be sent where one visitor's headers pointed (issue 17: a cached 307 to
+#   ?_rsc made the front page a redirect loop for everyone).
 # - Public photo files are cached when the request carries no cookie (with one, the app may
 #   answer from the session: pass). Files the app calls `private` or `no-store` are never kept.
 # - Next's build files (/_next/static) are immutable: cached for as long as Next says.
 # - The back office (/desk, /login), /api and every POST (Server Actions) go to the app untouched.
-# - The app sends BAN after a publication, correction or withdrawal (lib/platform/front-cache.ts):
-#   every cached reader page and photo file is dropped. Bans test only obj.* headers, so
-#   Varnish's ban lurker clears old objects in the background instead of the ban list growing.
+# - Every kept answer carries keys (xkey) naming what it shows: the app's (x-reader-keys: the story,
+#   issue, tag, author … its queries read) and those its address names. The app purges the keys of
+#   what a publication, correction or withdrawal changed (lib/reader/purge.ts); the rest stays.
+#   Only the app instances may purge: their addresses AND the installation's shared secret.
 # - When no app instance is healthy, cached pages are served for up to GRACE_WHEN_SICK past
 #   their TTL (a restart, a database outage) instead of an error.
 #
 # scripts/front-cache.mjs rewrites the part between the "generated" markers for a list of
-# host:port backends and the addresses allowed to BAN; the rest is used as it stands.
+# host:port backends, the addresses allowed to purge and the purge secret; the rest is used as it
+# stands.
 #
-# Why a long TTL is safe: every change readers can see calls refreshReaderPages(), which bans.
-# What the TTL still bounds: anything that changes without a publication (the date in the
-# masthead, a scheduled release whose ban failed because this cache was down). One hour.
+# Why a long TTL is safe: every change readers can see is purged by a job written in the same
+# transaction as the change and retried until the purge is confirmed.
 
 import directors;
 import std;
+import xkey;
 
-# BEGIN generated: backends and BAN sources (scripts/front-cache.mjs)
+# BEGIN generated: backends, purge sources and secret (scripts/front-cache.mjs)
 probe app_health {
     .url = "/api/health";
     .timeout = 2s;
@@ -53,10 +60,17 @@ backend app2 {
     .between_bytes_timeout = 10s;
 }
 
-acl ban_sources {
+acl purge_sources {
     "localhost";
     "127.0.0.1";
     "::1";
+}
+
+sub newsroom_purge_check {
+    if (client.ip !~ purge_sources) {
+        return (synth(403, "Forbidden"));
+    }
+    return (synth(403, "Forbidden: no purge secret configured"));
 }
 
 sub vcl_init {
@@ -67,26 +81,22 @@ sub vcl_init {
 # END generated
 
 sub vcl_recv {
-    # x-kind is ours (reader, photo or static, stored on the object for bans): never the client's.
+    # x-kind and x-router are ours (set below, stored on the object): never the client's.
     unset req.http.x-kind;
+    unset req.http.x-router;
     set req.backend_hint = app.backend();
-    # Only the app (or an operator on this machine) may empty the cache. A request that came
-    # through a proxy on this machine (nginx for TLS) carries its client's address in
-    # X-Forwarded-For before ours: refused, else anyone on the internet would pass the ACL.
+    # Only the app instances empty the cache, by the keys of what changed: the address and the
+    # secret are checked (newsroom_purge_check), whatever the request's other headers say.
+    if (req.method == "PURGE") {
+        call newsroom_purge_check;
+        if (!req.http.X-Purge-Keys) {
+            return (synth(400, "X-Purge-Keys missing"));
+        }
+        set req.http.x-purged = xkey.purge(req.http.X-Purge-Keys);
+        return (synth(200, "Purged " + req.http.x-purged));
+    }
     if (req.method == "BAN") {
-        if (!client.ip ~ ban_sources || req.http.X-Forwarded-For ~ ",") {
-            return (synth(403, "Forbidden"));
-        }
-        # X-Ban-Url narrows the ban to addresses matching a regular expression; without it,
-        # every reader page and photo file goes.
-        if (req.http.X-Ban-Url) {
-            if (!std.ban("obj.http.x-kind ~ ^(reader|photo)$ && obj.http.x-url ~ " + req.http.X-Ban-Url)) {
-                return (synth(400, std.ban_error()));
-            }
-        } elsif (!std.ban("obj.http.x-kind ~ ^(reader|photo)$")) {
-            return (synth(500, std.ban_error()));
-        }
-        return (synth(200, "Banned"));
+        return (synth(405, "Method Not Allowed"));
     }
 
     # Server Actions are POSTs naming the action; both rules send them on, with their cookies.
@@ -112,6 +122,11 @@ sub vcl_recv {
         return (pass);
     }
 
+    # A request of Next's router (a page's data, a prefetch): keyed by its headers too (vcl_hash).
+    if (req.http.RSC || req.http.Next-Router-Prefetch || req.http.Next-Router-Segment-Prefetch || req.http.Next-Router-State-Tree || req.http.Next-Url || req.http.Next-Hmr-Refresh || req.url ~ "[?&]_rsc(=|&|$)") {
+        set req.http.x-router = "1";
+    }
+
     # Reader pages are the same for every visitor: the session cookie of a journalist reading
     # the paper must not make a private copy, nor reach the app.
     unset req.http.Cookie;
@@ -134,15 +149,35 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_hash {
+    # Next answers its router's requests by these headers (and checks _rsc against them): a page
+    # and its data, or two visitors' different headers, never share a key. The built-in vcl_hash
+    # adds the address and host after this.
+    if (req.http.x-router) {
+        hash_data("router");
+        hash_data(req.http.RSC);
+        hash_data(req.http.Next-Router-Prefetch);
+        hash_data(req.http.Next-Router-Segment-Prefetch);
+        hash_data(req.http.Next-Router-State-Tree);
+        hash_data(req.http.Next-Url);
+        hash_data(req.http.Next-Hmr-Refresh);
+    }
+}
+
 sub vcl_backend_response {
-    # Stored on the object for bans (the app ignores the x-kind it is sent along with the fetch).
-    set beresp.http.x-url = bereq.url;
+    # Stored on the object for vcl_deliver (the app ignores the x-kind it is sent along with the fetch).
     set beresp.http.x-kind = bereq.http.x-kind;
     # Next 16 sends a page's redirect twice in its first (uncached) answer; clients that join
     # repeated headers would follow "a, a". One Location, as the app meant.
     if (beresp.http.Location) {
         std.collect(beresp.http.Location);
         set beresp.http.Location = regsub(beresp.http.Location, ",.*$", "");
+    }
+    # A withdrawn story: the page sends readers to its 410, which is fetched here and kept at the
+    # story's own address, so readers (and search engines) get 410 Gone where the story was.
+    if (bereq.http.x-kind == "reader" && !bereq.http.x-router && beresp.status == 307 && bereq.url ~ "^/stories/[A-Za-z0-9_-]+/?$" && beresp.http.Location ~ "^/stories/[A-Za-z0-9_-]+/withdrawn$" && bereq.retries == 0) {
+        set bereq.url = beresp.http.Location;
+        return (retry);
     }
 
     # An app instance that fails: try another once (GET and HEAD only; a POST is not repeated).
@@ -161,10 +196,16 @@ sub vcl_backend_response {
 
     if (beresp.http.x-kind == "reader") {
         unset beresp.http.Set-Cookie;
+        # A router request keeps only a plain answer; and no answer sending anyone to ?_rsc is kept.
+        if ((bereq.http.x-router && beresp.status != 200) || beresp.http.Location ~ "[?&]_rsc(=|&|$)") {
+            set beresp.ttl = 0s;
+            set beresp.uncacheable = true;
+            return (deliver);
+        }
         if (beresp.status == 200) {
             set beresp.ttl = 1h;          # READER_TTL
         } elsif (beresp.status == 410) {
-            set beresp.ttl = 60s;         # a withdrawn story
+            set beresp.ttl = 1h;          # a withdrawn story (purged if it comes back)
         } elsif (beresp.status == 404) {
             set beresp.ttl = 30s;
         } elsif (beresp.status == 301 || beresp.status == 302 || beresp.status == 307 || beresp.status == 308) {
@@ -174,6 +215,7 @@ sub vcl_backend_response {
             set beresp.uncacheable = true;
             return (deliver);
         }
+        call newsroom_keys;
         set beresp.grace = 6h;            # GRACE_WHEN_SICK
         return (deliver);
     }
@@ -185,10 +227,42 @@ sub vcl_backend_response {
             set beresp.uncacheable = true;
             return (deliver);
         }
+        if (beresp.http.x-kind == "photo") {
+            set beresp.http.xkey = "photo:" + regsub(bereq.url, "^/api/photos/([A-Za-z0-9_-]+)/.*$", "\1");
+        }
         set beresp.grace = 6h;
         return (deliver);
     }
     # Passed requests: as the app answered.
+}
+
+# The keys a reader answer is purged by: every reader page's, the app's (what its queries read:
+# x-reader-keys, lib/reader/keys.ts), and those its address names, which hold even for an answer
+# the app rendered without its keys (a 404 for an issue not yet out).
+sub newsroom_keys {
+    set beresp.http.xkey = "reader";
+    if (beresp.http.x-reader-keys) {
+        set beresp.http.xkey = beresp.http.xkey + " " + beresp.http.x-reader-keys;
+    }
+    if (bereq.url ~ "^/stories/[A-Za-z0-9_-]+(/|\?|$)") {
+        set beresp.http.xkey = beresp.http.xkey + " story:" + regsub(bereq.url, "^/stories/([A-Za-z0-9_-]+).*$", "\1");
+    } elsif (bereq.url ~ "^/issues/[0-9]{4}-[0-9]{2}-[0-9]{2}(/|\?|$)") {
+        set beresp.http.xkey = beresp.http.xkey + " issue:" + regsub(bereq.url, "^/issues/([0-9-]{10}).*$", "\1");
+    } elsif (bereq.url ~ "^/($|\?)") {
+        set beresp.http.xkey = beresp.http.xkey + " latest";
+    } elsif (bereq.url ~ "^/calendar(/|\?|$)") {
+        set beresp.http.xkey = beresp.http.xkey + " calendar";
+    } elsif (bereq.url ~ "^/search(/|\?|$)") {
+        set beresp.http.xkey = beresp.http.xkey + " search";
+    } elsif (bereq.url ~ "^/tags/?(\?|$)") {
+        set beresp.http.xkey = beresp.http.xkey + " tags";
+    } elsif (bereq.url ~ "^/(sitemap\.xml|sitemaps/)") {
+        set beresp.http.xkey = beresp.http.xkey + " sitemap";
+    }
+    if (bereq.url ~ "(^|/)feed\.xml(\?|$)") {
+        set beresp.http.xkey = beresp.http.xkey + " feed";
+    }
+    unset beresp.http.x-reader-keys;
 }
 
 sub vcl_backend_fetch {
@@ -218,14 +292,17 @@ sub vcl_deliver {
     }
     if (resp.http.x-kind == "reader") {
         unset resp.http.Set-Cookie;
-        # Only this cache hears of publications: a cache past it (a CDN) keeping a page for Next's
-        # s-maxage would show a withdrawn story for that long. Browsers ask again each time (a 304
-        # when the page has not changed).
-        if (resp.status == 200) {
-            set resp.http.Cache-Control = "public, max-age=0, must-revalidate";
-        }
+        # Only this cache hears of publications: a cache past it (a CDN) keeping an answer for
+        # Next's s-maxage would show a withdrawn story, or a 404 for an issue just released, for
+        # that long. Browsers and CDNs ask again each time (a 304 when the page has not changed).
+        set resp.http.Cache-Control = "public, max-age=0, must-revalidate";
     }
-    unset resp.http.x-url;
+    # Behind the TLS proxy every answer says the site is HTTPS only (browsers ignore it over http).
+    if (req.http.X-Forwarded-Proto == "https") {
+        set resp.http.Strict-Transport-Security = "max-age=63072000; includeSubDomains";
+    }
+    unset resp.http.xkey;
+    unset resp.http.x-reader-keys;
     unset resp.http.x-kind;
     unset resp.http.Via;
     unset resp.http.X-Varnish;

@@ -14,6 +14,7 @@ import { pageInput } from "@/lib/validation/issue";
 import { photoBlock } from "@/lib/stories/body";
 import { fieldErrorsOf, type StoryDraft } from "@/lib/validation/story";
 import { fileableBody, IMPORT_MAX_STORIES, importProblem } from "@/lib/import/page-import";
+import { issueReleasePurge, purgeNow, sendReaderPurge } from "@/lib/reader/purge";
 
 // What the page import desk (/desk/import) files: stories read from a printed page, either as
 // copy for the desk to work on, or — for a paper bringing its archive in — as a page of a past
@@ -142,7 +143,7 @@ export async function publishBackIssuePage(actor: SessionUser, page: unknown, in
   const { releaseTime } = await paperProfile();
   const at = beijingDateTimeToDate(`${date}T${releaseTime}`) ?? issueDateFromString(date);
   try {
-    return await db().$transaction(async (tx) => {
+    const done = await db().$transaction(async (tx) => {
       const existing = await tx.issue.findUnique({ where: { date: issueDateFromString(date) }, select: { id: true, status: true, number: true } });
       if (existing && existing.status !== "PUBLISHED") throw conflict("这一天的报纸还在编排中，不能作为过刊导入");
       if (existing && issueNumber !== "" && existing.number !== issueNumber) throw invalid(`这一天的报纸已是总第${existing.number}期，与填写的期号不符`, { issueNumber: ["期号不符"] });
@@ -160,8 +161,13 @@ export async function publishBackIssuePage(actor: SessionUser, page: unknown, in
         storyIds.push((await writeImported(tx, actor, story, { status: "PUBLISHED", at, placement: { pageId: created.id, position } })).id);
       }
       await recordAudit(tx, { actorId: actor.id, action: "issue.import_page", targetType: "issue", targetId: issue.id, summary: { date, number: issue.number, page: pageNumber, name: pageName, stories: storyIds.length } });
-      return { issueId: issue.id, date, pageNumber, storyIds, newIssue: !existing };
+      // Readers see the page as a release would show it (lib/reader/purge.ts).
+      const purge = await sendReaderPurge(tx, await issueReleasePurge(tx, issue.id));
+      return { issueId: issue.id, date, pageNumber, storyIds, newIssue: !existing, purge };
     }, IMPORT_TRANSACTION);
+    const { purge, ...page } = done;
+    await purgeNow(purge);
+    return page;
   } catch (e) {
     // Someone made this day's issue or page, or took the number, between the checks and the writes.
     if (isUniqueViolation(e)) throw invalid("这个期号或版次刚被占用：请核对总第几期，或刷新后再看这一期", { issueNumber: ["期号或版次已被占用"] });

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/roles";
 import { forbidden, invalid } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/core/audit";
 import { fieldErrorsOf } from "@/lib/validation/story";
+import { everyReaderPagePurge, purgeNow, sendReaderPurge } from "@/lib/reader/purge";
 import { touchPage } from "@/lib/issues/commands";
 
 // The paper as its masthead prints it and when its issues go out (版面设置). One row; until an
@@ -47,10 +48,13 @@ export async function updatePaperProfile(actor: SessionUser, input: unknown): Pr
   mayConfigure(actor);
   const parsed = paperProfileInput.safeParse(input);
   if (!parsed.success) throw invalid("请检查报社设置", fieldErrorsOf(parsed.error));
-  await db().$transaction(async (tx) => {
+  const purge = await db().$transaction(async (tx) => {
     await tx.paperProfile.upsert({ where: { id: "paper" }, create: parsed.data, update: parsed.data });
     await recordAudit(tx, { actorId: actor.id, action: "paper.update", targetType: "paper", targetId: "paper", summary: parsed.data });
+    // Page 1 of every issue prints the masthead.
+    return sendReaderPurge(tx, everyReaderPagePurge("报社设置已修改"));
   });
+  await purgeNow(purge);
 }
 
 /** A page format's columns and how much copy a full page holds (the board's fill meter). */
@@ -59,11 +63,14 @@ export async function updatePageFormat(actor: SessionUser, input: unknown): Prom
   const parsed = pageFormatInput.safeParse(input);
   if (!parsed.success) throw invalid("请检查版式", fieldErrorsOf(parsed.error));
   const { code, ...values } = parsed.data;
-  await db().$transaction(async (tx) => {
+  const purge = await db().$transaction(async (tx) => {
     await tx.pageFormat.update({ where: { code }, data: values });
     // Pages not yet out are drawn again at the new size: a signed one must be signed again.
     const signed = await tx.page.findMany({ where: { formatCode: code, status: "SIGNED", issue: { status: { not: "PUBLISHED" } } }, select: { id: true } });
     for (const page of signed) await touchPage(tx, actor, page.id, null, "版式容量改了");
     await recordAudit(tx, { actorId: actor.id, action: "paper.format", targetType: "paper", targetId: code, summary: values });
+    // Released pages are drawn from their format too (until pages are kept as they ran).
+    return sendReaderPurge(tx, everyReaderPagePurge("版式已修改"));
   });
+  await purgeNow(purge);
 }

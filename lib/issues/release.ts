@@ -15,7 +15,7 @@ import { recordRevisions } from "@/lib/stories/revisions";
 import { draftOfStored, storyContentSelect } from "@/lib/stories/content";
 import { chiefEditorIds, notify, notifyEach } from "@/lib/inbox/notify";
 import { paperProfile } from "@/lib/issues/paper-profile";
-import { requestReaderRefresh } from "@/lib/reader/refresh-call";
+import { issueReleasePurge, purgeNow, sendReaderPurge, type ReaderPurge } from "@/lib/reader/purge";
 import { appPort } from "@/lib/platform/env";
 import type { IssueStatus } from "@/lib/generated/prisma/enums";
 
@@ -52,7 +52,7 @@ async function releaseProblems(client: Tx | Db, issueId: string): Promise<string
   ];
 }
 
-type Released = { storyIds: string[]; date: Date; number: number; lateMinutes: number };
+type Released = { storyIds: string[]; date: Date; number: number; lateMinutes: number; purge: ReaderPurge };
 
 /**
  * Claims the issue (only if it is still what the caller saw: not yet out, or scheduled for exactly
@@ -107,18 +107,22 @@ async function releaseInTransaction(tx: Tx, issueId: string, actor: SessionUser,
     targetId: issueId,
     summary: { number: issue.number, stories: ids.length, ...(scheduledFor ? { publishAt: scheduledFor.toISOString() } : {}), ...(lateMinutes ? { lateMinutes } : {}) },
   });
-  return { storyIds: ids, date: issue.date, number: issue.number, lateMinutes };
+  // Readers' pages of what changed are purged by a job committed with the release (lib/reader/purge.ts).
+  const purge = await sendReaderPurge(tx, await issueReleasePurge(tx, issueId));
+  return { storyIds: ids, date: issue.date, number: issue.number, lateMinutes, purge };
 }
 
 /** 立即见报: the chief editor releases the issue now (a scheduled one too, ahead of its time). */
 export async function releaseNow(actor: SessionUser, issueId: string): Promise<Released> {
   assertChief(actor, "签发见报");
   if (!isRecordId(issueId)) throw notFound("找不到这一期");
-  return db().$transaction(async (tx) => {
-    const released = await releaseInTransaction(tx, issueId, actor);
-    if (released) return released;
+  const released = await db().$transaction(async (tx) => {
+    const done = await releaseInTransaction(tx, issueId, actor);
+    if (done) return done;
     throw (await tx.issue.count({ where: { id: issueId } })) ? conflict("本期已经见报") : notFound("找不到这一期");
   });
+  await purgeNow(released.purge);
+  return released;
 }
 
 /** Locks the issue row for the rest of the transaction and reads it; a released issue is closed. */
@@ -196,7 +200,9 @@ export async function runScheduledRelease(data: unknown): Promise<ScheduledRelea
   if (!scheduler) throw new Error(`issue ${job.issueId} is scheduled but names nobody who scheduled it`);
   try {
     const released = await db().$transaction((tx) => releaseInTransaction(tx, job.issueId, scheduler, publishAt));
-    return released ? { released: true, stories: released.storyIds.length, lateMinutes: released.lateMinutes } : { released: false, reason: "not_due" };
+    if (!released) return { released: false, reason: "not_due" };
+    await purgeNow(released.purge);
+    return { released: true, stories: released.storyIds.length, lateMinutes: released.lateMinutes };
   } catch (e) {
     // Not ready at its time (a page added, unsigned or emptied since): the issue is held and the
     // chief editors are told why, rather than the job failing where only administrators look.
@@ -216,11 +222,8 @@ async function holdUnready(issueId: string, publishAt: Date, why: string) {
   });
 }
 
-/** What the worker runs: the release, then fresh reader pages on this instance, as after a release by hand (the port says which instance ran it). */
-export const releaseJob: JobHandler = async (data) => {
-  const result = await runScheduledRelease(data);
-  return result.released ? { ...result, readerPagesRefreshed: await requestReaderRefresh(), instancePort: appPort() } : result;
-};
+/** What the worker runs (the port says which instance ran it); the purge of reader pages is a job of its own. */
+export const releaseJob: JobHandler = async (data) => ({ ...(await runScheduledRelease(data)), instancePort: appPort() });
 
 export type ReleaseView = {
   issueId: string;

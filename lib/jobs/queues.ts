@@ -6,6 +6,9 @@ export const QUEUES = {
   // 6 retries, the first after 30–60 s, each next one twice as long: half an hour to an hour in all,
   // enough to ride out a database restart or a worker that died mid-job.
   issueRelease: { name: "issue-release", label: "定时见报", retryLimit: 6, retryDelaySeconds: 30, expireInSeconds: 300 },
+  // Right after a change readers see; retried quickly at first (a front cache restarting), then for
+  // about an hour and a half in all before it is listed as failed.
+  readerPurge: { name: "reader-purge", label: "更新读者页面", retryLimit: 10, retryDelaySeconds: 5, expireInSeconds: 180 },
   // Hourly; a run that fails is tried twice more, and the next hour's run does the same work anyway.
   photoSweep: { name: "photo-sweep", label: "清理孤立图片文件", retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 1800, cron: "17 * * * *" },
 } as const satisfies Record<string, JobQueue>;

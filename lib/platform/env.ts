@@ -26,9 +26,17 @@ const schema = z.object({
   PHOTO_DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   // How many reverse proxies of ours append to x-forwarded-for; sign-in throttling believes only their entries.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1, { message: "TRUSTED_PROXY_HOPS 至少为 1" }).max(10).default(1),
-  // The front cache (Varnish, deploy/varnish) to ban after a publication, e.g. http://127.0.0.1:6081; none when unset.
+  // The front cache (Varnish, deploy/varnish) to purge after a change readers see, e.g. http://127.0.0.1:6081; none when unset.
   FRONT_CACHE_URL: z.string().url({ message: "FRONT_CACHE_URL 必须是网址，如 http://127.0.0.1:6081" }).optional(),
+  // What a purge proves itself with (the same value in the front cache's VCL: scripts/front-cache.mjs).
+  FRONT_CACHE_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32,256}$/, { message: "FRONT_CACHE_SECRET 须为 32 到 256 个字母、数字、- 或 _（openssl rand -hex 32）" })
+    .optional(),
 }).superRefine((e, ctx) => {
+  if (e.FRONT_CACHE_URL && !e.FRONT_CACHE_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["FRONT_CACHE_SECRET"], message: "设置了 FRONT_CACHE_URL 时必须设置 FRONT_CACHE_SECRET（与前端缓存的 VCL 相同）" });
+  }
   if (e.PHOTO_STORE !== "s3") return;
   for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
     if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: `PHOTO_STORE=s3 时必须设置 ${name}` });

@@ -61,8 +61,8 @@ async function installQueues(boss: PgBoss, queues: readonly JobQueue[]): Promise
 }
 
 /** Installs the queue without working it (tests, scripts): jobs can then be sent in any transaction. */
-export async function installJobQueues(queues: readonly JobQueue[]): Promise<void> {
-  const boss = newBoss();
+export async function installJobQueues(queues: readonly JobQueue[], connectionString?: string): Promise<void> {
+  const boss = newBoss(connectionString);
   await boss.start();
   try {
     await installQueues(boss, queues);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import { cachedReader } from "@/lib/reader/queries";
+import { readerKey } from "@/lib/reader/keys";
 import { leadText, parseStoredBody } from "@/lib/stories/body";
 import type { StoryKind, TagKind } from "@/lib/validation/story";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -85,7 +86,7 @@ export const calendarMonth = cachedReader("calendar", async (month: string): Pro
     },
   };
   // Months beyond the paper's answer 404 and are not kept.
-}, (m) => m.month >= m.span.first && m.month <= m.span.last);
+}, (m) => m.month >= m.span.first && m.month <= m.span.last, { about: () => [readerKey.calendar] });
 
 export type StoryList = { stories: StoryCard[]; page: number; totalPages: number; total: number };
 
@@ -113,7 +114,12 @@ export const tagPage = cachedReader("tag", async (name: string, page: number): P
   // A tag only drafts use is nobody's business yet; a page past the last is nothing.
   if (list.total === 0 || page > list.totalPages) return null;
   return { ...list, tag: { name: tag.name, kind: tag.kind } };
-});
+}, undefined, { about: (name) => [readerKey.tag(name)], shows: listedStories });
+
+/** A list shows its stories' headlines and excerpts: a correction to one of them changes it. */
+function listedStories(list: StoryList | null): string[] {
+  return list ? list.stories.map((s) => readerKey.story(s.id)) : [];
+}
 
 export type AuthorPhoto = { photoId: string; caption: string; storyId: string; width: number; height: number };
 export type AuthorPage = StoryList & {
@@ -147,7 +153,7 @@ export const authorPage = cachedReader("author", async (slug: string, page: numb
     counts: { written, photographed },
     photos: page === 1 && photographed > 0 ? await photosBy(person.id, person.name) : [],
   };
-});
+}, undefined, { about: (slug) => [readerKey.author(slug)], shows: (author) => [...listedStories(author), ...(author?.photos ?? []).map((p) => readerKey.story(p.storyId))] });
 
 /** The photos a person's credit stands under in published stories, newest first (at most 12). */
 async function photosBy(contributorId: string, name: string): Promise<AuthorPhoto[]> {
@@ -176,7 +182,7 @@ export const allTags = cachedReader("tags", async () => {
     select: { name: true, kind: true, _count: { select: { stories: { where: onTheRecord } } } },
   });
   return rows.map((r) => ({ name: r.name, kind: r.kind, count: r._count.stories }));
-}, undefined, { whileBuilding: [] });
+}, undefined, { about: () => [readerKey.tagIndex], whileBuilding: [] });
 
 /** Every story of one issue in page order, for the issue's feed. */
 export const issueCards = cachedReader("issue-cards", async (date: string): Promise<StoryCard[]> => {
@@ -186,13 +192,13 @@ export const issueCards = cachedReader("issue-cards", async (date: string): Prom
     select: cardSelect,
   });
   return rows.map(toCard);
-}, (cards) => cards.length > 0);
+}, (cards) => cards.length > 0, { about: (date) => [readerKey.issue(date)] });
 
 /** Years that have published issues, newest first, and one year's addresses, for the sitemaps. */
 export const sitemapYears = cachedReader("sitemap-years", async (): Promise<number[]> => {
   const rows = await db().$queryRaw<{ year: number }[]>`SELECT DISTINCT extract(year FROM date)::int AS year FROM "Issue" WHERE status = 'PUBLISHED' ORDER BY year DESC`;
   return rows.map((r) => r.year);
-});
+}, undefined, { about: () => [readerKey.sitemap] });
 
 export const sitemapYear = cachedReader("sitemap-year", async (year: number) => {
   const issues = await db().issue.findMany({
@@ -210,4 +216,4 @@ export const sitemapYear = cachedReader("sitemap-year", async (year: number) => 
     pages: i.pages.map((p) => p.number),
     stories: i.pages.flatMap((p) => p.placements.flatMap((pl) => (pl.story ? [{ id: pl.story.id, updatedAt: pl.story.updatedAt.toISOString() }] : []))),
   }));
-}, (issues) => issues.length > 0);
+}, (issues) => issues.length > 0, { about: () => [readerKey.sitemap] });

@@ -8,6 +8,7 @@ import { layoutPage, type ArrivingStory, type LayoutItem, type LayoutStory, type
 import { parseReserved } from "@/lib/issues/page-plan";
 import { paperProfile, type PaperProfile } from "@/lib/issues/paper-profile";
 import { cachedReader } from "@/lib/reader/queries";
+import { readerKey } from "@/lib/reader/keys";
 import { formatLunarDate } from "@/lib/core/lunar-date";
 
 // The page-view model: one printed page as readers see it and as the desk's proof shows it before
@@ -158,4 +159,6 @@ async function neighbours(date: Date): Promise<[string | null, string | null]> {
 }
 
 /** A released page as readers see it (cached; a page that is not there is answered, not kept). */
-export const publishedPageView = cachedReader("page-view", (date: string, number: number) => loadPageView({ date }, number, true));
+export const publishedPageView = cachedReader("page-view", (date: string, number: number) => loadPageView({ date }, number, true), undefined, {
+  about: (date) => [readerKey.issue(date)],
+});

@@ -6,10 +6,11 @@ import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
 import { creditsSelect, photoSizesOf, photoSizesSelect, readerCredits, storyContentSelect, type ReaderCredit } from "@/lib/stories/content";
 import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/validation/story";
 import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
+import { EVERY_READER_PAGE, readerKey } from "@/lib/reader/keys";
 
-// What readers see: published issues, pages and stories only. Results are cached by Next and
-// dropped when anything is published (see lib/reader/cache.ts), so they are plain JSON values.
-export const READER_CACHE_TAG = "reader";
+// What readers see: published issues, pages and stories only. Results are cached by Next under the
+// keys of what they show (lib/reader/keys.ts) and dropped when that changes (lib/reader/purge.ts), so
+// they are plain JSON values.
 
 /** Thrown inside a cached query so that an answer about nothing is given but never stored. */
 class NotKept<R> extends Error {
@@ -18,37 +19,58 @@ class NotKept<R> extends Error {
   }
 }
 
+type ReaderQueryOptions<A extends unknown[], R> = {
+  /** Keys known from the arguments: what the answer is about (a story by its id, an issue by its date). */
+  about?: (...args: A) => string[];
+  /** Keys known only from the answer: other things it shows (the stories a list names, a story's issue). */
+  shows?: (answer: R) => string[];
+  revalidateSeconds?: number;
+  /** the answer while `next build` prerenders: it needs no database, and keeps nothing it makes */
+  whileBuilding?: R;
+};
+
 /**
- * A reader query cached by Next under the reader tag (dropped on publication, correction,
- * withdrawal). Only answers that found something are kept: readers can type any address, and a
- * cache entry per made-up story id, tag name, month or year would grow without bound. Queries
- * return null for what does not exist (including pages past the last); `keep` says which other
- * answers are about nothing (an empty month, an empty list).
+ * A reader query cached by Next, tagged with the keys of what it is about and what it shows: the page
+ * rendered from it collects those tags, and both caches drop it when one of them is purged. Only
+ * answers that found something are kept: readers can type any address, and a cache entry per
+ * made-up story id, tag name, month or year would grow without bound. Queries return null for what
+ * does not exist (including pages past the last); `keep` says which other answers are about nothing.
  */
 export function cachedReader<A extends unknown[], R>(
   name: string,
   fn: (...args: A) => Promise<R>,
   keep: (answer: R) => boolean = (a) => a !== null,
-  options: { revalidateSeconds?: number; /** the answer while `next build` prerenders: it needs no database, and keeps nothing it makes */ whileBuilding?: R } = {},
+  options: ReaderQueryOptions<A, R> = {},
 ) {
-  const cached = unstable_cache(
-    async (...args: A) => {
-      const found = await fn(...args);
-      if (!keep(found)) throw new NotKept(found);
-      return found;
-    },
-    [`reader:${name}`],
-    { tags: [READER_CACHE_TAG], revalidate: options.revalidateSeconds ?? 3600 },
-  );
+  const query = async (...args: A) => {
+    const found = await fn(...args);
+    if (!keep(found)) throw new NotKept(found);
+    return found;
+  };
+  const revalidate = options.revalidateSeconds ?? 3600;
   return async (...args: A): Promise<R> => {
     if (isBuildPhase() && "whileBuilding" in options) return options.whileBuilding as R;
+    let answer: R;
     try {
-      return await cached(...args);
+      answer = await unstable_cache(query, [`reader:${name}`], { tags: [EVERY_READER_PAGE, ...(options.about?.(...args) ?? [])], revalidate })(...args);
     } catch (e) {
-      if (e instanceof NotKept) return e.answer as R;
-      throw e;
+      if (!(e instanceof NotKept)) throw e;
+      answer = e.answer as R;
     }
+    if (options.shows) await showsToo(options.shows(answer), revalidate);
+    return answer;
   };
+}
+
+/**
+ * Adds keys to the page being rendered that its queries' arguments could not name (what an answer
+ * turned out to show). Next collects the tags of every cached call a render makes; this call caches
+ * nothing worth reading, it is there for its tags.
+ */
+async function showsToo(keys: string[], revalidate: number): Promise<void> {
+  const unique = [...new Set(keys)].sort();
+  if (unique.length === 0) return;
+  await unstable_cache(async () => true, ["reader:shows", ...unique], { tags: unique, revalidate })();
 }
 
 export type PageLink = { number: number; name: string; storyCount: number };
@@ -106,8 +128,13 @@ async function loadIssue(date: Date | null): Promise<IssueView | null> {
   };
 }
 
-export const latestIssue = cachedReader("latest-issue", () => loadIssue(null), undefined, { whileBuilding: null });
-export const issueByDate = cachedReader("issue", (date: string) => loadIssue(issueDateFromString(date)));
+// An issue's 上一期/下一期 links show its neighbours: a release changes them (lib/reader/purge.ts).
+export const latestIssue = cachedReader("latest-issue", () => loadIssue(null), undefined, {
+  about: () => [readerKey.latest],
+  shows: (issue) => (issue ? [readerKey.issue(issue.date)] : []),
+  whileBuilding: null,
+});
+export const issueByDate = cachedReader("issue", (date: string) => loadIssue(issueDateFromString(date)), undefined, { about: (date) => [readerKey.issue(date)] });
 
 const storySelect = {
   id: true,
@@ -152,6 +179,7 @@ export async function isWithdrawn(id: string): Promise<boolean> {
   return (await db().story.count({ where: { id, status: "WITHDRAWN" } })) > 0;
 }
 
+// A story page names its page neighbours (上一篇/下一篇): it shows its issue too.
 export const storyView = cachedReader("story", async (id: string): Promise<StoryView | null> => {
   const row = await db().story.findFirst({
     where: { id, ...published },
@@ -191,4 +219,7 @@ export const storyView = cachedReader("story", async (id: string): Promise<Story
     previous: order[at - 1] ?? null,
     next: order[at + 1] ?? null,
   };
+}, undefined, {
+  about: (id) => [readerKey.story(id)],
+  shows: (story) => (story ? [readerKey.issue(story.issueDate), ...story.credits.map((c) => readerKey.author(c.slug))] : []),
 });

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { cardSelect, toCard, LIST_PAGE_SIZE, type StoryCard } from "@/lib/reader/archive";
 import { printable } from "@/lib/validation/text";
 import { cachedReader } from "@/lib/reader/queries";
+import { readerKey } from "@/lib/reader/keys";
 
 // Reader search over published stories. Chinese has no spaces between words, so instead of a word
 // index it looks for each query term as a substring of searchText. Terms are split on spaces; all
@@ -51,7 +52,10 @@ const inHeadlineGroup = (t: Term) => Prisma.sql`(${inHeadline(t)} OR ${inFrame(t
 // Answers that found something are kept in the shared cache with the other reader queries: the
 // same few words are searched again and again, and a publication, correction or withdrawal drops
 // them on every instance. Entries expire (lib/platform/cache), so what readers type stays bounded.
-export const searchStories = cachedReader("search", (input: SearchInput) => findStories(input), (r) => r.kind === "results" && r.hits.length > 0, { revalidateSeconds: 300 });
+export const searchStories = cachedReader("search", (input: SearchInput) => findStories(input), (r) => r.kind === "results" && r.hits.length > 0, {
+  about: () => [readerKey.search],
+  revalidateSeconds: 300,
+});
 
 /** The search itself, without the cache: what a word costs the first time it is asked for. */
 export async function findStories(input: SearchInput): Promise<SearchResult> {

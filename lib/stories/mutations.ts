@@ -16,6 +16,7 @@ import { z } from "zod";
 import { assertSlotOpenFor, fillSlot, storyChangedOnPage } from "@/lib/issues/commands";
 import { lockIssueOfStory } from "@/lib/issues/desk-rules";
 import { RECORD_ID } from "@/lib/core/ids";
+import { purgeNow, sendReaderPurge, storyChangePurge } from "@/lib/reader/purge";
 import { typedText } from "@/lib/validation/text";
 import { applyOnce } from "@/lib/stories/request-keys";
 
@@ -263,7 +264,7 @@ export async function withdrawStory(actor: SessionUser, storyId: string, baseVer
 async function afterPublicationChange(actor: SessionUser, storyId: string, baseVersion: number, text: string, action: "correct" | "withdraw"): Promise<SavedStory> {
   const parsed = afterPublication.safeParse({ text });
   if (!parsed.success) throw invalid(parsed.error.issues[0].message, { note: [parsed.error.issues[0].message] });
-  return db().$transaction(async (tx) => {
+  const { saved, purge } = await db().$transaction(async (tx) => {
     const story = await tx.story.findUnique({ where: { id: storyId }, select: changeSelect });
     if (!story || !canView(story, actor)) throw notFound();
     const decision = decide(action, story, actor);
@@ -283,8 +284,12 @@ async function afterPublicationChange(actor: SessionUser, storyId: string, baseV
       kind: action === "correct" ? "CORRECTED" : "WITHDRAWN",
       message: `${actor.name}${action === "correct" ? "为" : "撤下了"}${title}${action === "correct" ? "发布了更正" : ""}：${parsed.data.text}`,
     });
-    return { id: storyId, version, status: decision.to };
+    // Readers' pages that show the story are purged by a job committed with the change.
+    const purge = await sendReaderPurge(tx, await storyChangePurge(tx, storyId, action));
+    return { saved: { id: storyId, version, status: decision.to }, purge };
   });
+  await purgeNow(purge);
+  return saved;
 }
 
 function staleVersion() {

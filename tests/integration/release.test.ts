@@ -1,5 +1,3 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import PgBoss from "pg-boss";
 import { db } from "@/lib/platform/db";
@@ -10,8 +8,6 @@ import { holdRelease, releaseJob, releaseNow, runScheduledRelease, scheduleRelea
 import { createIssue } from "@/lib/issues/mutations";
 import { addPageTo } from "@/lib/issues/commands";
 import { changeStory, createStory } from "@/lib/stories/mutations";
-import { isReaderRefreshSignature, READER_REFRESH_HEADER, READER_REFRESH_PATH, signReaderRefresh } from "@/lib/reader/refresh-call";
-import { POST as readerRefreshRoute } from "@/app/api/internal/reader-refresh/route";
 import { dateToBeijingDateTime, formatMomentExact } from "@/lib/core/dates";
 import { listInbox } from "@/lib/inbox/queries";
 import { completeDraft, makeUser, placeAtEnd, releasableIssue } from "../support/factories";
@@ -206,27 +202,19 @@ describe("release at a set time", () => {
   });
 });
 
+/** The purge jobs committed for reader pages, oldest first. */
+async function purgeJobs(why: string) {
+  return db().$queryRaw<{ data: { keys: string[]; warm: string[] } }[]>`
+    SELECT data FROM pgboss.job WHERE name = ${QUEUES.readerPurge.name} AND data->>'why' = ${why} ORDER BY created_on`;
+}
+
 describe("the job queue (pg-boss on the test database)", () => {
   let boss: PgBoss | undefined;
-  let refreshes: { valid: boolean }[] = [];
-  let app: http.Server;
-
-  beforeAll(async () => {
-    // Stands in for the app's own server: the release job asks it to refresh reader pages.
-    app = http.createServer((req, res) => {
-      if (req.method === "POST" && req.url === READER_REFRESH_PATH) refreshes.push({ valid: isReaderRefreshSignature(String(req.headers[READER_REFRESH_HEADER] ?? "")) });
-      res.writeHead(200).end("{}");
-    });
-    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
-    process.env.PORT = String((app.address() as AddressInfo).port);
-  });
   afterAll(async () => {
     await boss?.stop({ graceful: false });
-    await new Promise((resolve) => app.close(resolve));
   });
 
-  it("sends the job with its start time, and a worker started after that time releases it and refreshes reader pages", async () => {
-    refreshes = [];
+  it("sends the job with its start time, and a worker started after that time releases it with the purge of its reader pages", async () => {
     const { issueId, storyIds } = await releasableIssue(editor, { date: nextDate(), stories: 4 });
     const { publishAt } = await scheduleRelease(chief, issueId, inSeconds(2));
     expect((await jobRows(issueId))[0]).toMatchObject({ state: "created", start_after: publishAt, retry_delay: 30, retry_backoff: true });
@@ -236,10 +224,12 @@ describe("the job queue (pg-boss on the test database)", () => {
     boss = await startJobWorkers([{ queue: QUEUES.issueRelease, handler: releaseJob }], { pollingIntervalSeconds: 0.5 });
 
     const done = await until(() => jobRows(issueId), (rows) => rows[0]?.state === "completed");
-    expect(done[0]).toMatchObject({ state: "completed", output: { released: true, stories: 4, readerPagesRefreshed: true } });
-    expect((await issueRow(issueId)).status).toBe("PUBLISHED");
+    expect(done[0]).toMatchObject({ state: "completed", output: { released: true, stories: 4 } });
+    const issue = await issueRow(issueId);
+    expect(issue.status).toBe("PUBLISHED");
     expect(await db().story.count({ where: { id: { in: storyIds }, status: "PUBLISHED" } })).toBe(4);
-    expect(refreshes).toEqual([{ valid: true }]);
+    const [purge] = await purgeJobs(`总第${issue.number}期见报`);
+    expect(purge.data.keys).toEqual(expect.arrayContaining(storyIds.map((id) => `story:${id}`)));
   });
 
   it("an issue changed after it was scheduled is held at once, and the chief editors hear why", async () => {
@@ -278,20 +268,5 @@ describe("the job queue (pg-boss on the test database)", () => {
     const failed = await until(() => listFailedJobs(admin), (jobs) => jobs.length > 0);
     expect(failed[0]).toMatchObject({ queue: "issue-release", label: "定时见报", attempts: 1, error: expect.stringContaining("publishAt") });
     expect((await refusal(listFailedJobs(editor))).code).toBe("forbidden");
-  });
-});
-
-describe("the reader refresh route", () => {
-  it("refuses callers without the installation's signature", async () => {
-    const call = (headers: Record<string, string>) => readerRefreshRoute(new Request("http://127.0.0.1/api/internal/reader-refresh", { method: "POST", headers }));
-    expect((await call({})).status).toBe(403);
-    expect((await call({ [READER_REFRESH_HEADER]: "forged" })).status).toBe(403);
-    expect((await call({ [READER_REFRESH_HEADER]: "x".repeat(43) })).status).toBe(403);
-    // A header copied from a real call is good for a minute, not forever.
-    const now = Date.now();
-    expect(isReaderRefreshSignature(signReaderRefresh(now), now)).toBe(true);
-    expect(isReaderRefreshSignature(signReaderRefresh(now - 120_000), now)).toBe(false);
-    expect((await call({ [READER_REFRESH_HEADER]: signReaderRefresh(now - 120_000) })).status).toBe(403);
-    expect(isReaderRefreshSignature(signReaderRefresh(now).replace(/.$/, (c) => (c === "A" ? "B" : "A")), now)).toBe(false);
   });
 });

@@ -10,3 +10,4 @@ export interface SharedCacheHandler {
 export function cacheHandlerOver(openStore: () => CacheStore): new (ctx: { serverDistDir?: string }) => SharedCacheHandler;
 declare const handler: new (ctx: { serverDistDir?: string }) => SharedCacheHandler;
 export default handler;
+export const KEYS_HEADER: string;

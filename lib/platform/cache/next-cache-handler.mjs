@@ -13,7 +13,7 @@
 //   all builds, so a publication reaches instances of an old and a new build during a rollout.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { memoryStore, onceAMinute, redisStore } from "./stores.mjs";
+import { onceAMinute, processStore } from "./stores.mjs";
 
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -42,6 +42,22 @@ function tagsOf(value, ctx) {
   const header = value?.headers?.["x-next-cache-tags"];
   if (typeof header === "string") for (const t of header.split(",")) if (t) tags.add(t);
   return [...tags];
+}
+
+/** The header that carries a page's keys (what it shows) to the front cache's xkey (deploy/varnish). */
+export const KEYS_HEADER = "x-reader-keys";
+
+
+/**
+ * Names a page's keys in a header of its own: the tags its cached queries collected, without Next's
+ * implicit path tags. Next sends a cached page's stored headers with it, and the page it is answering
+ * with right now is this same object, so the first answer carries them too.
+ */
+function nameKeys(value) {
+  const header = value?.headers?.["x-next-cache-tags"];
+  if (typeof header !== "string") return;
+  const keys = header.split(",").filter((t) => t && !t.startsWith("_N_T_"));
+  if (keys.length) value.headers[KEYS_HEADER] = keys.join(" ");
 }
 
 /** Answers about nothing are not kept: a made-up address must not cost an entry. */
@@ -90,6 +106,7 @@ export function cacheHandlerOver(openStore) {
     }
 
     async set(key, value, ctx) {
+      nameKeys(value);
       if (building() || !worthKeeping(value)) return;
       const cacheControl = ctx?.fetchCache ? undefined : ctx?.cacheControl;
       // A page lives until its route's expire time; a query twice its revalidate time (search answers:
@@ -115,9 +132,7 @@ export function cacheHandlerOver(openStore) {
   };
 }
 
-export default cacheHandlerOver(() =>
-  process.env.REDIS_URL ? redisStore(process.env.REDIS_URL, process.env.CACHE_PREFIX ?? "newsroom") : memoryStore(),
-);
+export default cacheHandlerOver(processStore);
 
 const logWarning = onceAMinute();
 const warn = (what, e) => logWarning(`[cache] ${what} failed: ${e instanceof Error ? e.message : e}`);

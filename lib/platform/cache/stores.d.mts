@@ -11,3 +11,5 @@ export type CacheStore = {
 export function memoryStore(): CacheStore;
 export function redisStore(url: string, prefix: string): CacheStore;
 export function onceAMinute(): (line: string) => void;
+export function processStore(): CacheStore;
+export function closeProcessStore(): Promise<void>;

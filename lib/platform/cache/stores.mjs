@@ -114,3 +114,23 @@ export function redisStore(url, prefix) {
     },
   };
 }
+
+/**
+ * This process's store, as the app's settings choose it: Redis with REDIS_URL (shared by every
+ * instance), else a bounded map. One per process, whoever asks: Next loads the cache handler by
+ * itself and the app's bundled code (purges, lib/platform/cache/expire.ts) imports this file as a
+ * separate copy, and both must see the same map.
+ * @returns {CacheStore}
+ */
+export function processStore() {
+  const slot = Symbol.for("newsroom.cache.store");
+  globalThis[slot] ??= process.env.REDIS_URL ? redisStore(process.env.REDIS_URL, process.env.CACHE_PREFIX ?? "newsroom") : memoryStore();
+  return globalThis[slot];
+}
+
+/** Closes this process's store if it was opened (scripts that end when their work is done). */
+export async function closeProcessStore() {
+  const slot = Symbol.for("newsroom.cache.store");
+  await globalThis[slot]?.close();
+  delete globalThis[slot];
+}

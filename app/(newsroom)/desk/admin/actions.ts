@@ -4,7 +4,6 @@ import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { createUser, updateUser } from "@/lib/users/mutations";
 import { updatePageFormat, updatePaperProfile } from "@/lib/issues/paper-profile";
-import { refreshReaderPages } from "@/lib/reader/cache";
 import { liftSignInLock } from "@/lib/auth/throttle";
 
 // Thin wrappers: lib/users checks that the caller administers accounts and validates the values.
@@ -46,8 +45,6 @@ export const updatePaperProfileAction = deskAction(
   z.object({ name: text, cnNumber: text, postalCode: text, publisher: text, releaseTime: text }),
   async (input, user) => {
     await updatePaperProfile(user, input);
-    // Page 1 of every issue prints the masthead: readers see the change at once.
-    refreshReaderPages();
     return { message: "报社设置已保存" };
   },
 );

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { deskCall } from "@/lib/actions/desk-action";
 import { fileImportedStories, publishBackIssuePage } from "@/lib/import/commands";
-import { refreshReaderPages } from "@/lib/reader/cache";
 import { revalidatePath } from "next/cache";
 import type { ImportAnswer } from "@/lib/import/page-import";
 
@@ -20,7 +19,6 @@ export const fileImportedAction = deskCall(z.tuple([z.unknown()]), async (user, 
 
 export const publishBackIssueAction = deskCall(z.tuple([z.unknown(), z.unknown()]), async (user, page, stories): Promise<ImportAnswer> => {
   const done = await publishBackIssuePage(user, page, stories);
-  refreshReaderPages();
   revalidatePath("/desk", "layout");
   const [y, m, d] = done.date.split("-");
   return {

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { holdRelease, releaseNow, scheduleRelease } from "@/lib/issues/release";
-import { refreshReaderPages } from "@/lib/reader/cache";
 import { formatMomentExact } from "@/lib/core/dates";
 
 // The release panel's actions (components/desk/ReleasePanel.tsx). Thin: lib/issues/release.ts
@@ -11,7 +10,6 @@ import { formatMomentExact } from "@/lib/core/dates";
 
 export const releaseNowAction = deskAction(z.object({ issueId: recordId }), async ({ issueId }, user) => {
   const { storyIds } = await releaseNow(user, issueId);
-  refreshReaderPages();
   return { message: `已签发见报，共 ${storyIds.length} 篇稿件`, redirectTo: `/desk/issues/${issueId}` };
 });
 

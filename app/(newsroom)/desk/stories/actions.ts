@@ -7,7 +7,6 @@ import { acquireLock, releaseLock, renewLock, takeOverLock } from "@/lib/stories
 import type { LockAnswer } from "@/components/desk/StoryEditor";
 import { getStoryForEdit, whoSaved } from "@/lib/stories/queries";
 import { markRead } from "@/lib/inbox/queries";
-import { refreshReaderPages } from "@/lib/reader/cache";
 import { deskAction, deskCall, recordId, versionNumber } from "@/lib/actions/desk-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { invalid } from "@/lib/core/errors";
@@ -145,7 +144,6 @@ export const afterPublicationAction = deskAction(
   async ({ storyId, version, what, note }, user) => {
     if (what === "correct") await correctStory(user, storyId, version, note);
     else await withdrawStory(user, storyId, version, note);
-    refreshReaderPages();
     // The form leaves the page (a withdrawn story takes no more corrections): confirm over a redirect.
     return {
       message: what === "correct" ? "更正已发布，读者页面随即更新" : "稿件已撤下，读者地址将显示“已撤稿”",
