@@ -7,9 +7,10 @@ import { env } from "@/lib/platform/env";
 import { recordAudit } from "@/lib/core/audit";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddress, trustedProxyList } from "@/lib/auth/client-address";
 import { SIGNIN_UNAVAILABLE } from "@/lib/auth/signin-refusal";
 import { admitSignIn, SignInThrottled, signInFailed, signInSucceeded } from "@/lib/auth/throttle";
+import { trustedProxySettings } from "@/lib/platform/env";
 
 // A shift is the longest a session lives; it is also ended by signing out or by an admin.
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -66,7 +67,7 @@ export function authOptions(): NextAuthOptions {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
           try {
-            return await checkPassword(parsed.data, clientAddress(req.headers?.["x-forwarded-for"], env().TRUSTED_PROXY_HOPS));
+            return await checkPassword(parsed.data, clientAddress(req.headers?.["x-forwarded-for"], trustedProxyList(trustedProxySettings())));
           } catch (e) {
             if (e instanceof SignInThrottled) throw e;
             // next-auth shows a thrown message to the browser: a database error must not reach it.
