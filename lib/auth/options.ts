@@ -8,8 +8,9 @@ import { recordAudit } from "@/lib/core/audit";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { clientAddress, trustedProxyList } from "@/lib/auth/client-address";
+import { knownDevice, rememberDevice } from "@/lib/auth/signin-device";
 import { SIGNIN_UNAVAILABLE } from "@/lib/auth/signin-refusal";
-import { admitSignIn, SignInThrottled, signInFailed, signInSucceeded } from "@/lib/auth/throttle";
+import { admitSignIn, type SignInClient, SignInThrottled, signInFailed, signInSucceeded } from "@/lib/auth/throttle";
 import { trustedProxySettings } from "@/lib/platform/env";
 
 // A shift is the longest a session lives; it is also ended by signing out or by an admin.
@@ -38,10 +39,10 @@ declare module "next-auth/jwt" {
   }
 }
 
-// Counted before the password is checked (lib/auth/throttle.ts): a locked account or address is
-// refused even with the right password, and at most a window's worth of guesses reach argon2.
-async function checkPassword({ username, password }: z.output<typeof credentials>, address: string): Promise<User | null> {
-  const attempt = await admitSignIn(username, address);
+// Counted before the password is checked (lib/auth/throttle.ts): a locked account, address or
+// browser is refused even with the right password, and at most a window's worth of guesses reach argon2.
+async function checkPassword({ username, password }: z.output<typeof credentials>, client: SignInClient): Promise<User | null> {
+  const attempt = await admitSignIn(username, client);
   const user = await db().user.findUnique({ where: { username }, omit: { passwordHash: false } });
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !ok || !user.active) {
@@ -66,8 +67,13 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw, req) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
+          const { username } = parsed.data;
+          const cookies = req.headers?.cookie;
           try {
-            return await checkPassword(parsed.data, clientAddress(req.headers?.["x-forwarded-for"], trustedProxyList(trustedProxySettings())));
+            const client = { address: clientAddress(req.headers?.["x-forwarded-for"], trustedProxyList(trustedProxySettings())), device: knownDevice(cookies, username) };
+            const user = await checkPassword(parsed.data, client);
+            if (user) rememberDevice(cookies, username);
+            return user;
           } catch (e) {
             if (e instanceof SignInThrottled) throw e;
             // next-auth shows a thrown message to the browser: a database error must not reach it.
