@@ -3,7 +3,7 @@ import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
-import { env } from "@/lib/platform/env";
+import { env, trustedProxySettings } from "@/lib/platform/env";
 import { recordAudit } from "@/lib/core/audit";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
@@ -11,7 +11,6 @@ import { clientAddress, trustedProxyList } from "@/lib/auth/client-address";
 import { knownDevice, rememberDevice } from "@/lib/auth/signin-device";
 import { SIGNIN_UNAVAILABLE } from "@/lib/auth/signin-refusal";
 import { admitSignIn, type SignInClient, SignInThrottled, signInFailed, signInSucceeded } from "@/lib/auth/throttle";
-import { trustedProxySettings } from "@/lib/platform/env";
 
 // A shift is the longest a session lives; it is also ended by signing out or by an admin.
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
