@@ -3,6 +3,14 @@
 export async function register() {
   // Next inlines NEXT_RUNTIME at build time: the edge bundle drops the import below.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Settings that cannot be right (e.g. who may name a client's address) stop the instance, not a later request.
+  const { env, isBuildPhase } = await import("./lib/platform/env");
+  try {
+    if (!isBuildPhase()) env();
+  } catch (e) {
+    console.error(`无法启动：${e instanceof Error ? e.message : e}`);
+    process.exit(4);
+  }
   const { startWorkersInBackground } = await import("./lib/jobs/workers");
   await startWorkersInBackground();
 }

@@ -3,13 +3,14 @@ import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
-import { env } from "@/lib/platform/env";
+import { env, trustedProxySettings } from "@/lib/platform/env";
 import { recordAudit } from "@/lib/core/audit";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
-import { clientAddress } from "@/lib/auth/client-address";
+import { clientAddress, trustedProxyList } from "@/lib/auth/client-address";
+import { knownDevice, rememberDevice } from "@/lib/auth/signin-device";
 import { SIGNIN_UNAVAILABLE } from "@/lib/auth/signin-refusal";
-import { admitSignIn, SignInThrottled, signInFailed, signInSucceeded } from "@/lib/auth/throttle";
+import { admitSignIn, type SignInClient, SignInThrottled, signInFailed, signInSucceeded } from "@/lib/auth/throttle";
 
 // A shift is the longest a session lives; it is also ended by signing out or by an admin.
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -37,10 +38,10 @@ declare module "next-auth/jwt" {
   }
 }
 
-// Counted before the password is checked (lib/auth/throttle.ts): a locked account or address is
-// refused even with the right password, and at most a window's worth of guesses reach argon2.
-async function checkPassword({ username, password }: z.output<typeof credentials>, address: string): Promise<User | null> {
-  const attempt = await admitSignIn(username, address);
+// Counted before the password is checked (lib/auth/throttle.ts): a locked account, address or
+// browser is refused even with the right password, and at most a window's worth of guesses reach argon2.
+async function checkPassword({ username, password }: z.output<typeof credentials>, client: SignInClient): Promise<User | null> {
+  const attempt = await admitSignIn(username, client);
   const user = await db().user.findUnique({ where: { username }, omit: { passwordHash: false } });
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !ok || !user.active) {
@@ -65,8 +66,13 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw, req) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
+          const { username } = parsed.data;
+          const cookies = req.headers?.cookie;
           try {
-            return await checkPassword(parsed.data, clientAddress(req.headers?.["x-forwarded-for"], env().TRUSTED_PROXY_HOPS));
+            const client = { address: clientAddress(req.headers?.["x-forwarded-for"], trustedProxyList(trustedProxySettings())), device: knownDevice(cookies, username) };
+            const user = await checkPassword(parsed.data, client);
+            if (user) rememberDevice(cookies, username);
+            return user;
           } catch (e) {
             if (e instanceof SignInThrottled) throw e;
             // next-auth shows a thrown message to the browser: a database error must not reach it.

@@ -143,7 +143,10 @@ function describe(key: string, value: Json, event: { action: string; targetType:
       return typeof value === "number" ? `锁定时长：${minutes(value * 60)}` : null;
     case "scope":
     case "lockedBy":
-      return `限制对象：${value === "account" ? "账号" : value === "address" ? "来源地址" : text(value)}`;
+      return `限制对象：${value === "account" ? "账号" : value === "address" ? "来源地址" : value === "device" ? "常用浏览器" : text(value)}`;
+    case "device":
+      // A browser the account signed in from before (lib/auth/signin-device.ts), as the lock list names it.
+      return `常用浏览器：${text(value).slice(0, 6)}`;
     case "publishAt":
       return `${event.action === "issue.hold" ? "原定见报" : "定时见报"}：${beijingTime(value)}`;
     case "previousPublishAt":

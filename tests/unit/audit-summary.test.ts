@@ -21,6 +21,8 @@ describe("audit summaries in words", () => {
     ["signin.fail", "signin", { username: "nobody", address: "203.0.113.7", reason: "unknown_user" }, ["用户名：nobody", "来源地址：203.0.113.7", "原因：账号不存在"]],
     ["signin.lockout", "signin", { scope: "account", username: "wangyu", address: "203.0.113.7", minutes: 30, until: "2026-11-27T02:00:00.000Z" },
       ["限制对象：账号", "用户名：wangyu", "来源地址：203.0.113.7", "锁定时长：30 分钟", "限制到：11月27日 10:00（北京时间）"]],
+    ["signin.lockout", "signin", { scope: "device", username: "wangyu", address: "203.0.113.7", device: "Qm9va2VkX2Rldmlj", minutes: 15, until: "2026-11-27T02:00:00.000Z" },
+      ["限制对象：常用浏览器", "用户名：wangyu", "来源地址：203.0.113.7", "常用浏览器：Qm9va2", "锁定时长：15 分钟", "限制到：11月27日 10:00（北京时间）"]],
   ])("%s %j", (action, targetType, summary, phrases) => {
     const described = describeAuditSummary({ action, targetType, summary });
     expect(described).toEqual(phrases);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { createUser, updateUser } from "@/lib/users/mutations";
 import { updatePageFormat, updatePaperProfile } from "@/lib/issues/paper-profile";
-import { liftSignInLock } from "@/lib/auth/throttle";
+import { LOCK_SCOPES, liftSignInLock, lockLabel } from "@/lib/auth/throttle";
 
 // Thin wrappers: lib/users checks that the caller administers accounts and validates the values.
 
@@ -33,11 +33,11 @@ export const updateUserAction = deskAction(
 );
 
 export const liftSignInLockAction = deskAction(
-  z.object({ scope: z.enum(["account", "address"]), subject: z.string().max(100) }),
+  z.object({ scope: z.enum(LOCK_SCOPES), subject: z.string().max(100) }),
   async (input, user) => {
     await liftSignInLock(user, input);
     // The lifted lock leaves the list with its form, so the confirmation rides the redirect.
-    return { message: `已解除 ${input.subject} 的登录锁定`, redirectTo: "/desk/admin" };
+    return { message: `已解除 ${lockLabel(input)} 的登录锁定`, redirectTo: "/desk/admin" };
   },
 );
 

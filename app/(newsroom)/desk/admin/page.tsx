@@ -5,13 +5,16 @@ import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { NewUserForm } from "@/components/desk/NewUserForm";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { Flash } from "@/components/desk/Flash";
-import { listSignInLocks } from "@/lib/auth/throttle";
+import { listSignInLocks, lockLabel } from "@/lib/auth/throttle";
 import { listFailedJobs } from "@/lib/jobs/failed";
 import { formatMoment } from "@/lib/core/dates";
 import { createUserAction, liftSignInLockAction, updateUserAction } from "./actions";
 import { readFlash } from "@/lib/core/flash";
 
 export const metadata: Metadata = { title: "账号管理" };
+
+// A device's label says whose browser it is by itself.
+const LOCK_KINDS = { account: "账号 ", address: "地址 ", device: "" } as const;
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ done?: string; seal?: string }> }) {
   const user = await requireCapability("account:manage");
@@ -27,7 +30,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       </section>
       <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="signin-locks">
         <h2 id="signin-locks" className="mb-1 font-bold">登录锁定</h2>
-        <p className="mb-3 text-sm text-stone-600">连续输错密码的账号和地址暂时不能登录，到时自动解除；确认是本人后可以提前解除。</p>
+        <p className="mb-3 text-sm text-stone-600">
+          连续输错密码后暂时不能登录，到时自动解除。账号和地址的锁定只挡没登录过该账号的浏览器，本人的常用浏览器照常登录，它只因自己输错而锁定。确认是本人后可以提前解除。
+        </p>
         {locks.length === 0 ? (
           <p className="text-sm text-stone-600">目前没有被锁定的账号或地址。</p>
         ) : (
@@ -43,13 +48,13 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               {locks.map((lock) => (
                 <tr key={`${lock.scope}:${lock.subject}`} className="border-t border-stone-200">
                   <td className="px-3 py-2">
-                    {lock.scope === "account" ? "账号" : "地址"} <span className="font-mono">{lock.subject}</span>
+                    {LOCK_KINDS[lock.scope]}<span className="font-mono">{lockLabel(lock)}</span>
                     {lock.scope === "account" && !accounts.has(lock.subject) && <span className="ml-1 text-xs text-stone-500">（没有这个账号）</span>}
                   </td>
                   <td className="px-3 py-2">{formatMoment(lock.until)}</td>
                   <td className="px-3 py-2">
                     <ActionForm action={liftSignInLockAction} hidden={{ scope: lock.scope, subject: lock.subject }}>
-                      <button type="submit" className="btn btn-sm" aria-label={`解除 ${lock.subject} 的登录锁定`}>解除锁定</button>
+                      <button type="submit" className="btn btn-sm" aria-label={`解除 ${lockLabel(lock)} 的登录锁定`}>解除锁定</button>
                     </ActionForm>
                   </td>
                 </tr>
