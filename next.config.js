@@ -1,6 +1,6 @@
 // Sizes shared with the server code (lib/platform/action-guard.ts reads the same file).
 const limits = require("./lib/platform/limits.json");
-const { READER_PAGE_POLICY } = require("./lib/platform/reader-policy.json");
+const { READER_PAGE_POLICY, HSTS } = require("./lib/platform/reader-policy.json");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -38,9 +38,17 @@ const nextConfig = {
         ],
       },
       {
+        // Reached over https (the TLS proxy says so): every answer says the site is https only.
+        // Browsers ignore the header over plain http, so a forged X-Forwarded-Proto gains nothing.
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: HSTS }],
+      },
+      {
         // Reader pages are rendered once and served to every reader (and kept by the front cache),
-        // so they cannot name a per-request nonce: lib/platform/security-headers.ts says what this
-        // policy allows and why. The back office and /api get theirs from proxy.ts.
+        // so they cannot name a per-request nonce. This lenient policy is the floor; a page rendered
+        // once also carries one naming its own inline scripts by hash (lib/platform/cache/page-scripts.mjs),
+        // and a search answer one with a nonce (proxy.ts): a script must pass both.
         source: "/((?!desk|login|api|_next).*)",
         headers: [{ key: "Content-Security-Policy", value: READER_PAGE_POLICY }],
       },

@@ -11,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import Redis from "ioredis";
 import { buildApp, npx } from "./lib.mjs";
+import { startFrontCache } from "./front-cache.mjs";
 
 /** Drops what the run's instances kept in Redis. */
 async function forgetCache(url, prefix) {
@@ -72,8 +73,14 @@ const env = {
   // Embedded in the build: e2e/cluster.spec.ts runs more instances of it, which need the key.
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "bmV3c3Jvb20tZTJlLWFjdGlvbnMta2V5LTMyYnl0ZXM=",
   CACHE_PREFIX: name,
+  // A front cache before the app, as an installation has one: the app purges it after each change,
+  // and e2e/front-cache.spec.ts reads the e-paper through it.
+  FRONT_CACHE_URL: `http://127.0.0.1:${Number(port) + 60}`,
+  FRONT_CACHE_SECRET: `e2e-front-cache-${name}`.replace(/[^A-Za-z0-9_-]/g, "-"),
+  E2E_FRONT_URL: `http://127.0.0.1:${Number(port) + 60}`,
 };
 let failed = false;
+let frontCache;
 try {
   console.log(`[test ${stamp()}] e2e: migrate and seed ${name}`);
   await npx(["prisma", "migrate", "deploy"], { env, quiet: true });
@@ -81,12 +88,14 @@ try {
   console.log(`[test ${stamp()}] e2e: production build`);
   rmSync(".next-test", { recursive: true, force: true });
   await buildApp(".next-test", env, { quiet: true });
+  frontCache = await startFrontCache({ backends: [`127.0.0.1:${port}`], listen: `127.0.0.1:${Number(port) + 60}`, purgeSecret: env.FRONT_CACHE_SECRET, memory: "64m" });
   console.log(`[test ${stamp()}] e2e: browser tests`);
   await npx(["playwright", "test", ...playwrightArgs], { env });
 } catch (e) {
   failed = true;
   console.error(e.message);
 } finally {
+  await frontCache?.stop();
   await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   rmSync(photoDir, { recursive: true, force: true });
   await forgetCache(redisUrl, name);

@@ -6,8 +6,8 @@ import readerPolicy from "./reader-policy.json";
 // `next dev`, where React needs eval for its error overlay). The headers every answer carries
 // (nosniff, referrer, permissions) are in next.config.js, which also covers /api and static files.
 
-/** Two years, including subdomains: the value HSTS preload lists ask for. */
-export const HSTS = "max-age=63072000; includeSubDomains";
+/** Two years, including subdomains: the value HSTS preload lists ask for (next.config.js sends it too). */
+export const HSTS: string = readerPolicy.HSTS;
 
 /**
  * Whether a page may be shown inside another site's frame. The back office never: a framed desk
@@ -41,10 +41,10 @@ export function newNonce(): string {
 
 /**
  * Reader pages are rendered once and served to every reader from the shared cache and the front
- * cache, so no per-request nonce can be in them. Their policy (set in next.config.js) lets their
- * own inline scripts run (Next's page data), but no inline event handler (script-src-attr 'none',
- * what an HTML injection would use), no eval and nothing from another origin. What reader pages
- * show is escaped text and our own components: there is no HTML from users in them.
+ * cache, so no per-request nonce can be in them. This policy (set in next.config.js) is their floor:
+ * inline scripts, but no inline event handler (script-src-attr 'none'), no eval, nothing from
+ * another origin. A page kept by the cache also carries a policy naming exactly its own inline
+ * scripts by hash (lib/platform/cache/page-scripts.mjs); a search answer one with a nonce (proxy.ts).
  */
 export const READER_PAGE_POLICY: string = readerPolicy.READER_PAGE_POLICY;
 

@@ -18,6 +18,9 @@ import { demoCredits, demoDesk, demoIssues, demoPlannedIssue, demoProfile, demoT
 import { placeholderPhoto } from "./placeholder-photo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { paperDay } from "@/lib/core/dates";
+import { installJobQueues } from "@/lib/platform/jobs";
+import { ALL_QUEUES } from "@/lib/jobs/queues";
+import { closeProcessStore } from "@/lib/platform/cache/stores.mjs";
 
 const FIRST_NUMBER = 9120; // 总第N期 of the oldest demo issue
 
@@ -32,6 +35,8 @@ async function main() {
     return;
   }
   const started = Date.now();
+  // Releases send their purge of reader pages as jobs: the queue is installed before the app's first start.
+  await installJobQueues(ALL_QUEUES);
   const users = new Map<string, SessionUser>();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
@@ -143,7 +148,7 @@ async function main() {
 }
 
 main()
-  .then(() => db().$disconnect())
+  .then(() => Promise.all([db().$disconnect(), closeProcessStore()]))
   .catch(async (e) => {
     console.error(e);
     await db().$disconnect();

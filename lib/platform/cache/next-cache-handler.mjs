@@ -14,6 +14,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { onceAMinute, processStore } from "./stores.mjs";
+import { readerPolicyFor } from "./page-scripts.mjs";
 
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -58,6 +59,14 @@ function nameKeys(value) {
   if (typeof header !== "string") return;
   const keys = header.split(",").filter((t) => t && !t.startsWith("_N_T_"));
   if (keys.length) value.headers[KEYS_HEADER] = keys.join(" ");
+}
+
+/**
+ * A rendered page's own policy, naming its inline scripts by hash (page-scripts.mjs). Browsers apply
+ * it beside the lenient one next.config.js sends every reader page, and a script must pass both.
+ */
+function namePolicy(value) {
+  if (value?.kind === "APP_PAGE" && typeof value.html === "string" && value.headers) value.headers["content-security-policy"] = readerPolicyFor(value.html);
 }
 
 /** Answers about nothing are not kept: a made-up address must not cost an entry. */
@@ -107,6 +116,7 @@ export function cacheHandlerOver(openStore) {
 
     async set(key, value, ctx) {
       nameKeys(value);
+      namePolicy(value);
       if (building() || !worthKeeping(value)) return;
       const cacheControl = ctx?.fetchCache ? undefined : ctx?.cacheControl;
       // A page lives until its route's expire time; a query twice its revalidate time (search answers:
