@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import Redis from "ioredis";
-import { buildApp, npx } from "./lib.mjs";
+import { buildApp, npx, run } from "./lib.mjs";
 
 /** Drops what the run's instances kept in Redis. */
 async function forgetCache(url, prefix) {
@@ -49,7 +49,11 @@ const stamp = () => `${Math.round((Date.now() - started) / 1000)}s`;
 // `node scripts/test.mjs --e2e-only [playwright arguments]` skips vitest, for working on browser tests.
 const e2eOnly = process.argv.includes("--e2e-only");
 const playwrightArgs = process.argv.slice(2).filter((a) => a !== "--e2e-only");
+let failed = false;
 if (!e2eOnly) {
+  // First, as it takes a second; its failure fails the run once the tests have said their part too.
+  console.log(`[test ${stamp()}] no text of the shared sample page in the project`);
+  await run(process.execPath, ["scripts/sample-text/check.mjs"]).catch(() => (failed = true));
   console.log(`[test ${stamp()}] unit and integration tests`);
   await npx(["vitest", "run"]);
 }
@@ -73,7 +77,6 @@ const env = {
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "bmV3c3Jvb20tZTJlLWFjdGlvbnMta2V5LTMyYnl0ZXM=",
   CACHE_PREFIX: name,
 };
-let failed = false;
 try {
   console.log(`[test ${stamp()}] e2e: migrate and seed ${name}`);
   await npx(["prisma", "migrate", "deploy"], { env, quiet: true });
