@@ -7,9 +7,9 @@ import Redis from "ioredis";
 import { cacheHandlerOver } from "@/lib/platform/cache/next-cache-handler.mjs";
 import { memoryStore, redisStore } from "@/lib/platform/cache/stores.mjs";
 
-// The Next cache handler against the machine's real Redis (REDIS_TEST_URL, default 127.0.0.1:6379),
+// The Next cache handler against the machine's real Redis (TEST_REDIS_URL, default 127.0.0.1:6379),
 // each app instance played by a fresh copy of the module: two instances share nothing but Redis.
-const REDIS_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `newsroom-test-${process.pid}-${Date.now()}`;
 type Handler = {
   get(key: string, ctx?: object): Promise<{ value: unknown; lastModified: number } | null>;
