@@ -36,11 +36,11 @@ type Fields = Partial<Pick<ImportedStory, "kind" | "kicker" | "headline" | "subh
 describe("parseStory: the headline group, byline and dateline", () => {
   const CASES: [string, string, Fields][] = [
     ["a headline alone", "县城新添三处口袋公园\n\n近日，县城新建的三处口袋公园向市民开放。", { kicker: "", headline: "县城新添三处口袋公园", subheadline: "" }],
-    ["kicker above the headline", "问需于企 解忧于企\n双辽市开通涉企服务“直通车”\n本报讯（通讯员 王宇）近日，窗口开通。", { kicker: "问需于企 解忧于企", headline: "双辽市开通涉企服务“直通车”" }],
+    ["kicker above the headline", "问需于企 解忧于企\n双辽市开通涉企服务“直通车”\n本报讯（通讯员 王雨）近日，窗口开通。", { kicker: "问需于企 解忧于企", headline: "双辽市开通涉企服务“直通车”" }],
     ["a dash subheadline", "稻田里的新把式\n——梨树县推进秸秆还田见闻\n本报记者 李雪\n秋收刚过，田里就忙开了。", { headline: "稻田里的新把式", subheadline: "——梨树县推进秸秆还田见闻", byline: "本报记者 李雪" }],
     ["a single dash is read as the house dash", "稻田里的新把式\n—梨树县推进秸秆还田见闻\n本报记者 李雪\n秋收刚过。", { subheadline: "——梨树县推进秸秆还田见闻" }],
     ["kicker, headline and a plain subheadline", "项目建设看一线\n铁东区新开工项目二十个\n总投资12.6亿元\n本报讯（记者 韩秋）日前，项目集中开工。", { kicker: "项目建设看一线", headline: "铁东区新开工项目二十个", subheadline: "总投资12.6亿元" }],
-    ["a headline split over two lines is joined", "村村有了图书角 农家书屋添新书\n三千册\n本报讯（通讯员 杜文）近日，新书送到了村里。", { kicker: "", headline: "村村有了图书角 农家书屋添新书三千册" }],
+    ["a headline split over two lines is joined", "村村有了图书角 农家书屋添新书\n三千册\n本报讯（通讯员 杜雯）近日，新书送到了村里。", { kicker: "", headline: "村村有了图书角 农家书屋添新书三千册" }],
     ["a dateline opens the first paragraph and names the byline", "县医院开设夜间门诊\n本报讯（记者 何文涛 通讯员 陈秀英）近日，县医院开设夜间门诊。", { dateline: "本报讯（记者 何文涛 通讯员 陈秀英）", byline: "本报记者 何文涛 通讯员 陈秀英", kind: "NEWS_BRIEF" }],
     ["a half-width dateline is printed full-width", "县医院开设夜间门诊\n本报讯(通讯员 吕长顺)近日，门诊开了。", { dateline: "本报讯（通讯员 吕长顺）", byline: "本报通讯员 吕长顺" }],
     ["a county 讯 dateline", "镇里建起烘干塔\n梨树讯（通讯员 邵广林）连日来，烘干塔满负荷运转。", { dateline: "梨树讯（通讯员 邵广林）", byline: "本报通讯员 邵广林" }],
@@ -165,7 +165,7 @@ describe("splitPage", () => {
     "本报通讯员 葛春燕 摄",
     "问需于企 解忧于企",
     "双辽市开通涉企服务“直通车”",
-    "本报讯（通讯员 王宇）近日，窗口开通。",
+    "本报讯（通讯员 王雨）近日，窗口开通。",
     "责任编辑：刘明　美术编辑：周丽　校对：李静",
   ].join("\n");
 
@@ -182,8 +182,8 @@ describe("splitPage", () => {
   });
 
   it("a run of 本报讯 paragraphs without headlines is one story each", () => {
-    const stories = splitPage("简讯\n本报讯（通讯员 张晗）县图书馆延长开放时间。\n本报讯（通讯员 杜文）铁西区举办招聘会。");
-    expect(stories.map((s) => s.dateline)).toEqual(["本报讯（通讯员 张晗）", "本报讯（通讯员 杜文）"]);
+    const stories = splitPage("简讯\n本报讯（通讯员 张晗）县图书馆延长开放时间。\n本报讯（通讯员 杜雯）铁西区举办招聘会。");
+    expect(stories.map((s) => s.dateline)).toEqual(["本报讯（通讯员 张晗）", "本报讯（通讯员 杜雯）"]);
   });
 
   it("a subhead in a feature does not start a story", () => {
@@ -279,11 +279,11 @@ describe("parseParagraphs: a Word file's whole paragraphs", () => {
   });
 
   it("leaves a body paragraph below a picture as a paragraph", () => {
-    const story = parseParagraphs([{ text: "新路通到家门口", role: "title" }, { picture: 0 }, { text: "本报讯（通讯员 王宇）全镇新修村路十二公里。" }]);
+    const story = parseParagraphs([{ text: "新路通到家门口", role: "title" }, { picture: 0 }, { text: "本报讯（通讯员 王雨）全镇新修村路十二公里。" }]);
     expect(story.body).toEqual([
       { type: "photo", picture: 0, caption: "", credit: "" },
       { type: "paragraph", text: "全镇新修村路十二公里。" },
     ]);
-    expect(story.dateline).toBe("本报讯（通讯员 王宇）");
+    expect(story.dateline).toBe("本报讯（通讯员 王雨）");
   });
 });
