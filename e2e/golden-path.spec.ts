@@ -21,7 +21,7 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await reporter.getByRole("button", { name: "添加小标题" }).click();
   await reporter.getByLabel("小标题").fill("农机下田 志愿助收");
   await reporter.getByRole("button", { name: "添加段落" }).click();
-  await reporter.getByLabel("正文第 3 段").fill("志愿服务队帮助脱贫户收粮入仓。");
+  await reporter.getByLabel("正文第 3 段").fill("农机合作社替外出农户代收玉米。");
   await reporter.getByLabel("上传图片").setInputFiles(await photoFile());
   await expect(reporter.getByLabel("图片说明")).toBeVisible();
   await reporter.getByLabel("图片说明").fill("农机手在田间收获玉米。");
@@ -56,7 +56,7 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await reporter.goto(storyUrl);
   await expectStatus(reporter, "已退回");
   await expect(reporter.getByTestId("note-body")).toHaveText("请补充入仓的具体数字。");
-  await reporter.getByLabel("正文第 3 段").fill("志愿服务队帮助脱贫户收粮入仓，全县已入仓秋粮四十二万吨。");
+  await reporter.getByLabel("正文第 3 段").fill("农机合作社替外出农户代收玉米，全县已入仓秋粮四十二万吨。");
   await reporter.getByRole("button", { name: "提交审稿" }).click();
   await expectStatus(reporter, "已提交");
 

@@ -152,7 +152,7 @@ export function makeJumpIssue(date: string, number: number) {
         items: [
           { headline: "十二个“城市书房”全部开放", kicker: "家门口的阅读空间", kind: "COMMENTARY", byline: "本报记者 李雪", paragraphs: LIBRARY, author: "lixue", size: "LEAD", isLead: true },
           { headline: "城乡公交通到家门口", kicker: "百姓出行更便利", byline: "本报记者 李雪", paragraphs: BUS_LINES, author: "lixue", size: "DOUBLE", continuesOn: 2 },
-          { headline: "老旧小区供热管网完成排查", dateline: "本报讯（通讯员 杜文）", paragraphs: HEATING, author: "duwen", size: "SINGLE" },
+          { headline: "老旧小区供热管网完成排查", dateline: "本报讯（通讯员 杜雯）", paragraphs: HEATING, author: "duwen", size: "SINGLE" },
         ],
       },
       { number: 2, name: "综合", items: [{ headline: "废旧物品回收可换积分", paragraphs: RECYCLING, author: "zhanghan", size: "DOUBLE", isLead: true }] },
@@ -177,7 +177,7 @@ export function makeProofIssue(date: string, number: number) {
         reserved: [{ kind: "AD", label: "商业广告", share: 25 }],
         items: [
           { headline: "城乡公交通到家门口", kicker: "百姓出行更便利", byline: "本报记者 李雪", paragraphs: BUS_LINES, author: "lixue", size: "LEAD", isLead: true },
-          { headline: "老旧小区供热管网完成排查", dateline: "本报讯（通讯员 王宇）", paragraphs: HEATING, author: "wangyu", size: "DOUBLE" },
+          { headline: "老旧小区供热管网完成排查", dateline: "本报讯（通讯员 王雨）", paragraphs: HEATING, author: "wangyu", size: "DOUBLE" },
           { topic: "冬季供暖保障调度会", assignee: "duwen", targetLength: 1200, deadline: `${date}T10:00:00Z`, size: "DOUBLE" },
         ],
       },

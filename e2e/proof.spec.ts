@@ -32,7 +32,7 @@ test("an editor reads the proof of an unreleased page: the page as printed, its 
   const slot = sheet.locator(".page-grid .planned-space");
   await expect(slot).toContainText("计划稿 · 双栏");
   await expect(slot).toContainText("冬季供暖保障调度会");
-  await expect(slot).toContainText("杜文");
+  await expect(slot).toContainText("杜雯");
   await expect(slot).toContainText("1,200 字");
   await expect(slot).toContainText("3月3日 18:00");
   await expect(sheet.getByText("广告 · 商业广告 · 占版 25%")).toBeVisible();

@@ -77,21 +77,21 @@ async function fill(client: pg.Client) {
   await client.query(`INSERT INTO "Story" (id, kind, status, kicker, headline, subheadline, byline, dateline, body, "charCount", "searchText", version, "authorId", "createdAt", "updatedAt", "submittedAt", "publishedAt")
     SELECT 'rb' || d || 'x' || p || 'x' || k,
       CASE WHEN k = 0 THEN 'FEATURE' ELSE 'NEWS_BRIEF' END::"StoryKind", 'PUBLISHED',
-      CASE WHEN k = 0 THEN '抓项目 促发展' ELSE '' END,
+      CASE WHEN k = 0 THEN '冬闲变冬忙' ELSE '' END,
       (ARRAY['秋粮入仓进度过半','老旧小区完成改造','冬季供暖全面启动','招商引资签约十项','志愿服务走进社区','秸秆综合利用见成效'])[1 + (d + p + k) % 6] || ' 第' || d || '期' || p || '版' || k,
       CASE WHEN k = 0 THEN '——' || ($2::text[])[p] || '一线见闻' ELSE '' END,
       '本报通讯员 ' || d % 80, CASE WHEN k = 0 THEN '' ELSE '本报讯（通讯员 ' || d % 80 || '）' END,
       CASE WHEN k = 0 THEN jsonb_build_array(
-          jsonb_build_object('type','paragraph','text','近年来，全县紧紧围绕高质量发展目标，持续优化营商环境，推动传统产业转型升级，各项工作取得新进展。'),
-          jsonb_build_object('type','subhead','text','科学规划 明确方向'),
-          jsonb_build_object('type','paragraph','text','坚持规划先行，以农产品精深加工和装备制造为主导产业，做好园区基础设施配套建设，满足企业落地需求。第' || d || '号。'),
+          jsonb_build_object('type','paragraph','text','入冬以来，全县把发展庭院经济当作农民冬闲增收的门路，组织农户腌酸菜、编草帘、养肉鹅，村村有了冬季营生。'),
+          jsonb_build_object('type','subhead','text','小院里的冬季营生'),
+          jsonb_build_object('type','paragraph','text','在东山村，二十多户村民合伙办起酸菜加工点，选菜、腌制、装坛各有人管，酸菜供应县城的饭店和超市。第' || d || '号。'),
           jsonb_build_object('type','photo','photoId','rb_photo_' || d || '_' || p,'caption','工人在新建厂房内安装生产线设备。','credit','本报记者 赵晨 摄','altText','工人在厂房内安装设备'),
-          jsonb_build_object('type','subhead','text','抓好项目 确保实效'),
-          jsonb_build_object('type','paragraph','text','坚持以项目建设为中心，对重点项目开展代办服务，全力争取项目早落地、早开工、早见效。'),
-          jsonb_build_object('type','paragraph','text','下一步，将继续完善配套服务体系，扶持更多加工主体，力争全年综合利用率达到九成以上。'))
+          jsonb_build_object('type','subhead','text','手艺换来真金白银'),
+          jsonb_build_object('type','paragraph','text','村里老人编的草帘由合作社统一收、统一卖，一个冬天下来，不少人家多挣了两三千元。'),
+          jsonb_build_object('type','paragraph','text','下一步，县里将帮各村注册自己的品牌，让村民的冬季手艺卖出更好的价钱，让更多农户冬闲不闲。'))
         ELSE jsonb_build_array(
-          jsonb_build_object('type','paragraph','text','近日，相关部门组织志愿者深入村屯开展服务活动，帮助群众解决生产生活中的实际困难。'),
-          jsonb_build_object('type','paragraph','text','活动中，志愿者们发放宣传资料三百余份，受到群众欢迎。第' || d || '号。'))
+          jsonb_build_object('type','paragraph','text','近日，县图书馆的流动书车开进村屯，为群众送去农业技术和儿童读物两千余册，这次送书活动持续一周。'),
+          jsonb_build_object('type','paragraph','text','书车每到一村停半天，群众可以当场借书，也可以预约下回想看的书。第' || d || '号。'))
       END,
       CASE WHEN k = 0 THEN 230 ELSE 70 END,
       '秋粮入仓 志愿服务 秸秆综合利用 营商环境 第' || d || '号',

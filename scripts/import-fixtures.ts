@@ -53,12 +53,12 @@ type OffsetStory = { kind: string; range: [number, number]; paragraphs: Part[][]
 type OffsetsFile = { source: string; sha256: string; stories: OffsetStory[] };
 
 /** The shared sample page, read from ../shared at run time; null (with why) when it is absent or changed. */
-export function loadSamplePage(root: string): { page: LabelledPage | null; skipped?: string } {
+export function loadSamplePage(root: string): { page: LabelledPage | null; skipped?: string; file: string } {
   const offsets = JSON.parse(readFileSync(path.join(fixtures(root), "sample-page.offsets.json"), "utf8")) as OffsetsFile;
   const file = path.resolve(root, offsets.source);
-  if (!existsSync(file)) return { page: null, skipped: `${offsets.source} not found` };
+  if (!existsSync(file)) return { page: null, skipped: `${offsets.source} not found`, file };
   const text = readFileSync(file, "utf8");
-  if (createHash("sha256").update(text).digest("hex") !== offsets.sha256) return { page: null, skipped: `${offsets.source} is not the text the offsets were taken from` };
+  if (createHash("sha256").update(text).digest("hex") !== offsets.sha256) return { page: null, skipped: `${offsets.source} is not the text the offsets were taken from`, file };
   const read = (parts: Part[]) => parts.map((p) => (typeof p === "string" ? p : text.slice(p[0], p[1]))).join("");
   const stories = offsets.stories.map((s) => ({
     kind: s.kind,
@@ -70,5 +70,5 @@ export function loadSamplePage(root: string): { page: LabelledPage | null; skipp
     dateline: read(s.dateline),
     paragraphs: s.paragraphs.map(read),
   }));
-  return { page: { name: "sample (../shared)", text, stories } };
+  return { page: { name: "sample (../shared)", text, stories }, file };
 }

@@ -1,4 +1,6 @@
 // `npm test`: every test, against real services made fresh for this run.
+//  0. the machine: Debian's Chromium, CJK fonts and Varnish installed, Postgres and Redis started
+//     when down (scripts/test-machine.mjs); then no text of the shared sample page in the project;
 //  1. vitest: unit tests, and integration tests on a new Postgres database (tests/support/global-setup.ts);
 //  2. Playwright: a new database, migrated and seeded with the demo content, a production build,
 //     and the browser tests in e2e/ against it. The database is dropped at the end.
@@ -10,7 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import Redis from "ioredis";
-import { buildApp, npx } from "./lib.mjs";
+import { buildApp, npx, run } from "./lib.mjs";
+import { prepareTestMachine } from "./test-machine.mjs";
 import { startFrontCache } from "./front-cache.mjs";
 
 /** Drops what the run's instances kept in Redis. */
@@ -32,6 +35,7 @@ async function forgetCache(url, prefix) {
 }
 
 const server = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432";
+const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 async function withAdmin(fn) {
@@ -50,7 +54,18 @@ const stamp = () => `${Math.round((Date.now() - started) / 1000)}s`;
 // `node scripts/test.mjs --e2e-only [playwright arguments]` skips vitest, for working on browser tests.
 const e2eOnly = process.argv.includes("--e2e-only");
 const playwrightArgs = process.argv.slice(2).filter((a) => a !== "--e2e-only");
+try {
+  await prepareTestMachine({ postgresUrl: server, redisUrl });
+} catch (e) {
+  console.error(`[test setup] ${e.message}`);
+  process.exit(1);
+}
+
+let failed = false;
 if (!e2eOnly) {
+  // First, as it takes a second; its failure fails the run once the tests have said their part too.
+  console.log(`[test ${stamp()}] no text of the shared sample page in the project`);
+  await run(process.execPath, ["scripts/sample-text/check.mjs"]).catch(() => (failed = true));
   console.log(`[test ${stamp()}] unit and integration tests`);
   await npx(["vitest", "run"]);
 }
@@ -59,7 +74,6 @@ const name = `newsroom_e2e_${process.pid}_${Date.now()}`;
 const photoDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-e2e-photos-"));
 await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
 const port = process.env.E2E_PORT ?? "3100";
-const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const env = {
   ...process.env,
   DATABASE_URL: `${server}/${name}`,
@@ -79,7 +93,6 @@ const env = {
   FRONT_CACHE_SECRET: `e2e-front-cache-${name}`.replace(/[^A-Za-z0-9_-]/g, "-"),
   E2E_FRONT_URL: `http://127.0.0.1:${Number(port) + 60}`,
 };
-let failed = false;
 let frontCache;
 try {
   console.log(`[test ${stamp()}] e2e: migrate and seed ${name}`);

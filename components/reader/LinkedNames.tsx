@@ -6,7 +6,7 @@ import type { ReaderCredit } from "@/lib/stories/content";
  * (本报记者 <骆晓飞> 通讯员 <孙桢怡>, <易跃跃> 摄). The filing account is never shown here.
  */
 export function LinkedNames({ text, people, testId }: { text: string; people: readonly ReaderCredit[]; testId?: string }) {
-  // Longest first, so 王宇 is not linked inside 王宇涛.
+  // Longest first, so 李明 is not linked inside 李明远.
   const named = [...new Map(people.map((c) => [c.name, c])).values()]
     .filter((c) => text.includes(c.name))
     .sort((a, b) => b.name.length - a.name.length);

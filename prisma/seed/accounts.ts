@@ -9,8 +9,8 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: Role; affili
   { username: "bianji", name: "刘明", role: "EDITOR", affiliation: "吉平日报社要闻部", bylineTitle: "本报记者" },
   { username: "bianji2", name: "陈静", role: "EDITOR", affiliation: "吉平日报社县区新闻部", bylineTitle: "本报记者" },
   { username: "zhanghan", name: "张晗", role: "CORRESPONDENT", affiliation: "伊通满族自治县融媒体中心", bylineTitle: "本报通讯员" },
-  { username: "wangyu", name: "王宇", role: "CORRESPONDENT", affiliation: "双辽市委宣传部", bylineTitle: "本报通讯员" },
+  { username: "wangyu", name: "王雨", role: "CORRESPONDENT", affiliation: "双辽市委宣传部", bylineTitle: "本报通讯员" },
   { username: "lixue", name: "李雪", role: "CORRESPONDENT", affiliation: "吉平日报社", bylineTitle: "本报记者" },
   { username: "zhaochen", name: "赵晨", role: "CORRESPONDENT", affiliation: "吉平日报社摄影部", bylineTitle: "本报摄影记者" },
-  { username: "duwen", name: "杜文", role: "CORRESPONDENT", affiliation: "铁西区委宣传部", bylineTitle: "本报通讯员" },
+  { username: "duwen", name: "杜雯", role: "CORRESPONDENT", affiliation: "铁西区委宣传部", bylineTitle: "本报通讯员" },
 ];

@@ -81,8 +81,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "问需于企 解忧于企",
             headline: "双辽市开通涉企服务“直通车”",
-            byline: "本报通讯员 王宇",
-            dateline: "本报讯（通讯员 王宇）",
+            byline: "本报通讯员 王雨",
+            dateline: "本报讯（通讯员 王雨）",
             author: "wangyu",
             tags: ["双辽市", "营商环境"],
             body: [
@@ -114,8 +114,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             headline: "铁西区集中签约5个产业项目",
             subheadline: "总投资12.6亿元",
-            byline: "本报通讯员 杜文",
-            dateline: "本报讯（通讯员 杜文）",
+            byline: "本报通讯员 杜雯",
+            dateline: "本报讯（通讯员 杜雯）",
             author: "duwen",
             tags: ["铁西区", "招商引资"],
             body: [
@@ -163,7 +163,7 @@ export const demoIssues: DemoIssue[] = [
           {
             kind: "PHOTO_NEWS",
             headline: "暖心窗",
-            byline: "本报通讯员 王宇 摄",
+            byline: "本报通讯员 王雨 摄",
             author: "wangyu",
             tags: ["双辽市", "志愿服务"],
             body: [
@@ -171,7 +171,7 @@ export const demoIssues: DemoIssue[] = [
                 type: "photo",
                 photo: {
                   caption: "志愿者为独居老人粘贴保温窗膜",
-                  credit: "本报通讯员 王宇 摄",
+                  credit: "本报通讯员 王雨 摄",
                   altText: "两名穿红色马甲的志愿者站在窗台边，为老人家的窗户粘贴透明保温膜，一位老人在旁边看着。",
                   hue: 8,
                 },
@@ -183,8 +183,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "安全进万家",
             headline: "铁西区志愿者入户开展燃气安全检查",
-            byline: "本报通讯员 杜文",
-            dateline: "本报讯（通讯员 杜文）",
+            byline: "本报通讯员 杜雯",
+            dateline: "本报讯（通讯员 杜雯）",
             author: "duwen",
             tags: ["铁西区", "志愿服务"],
             body: [
@@ -300,8 +300,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "网格巡查全覆盖",
             headline: "双辽市卧虎镇织密秸秆禁烧防线",
-            byline: "本报通讯员 王宇",
-            dateline: "本报讯（通讯员 王宇）",
+            byline: "本报通讯员 王雨",
+            dateline: "本报讯（通讯员 王雨）",
             author: "wangyu",
             tags: ["双辽市", "秸秆禁烧"],
             body: [
@@ -353,7 +353,7 @@ export const demoIssues: DemoIssue[] = [
             kind: "FEATURE",
             headline: "老街口的修鞋摊",
             subheadline: "——记铁西区志愿者王德胜",
-            byline: "本报通讯员 杜文",
+            byline: "本报通讯员 杜雯",
             author: "duwen",
             tags: ["铁西区", "志愿服务"],
             body: [
@@ -468,8 +468,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "搭建服务平台 留住青年人才",
             headline: "双辽市首个“人才驿站”揭牌运行",
-            byline: "本报通讯员 王宇",
-            dateline: "本报讯（通讯员 王宇）",
+            byline: "本报通讯员 王雨",
+            dateline: "本报讯（通讯员 王雨）",
             author: "wangyu",
             tags: ["双辽市", "人才培训"],
             body: [
@@ -503,8 +503,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "手把手教 一对一帮",
             headline: "铁西区“银龄课堂”教老人玩转智能手机",
-            byline: "本报通讯员 杜文",
-            dateline: "本报讯（通讯员 杜文）",
+            byline: "本报通讯员 杜雯",
+            dateline: "本报讯（通讯员 杜雯）",
             author: "duwen",
             tags: ["铁西区", "志愿服务"],
             body: [
@@ -517,8 +517,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "离田打捆跑出“加速度”",
             headline: "双辽市秸秆离田率超过七成",
-            byline: "本报通讯员 王宇",
-            dateline: "本报讯（通讯员 王宇）",
+            byline: "本报通讯员 王雨",
+            dateline: "本报讯（通讯员 王雨）",
             author: "wangyu",
             tags: ["双辽市", "秸秆禁烧"],
             body: [
@@ -530,7 +530,7 @@ export const demoIssues: DemoIssue[] = [
           {
             kind: "PHOTO_NEWS",
             headline: "健身角",
-            byline: "本报通讯员 杜文 摄",
+            byline: "本报通讯员 杜雯 摄",
             author: "duwen",
             tags: ["铁西区", "人居环境整治"],
             body: [
@@ -538,7 +538,7 @@ export const demoIssues: DemoIssue[] = [
                 type: "photo",
                 photo: {
                   caption: "居民在社区新建的健身角锻炼",
-                  credit: "本报通讯员 杜文 摄",
+                  credit: "本报通讯员 杜雯 摄",
                   altText: "小区空地上新铺了彩色塑胶地面，几位老人在健身器材上锻炼，旁边是新栽的绿植。",
                   hue: 190,
                 },
@@ -556,7 +556,7 @@ export const demoIssues: DemoIssue[] = [
             kind: "FEATURE",
             headline: "小花生“剥”出致富路",
             subheadline: "——双辽市王奔镇发展花生产业见闻",
-            byline: "本报通讯员 王宇",
+            byline: "本报通讯员 王雨",
             author: "wangyu",
             tags: ["双辽市", "乡村振兴"],
             body: [
@@ -659,8 +659,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "书香进社区",
             headline: "铁西区举办第三届社区读书节",
-            byline: "本报通讯员 杜文",
-            dateline: "本报讯（通讯员 杜文）",
+            byline: "本报通讯员 杜雯",
+            dateline: "本报讯（通讯员 杜雯）",
             author: "duwen",
             tags: ["铁西区", "志愿服务"],
             body: [
@@ -704,8 +704,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "企业有事找专员",
             headline: "铁西区为重点企业选派服务专员",
-            byline: "本报通讯员 杜文",
-            dateline: "本报讯（通讯员 杜文）",
+            byline: "本报通讯员 杜雯",
+            dateline: "本报讯（通讯员 杜雯）",
             author: "duwen",
             tags: ["铁西区", "营商环境"],
             body: [
@@ -772,8 +772,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "剪出新形象 理出好心情",
             headline: "双辽市志愿者走进敬老院义务理发",
-            byline: "本报通讯员 王宇",
-            dateline: "本报讯（通讯员 王宇）",
+            byline: "本报通讯员 王雨",
+            dateline: "本报讯（通讯员 王雨）",
             author: "wangyu",
             tags: ["双辽市", "志愿服务"],
             body: [
@@ -805,8 +805,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "垃圾分一分 环境美十分",
             headline: "铁西区生活垃圾分类试点扩至20个小区",
-            byline: "本报通讯员 杜文",
-            dateline: "本报讯（通讯员 杜文）",
+            byline: "本报通讯员 杜雯",
+            dateline: "本报讯（通讯员 杜雯）",
             author: "duwen",
             tags: ["铁西区", "人居环境整治"],
             body: [
@@ -825,7 +825,7 @@ export const demoIssues: DemoIssue[] = [
             kind: "FEATURE",
             headline: "老小区里的新日子",
             subheadline: "——铁西区推进老旧小区改造见闻",
-            byline: "本报通讯员 杜文",
+            byline: "本报通讯员 杜雯",
             author: "duwen",
             tags: ["铁西区", "人居环境整治"],
             body: [
@@ -836,7 +836,7 @@ export const demoIssues: DemoIssue[] = [
                 type: "photo",
                 photo: {
                   caption: "改造后的老旧小区焕然一新",
-                  credit: "本报通讯员 杜文 摄",
+                  credit: "本报通讯员 杜雯 摄",
                   altText: "几栋刷成浅黄色外墙的多层住宅楼前，新铺的沥青路面上画着停车位，几位居民在楼前散步。",
                   hue: 45,
                 },
@@ -866,8 +866,8 @@ export const demoIssues: DemoIssue[] = [
             kind: "NEWS_BRIEF",
             kicker: "延链补链 集群发展",
             headline: "双辽市签约一批新能源装备配套项目",
-            byline: "本报通讯员 王宇",
-            dateline: "本报讯（通讯员 王宇）",
+            byline: "本报通讯员 王雨",
+            dateline: "本报讯（通讯员 王雨）",
             author: "wangyu",
             tags: ["双辽市", "招商引资"],
             body: [
@@ -905,7 +905,7 @@ export const demoIssues: DemoIssue[] = [
             kind: "FEATURE",
             headline: "守望林带二十年",
             subheadline: "——记双辽市义务护林员孟长山",
-            byline: "本报通讯员 王宇",
+            byline: "本报通讯员 王雨",
             author: "wangyu",
             tags: ["双辽市", "志愿服务"],
             body: [
@@ -980,8 +980,8 @@ export const demoDesk: DemoDeskStory[] = [
     kind: "NEWS_BRIEF",
     kicker: "银企对接解难题",
     headline: "双辽市举办中小微企业融资对接会",
-    byline: "本报通讯员 王宇",
-    dateline: "本报讯（通讯员 王宇）",
+    byline: "本报通讯员 王雨",
+    dateline: "本报讯（通讯员 王雨）",
     author: "wangyu",
     tags: ["双辽市", "营商环境"],
     body: [
@@ -1034,8 +1034,8 @@ export const demoDesk: DemoDeskStory[] = [
     kind: "NEWS_BRIEF",
     kicker: "家门口的“暖心饭”",
     headline: "铁西区首家社区长者食堂开门迎客",
-    byline: "本报通讯员 杜文",
-    dateline: "本报讯（通讯员 杜文）",
+    byline: "本报通讯员 杜雯",
+    dateline: "本报讯（通讯员 杜雯）",
     author: "duwen",
     tags: ["铁西区", "志愿服务"],
     body: [
@@ -1048,8 +1048,8 @@ export const demoDesk: DemoDeskStory[] = [
     status: "DRAFT",
     kind: "NEWS_BRIEF",
     headline: "双辽市启动农村人居环境冬季清洁行动",
-    byline: "本报通讯员 王宇",
-    dateline: "本报讯（通讯员 王宇）",
+    byline: "本报通讯员 王雨",
+    dateline: "本报讯（通讯员 王雨）",
     author: "wangyu",
     tags: ["双辽市", "人居环境整治"],
     body: [

@@ -133,7 +133,7 @@ describe("planned slots (计划稿)", () => {
   it("the assignee is told, files against the slot, and the approved story takes its place", async () => {
     const { editor, pages, issue } = await desk();
     const reporter = await makeUser("CORRESPONDENT", "张晗");
-    const someoneElse = await makeUser("CORRESPONDENT", "王宇");
+    const someoneElse = await makeUser("CORRESPONDENT", "王雨");
     const { placementId } = await planSlot(editor, { at: await pageAtNow(pages[0].id), plan: { topic: "雪后清雪保通", assigneeId: reporter.id, targetLength: 800, deadline: "2032-02-01T18:00", size: "DOUBLE" } });
     const told = await db().notification.findFirstOrThrow({ where: { recipientId: reporter.id, kind: "ASSIGNED" } });
     expect(told.message).toBe(`刘明约你写稿：“雪后清雪保通”，约 800 字，见报总第${(await db().issue.findUniqueOrThrow({ where: { id: issue.id } })).number}期第1版要闻`);

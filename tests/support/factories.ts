@@ -36,7 +36,7 @@ export function completeDraft(overrides: Partial<StoryDraft> = {}): StoryDraft {
     body: [
       { type: "paragraph", text: "近日，梨树县各乡镇抢抓晴好天气组织机械收获，秋收进度已经过半。" },
       { type: "subhead", text: "农机下田 抢收抢运" },
-      { type: "paragraph", text: "全县投入收获机械两千余台，志愿者协助脱贫户收粮入仓。" },
+      { type: "paragraph", text: "全县投入收获机械两千余台，合作社替外出农户代收玉米。" },
     ],
     tags: [{ name: "梨树县", kind: "PLACE" }],
     ...overrides,

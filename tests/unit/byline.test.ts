@@ -39,7 +39,7 @@ describe("parseByline", () => {
 const WRITE: [Credit[], string][] = [
   [[{ name: "骆晓飞", role: "REPORTER" }, { name: "孙桢怡", role: "CORRESPONDENT" }], "本报记者 骆晓飞 通讯员 孙桢怡"],
   [[{ name: "张晗", role: "CORRESPONDENT" }], "本报通讯员 张晗"],
-  [[{ name: "张晗", role: "CORRESPONDENT" }, { name: "王宇", role: "CORRESPONDENT" }], "本报通讯员 张晗 王宇"],
+  [[{ name: "张晗", role: "CORRESPONDENT" }, { name: "王雨", role: "CORRESPONDENT" }], "本报通讯员 张晗 王雨"],
   [[{ name: "易跃跃", role: "PHOTOGRAPHER" }, { name: "刘洋", role: "REPORTER" }], "本报记者 刘洋 文 易跃跃 摄"],
   [[{ name: "马丽", role: "SPECIAL" }, { name: "刘洋", role: "REPORTER" }], "特约记者 马丽 本报记者 刘洋"],
   [[{ name: "周敏", role: "WRITER" }], "周敏"],

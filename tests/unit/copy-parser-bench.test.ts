@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { splitPage } from "@/lib/import/copy-parser";
@@ -22,11 +23,22 @@ describe("copy parser on the labelled pages", () => {
     expect(t.fieldAcc).toBeGreaterThanOrEqual(0.85);
     expect(t.paragraphAcc).toBeGreaterThanOrEqual(0.9);
   });
+});
 
-  it("splits the shared sample page into its stories, when the sample is there", () => {
-    const { page } = loadSamplePage(root);
-    if (!page) return; // the sample lives outside the repo (../shared); the bench says when it skipped it
-    const t = totals([scorePage(page, splitPage(page.text))]);
-    expect(t.storyF1).toBeGreaterThanOrEqual(0.9);
-  });
+// The sample page lives outside the repository (../shared), absent on CI's clean checkout. Where it
+// is, the parser must split it; where it is not, the run says so rather than passing in silence.
+describe("copy parser on the shared sample page", () => {
+  const sample = loadSamplePage(root);
+  if (sample.page || existsSync(sample.file)) {
+    it("splits it into its stories", () => {
+      expect(sample.page, sample.skipped).not.toBeNull();
+      const t = totals([scorePage(sample.page!, splitPage(sample.page!.text))]);
+      expect(t.storyF1).toBeGreaterThanOrEqual(0.9);
+    });
+  } else {
+    it(`is NOT scored in this run: ${sample.skipped}`, () => {
+      console.warn(`[copy parser] the shared sample page is absent (${sample.file}): its split is NOT checked in this run`);
+      expect(existsSync(sample.file)).toBe(false);
+    });
+  }
 });

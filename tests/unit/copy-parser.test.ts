@@ -6,16 +6,16 @@ import { guessKind, isPageFurniture, joinBrokenLines, parseParagraphs, parseStor
 
 describe("joinBrokenLines", () => {
   const CASES: [string, string[], string[]][] = [
-    ["a line cut where a column ended goes on the next", ["全镇今年新修村路十二公里，重点抓好东", "岭片区的路灯安装。"], ["全镇今年新修村路十二公里，重点抓好东岭片区的路灯安装。"]],
+    ["a line cut where a column ended goes on the next", ["全镇今年新修村路十二公里，还给沿线的", "六个村装上了路灯。"], ["全镇今年新修村路十二公里，还给沿线的六个村装上了路灯。"]],
     ["a finished sentence ends the paragraph", ["第一段说完了。", "第二段另起。"], ["第一段说完了。", "第二段另起。"]],
     ["a closing quote after the full stop still ends it", ["他说：“明年还来。”", "活动持续三天。"], ["他说：“明年还来。”", "活动持续三天。"]],
-    ["a line ending in a comma runs on", ["会议指出，", "要压实责任。"], ["会议指出，要压实责任。"]],
+    ["a line ending in a comma runs on", ["镇长说，", "雪停了就清路。"], ["镇长说，雪停了就清路。"]],
     ["full-width indents are trimmed", ["\u3000\u3000近日，县里开了会。"], ["近日，县里开了会。"]],
     ["stray spaces between Chinese characters go", ["农 产品 加工园 已投产。"], ["农产品加工园已投产。"]],
     ["spaces between Latin words stay", ["全县推广 App Store 上架的应用。"], ["全县推广App Store上架的应用。"]],
     ["a Latin word split over a break keeps a space", ["新系统叫 Smart", "Farm，已上线。"], ["新系统叫Smart Farm，已上线。"]],
     ["blank lines are skipped", ["", "一句。", "  ", "二句。"], ["一句。", "二句。"]],
-    ["a run of three broken lines is one paragraph", ["截至目前，出动保洁员540人", "（次），清运垃圾", "1.2万立方米。"], ["截至目前，出动保洁员540人（次），清运垃圾1.2万立方米。"]],
+    ["a run of three broken lines is one paragraph", ["入冬以来，全县出动铲雪车86台", "（次），清运积雪", "3.4万立方米。"], ["入冬以来，全县出动铲雪车86台（次），清运积雪3.4万立方米。"]],
     ["an ellipsis ends a sentence", ["课程有家政、电商……", "下一段。"], ["课程有家政、电商……", "下一段。"]],
     ["a question mark ends a sentence", ["学了管不管用？", "下一段。"], ["学了管不管用？", "下一段。"]],
   ];
@@ -26,7 +26,7 @@ describe("joinBrokenLines", () => {
 
 describe("page furniture", () => {
   const FURNITURE = ["第3版", "A3版", "2026年11月27日 星期五", "责任编辑：刘明 美术编辑：周丽 校对：李静", "县区新闻", "总第8123期", "- 3 -", "2026年11月27日", "2026年11月27日　星期五　　县区新闻　　第3版", "四平日报"];
-  const NOT_FURNITURE = ["全县第3版规划已印发。", "优化发展环境 增强内生动力", "本报通讯员 张晗", "乡村振兴"];
+  const NOT_FURNITURE = ["全县第3版规划已印发。", "修好一条路 富了一个村", "本报通讯员 张晗", "乡村振兴"];
   it.each(FURNITURE)("drops %s", (line) => expect(isPageFurniture(line)).toBe(true));
   it.each(NOT_FURNITURE)("keeps %s", (line) => expect(isPageFurniture(line)).toBe(false));
 });
@@ -36,14 +36,14 @@ type Fields = Partial<Pick<ImportedStory, "kind" | "kicker" | "headline" | "subh
 describe("parseStory: the headline group, byline and dateline", () => {
   const CASES: [string, string, Fields][] = [
     ["a headline alone", "县城新添三处口袋公园\n\n近日，县城新建的三处口袋公园向市民开放。", { kicker: "", headline: "县城新添三处口袋公园", subheadline: "" }],
-    ["kicker above the headline", "问需于企 解忧于企\n双辽市开通涉企服务“直通车”\n本报讯（通讯员 王宇）近日，窗口开通。", { kicker: "问需于企 解忧于企", headline: "双辽市开通涉企服务“直通车”" }],
+    ["kicker above the headline", "问需于企 解忧于企\n双辽市开通涉企服务“直通车”\n本报讯（通讯员 王雨）近日，窗口开通。", { kicker: "问需于企 解忧于企", headline: "双辽市开通涉企服务“直通车”" }],
     ["a dash subheadline", "稻田里的新把式\n——梨树县推进秸秆还田见闻\n本报记者 李雪\n秋收刚过，田里就忙开了。", { headline: "稻田里的新把式", subheadline: "——梨树县推进秸秆还田见闻", byline: "本报记者 李雪" }],
     ["a single dash is read as the house dash", "稻田里的新把式\n—梨树县推进秸秆还田见闻\n本报记者 李雪\n秋收刚过。", { subheadline: "——梨树县推进秸秆还田见闻" }],
     ["kicker, headline and a plain subheadline", "项目建设看一线\n铁东区新开工项目二十个\n总投资12.6亿元\n本报讯（记者 韩秋）日前，项目集中开工。", { kicker: "项目建设看一线", headline: "铁东区新开工项目二十个", subheadline: "总投资12.6亿元" }],
-    ["a headline split over two lines is joined", "打造年轻干部队伍 提高新引进人才\n履职能力\n本报讯（通讯员 杜文）近日，培训班开班。", { kicker: "", headline: "打造年轻干部队伍 提高新引进人才履职能力" }],
+    ["a headline split over two lines is joined", "村村有了图书角 农家书屋添新书\n三千册\n本报讯（通讯员 杜雯）近日，新书送到了村里。", { kicker: "", headline: "村村有了图书角 农家书屋添新书三千册" }],
     ["a dateline opens the first paragraph and names the byline", "县医院开设夜间门诊\n本报讯（记者 何文涛 通讯员 陈秀英）近日，县医院开设夜间门诊。", { dateline: "本报讯（记者 何文涛 通讯员 陈秀英）", byline: "本报记者 何文涛 通讯员 陈秀英", kind: "NEWS_BRIEF" }],
-    ["a half-width dateline is printed full-width", "县医院开设夜间门诊\n本报讯(通讯员 王宇涛)近日，门诊开了。", { dateline: "本报讯（通讯员 王宇涛）", byline: "本报通讯员 王宇涛" }],
-    ["a county 讯 dateline", "镇里建起烘干塔\n梨树讯（通讯员 王仁海）连日来，烘干塔满负荷运转。", { dateline: "梨树讯（通讯员 王仁海）", byline: "本报通讯员 王仁海" }],
+    ["a half-width dateline is printed full-width", "县医院开设夜间门诊\n本报讯(通讯员 吕长顺)近日，门诊开了。", { dateline: "本报讯（通讯员 吕长顺）", byline: "本报通讯员 吕长顺" }],
+    ["a county 讯 dateline", "镇里建起烘干塔\n梨树讯（通讯员 邵广林）连日来，烘干塔满负荷运转。", { dateline: "梨树讯（通讯员 邵广林）", byline: "本报通讯员 邵广林" }],
     ["agency copy keeps the agency's reporter", "全省冬季农业生产工作会议召开\n新华社长春11月22日电（记者 孙宏伟）全省会议22日召开。", { dateline: "新华社长春11月22日电（记者 孙宏伟）", byline: "新华社记者 孙宏伟" }],
     ["a byline line with two titles", "山沟里的电商课\n本报记者 骆晓飞 通讯员 孙桢怡\n课堂设在村部。", { byline: "本报记者 骆晓飞 通讯员 孙桢怡", kind: "FEATURE" }],
     ["an intern's byline", "山沟里的电商课\n实习记者 王一鸣\n课堂设在村部。", { byline: "实习记者 王一鸣" }],
@@ -120,9 +120,9 @@ describe("parseStory: the body", () => {
 
 describe("parseStory: photo news and 组图", () => {
   it("a caption with its credit and no headline is photo news", () => {
-    const story = parseStory("近日，志愿者帮助农户抢收玉米。\n本报通讯员 王新月 摄");
-    expect(story).toMatchObject({ kind: "PHOTO_NEWS", headline: "", byline: "本报通讯员 王新月 摄" });
-    expect(story.captions).toEqual([{ caption: "近日，志愿者帮助农户抢收玉米。", credit: "本报通讯员 王新月 摄" }]);
+    const story = parseStory("近日，县城南关小学的孩子们在操场上堆起了雪人。\n本报通讯员 葛春燕 摄");
+    expect(story).toMatchObject({ kind: "PHOTO_NEWS", headline: "", byline: "本报通讯员 葛春燕 摄" });
+    expect(story.captions).toEqual([{ caption: "近日，县城南关小学的孩子们在操场上堆起了雪人。", credit: "本报通讯员 葛春燕 摄" }]);
   });
   it("a credit in brackets after the caption", () => {
     const story = parseStory("粮满仓\n图为种粮大户在晾晒新粮。（本报记者 赵晨 摄）");
@@ -161,11 +161,11 @@ describe("splitPage", () => {
     "本报记者 李雪",
     "秋收刚过，合作社的",
     "农机就开进了田里。",
-    "近日，志愿者帮助农户抢收玉米。",
-    "本报通讯员 王新月 摄",
+    "近日，县城南关小学的孩子们在操场上堆起了雪人。",
+    "本报通讯员 葛春燕 摄",
     "问需于企 解忧于企",
     "双辽市开通涉企服务“直通车”",
-    "本报讯（通讯员 王宇）近日，窗口开通。",
+    "本报讯（通讯员 王雨）近日，窗口开通。",
     "责任编辑：刘明　美术编辑：周丽　校对：李静",
   ].join("\n");
 
@@ -182,8 +182,8 @@ describe("splitPage", () => {
   });
 
   it("a run of 本报讯 paragraphs without headlines is one story each", () => {
-    const stories = splitPage("简讯\n本报讯（通讯员 张晗）县图书馆延长开放时间。\n本报讯（通讯员 杜文）铁西区举办招聘会。");
-    expect(stories.map((s) => s.dateline)).toEqual(["本报讯（通讯员 张晗）", "本报讯（通讯员 杜文）"]);
+    const stories = splitPage("简讯\n本报讯（通讯员 张晗）县图书馆延长开放时间。\n本报讯（通讯员 杜雯）铁西区举办招聘会。");
+    expect(stories.map((s) => s.dateline)).toEqual(["本报讯（通讯员 张晗）", "本报讯（通讯员 杜雯）"]);
   });
 
   it("a subhead in a feature does not start a story", () => {
@@ -226,8 +226,8 @@ describe("splitPage", () => {
   });
 
   it("drops 转版 marks printed bare on a line of their own", () => {
-    const stories = splitPage("县里召开冬季安全会议\n本报讯（记者 王芳）近日，县里召开会议，\n下转第2版\n\n上接第一版\n会议指出，要压实责任。");
-    expect(stories.map((s) => s.body.map((b) => (b.type === "photo" ? b.caption : b.text)))).toEqual([["近日，县里召开会议，"], ["会议指出，要压实责任。"]]);
+    const stories = splitPage("县里召开冬季安全会议\n本报讯（记者 王芳）近日，县里召开会议，\n下转第2版\n\n上接第一版\n各村要备足融雪物资。");
+    expect(stories.map((s) => s.body.map((b) => (b.type === "photo" ? b.caption : b.text)))).toEqual([["近日，县里召开会议，"], ["各村要备足融雪物资。"]]);
   });
 
   it("an empty page has no stories", () => {
@@ -255,13 +255,13 @@ describe("parseParagraphs: a Word file's whole paragraphs", () => {
   });
 
   it("keeps a short last line of a brief as its own block rather than gluing it to the next", () => {
-    const story = parseParagraphs([{ text: "镇里建起烘干塔" }, { text: "梨树讯（通讯员 王仁海）连日来，烘干塔满负荷运转。" }, { text: "一期工程" }, { text: "日处理粮食三百吨。" }]);
+    const story = parseParagraphs([{ text: "镇里建起烘干塔" }, { text: "梨树讯（通讯员 邵广林）连日来，烘干塔满负荷运转。" }, { text: "一期工程" }, { text: "日处理粮食三百吨。" }]);
     expect(story.body.map((b) => b.type)).toEqual(["paragraph", "subhead", "paragraph"]);
   });
 
   it("reads a heading-styled line with a comma as a subhead", () => {
-    const story = parseParagraphs([{ text: "稻田里的新把式", role: "title" }, { text: "秋收刚过，田里就忙开了。" }, { text: "一、规划先行，方向明确", role: "heading" }, { text: "县里编制了规划。" }]);
-    expect(story.body[1]).toEqual({ type: "subhead", text: "一、规划先行，方向明确" });
+    const story = parseParagraphs([{ text: "稻田里的新把式", role: "title" }, { text: "秋收刚过，田里就忙开了。" }, { text: "一、早备种子，早修农机", role: "heading" }, { text: "县里提前调运了种子。" }]);
+    expect(story.body[1]).toEqual({ type: "subhead", text: "一、早备种子，早修农机" });
   });
 
   it.each([
@@ -279,11 +279,11 @@ describe("parseParagraphs: a Word file's whole paragraphs", () => {
   });
 
   it("leaves a body paragraph below a picture as a paragraph", () => {
-    const story = parseParagraphs([{ text: "新路通到家门口", role: "title" }, { picture: 0 }, { text: "本报讯（通讯员 王宇）全镇新修村路十二公里。" }]);
+    const story = parseParagraphs([{ text: "新路通到家门口", role: "title" }, { picture: 0 }, { text: "本报讯（通讯员 王雨）全镇新修村路十二公里。" }]);
     expect(story.body).toEqual([
       { type: "photo", picture: 0, caption: "", credit: "" },
       { type: "paragraph", text: "全镇新修村路十二公里。" },
     ]);
-    expect(story.dateline).toBe("本报讯（通讯员 王宇）");
+    expect(story.dateline).toBe("本报讯（通讯员 王雨）");
   });
 });

@@ -6,11 +6,11 @@ describe("text pasted into the body", () => {
   it.each([
     [
       "lines broken where a column ended are joined, a subhead stays a subhead",
-      "　　近年来，全县持续优化营商\n环境，推动产业转型升级。\n科学规划 明确方向\n　　坚持规划先行，做好园区\n基础设施配套建设。",
+      "　　入冬以来，全镇组织志愿者\n为独居老人送去米面。\n敲开门 问冷暖\n　　志愿者挨家挨户检查\n取暖设施和用电线路。",
       [
-        { type: "paragraph", text: "近年来，全县持续优化营商环境，推动产业转型升级。" },
-        { type: "subhead", text: "科学规划 明确方向" },
-        { type: "paragraph", text: "坚持规划先行，做好园区基础设施配套建设。" },
+        { type: "paragraph", text: "入冬以来，全镇组织志愿者为独居老人送去米面。" },
+        { type: "subhead", text: "敲开门 问冷暖" },
+        { type: "paragraph", text: "志愿者挨家挨户检查取暖设施和用电线路。" },
       ],
     ],
     [
@@ -59,7 +59,7 @@ describe("text pasted into the body", () => {
   });
 
   it("counts what it did, for the notice under the body", () => {
-    const pasted = parsePastedBody("　　近年来，全县持续优化营商\n环境。\n科学规划 明确方向\n　　坚持规划先行。");
+    const pasted = parsePastedBody("　　入冬以来，全镇组织志愿者\n为独居老人送去米面。\n敲开门 问冷暖\n　　志愿者挨家挨户检查。");
     expect(pasted).toMatchObject({ paragraphs: 2, subheads: 1, joinedLines: 1 });
   });
 

@@ -24,7 +24,7 @@ const story = (id: string, headline: string, text: string) => ({
 const items: LayoutItem[] = [
   { kind: "story", placementId: "pa", isLead: true, size: "LEAD", continuesOn: { number: 3, name: "县区新闻" }, story: story("sa", "城乡公交通到家门口", "入冬以来新线路运行平稳。") },
   { kind: "story", placementId: "pb", isLead: false, size: "DOUBLE", continuesOn: null, story: story("sb", "老旧小区供热管网完成排查", "连日来供热部门排查管网。") },
-  { kind: "slot", placementId: "pc", isLead: false, size: "DOUBLE", topic: "冬季供暖保障调度会", assignee: { id: "u1", name: "杜文" }, targetLength: 1200, deadline: "2031-03-03T10:00:00.000Z", filed: null },
+  { kind: "slot", placementId: "pc", isLead: false, size: "DOUBLE", topic: "冬季供暖保障调度会", assignee: { id: "u1", name: "杜雯" }, targetLength: 1200, deadline: "2031-03-03T10:00:00.000Z", filed: null },
 ];
 const view: PageView = {
   issue: { id: "issue1", date: "2026-02-17", number: 9200, pages: [{ number: 1, name: "要闻" }, { number: 3, name: "县区新闻" }], previousDate: null, nextDate: null },
@@ -61,7 +61,7 @@ describe("the printed page", () => {
     expect(hrefs(html)).toEqual(expect.arrayContaining(["/desk/stories/sa", "/desk/issues/issue1/pages/3#story-sa", "/desk/issues/issue1"]));
     expect(hrefs(html).some((h) => h.startsWith("/stories/") || h.startsWith("/issues/"))).toBe(false);
     expect(html).toContain("冬季供暖保障调度会");
-    expect(html).toContain("杜文");
+    expect(html).toContain("杜雯");
     expect(html).toContain("1,200 字");
     expect(html).toContain("3月3日 18:00");
     expect(html).toContain("广告 · 商业广告 · 占版 25%");

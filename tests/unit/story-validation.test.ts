@@ -5,13 +5,13 @@ import { completenessErrors, storyDraft, type StoryDraft } from "@/lib/validatio
 const base: StoryDraft = {
   kind: "NEWS_BRIEF",
   kicker: "",
-  headline: "铁东区部署秸秆禁烧工作",
+  headline: "铁东区开通冬季供暖服务热线",
   subheadline: "",
   byline: "本报通讯员 张晗",
   contributors: [{ name: "张晗", role: "CORRESPONDENT" }],
   bylineEdited: false,
   dateline: "本报讯(通讯员 张晗)",
-  body: [{ type: "paragraph", text: "日前，铁东区召开会议部署秋冬季秸秆禁烧工作。" }],
+  body: [{ type: "paragraph", text: "日前，铁东区住建局开通冬季供暖服务热线，居民家中暖气不热可随时拨打。" }],
   tags: [],
 };
 
