@@ -24,8 +24,9 @@ const SECRET = "reader-purge-test-secret-0123456789abcdef";
 const listen = `127.0.0.1:${await freePort(6070, 6089)}`;
 process.env.FRONT_CACHE_URL = `http://${listen}`;
 process.env.FRONT_CACHE_SECRET = SECRET;
-let day = 0;
-const nextDate = () => new Date(Date.UTC(2041, 0, 1) + ++day * 86400_000).toISOString().slice(0, 10);
+// Days after every issue other tests made: the newest issue here is the paper's newest.
+let after = Date.UTC(2041, 0, 1);
+const nextDate = () => new Date((after += 86400_000)).toISOString().slice(0, 10);
 
 type PurgeJob = { data: { why: string; keys: string[]; warm: string[] } };
 async function purgeJobsFor(keys: string) {
@@ -35,6 +36,8 @@ async function purgeJobsFor(keys: string) {
 let editor: Awaited<ReturnType<typeof makeUser>>;
 let chief: Awaited<ReturnType<typeof makeUser>>;
 beforeAll(async () => {
+  const last = await db().issue.aggregate({ _max: { date: true } });
+  after = Math.max(after, (last._max.date?.getTime() ?? 0) + 30 * 86400_000);
   editor = await makeUser("EDITOR");
   chief = await makeUser("CHIEF_EDITOR", "孙正");
 });
