@@ -8,6 +8,9 @@ export const QUEUES = {
   issueRelease: { name: "issue-release", label: "定时见报", retryLimit: 6, retryDelaySeconds: 30, expireInSeconds: 300 },
   // Hourly; a run that fails is tried twice more, and the next hour's run does the same work anyway.
   photoSweep: { name: "photo-sweep", label: "清理孤立图片文件", retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 1800, cron: "17 * * * *" },
+  // Every minute: raises alarms for late releases and failed jobs. A run that fails is tried once more;
+  // the next minute's run does the same work anyway, and two at once raise each alarm once.
+  alarmWatch: { name: "alarm-watch", label: "检查见报超时和失败任务", retryLimit: 1, retryDelaySeconds: 10, expireInSeconds: 120, cron: "* * * * *" },
 } as const satisfies Record<string, JobQueue>;
 
 export const ALL_QUEUES: readonly JobQueue[] = Object.values(QUEUES);

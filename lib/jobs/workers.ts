@@ -4,12 +4,14 @@ import { isBuildPhase } from "@/lib/platform/env";
 import { QUEUES } from "@/lib/jobs/queues";
 import { releaseJob } from "@/lib/issues/release";
 import { photoSweepJob } from "@/lib/photos/sweep";
+import { alarmWatchJob } from "@/lib/jobs/alarms";
 
 // Which handler works which queue, started by instrumentation.ts in every app instance (never by
 // `next build`, never by the tests, which start their own).
 export const WORKERS: readonly JobWorker[] = [
   { queue: QUEUES.issueRelease, handler: releaseJob },
   { queue: QUEUES.photoSweep, handler: photoSweepJob },
+  { queue: QUEUES.alarmWatch, handler: alarmWatchJob },
 ];
 
 const RETRY_START_MS = 30_000;
