@@ -99,3 +99,30 @@ test("a late release puts a red band on the chief editor's every desk page until
   await expect(band(admin)).toHaveCount(0);
   expect((await query<{ status: string }>(`SELECT status FROM "Issue" WHERE id = $1`, [issue.id]))[0].status).toBe("PUBLISHED");
 });
+
+test("a job that failed for good alarms the administrator until acknowledged under 后台任务, and the chief editor as it was a release", async ({ browser }) => {
+  test.setTimeout(420_000);
+  // A release job the app cannot read, with no retries: the running app's worker fails it for good.
+  const [{ id }] = await query<{ id: string }>(
+    `INSERT INTO pgboss.job (name, data, retry_limit) VALUES ('issue-release', '{"issueId": "e2e-broken", "publishAt": "不是时间"}'::jsonb, 0) RETURNING id::text`,
+  );
+  await expect.poll(async () => (await query<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE id::text = $1`, [id]))[0]?.state, { timeout: 120_000, intervals: [1000] }).toBe("failed");
+  // The watch, within a minute or two, raises the alarm (or folds this failure into one already open).
+  await expect.poll(() => count(`SELECT count(*) AS n FROM "Alarm" WHERE "lastJobId" = $1 AND "endedAt" IS NULL`, [id]), { timeout: 180_000, intervals: [2000] }).toBe(1);
+
+  const admin = await newUserPage(browser, "admin");
+  const band = (page: typeof admin) => page.locator(`[data-alarm^="job:"]`).filter({ hasText: "后台任务“定时见报”用完重试仍然失败" });
+  await expect(band(admin)).toContainText("原因：");
+  const chief = await newUserPage(browser, "zongbian");
+  await expect(band(chief)).toContainText("管理员确认后，这条警报才会消失");
+
+  await band(admin).getByRole("link", { name: "查看并确认" }).click();
+  await admin.waitForURL(/\/desk\/admin#failed-jobs$/);
+  await admin.getByTestId("job-alarm").getByRole("button", { name: "确认已知晓：定时见报" }).click();
+  await expect(admin.locator("main").getByText("已确认，这条警报不再显示")).toBeVisible();
+  await expect(band(admin)).toHaveCount(0);
+  await expect(admin.getByTestId("job-alarm")).toHaveCount(0);
+  // The chief editor's open page loses it by itself.
+  await expect(band(chief)).toHaveCount(0);
+  expect(await count(`SELECT count(*) AS n FROM "AuditEvent" e JOIN "User" u ON u.id = e."actorId" WHERE e.action = 'alarm.acknowledge' AND u.username = 'admin'`, [])).toBe(1);
+});
