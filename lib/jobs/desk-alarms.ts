@@ -67,7 +67,8 @@ export async function deskAlarms(actor: SessionUser): Promise<DeskAlarm[]> {
       return {
         key: `job:${a.id}`,
         heading: `后台任务“${label}${a.issue ? `（总第${a.issue.number}期）` : ""}”用完重试仍然失败`,
-        since: a.raisedAt.getTime() < failedAt.getTime() - 60_000 ? `北京时间 ${formatMoment(a.raisedAt)} 起失败，最近一次 ${formatMoment(failedAt)}` : `北京时间 ${formatMoment(failedAt)} 失败`,
+        // Later failures fold into an open alarm: then both times are worth saying.
+        since: a.raisedAt.getTime() < failedAt.getTime() ? `北京时间 ${formatMoment(a.raisedAt)} 发出警报，最近一次失败于 ${formatMoment(failedAt)}` : `北京时间 ${formatMoment(failedAt)} 失败`,
         state: `原因：${failureInWords(a.error)}`,
         action: alarmAction(actor.role, "JOB_FAILED", a.issueId),
         note: can(actor.role, "account:manage") ? "" : "管理员确认后，这条警报才会消失。",
