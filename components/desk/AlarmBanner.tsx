@@ -15,7 +15,8 @@ export function AlarmBanner() {
         <ul className="border-b-4 border-red-900 bg-red-700 text-white">
           {alarms.map((alarm) => (
             <li key={alarm.key} data-testid="desk-alarm" data-alarm={alarm.key} className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-              <div className="min-w-0 flex-1 text-sm">
+              {/* At least 18rem of text beside the link, else the link goes below it (a phone). */}
+              <div className="min-w-0 grow basis-72 text-sm">
                 <p className="text-base font-bold">{alarm.heading}</p>
                 <p>{alarm.since}</p>
                 <p data-testid="desk-alarm-state">{alarm.state}</p>
