@@ -56,6 +56,10 @@ const LABELS: Record<string, string> = {
   "paper.update": "修改报社设置",
   "paper.format": "修改版式",
   "inbox.read": "消息标为已读",
+  "alarm.raise": "发出警报",
+  "alarm.repeat": "警报：任务再次失败",
+  "alarm.end": "警报解除",
+  "alarm.acknowledge": "确认任务警报",
 };
 
 export function auditActionLabel(action: string): string {

@@ -27,6 +27,8 @@ const statusName = (v: Json) => (typeof v === "string" && v in STATUS_LABELS ? S
 const roleName = (v: Json) => (typeof v === "string" && v in ROLE_LABELS ? ROLE_LABELS[v as Role] : text(v));
 const yesNo = (v: Json) => (v === true ? "启用" : v === false ? "停用" : text(v));
 
+const ALARM_ENDS: Record<string, string> = { RELEASED: "已见报", HELD: "已暂缓", RESCHEDULED: "已改期", ACKNOWLEDGED: "管理员已确认" };
+
 const PHOTO_FIELD_LABELS: Record<string, string> = { caption: "图片说明", credit: "署名", altText: "替代文字", keywords: "关键词", place: "地点", event: "事件" };
 
 function megabytes(bytes: number): string {
@@ -157,6 +159,14 @@ function describe(key: string, value: Json, event: { action: string; targetType:
       return Array.isArray(value) ? `改动：${value.map((f) => PHOTO_FIELD_LABELS[String(f)] ?? text(f)).join("、")}` : null;
     case "attemptsInWindow":
       return `本时段内尝试：${text(value)} 次`;
+    case "queue":
+      return `任务：${text(value)}`;
+    case "error":
+      return `失败原因：${text(value)}`;
+    case "lastFailedAt":
+      return `最近失败：${beijingTime(value)}`;
+    case "ended":
+      return `解除：${ALARM_ENDS[text(value)] ?? text(value)}`;
     default:
       return `${key}：${text(value)}`;
   }

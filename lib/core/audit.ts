@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type AuditEntry = {
   actorId: string | null;
   action: string; // "story.submit", "issue.publish", ...
-  targetType: "story" | "issue" | "page" | "photo" | "user" | "tag" | "session" | "paper" | "signin";
+  targetType: "story" | "issue" | "page" | "photo" | "user" | "tag" | "session" | "paper" | "signin" | "alarm";
   targetId: string;
   summary?: Prisma.InputJsonObject;
 };

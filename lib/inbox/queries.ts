@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { recordAudit } from "@/lib/core/audit";
+import { alarmAction } from "@/lib/jobs/alarm-rules";
 
 // Each person's inbox: only their own entries, newest first.
 export async function unreadCount(actor: SessionUser): Promise<number> {
@@ -21,14 +22,15 @@ export async function listInbox(actor: SessionUser, take = INBOX_PAGE) {
       story: { select: { headline: true } }, page: { select: { issueId: true, number: true } }, actor: { select: { name: true } },
     },
   });
-  return rows.map(({ page, ...r }) => ({ ...r, href: entryHref(r, page), headline: r.story?.headline ?? "", actorName: r.actor?.name ?? "" }));
+  return rows.map(({ page, ...r }) => ({ ...r, href: entryHref(actor, r, page), headline: r.story?.headline ?? "", actorName: r.actor?.name ?? "" }));
 }
 
 /**
  * Where an entry leads: its story; an assignment to the reporter's own list (约稿); a page to its
- * proof, where the chief editor signs it; a release to its issue's board.
+ * proof, where the chief editor signs it; a release to its issue's board; an alarm where its banner leads.
  */
-function entryHref(entry: { kind: string; storyId: string | null; issueId: string | null }, page: { issueId: string; number: number } | null): string {
+function entryHref(actor: SessionUser, entry: { kind: string; storyId: string | null; issueId: string | null }, page: { issueId: string; number: number } | null): string {
+  if (entry.kind === "RELEASE_OVERDUE" || entry.kind === "JOB_FAILED") return alarmAction(actor.role, entry.kind, entry.issueId)?.href ?? "/desk/inbox";
   if (entry.storyId) return `/desk/stories/${entry.storyId}`;
   if (entry.kind === "ASSIGNED") return "/desk/stories";
   if (page) return `/desk/issues/${page.issueId}/pages/${page.number}`;

@@ -11,6 +11,9 @@ export const QUEUES = {
   readerPurge: { name: "reader-purge", label: "更新读者页面", retryLimit: 10, retryDelaySeconds: 5, expireInSeconds: 180 },
   // Hourly; a run that fails is tried twice more, and the next hour's run does the same work anyway.
   photoSweep: { name: "photo-sweep", label: "清理孤立图片文件", retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 1800, cron: "17 * * * *" },
+  // Every minute: raises alarms for late releases and failed jobs. A run that fails is tried once more;
+  // the next minute's run does the same work anyway, and two at once raise each alarm once.
+  alarmWatch: { name: "alarm-watch", label: "检查见报超时和失败任务", retryLimit: 1, retryDelaySeconds: 10, expireInSeconds: 120, cron: "* * * * *" },
 } as const satisfies Record<string, JobQueue>;
 
 export const ALL_QUEUES: readonly JobQueue[] = Object.values(QUEUES);

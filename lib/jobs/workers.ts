@@ -5,6 +5,7 @@ import { QUEUES } from "@/lib/jobs/queues";
 import { releaseJob } from "@/lib/issues/release";
 import { photoSweepJob } from "@/lib/photos/sweep";
 import { readerPurgeJob } from "@/lib/reader/purge";
+import { alarmWatchJob } from "@/lib/jobs/alarms";
 
 // Which handler works which queue, started by instrumentation.ts in every app instance (never by
 // `next build`, never by the tests, which start their own).
@@ -12,6 +13,7 @@ export const WORKERS: readonly JobWorker[] = [
   { queue: QUEUES.issueRelease, handler: releaseJob },
   { queue: QUEUES.photoSweep, handler: photoSweepJob },
   { queue: QUEUES.readerPurge, handler: readerPurgeJob },
+  { queue: QUEUES.alarmWatch, handler: alarmWatchJob },
 ];
 
 const RETRY_START_MS = 30_000;

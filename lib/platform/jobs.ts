@@ -138,6 +138,69 @@ export async function jobsFailedForGood(take = 20): Promise<FailedJobRow[]> {
 
 function errorText(output: unknown): string {
   if (output && typeof output === "object" && "message" in output && typeof output.message === "string") return output.message;
-  if (output && typeof output === "object" && "value" in output) return String(output.value);
+  // A job that ran past its time is failed by pg-boss itself with { value: { message } }.
+  if (output && typeof output === "object" && "value" in output) return output.value && typeof output.value === "object" ? errorText(output.value) : String(output.value);
   return output === null || output === undefined ? "（没有记录原因）" : JSON.stringify(output);
+}
+
+export type JobRow = {
+  id: string;
+  queue: string;
+  state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+  data: Record<string, unknown>;
+  /** Retries already made, and how many the job may make. */
+  retryCount: number;
+  retryLimit: number;
+  startAfter: Date;
+  startedOn: Date | null;
+  completedOn: Date | null;
+  /** What the last failure said (a retrying or failed job), as one line. */
+  error: string | null;
+};
+
+type RawJobRow = { id: string; name: string; state: JobRow["state"]; data: Record<string, unknown> | null; retry_count: number; retry_limit: number; start_after: Date; started_on: Date | null; completed_on: Date | null; output: unknown };
+
+const jobColumns = Prisma.sql`id::text, name, state::text AS state, data, retry_count, retry_limit, start_after, started_on, completed_on, output`;
+
+function jobRow(r: RawJobRow): JobRow {
+  const failing = r.state === "retry" || r.state === "failed";
+  return {
+    id: r.id, queue: r.name, state: r.state, data: r.data ?? {}, retryCount: Number(r.retry_count), retryLimit: Number(r.retry_limit),
+    startAfter: r.start_after, startedOn: r.started_on, completedOn: r.completed_on, error: failing ? errorText(r.output) : null,
+  };
+}
+
+async function queueInstalled(): Promise<boolean> {
+  const installed = await db().$queryRaw<{ job: string | null }[]>`SELECT to_regclass('pgboss.archive')::text AS job`;
+  return Boolean(installed[0]?.job);
+}
+
+/** The jobs of a queue whose data holds these values (a release's issue and time), newest first, archived ones too. */
+export async function jobsWithData(queue: JobQueue, match: Record<string, string>): Promise<JobRow[]> {
+  if (!(await queueInstalled())) return [];
+  const rows = await db().$queryRaw<RawJobRow[]>(Prisma.sql`
+    SELECT ${jobColumns} FROM pgboss.job WHERE name = ${queue.name} AND data @> ${JSON.stringify(match)}::jsonb
+    UNION ALL
+    SELECT ${jobColumns} FROM pgboss.archive WHERE name = ${queue.name} AND data @> ${JSON.stringify(match)}::jsonb
+    ORDER BY start_after DESC`);
+  return rows.map(jobRow);
+}
+
+/**
+ * Jobs of any queue that failed for good after the moment given for their queue (`otherwise` for
+ * queues not named), oldest first: what an alarm watch has not yet seen.
+ */
+export async function jobsFailedForGoodAfter(after: Record<string, Date>, otherwise: Date): Promise<JobRow[]> {
+  if (!(await queueInstalled())) return [];
+  const since = JSON.stringify(Object.fromEntries(Object.entries(after).map(([queue, at]) => [queue, at.toISOString()])));
+  const rows = await db().$queryRaw<RawJobRow[]>(Prisma.sql`
+    SELECT * FROM (
+      SELECT ${jobColumns} FROM pgboss.job WHERE state = 'failed'
+      UNION ALL
+      SELECT ${jobColumns} FROM pgboss.archive WHERE state = 'failed'
+    ) failed
+    -- Milliseconds, as JavaScript and the app's tables keep times: a failure seen is never seen again as later.
+    WHERE date_trunc('milliseconds', completed_on) > COALESCE((${since}::jsonb ->> name)::timestamptz, ${otherwise.toISOString()}::timestamptz)
+    ORDER BY completed_on, id`);
+  return rows.map(jobRow);
 }

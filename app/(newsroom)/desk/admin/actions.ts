@@ -5,6 +5,7 @@ import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { createUser, updateUser } from "@/lib/users/mutations";
 import { updatePageFormat, updatePaperProfile } from "@/lib/issues/paper-profile";
 import { LOCK_SCOPES, liftSignInLock, lockLabel } from "@/lib/auth/throttle";
+import { acknowledgeJobAlarm } from "@/lib/jobs/alarms";
 
 // Thin wrappers: lib/users checks that the caller administers accounts and validates the values.
 
@@ -52,4 +53,10 @@ export const updatePaperProfileAction = deskAction(
 export const updatePageFormatAction = deskAction(z.object({ code: text, columns: text, capacity: text }), async (input, user) => {
   await updatePageFormat(user, input);
   return { message: "版式已保存" };
+});
+
+export const acknowledgeJobAlarmAction = deskAction(z.object({ alarmId: recordId, seenJobId: recordId }), async (input, user) => {
+  await acknowledgeJobAlarm(user, input.alarmId, input.seenJobId);
+  // The acknowledged alarm leaves the list with its form, so the confirmation rides the redirect.
+  return { message: "已确认，这条警报不再显示", redirectTo: "/desk/admin" };
 });

@@ -7,8 +7,9 @@ import { ActionForm } from "@/components/desk/ActionForm";
 import { Flash } from "@/components/desk/Flash";
 import { listSignInLocks, lockLabel } from "@/lib/auth/throttle";
 import { listFailedJobs } from "@/lib/jobs/failed";
+import { openJobAlarms } from "@/lib/jobs/alarms";
 import { formatMoment } from "@/lib/core/dates";
-import { createUserAction, liftSignInLockAction, updateUserAction } from "./actions";
+import { acknowledgeJobAlarmAction, createUserAction, liftSignInLockAction, updateUserAction } from "./actions";
 import { readFlash } from "@/lib/core/flash";
 
 export const metadata: Metadata = { title: "账号管理" };
@@ -20,6 +21,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const user = await requireCapability("account:manage");
   const [users, locks, failedJobs, { done, seal }] = await Promise.all([listUsers(user), listSignInLocks(user), listFailedJobs(user), searchParams]);
   const accounts = new Set(users.map((u) => u.username));
+  const jobAlarms = await openJobAlarms(user);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">账号管理</h1>
@@ -66,6 +68,25 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="failed-jobs">
         <h2 id="failed-jobs" className="mb-1 font-bold">后台任务</h2>
         <p className="mb-3 text-sm text-stone-600">定时见报等后台任务失败时会自动重试；用完重试次数仍失败的列在这里（保留 30 天）。</p>
+        {jobAlarms.length > 0 && (
+          <ul className="mb-4 space-y-2" aria-label="未确认的任务警报">
+            {jobAlarms.map((alarm) => (
+              <li key={alarm.id} className="flex flex-wrap items-center gap-3 rounded border border-red-300 bg-red-50 p-3 text-sm" data-testid="job-alarm">
+                <div className="min-w-0 flex-1">
+                  <p className="font-bold text-red-800">警报：后台任务“{alarm.label}”用完重试仍然失败，确认前一直显示在各页顶部</p>
+                  <p>
+                    北京时间 {formatMoment(alarm.raisedAt)} 发出{alarm.lastFailedAt && `，最近一次失败于 ${formatMoment(alarm.lastFailedAt)}`}
+                  </p>
+                  <p className="break-all">原因：{alarm.error}</p>
+                </div>
+                {/* The latest failure shown is sent back: one folded in since is refused, to be read first. */}
+                <ActionForm action={acknowledgeJobAlarmAction} hidden={{ alarmId: alarm.id, seenJobId: alarm.lastJobId }}>
+                  <button type="submit" className="btn btn-sm" aria-label={`确认已知晓：${alarm.label}`}>确认已知晓</button>
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        )}
         {failedJobs.length === 0 ? (
           <p className="text-sm text-stone-600">没有失败的后台任务。</p>
         ) : (
