@@ -12,6 +12,10 @@ function createClient() {
     adapter: new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE }),
     // A password hash never leaves lib/auth: it is omitted unless a query asks for it.
     omit: { user: { passwordHash: true } },
+    // Prisma gives a transaction 2 s to get a connection and 5 s in all. A save that waits behind
+    // another's row lock on a busy machine (two saves of one story at once) ran past that and both
+    // failed; the version check, not a clock, is what refuses the second.
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
   });
 }
 
