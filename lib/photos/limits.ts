@@ -57,20 +57,24 @@ const wan = (n: number) => Math.round(n / 10_000); // cameras are sold in 万像
 const mb = (n: number) => Math.round(n / 1024 / 1024);
 const SMALLER_JPEG = "请导出一张较小的 JPEG（例如长边 6000 像素）再上传。";
 
-/** Refuses a picture larger than any photo we need, saying what to do about it. */
-export function checkPhotoShape(shape: PhotoShape): void {
+/** Why a picture is larger than any photo we need, saying what to do about it; null when it is not. */
+export function shapeRefusal(shape: PhotoShape): string | null {
   const { width, height } = shape;
   const size = `${width}×${height}`;
   if (Math.max(width, height) > MAX_SIDE) {
-    throw invalid(`这张图片的长边有 ${Math.max(width, height)} 像素（${size}），超过了 ${MAX_SIDE} 像素的上限。${SMALLER_JPEG}`);
+    return `这张图片的长边有 ${Math.max(width, height)} 像素（${size}），超过了 ${MAX_SIDE} 像素的上限。${SMALLER_JPEG}`;
   }
   if (width * height > MAX_PIXELS) {
-    throw invalid(`这张图片有 ${wan(width * height)} 万像素（${size}），超过了 ${wan(MAX_PIXELS)} 万像素的上限。${SMALLER_JPEG}`);
+    return `这张图片有 ${wan(width * height)} 万像素（${size}），超过了 ${wan(MAX_PIXELS)} 万像素的上限。${SMALLER_JPEG}`;
   }
   if (decodedBytes(shape) > MAX_DECODED_BYTES) {
     const kind = [shape.bitsPerSample > 8 ? `${shape.bitsPerSample} 位色深` : "", shape.hasAlpha ? "带透明通道" : "", shape.cmyk ? "CMYK 色彩" : ""].filter(Boolean).join("、");
-    throw invalid(
-      `这张图片（${size}${kind ? `，${kind}` : ""}）读取时要占用 ${mb(decodedBytes(shape))} MB 内存，超过了 ${mb(MAX_DECODED_BYTES)} MB 的上限。请导出一张 8 位 RGB 的 JPEG 再上传。`,
-    );
+    return `这张图片（${size}${kind ? `，${kind}` : ""}）读取时要占用 ${mb(decodedBytes(shape))} MB 内存，超过了 ${mb(MAX_DECODED_BYTES)} MB 的上限。请导出一张 8 位 RGB 的 JPEG 再上传。`;
   }
+  return null;
+}
+
+export function checkPhotoShape(shape: PhotoShape): void {
+  const refusal = shapeRefusal(shape);
+  if (refusal) throw invalid(refusal);
 }

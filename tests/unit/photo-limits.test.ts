@@ -5,6 +5,7 @@ import { checkPhotoShape, decodedBytes, type PhotoShape } from "@/lib/photos/lim
 import { env } from "@/lib/platform/env";
 import { refusal } from "../support/refusal";
 import { zeroPng } from "../support/png-shapes";
+import { withEveryDecodeSlotHeld } from "../support/decode-slots";
 
 const camera = (width: number, height: number): PhotoShape => ({ width, height, channels: 3, bitsPerSample: 8, hasAlpha: false, cmyk: false });
 const MAX_BYTES = 15 * 1024 * 1024;
@@ -47,20 +48,6 @@ describe("size limits, judged from the header", () => {
 });
 
 describe("pictures refused before any pixel is decoded", () => {
-  // Every decode slot is held while these are offered: a picture judged by its header is refused
-  // at once; one that waits for a slot would never be answered until the slots are let go.
-  async function withEveryDecodeSlotHeld<T>(work: () => Promise<T>): Promise<T> {
-    let open: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const holders = Array.from({ length: env().PHOTO_DECODE_CONCURRENCY }, () => photoDecodes().run(() => gate));
-    try {
-      return await work();
-    } finally {
-      open();
-      await Promise.all(holders);
-    }
-  }
-
   it.each<[string, () => Promise<Buffer>, RegExp]>([
     ["a 64,000,000 × 1 grey PNG (61 KB)", () => zeroPng(64_000_000, 1), /^这张图片的长边有 64000000 像素（64000000×1）/],
     ["a 1 × 64,000,000 grey PNG", () => zeroPng(1, 64_000_000), /^这张图片的长边有 64000000 像素（1×64000000）/],
