@@ -6,7 +6,8 @@ import { storyDraft } from "@/lib/validation/story";
 import { auditFilters } from "@/lib/core/audit-log";
 import { deskFilters } from "@/lib/stories/desk-list";
 import { actionKind, actionRefusal, crossSiteRefusal, readCapped, ACTION_BODY_LIMIT } from "@/lib/platform/action-guard";
-import { contentSecurityPolicy, newNonce } from "@/lib/platform/security-headers";
+import { API_POLICY, contentSecurityPolicy, newNonce } from "@/lib/platform/security-headers";
+import { streamedUpload } from "@/lib/platform/upload-route";
 import { flashParams, readFlash } from "@/lib/core/flash";
 import { searchTerms } from "@/lib/reader/search";
 import { rss } from "@/lib/reader/feeds";
@@ -220,6 +221,15 @@ describe("Server Action requests", () => {
   it("readCapped returns the whole of a short body", async () => {
     const body = new Response("秋收").body;
     expect(new TextDecoder().decode((await readCapped(body, 100))!)).toBe("秋收");
+  });
+});
+
+describe("the upload routes, which the proxy does not see", () => {
+  it("give their answers the API policy themselves, a refusal before the body is read included", async () => {
+    const crossSite = new Request("http://localhost:3000/api/photos", { method: "POST", headers: { host: "localhost:3000", origin: "http://evil.example" } });
+    const answer = await streamedUpload(crossSite, async () => new Response("never reached"));
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get("content-security-policy")).toBe(API_POLICY);
   });
 });
 
