@@ -52,8 +52,10 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "/issues/[date]", segments: { date: "issueDate" } },
   { route: "/issues/[date]/pages/[number]", segments: { date: "issueDate", number: "pageNumber" } },
   { route: "/stories/[id]", segments: { id: "publishedStory" } },
-  { route: "/stories/[id]/withdrawn", segments: { id: "publishedStory" }, expect: 404 },
-  { route: "/calendar" },
+  // A story still in print is sent back to its page.
+  { route: "/stories/[id]/withdrawn", segments: { id: "publishedStory" }, expect: 307 },
+  // The calendar opens on the latest month.
+  { route: "/calendar", expect: 307 },
   { route: "/calendar/[month]", segments: { month: "issueMonth" } },
   { route: "/tags" },
   { route: "/tags/[name]", segments: { name: "tag" } },
@@ -68,7 +70,8 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "/login", query: ["callbackUrl"] },
 
   // The back office
-  { route: "/desk", as: "zhanghan" },
+  // The desk's front door leads each account to its own first page.
+  { route: "/desk", as: "zhanghan", expect: 307 },
   { route: "/desk/stories", as: "zhanghan", query: FLASH },
   { route: "/desk/stories/new", as: "zhanghan", query: ["slot"] },
   { route: "/desk/stories/[id]", as: "bianji", query: FLASH, segments: { id: "publishedStory" } },
