@@ -156,6 +156,7 @@ test.describe("the upload routes' answers", () => {
       expect(answer.headers()["content-security-policy"], what).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
     }
     await anonymous.dispose();
+    await page.context().close();
   });
 });
 
@@ -249,6 +250,7 @@ test.describe("upload limits", () => {
     // Each once took 600 MB to resize.
     expect(peak - before).toBeLessThan(100 * MB);
     expect(await photoRowsOf("zhaochen")).toBe(rowsBefore);
+    await page.context().close();
   });
 
   test("a Word file of 95 parts of 1 MiB of zeros (107 KB) is refused before it is unpacked", async ({ browser }) => {
@@ -267,6 +269,7 @@ test.describe("upload limits", () => {
     expect((await answer.json()).error).toBe("这个文件解压后是原来的 100 多倍，不像是一篇稿件，没有读取");
     // It once took 200 MB.
     expect(peak - before).toBeLessThan(50 * MB);
+    await page.context().close();
   });
 
   test("the editor shows the 413 message for a photo over the limit and keeps what was typed", async ({ browser }) => {
