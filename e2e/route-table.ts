@@ -98,7 +98,6 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "/api/photos/[id]/[file]", segments: { id: "photoId", file: "photoSize" } },
   { route: "/api/photos", as: "zhanghan", method: "POST", expect: 400 },
   { route: "/api/import/docx", as: "zhanghan", method: "POST", expect: 400 },
-  { route: "/api/internal/reader-refresh", method: "POST", expect: 403 },
 ];
 
 export type AppRoute = { route: string; file: string };
