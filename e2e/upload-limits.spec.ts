@@ -2,6 +2,8 @@ import net from "node:net";
 import type { Browser } from "@playwright/test";
 import sharp from "sharp";
 import { countFiles, expect, listeningPid, newUserPage, query, residentBytes, test } from "./support";
+import { docxZip, featureDocx } from "../tests/support/docx-files";
+import { zeroPng } from "../tests/support/png-shapes";
 
 // The upload limits, against the production server: bytes counted while they arrive, pixels, and
 // what the editor shows. The server runs with the default PHOTO_MAX_BYTES (15 MB).
@@ -133,6 +135,31 @@ async function pngJustUnder(limit: number): Promise<Buffer> {
   }
 }
 
+test.describe("the upload routes' answers", () => {
+  // The proxy, which gives every other /api answer the sandbox policy, does not see these two routes.
+  test("carry the API policy, refusals included", async ({ browser, playwright }) => {
+    const page = await newUserPage(browser, "zhaochen");
+    const anonymous = await playwright.request.newContext({ baseURL: `http://localhost:${port}` });
+    const photo = { file: { name: "秋收.png", mimeType: "image/png", buffer: await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c90" } }).png().toBuffer() } };
+    const docx = { file: { name: "稿件.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: await featureDocx() } };
+    const answers = [
+      ["a photo taken", await page.request.post("/api/photos", { multipart: photo }), 201],
+      ["a body that is not a form", await page.request.post("/api/photos", { data: { file: "秋收.jpg" } }), 400],
+      ["another site", await page.request.post("/api/photos", { headers: { origin: "http://evil.example" }, multipart: photo }), 403],
+      ["nobody signed in", await anonymous.post("/api/photos", { multipart: photo }), 401],
+      ["a Word file read", await page.request.post("/api/import/docx", { multipart: docx }), 200],
+      ["a Word file that is not one", await page.request.post("/api/import/docx", { multipart: { file: { ...docx.file, buffer: Buffer.from("不是文件") } } }), 400],
+      ["a Word import from nobody", await anonymous.post("/api/import/docx", { multipart: docx }), 401],
+    ] as const;
+    for (const [what, answer, status] of answers) {
+      expect(answer.status(), what).toBe(status);
+      expect(answer.headers()["content-security-policy"], what).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
+    }
+    await anonymous.dispose();
+    await page.context().close();
+  });
+});
+
 test.describe("upload limits", () => {
   test("a chunked upload ten times the limit is refused at the limit and the server's memory hardly grows", async ({ browser }) => {
     const cookie = await sessionCookie(browser, "zhaochen");
@@ -201,6 +228,48 @@ test.describe("upload limits", () => {
     await expect(page.locator('[data-block-type="photo"]')).toHaveCount(0);
     expect(await photoRowsOf("zhaochen")).toBe(rowsBefore);
     expect(countFiles(photoDir)).toBe(filesBefore);
+  });
+
+  test("a 61 KB picture of 64,000,000 × 1 pixels is refused from its header, and the server's memory hardly grows", async ({ browser }) => {
+    const strip = await zeroPng(64_000_000, 1);
+    expect(strip.length).toBeLessThan(64 * 1024);
+    const page = await newUserPage(browser, "zhaochen");
+    const rowsBefore = await photoRowsOf("zhaochen");
+    const server = listeningPid(port);
+    const before = residentBytes(server);
+    let peak = before;
+    const watch = setInterval(() => (peak = Math.max(peak, residentBytes(server))), 20);
+    const answers = await Promise.all(
+      [1, 2].map(() => page.request.post("/api/photos", { multipart: { file: { name: "横条.png", mimeType: "image/png", buffer: strip } } })),
+    ).finally(() => clearInterval(watch));
+    console.log(`server rss before=${(before / MB).toFixed(0)} MB peak=${(peak / MB).toFixed(0)} MB`);
+    for (const answer of answers) {
+      expect(answer.status()).toBe(400);
+      expect((await answer.json()).error).toBe("这张图片的长边有 64000000 像素（64000000×1），超过了 16383 像素的上限。请导出一张较小的 JPEG（例如长边 6000 像素）再上传。");
+    }
+    // Each once took 600 MB to resize.
+    expect(peak - before).toBeLessThan(100 * MB);
+    expect(await photoRowsOf("zhaochen")).toBe(rowsBefore);
+    await page.context().close();
+  });
+
+  test("a Word file of 95 parts of 1 MiB of zeros (107 KB) is refused before it is unpacked", async ({ browser }) => {
+    const zip = await docxZip([{ text: "标题" }, { text: "正文。" }]);
+    for (let i = 0; i < 95; i++) zip.file(`word/media/zeros${i}.bin`, Buffer.alloc(MB));
+    const attack = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+    const page = await newUserPage(browser, "zhanghan");
+    const server = listeningPid(port);
+    const before = residentBytes(server);
+    let peak = before;
+    const watch = setInterval(() => (peak = Math.max(peak, residentBytes(server))), 20);
+    const answer = await page.request
+      .post("/api/import/docx", { multipart: { file: { name: "稿件.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: attack } } })
+      .finally(() => clearInterval(watch));
+    expect(answer.status()).toBe(400);
+    expect((await answer.json()).error).toBe("这个文件解压后是原来的 100 多倍，不像是一篇稿件，没有读取");
+    // It once took 200 MB.
+    expect(peak - before).toBeLessThan(50 * MB);
+    await page.context().close();
   });
 
   test("the editor shows the 413 message for a photo over the limit and keeps what was typed", async ({ browser }) => {

@@ -21,6 +21,13 @@ import { issueReleasePurge, purgeNow, sendReaderPurge } from "@/lib/reader/purge
 // issue, published as it was printed. Each call is one transaction: every story or none.
 
 
+// What a request gets that our own page never sends (a list that is not one, a field of another
+// type): the schemas below name the user's own mistakes; anything else reads as this, never as zod's English.
+const MALFORMED_IMPORT = "导入内容格式不正确，请刷新页面后再试";
+const inChinese = { error: () => MALFORMED_IMPORT };
+/** A story's lines, as the card's body box holds them: a printed story is a few dozen. */
+const IMPORT_MAX_LINES = 400;
+
 const block = z.discriminatedUnion("type", [
   z.object({ type: z.literal("paragraph"), text: z.string() }),
   z.object({ type: z.literal("subhead"), text: z.string() }),
@@ -34,7 +41,7 @@ const importedCopy = z.object({
   subheadline: z.string(),
   byline: z.string(),
   dateline: z.string(),
-  body: z.array(block).max(400),
+  body: z.array(block).max(IMPORT_MAX_LINES, { message: `正文超过 ${IMPORT_MAX_LINES} 行，请把这一篇拆成几篇` }),
 });
 const storiesInput = z.array(importedCopy).min(1, { message: "没有要导入的稿件" }).max(IMPORT_MAX_STORIES, { message: `一次最多导入 ${IMPORT_MAX_STORIES} 篇` });
 
@@ -61,11 +68,11 @@ function readyStory(copy: Copy, n: number): ReadyStory {
 }
 
 function readyStories(input: unknown): ReadyStory[] {
-  const parsed = storiesInput.safeParse(input);
+  const parsed = storiesInput.safeParse(input, inChinese);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     const story = typeof issue?.path[0] === "number" ? `第 ${issue.path[0] + 1} 篇：` : "";
-    throw invalid(`${story}${issue?.message ?? "导入内容格式不正确"}`);
+    throw invalid(`${story}${issue?.message ?? MALFORMED_IMPORT}`);
   }
   return parsed.data.map((copy, i) => readyStory(copy, i + 1));
 }
@@ -116,9 +123,18 @@ export async function fileImportedStories(actor: SessionUser, input: unknown): P
   }, IMPORT_TRANSACTION);
 }
 
+const RUNNING_NUMBER = "期号应为正整数";
+/** 总第N期 as typed (a script may give a number); blank for an issue already out. */
+const runningNumber = z
+  .union([z.string(), z.number()], { message: RUNNING_NUMBER })
+  .transform((typed) => String(typed).trim())
+  .refine((s) => s === "" || /^[1-9]\d*$/u.test(s), { message: RUNNING_NUMBER })
+  .refine((s) => s.length <= 7, { message: "期号过大" })
+  .transform((s) => (s === "" ? ("" as const) : Number(s)));
+
 const backIssueInput = z.object({
-  date: z.string().refine((s) => isRealDay(s), { message: "请填写出版日期" }),
-  issueNumber: z.union([z.literal(""), z.coerce.number({ message: "期号应为数字" }).int({ message: "期号应为整数" }).min(1, { message: "期号应为正整数" }).max(9_999_999, { message: "期号过大" })]),
+  date: z.string({ message: "请填写出版日期" }).refine((s) => isRealDay(s), { message: "请填写出版日期" }),
+  issueNumber: runningNumber,
   pageNumber: pageInput.shape.number,
   pageName: pageInput.shape.name,
 });
@@ -132,7 +148,7 @@ export type BackIssuePage = { issueId: string; date: string; pageNumber: number;
  */
 export async function publishBackIssuePage(actor: SessionUser, page: unknown, input: unknown): Promise<BackIssuePage> {
   if (!can(actor.role, "issue:publish")) throw forbidden("只有值班总编可以导入过刊版面");
-  const parsed = backIssueInput.safeParse(page);
+  const parsed = backIssueInput.safeParse(page, inChinese);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     throw invalid(`请检查过刊的日期、期号和版面：${Object.values(fieldErrors).flat().join("；")}`, fieldErrors);

@@ -1,9 +1,12 @@
 import "server-only";
-import { inflateRawSync } from "node:zlib";
+import { inflateRaw } from "node:zlib";
+import { promisify } from "node:util";
 import mammoth from "mammoth";
 import JSZip from "jszip";
 import { busy, invalid, tooLarge } from "@/lib/core/errors";
 import { createSemaphore } from "@/lib/platform/semaphore";
+import { readPhotoHeader, shapeRefusal } from "@/lib/photos/limits";
+import { isAcceptedPhotoFormat } from "@/lib/photos/ingest";
 import { SUBHEAD_LINE_MAX, type ParagraphRole, type WholeParagraph } from "@/lib/import/copy-parser";
 import { ENCRYPTED_OR_OLD_DOC, headerRefusal, NOT_WORD_FILE, wordFileTooLargeMessage } from "@/lib/import/word-file-header";
 
@@ -12,17 +15,30 @@ import { ENCRYPTED_OR_OLD_DOC, headerRefusal, NOT_WORD_FILE, wordFileTooLargeMes
 
 /** A .docx larger than this is refused while its upload is still arriving. */
 export const WORD_FILE_MAX_BYTES = 20 * 1024 * 1024;
-/** What the zip's parts may unpack to, all together: a Word story with a dozen photos is far below. */
-export const WORD_FILE_UNPACKED_MAX_BYTES = 100 * 1024 * 1024;
+/**
+ * What the zip's parts may unpack to, all together, and what each part holds in memory until the
+ * file is read: twice the upload limit. Photos barely deflate, so a file of 30 photos near the
+ * limit unpacks to little more than its 20 MB; a long story's text is a few megabytes at most.
+ */
+export const WORD_FILE_UNPACKED_MAX_BYTES = 2 * WORD_FILE_MAX_BYTES;
+/**
+ * The whole file's unpacked size to its size. Text XML deflates 5–10:1, and up to 40–50:1 when every
+ * character is a run of its own (text pasted from the web) or a long table repeats its borders;
+ * photos 1:1. Runs of zeros reach 1:1000: 95 parts of 1 MiB of zeros are a 107 KB file.
+ */
+const WORD_FILE_MAX_RATIO = 100;
 /** One XML part (the document, its styles): a long story is a few hundred KB of it. */
 const XML_PART_MAX_BYTES = 16 * 1024 * 1024;
 /** Each picture becomes a library photo: a story's file has a few, a 组图 a dozen or two. */
 export const WORD_FILE_MAX_PICTURES = 30;
+/**
+ * The pixels of a file's pictures together, judged from their headers before any is decoded. Camera
+ * and phone JPEGs take at least a tenth of a byte a pixel, so a real file under the 20 MB limit
+ * holds under 200 million; 30 tiny PNGs of 64 million pixels each (1.8 MB) took 138 s to decode.
+ */
+export const WORD_FILE_PICTURES_MAX_PIXELS = 256_000_000;
 /** A story's .docx has a few dozen parts; thousands are no Word file of ours. */
 export const WORD_FILE_MAX_ENTRIES = 2000;
-// XML rarely deflates past 1:30 and photos barely deflate at all; runs of zeros reach 1:1000.
-const MAX_RATIO = 100;
-const RATIO_CHECKED_FROM = 1024 * 1024;
 
 export type WordPicture = { data: Buffer; altText: string };
 export type WordDocument = { paragraphs: WholeParagraph[]; pictures: WordPicture[] };
@@ -33,6 +49,13 @@ const encryptedOrOldDoc = () => invalid(ENCRYPTED_OR_OLD_DOC);
 const notWordFile = () => invalid(NOT_WORD_FILE);
 const damaged = () => invalid("Word 文件已损坏或不完整，无法读取，请在 Word/WPS 中重新保存后再导入");
 const unpacksTooBig = () => invalid(`这个文件解压后超过 ${mb(WORD_FILE_UNPACKED_MAX_BYTES)} MB，不像是一篇稿件，没有读取`);
+const xmlPartTooBig = () => invalid(`这个文件的文字部分解压后超过 ${mb(XML_PART_MAX_BYTES)} MB，不像是一篇稿件，没有读取`);
+const packedTooTightly = () => invalid(`这个文件解压后是原来的 ${WORD_FILE_MAX_RATIO} 多倍，不像是一篇稿件，没有读取`);
+const wan = (n: number) => Math.round(n / 10_000);
+const picturesTooLarge = (pixels: number) =>
+  invalid(
+    `这个文件里的图片共有 ${wan(pixels)} 万像素，超过了一次导入 ${wan(WORD_FILE_PICTURES_MAX_PIXELS)} 万像素的上限：请在 Word 里压缩图片（选中图片，“图片格式”→“压缩图片”）后再导入，或把图片分几次上传`,
+  );
 const tooManyPictures = () => invalid(`一个 Word 文件最多导入 ${WORD_FILE_MAX_PICTURES} 张图片：请把图片分几次用“插入图片”上传，或分成几篇稿件`);
 const emptyDocument = () => invalid("Word 文件里没有文字或图片，请检查是否选对了文件");
 
@@ -49,7 +72,7 @@ export async function readWordFile(data: Buffer): Promise<WordDocument> {
 }
 
 async function readChecked(data: Buffer): Promise<WordDocument> {
-  const parts = checkWordZip(data);
+  const parts = await checkWordZip(data);
   // mammoth (through jszip) is given a zip made here of the parts just checked and unpacked, never
   // the upload: whatever the upload's own directory says, nothing else can reach it.
   const document = await readDocumentModel(await zipOf(parts));
@@ -69,7 +92,24 @@ async function readChecked(data: Buffer): Promise<WordDocument> {
     } else paragraphs.push(block.paragraph);
   }
   if (!paragraphs.some((p) => "picture" in p || p.text.trim())) throw emptyDocument();
+  await checkPicturePixels(pictures);
   return { paragraphs, pictures };
+}
+
+/**
+ * Refuses a file whose pictures would take too long to decode all together. Only those the photo
+ * desk would decode count: the others are skipped without decoding (another format, a damaged
+ * header, a size one photo may not have).
+ */
+async function checkPicturePixels(pictures: WordPicture[]): Promise<void> {
+  let pixels = 0;
+  for (const picture of pictures) {
+    if (!isAcceptedPhotoFormat(picture.data)) continue;
+    const header = await readPhotoHeader(picture.data);
+    if (!header || shapeRefusal(header)) continue;
+    pixels += header.width * header.height;
+  }
+  if (pixels > WORD_FILE_PICTURES_MAX_PIXELS) throw picturesTooLarge(pixels);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,14 +119,14 @@ async function readChecked(data: Buffer): Promise<WordDocument> {
 type ZipEntry = { name: string; method: number; compressedSize: number; size: number; localOffset: number };
 
 /** The zip's parts, unpacked, once every check has passed; refuses the file otherwise. */
-export function checkWordZip(data: Buffer): Map<string, Buffer> {
+export async function checkWordZip(data: Buffer): Promise<Map<string, Buffer>> {
   if (data.length > WORD_FILE_MAX_BYTES) throw wordFileTooLarge();
   const refusal = headerRefusal(data.subarray(0, 8));
   if (refusal) throw invalid(refusal);
   const entries = zipDirectory(data);
   if (!entries.some((e) => e.name === "word/document.xml")) throw notWordFile();
   const parts = new Map<string, Buffer>();
-  for (const entry of entries) if (!entry.name.endsWith("/")) parts.set(entry.name, unpackChecked(data, entry));
+  for (const entry of entries) if (!entry.name.endsWith("/")) parts.set(entry.name, await unpackChecked(data, entry));
   return parts;
 }
 
@@ -125,12 +165,13 @@ function zipDirectory(data: Buffer): ZipEntry[] {
     if (flags & 1) throw encryptedOrOldDoc();
     if (entry.method !== 0 && entry.method !== 8) throw damaged();
     unpacked += entry.size;
-    if (unpacked > WORD_FILE_UNPACKED_MAX_BYTES) throw unpacksTooBig();
-    if (entry.size > RATIO_CHECKED_FROM && entry.size > MAX_RATIO * entry.compressedSize) throw unpacksTooBig();
-    if (/\.(xml|rels)$/iu.test(entry.name) && entry.size > XML_PART_MAX_BYTES) throw unpacksTooBig();
+    if (/\.(xml|rels)$/iu.test(entry.name) && entry.size > XML_PART_MAX_BYTES) throw xmlPartTooBig();
     entries.push(entry);
   }
   if (at !== end) throw damaged();
+  // Judged on the whole file, not part by part: many small parts of zeros weigh as much as one big one.
+  if (unpacked > WORD_FILE_MAX_RATIO * data.length) throw packedTooTightly();
+  if (unpacked > WORD_FILE_UNPACKED_MAX_BYTES) throw unpacksTooBig();
   return entries;
 }
 
@@ -142,11 +183,14 @@ function findEndOfDirectory(data: Buffer): number {
   return -1;
 }
 
+const inflateRawAsync = promisify(inflateRaw);
+
 /**
  * A directory can lie about sizes: each part is inflated here with the size it declares as a hard
- * ceiling (zlib stops there), and what it unpacks to is what mammoth is given.
+ * ceiling (zlib stops there), and what it unpacks to is what mammoth is given. Inflated on libuv's
+ * threads, not the event loop, so other requests are served meanwhile.
  */
-function unpackChecked(data: Buffer, entry: ZipEntry): Buffer {
+async function unpackChecked(data: Buffer, entry: ZipEntry): Promise<Buffer> {
   const at = entry.localOffset;
   if (at + 30 > data.length || data.readUInt32LE(at) !== 0x04034b50) throw damaged();
   const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
@@ -157,7 +201,7 @@ function unpackChecked(data: Buffer, entry: ZipEntry): Buffer {
   }
   let unpacked: Buffer;
   try {
-    unpacked = inflateRawSync(data.subarray(start, start + entry.compressedSize), { maxOutputLength: Math.max(1, entry.size) });
+    unpacked = await inflateRawAsync(data.subarray(start, start + entry.compressedSize), { maxOutputLength: Math.max(1, entry.size) });
   } catch (e) {
     if (e instanceof RangeError) throw unpacksTooBig(); // more than it declared
     throw damaged();

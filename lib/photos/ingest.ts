@@ -1,18 +1,16 @@
 import "server-only";
-import sharp, { type Metadata } from "sharp";
+import sharp from "sharp";
 import { invalid, tooLarge, busy } from "@/lib/core/errors";
 import { env } from "@/lib/platform/env";
 import { createSemaphore, type Semaphore } from "@/lib/platform/semaphore";
 import { readFileMetadata, type FileMetadata } from "@/lib/photos/metadata";
+import { checkPhotoShape, MAX_PIXELS, readPhotoHeader, type PhotoHeader } from "@/lib/photos/limits";
 
 // Turns uploaded bytes into a checked original plus the sizes pages use.
 // The file's content decides what it is; its name and the browser's claimed type do not.
 export const ACCEPTED_FORMATS = { jpeg: "image/jpeg", png: "image/png", webp: "image/webp" } as const;
 export const DERIVATIVE_WIDTHS = [480, 960, 1600] as const;
 export type DerivativeName = `w${(typeof DERIVATIVE_WIDTHS)[number]}`;
-// The sharpest cameras our photographers use give 61 Mpx (Sony A7R IV/V, 9504×6336); Canon R5,
-// Nikon Z8/Z9 and phones' 50 Mpx modes stay under 50. 100 Mpx medium format is asked for a smaller export.
-export const MAX_PIXELS = 64_000_000;
 
 // Uploads are decoded once each: libvips' cache would only keep finished images in memory,
 // and one libvips thread per job keeps a job's buffers small and the two cores for pages.
@@ -20,7 +18,7 @@ sharp.cache(false);
 sharp.concurrency(1);
 
 let decodes: Semaphore | undefined;
-/** The queue of photo decodes: at most PHOTO_DECODE_CONCURRENCY at once (each up to ~200 MB at the pixel limit). */
+/** The queue of photo decodes: at most PHOTO_DECODE_CONCURRENCY at once (each up to ~300 MB at the limits, lib/photos/limits.ts). */
 export function photoDecodes(): Semaphore {
   decodes ??= createSemaphore(env().PHOTO_DECODE_CONCURRENCY);
   return decodes;
@@ -37,15 +35,7 @@ export function decodeQueueFull(): boolean {
 export const serverBusyWithPhotos = () => busy("服务器正在处理其他图片，请稍后几秒再上传");
 
 export const photoTooLarge = (maxBytes: number) => tooLarge(`图片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`);
-
-/** Refuses an image with more pixels than any camera we need, with what to do about it. */
-export function checkPixelCount(width: number, height: number) {
-  if (width * height <= MAX_PIXELS) return;
-  const wan = (n: number) => Math.round(n / 10_000); // cameras are sold in 万像素
-  throw invalid(
-    `这张图片有 ${wan(width * height)} 万像素（${width}×${height}），超过了 ${wan(MAX_PIXELS)} 万像素的上限。请导出一张较小的 JPEG（例如长边 6000 像素）再上传。`,
-  );
-}
+const damaged = () => invalid("图片文件已损坏或无法读取");
 
 export type IngestedPhoto = {
   mimeType: string;
@@ -73,20 +63,16 @@ export async function ingestPhoto(data: Buffer, maxBytes: number): Promise<Inges
   if (data.length > maxBytes) throw photoTooLarge(maxBytes);
   const format = sniff(data);
   if (!format) throw invalid("只能上传 JPEG、PNG 或 WebP 格式的图片");
+  // The header alone is read, outside the decode queue: a picture too large is refused before any
+  // pixel of it is decoded, and without waiting its turn.
+  const header = await readPhotoHeader(data);
+  if (!header || header.format !== format) throw damaged();
+  checkPhotoShape(header);
   if (decodeQueueFull()) throw serverBusyWithPhotos();
-  return photoDecodes().run(() => decode(data, format));
+  return photoDecodes().run(() => decode(data, format, header));
 }
 
-async function decode(data: Buffer, format: keyof typeof ACCEPTED_FORMATS): Promise<IngestedPhoto> {
-  let meta: Metadata;
-  try {
-    // Only the header is read here, so the size can be judged before any pixel is decoded.
-    meta = await sharp(data, { limitInputPixels: false }).metadata();
-  } catch {
-    throw invalid("图片文件已损坏或无法读取");
-  }
-  if (meta.format !== format || !meta.width || !meta.height) throw invalid("图片文件已损坏或无法读取");
-  checkPixelCount(meta.width, meta.height);
+async function decode(data: Buffer, format: keyof typeof ACCEPTED_FORMATS, meta: PhotoHeader): Promise<IngestedPhoto> {
   const metadata = await readFileMetadata(data);
 
   // Derivatives are upright (EXIF orientation applied), stripped of metadata, and never upscaled;
@@ -99,7 +85,7 @@ async function decode(data: Buffer, format: keyof typeof ACCEPTED_FORMATS): Prom
       derivatives.push({ name: `w${w}`, data: resized });
     }
   } catch {
-    throw invalid("图片文件已损坏或无法读取");
+    throw damaged();
   }
   const turned = meta.orientation !== undefined && meta.orientation >= 5;
   return {

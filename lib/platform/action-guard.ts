@@ -79,18 +79,34 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, limit:
 // The "$" strings React's encoder writes for plain values; a literal "$" is written "$$".
 const PLAIN_VALUE = /^\$(?:\$.*|undefined|NaN|Infinity|-Infinity|-0|D.*|n-?\d+)$/s;
 
-/** Whether a decoded argument list holds only plain values (and, in forms, references to their own parts). */
+// Our actions' arguments nest a few levels (a page import: stories, their body, its blocks). React's
+// decoder walks them recursively, and so did this check once: 20,000 nested arrays overflowed its stack.
+const MAX_DEPTH = 32;
+
+/**
+ * Whether a decoded argument list holds only plain values (and, in forms, references to their own
+ * parts), nested no deeper than MAX_DEPTH. Walked with a list of its own, never by recursion.
+ */
 function plainArguments(value: unknown, references: { form: Set<string>; outlined: Set<string> }): boolean {
-  if (typeof value === "string") {
-    if (!value.startsWith("$") || PLAIN_VALUE.test(value)) return true;
-    const form = /^\$K(\d+)$/.exec(value); // a FormData argument: its fields travel as "<n>_name" parts
-    if (form) return references.form.has(form[1]) || references.form.has("*");
-    const outlined = /^\$@(\d+)$/.exec(value); // a bound argument list sent as its own part
-    return !!outlined && references.outlined.has(outlined[1]);
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [next, depth] = pending.pop()!;
+    if (typeof next === "string") {
+      if (!plainString(next, references)) return false;
+    } else if (next && typeof next === "object") {
+      if (depth >= MAX_DEPTH) return false;
+      for (const inner of Array.isArray(next) ? next : Object.values(next)) pending.push([inner, depth + 1]);
+    }
   }
-  if (Array.isArray(value)) return value.every((v) => plainArguments(v, references));
-  if (value && typeof value === "object") return Object.values(value).every((v) => plainArguments(v, references));
   return true;
+}
+
+function plainString(value: string, references: { form: Set<string>; outlined: Set<string> }): boolean {
+  if (!value.startsWith("$") || PLAIN_VALUE.test(value)) return true;
+  const form = /^\$K(\d+)$/.exec(value); // a FormData argument: its fields travel as "<n>_name" parts
+  if (form) return references.form.has(form[1]) || references.form.has("*");
+  const outlined = /^\$@(\d+)$/.exec(value); // a bound argument list sent as its own part
+  return !!outlined && references.outlined.has(outlined[1]);
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

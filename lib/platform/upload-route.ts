@@ -3,12 +3,19 @@ import { currentUser, type SessionUser } from "@/lib/core/session";
 import { siteUrl } from "@/lib/platform/env";
 import { crossSiteRefusal } from "@/lib/platform/action-guard";
 import { jsonError } from "@/lib/http";
+import { API_POLICY } from "@/lib/platform/security-headers";
 
 // What every route that takes an upload as it streams in does around its own work. The proxy does
 // not see these routes (it would copy the body), so the cross-site check is here; the caller must
-// be signed in; and an answer given before the body was read closes the connection once sent, so
-// the sender stops and the unread rest is never taken in.
+// be signed in; an answer given before the body was read closes the connection once sent, so the
+// sender stops and the unread rest is never taken in; and every answer carries the API policy.
 export async function streamedUpload(request: Request, handle: (user: SessionUser, bodyRead: () => void) => Promise<Response>): Promise<Response> {
+  const answer = await answerUpload(request, handle);
+  answer.headers.set("Content-Security-Policy", API_POLICY);
+  return answer;
+}
+
+async function answerUpload(request: Request, handle: (user: SessionUser, bodyRead: () => void) => Promise<Response>): Promise<Response> {
   let read = false;
   try {
     const crossSite = crossSiteRefusal(request.headers, siteUrl());

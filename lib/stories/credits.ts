@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/platform/db";
 import { parseByline, type ContributorRole } from "@/lib/stories/byline";
 import { isEditorRole, type Role } from "@/lib/auth/roles";
 import type { StoryDraft } from "@/lib/validation/story";
+import { filterText } from "@/lib/validation/text";
 
 // Credits are people (Contributor), not accounts: a story's byline list and its photo credits are
 // written here as StoryContributor rows, finding each named person or adding them.
@@ -92,7 +93,8 @@ export type ContributorChoice = { id: string; name: string; affiliation: string;
  * own copy, so names typed into someone else's unpublished draft stay theirs.
  */
 export async function findContributors(asker: { id: string; role: Role }, typed: string): Promise<ContributorChoice[]> {
-  const q = typed.trim().slice(0, 20);
+  // What is typed arrives in the address (?q=): a NUL or a lone surrogate must not reach Postgres.
+  const q = filterText(20).parse(typed) ?? "";
   if (!q) return [];
   const known = isEditorRole(asker.role)
     ? {}

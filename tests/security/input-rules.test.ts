@@ -6,10 +6,14 @@ import { storyDraft } from "@/lib/validation/story";
 import { auditFilters } from "@/lib/core/audit-log";
 import { deskFilters } from "@/lib/stories/desk-list";
 import { actionKind, actionRefusal, crossSiteRefusal, readCapped, ACTION_BODY_LIMIT } from "@/lib/platform/action-guard";
-import { contentSecurityPolicy, newNonce } from "@/lib/platform/security-headers";
+import { API_POLICY, contentSecurityPolicy, newNonce } from "@/lib/platform/security-headers";
+import { streamedUpload } from "@/lib/platform/upload-route";
 import { flashParams, readFlash } from "@/lib/core/flash";
 import { searchTerms } from "@/lib/reader/search";
 import { rss } from "@/lib/reader/feeds";
+import { findContributors } from "@/lib/stories/credits";
+import { db } from "@/lib/platform/db";
+import { makeUser } from "../support/factories";
 
 // The rules that keep bad input from the outside out of the database, the pages and the feeds.
 
@@ -90,6 +94,19 @@ describe("text fields", () => {
   });
 });
 
+describe("the byline's people search (/api/contributors?q=)", () => {
+  it.each(["\u0000", "秋\u0000收", "\uD800", "%00", "\u0001\u001F", "秋收".repeat(3000), "'; DROP TABLE \"Contributor\"; --", " "])("answers %j without an error", async (typed) => {
+    const editor = await makeUser("EDITOR");
+    await expect(findContributors(editor, typed)).resolves.toBeInstanceOf(Array);
+  });
+  it("finds a name typed with a NUL in it as the name without", async () => {
+    const editor = await makeUser("EDITOR");
+    const name = `欧阳${Date.now().toString(36)}`;
+    await db().contributor.create({ data: { name, slug: `p-${Date.now().toString(36)}` } });
+    expect((await findContributors(editor, `\u0000${name}\u0000`)).map((c) => c.name)).toEqual([name]);
+  });
+});
+
 describe("filters of the desk list and the audit log", () => {
   it("ignores dates, cursors and ids the database would refuse", () => {
     const desk = deskFilters.parse({ from: "0001-01-01", to: "9999-12-31", author: "x'; DROP", q: "秋收\u0000" });
@@ -124,6 +141,7 @@ describe("Server Action requests", () => {
     } as RequestInit);
   const action = { "next-action": "40abc" };
   const text = { ...action, "content-type": "text/plain;charset=UTF-8" };
+  const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
   const form = (boundary: string, parts: [string, string][]) =>
     parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
 
@@ -174,6 +192,11 @@ describe("Server Action requests", () => {
     ["a form whose arguments name a Map", form("b", [["0", '["$Q1"]']]), { ...action, "content-type": "multipart/form-data; boundary=b" }, 400],
     ["a headerless form that names no action", "--X\r\nhello", { "content-type": "multipart/form-data; boundary=X" }, 400],
     ["a headerless form with a bad bound argument", form("b", [["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"40abc","bound":"$Q9"}']]), { "content-type": "multipart/form-data; boundary=b" }, 400],
+    // Each was a stack overflow in this check, a 500 before any session was looked at.
+    ["arrays nested 20,000 deep", nested(20_000), text, 400],
+    ["objects nested 20,000 deep", '{"a":'.repeat(20_000) + "1" + "}".repeat(20_000), text, 400],
+    ["a form whose arguments nest 20,000 deep", form("b", [["0", nested(20_000)]]), { ...action, "content-type": "multipart/form-data; boundary=b" }, 400],
+    ["arrays nested one level deeper than any action takes", nested(33), text, 400],
   ])("refuses %s", async (_what, body, headers, status) => {
     expect(await actionRefusal(post(body, headers))).toMatchObject({ status });
   });
@@ -184,6 +207,7 @@ describe("Server Action requests", () => {
     ["an empty FormData argument", form("b", [["0", '["$K1"]']]), { ...action, "content-type": "multipart/form-data; boundary=b" }],
     ["a form sent before the scripts ran", form("b", [["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"40abc","bound":"$@1"}'], ["$ACTION_1:1", '[{"ok":false}]'], ["$ACTION_KEY", "k0"], ["note", "请补充数字"]]), { "content-type": "multipart/form-data; boundary=b" }],
     ["an urlencoded form", "a=1", { "content-type": "application/x-www-form-urlencoded" }],
+    ["arguments nested 32 deep", nested(32), text],
   ])("lets %s through", async (_what, body, headers) => {
     expect(await actionRefusal(post(body, headers))).toBeNull();
   });
@@ -197,6 +221,15 @@ describe("Server Action requests", () => {
   it("readCapped returns the whole of a short body", async () => {
     const body = new Response("秋收").body;
     expect(new TextDecoder().decode((await readCapped(body, 100))!)).toBe("秋收");
+  });
+});
+
+describe("the upload routes, which the proxy does not see", () => {
+  it("give their answers the API policy themselves, a refusal before the body is read included", async () => {
+    const crossSite = new Request("http://localhost:3000/api/photos", { method: "POST", headers: { host: "localhost:3000", origin: "http://evil.example" } });
+    const answer = await streamedUpload(crossSite, async () => new Response("never reached"));
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get("content-security-policy")).toBe(API_POLICY);
   });
 });
 
