@@ -65,3 +65,21 @@ const LABELS: Record<string, string> = {
 export function auditActionLabel(action: string): string {
   return LABELS[action] ?? action;
 }
+
+// What each kind of audited object is called; the id follows it.
+const TARGETS: Record<string, string> = {
+  story: "稿件",
+  issue: "期",
+  page: "版面",
+  photo: "图片",
+  user: "账号",
+  session: "登录会话",
+  signin: "登录",
+  paper: "报社设置",
+  alarm: "警报",
+};
+
+/** "稿件 ckx…" for an administrator: the object's kind in words, never the code's name for it. */
+export function auditTargetLabel(targetType: string): string {
+  return TARGETS[targetType] ?? "其他";
+}

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { requireCapability } from "@/lib/core/session";
 import { auditActions, auditFilters, listAuditEvents } from "@/lib/core/audit-log";
 import { listUsers } from "@/lib/users/queries";
-import { auditActionLabel } from "@/lib/core/audit-labels";
+import { auditActionLabel, auditTargetLabel } from "@/lib/core/audit-labels";
 import { describeAuditSummary } from "@/lib/core/audit-summary";
 import { formatMoment } from "@/lib/core/dates";
 
@@ -71,12 +71,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={e.id} className="border-t border-stone-200 align-top">
                 <td className="px-3 py-2 whitespace-nowrap">{formatMoment(e.at)}</td>
                 <td className="px-3 py-2">{e.actorName}</td>
-                <td className="px-3 py-2">
-                  {auditActionLabel(e.action)}
-                  <span className="block font-mono text-xs text-stone-500">{e.action}</span>
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">
-                  {e.targetType === "story" ? <Link href={`/desk/stories/${e.targetId}`} className="hover:underline">{e.targetType}:{e.targetId}</Link> : `${e.targetType}:${e.targetId}`}
+                <td className="px-3 py-2">{auditActionLabel(e.action)}</td>
+                <td className="px-3 py-2 text-xs">
+                  {auditTargetLabel(e.targetType)}{" "}
+                  {e.targetType === "story" ? (
+                    <Link href={`/desk/stories/${e.targetId}`} className="font-mono hover:underline">{e.targetId}</Link>
+                  ) : (
+                    <span className="font-mono">{e.targetId}</span>
+                  )}
                 </td>
                 <td className="px-3 py-2 text-xs">
                   <ul className="space-y-0.5">
