@@ -2,8 +2,8 @@
 // and the tests'. Not for production: there, PHOTO_STORE=s3 points at AWS S3, Aliyun OSS, MinIO or Ceph.
 //
 //   S3_SERVER_ACCESS_KEY_ID=… S3_SERVER_SECRET_ACCESS_KEY=… \
-//   node --openssl-legacy-provider scripts/s3-server.mjs <dir> <bucket>
-//       serves on a free port of 127.0.0.1 and prints {"port": N} once it listens;
+//   node --openssl-legacy-provider scripts/s3-server.mjs <dir> <bucket> [port]
+//       serves on the port given (or a free one) of 127.0.0.1 and prints {"port": N} once it listens;
 // startS3Server() runs it in a process of its own, with credentials made for it (or given), and
 // resolves once it listens. Every request must be signed with those credentials (Signature
 // Version 4, checked in scripts/s3-signature.mjs): s3rver alone serves any object to anyone on the
@@ -27,19 +27,20 @@ export function newS3Credentials() {
   return { accessKeyId: `NEWSROOM${randomBytes(6).toString("hex").toUpperCase()}`, secretAccessKey: randomBytes(30).toString("base64url") };
 }
 
-export async function startS3Server(directory, bucket, credentials = newS3Credentials()) {
+export async function startS3Server(directory, bucket, { credentials = newS3Credentials(), port = 0 } = {}) {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`the object store's port must be a number from 1 to 65535, not ${port}`);
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   chmodSync(directory, 0o700);
-  const child = spawn(process.execPath, ["--openssl-legacy-provider", self, directory, bucket], {
+  const child = spawn(process.execPath, ["--openssl-legacy-provider", self, directory, bucket, String(port)], {
     stdio: ["ignore", "pipe", "inherit"],
     env: envForChild({ ...process.env, S3_SERVER_ACCESS_KEY_ID: credentials.accessKeyId, S3_SERVER_SECRET_ACCESS_KEY: credentials.secretAccessKey }),
   });
   const exited = once(child, "exit");
   const [line] = await Promise.race([once(createInterface({ input: child.stdout }), "line"), exited.then(() => [null])]);
-  if (!line) throw new Error("s3rver did not start");
-  const { port } = JSON.parse(line);
+  if (!line) throw new Error(port ? `the object store did not start on port ${port} (taken?)` : "s3rver did not start");
+  const listening = JSON.parse(line).port;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${listening}`,
     bucket,
     ...credentials,
     pid: child.pid,
@@ -65,13 +66,13 @@ function requireSignature(credentials) {
 
 if (process.argv[1] === self) {
   const { default: S3rver } = await import("s3rver");
-  const [directory, bucket] = process.argv.slice(2);
+  const [directory, bucket, askedPort = "0"] = process.argv.slice(2);
   const credentials = { accessKeyId: process.env.S3_SERVER_ACCESS_KEY_ID, secretAccessKey: process.env.S3_SERVER_SECRET_ACCESS_KEY };
   if (!credentials.accessKeyId || !credentials.secretAccessKey) {
     console.error("s3-server: S3_SERVER_ACCESS_KEY_ID and S3_SERVER_SECRET_ACCESS_KEY are required");
     process.exit(2);
   }
-  const server = new S3rver({ address: "127.0.0.1", port: 0, directory, silent: true, configureBuckets: [{ name: bucket, configs: [] }] });
+  const server = new S3rver({ address: "127.0.0.1", port: Number(askedPort), directory, silent: true, configureBuckets: [{ name: bucket, configs: [] }] });
   // Before every middleware of s3rver's own.
   server.middleware.unshift(requireSignature(credentials));
   const { port } = await server.run();

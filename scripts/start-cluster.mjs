@@ -7,6 +7,7 @@
 //                  with the demo content when missing)
 //   REDIS_URL      default redis://127.0.0.1:6379; CACHE_PREFIX default newsroom-cluster
 //   CLUSTER_PORTS  the instances' ports, default 3501,3502; FRONT_PORT default 6081
+//   OBJECT_STORE_PORT the demo object store's port, default a free one (printed at start)
 //   CLUSTER_DIST_DIR the build, default .next-cluster (built here when missing or older than the
 //                  sources; the instances themselves never build)
 //   CLUSTER_DATA_DIR where the secrets, the objects and Varnish's folder are kept, default .data
@@ -30,6 +31,7 @@ import { startS3Server } from "./s3-server.mjs";
 const dataDir = path.resolve(process.env.CLUSTER_DATA_DIR ?? ".data");
 const ports = (process.env.CLUSTER_PORTS ?? "3501,3502").split(",").map(Number);
 const frontPort = Number(process.env.FRONT_PORT ?? 6081);
+const objectStorePort = Number(process.env.OBJECT_STORE_PORT ?? 0);
 const distDir = process.env.CLUSTER_DIST_DIR ?? ".next-cluster";
 const databaseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/newsroom_cluster";
 const bucket = "newsroom-photos";
@@ -122,7 +124,7 @@ async function main() {
   const newDatabase = await step(ensureDatabase(databaseUrl));
 
   // The object store first: the demo content's photos are written to it when the database is seeded.
-  const s3 = await startS3Server(path.join(dataDir, "cluster-s3"), bucket);
+  const s3 = await startS3Server(path.join(dataDir, "cluster-s3"), bucket, { port: objectStorePort });
   stoppers.push(() => s3.stop());
   await step();
   const env = {

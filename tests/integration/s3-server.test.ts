@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { s3Client } from "@/lib/platform/storage/s3";
 import { startS3Server, type TestS3Server } from "../support/s3-server";
+import { freePort } from "../support/http";
 
 // The demo object store (scripts/s3-server.mjs) holds unpublished originals: only requests signed
 // with its credentials get anything, as from S3 itself; a plain GET from anyone on the machine does not.
@@ -66,5 +67,16 @@ describe("the demo S3 server", () => {
 
   it("keeps its objects in a folder only its owner can open", () => {
     expect(statSync(s3.directory).mode & 0o777).toBe(0o700);
+  });
+
+  it("listens on the port it is given (start:cluster's OBJECT_STORE_PORT), and says so when it cannot", async () => {
+    const port = await freePort(6250, 6299);
+    const fixed = await startS3Server("newsroom-photos", port);
+    try {
+      expect(fixed.settings.endpoint).toBe(`http://127.0.0.1:${port}`);
+      await expect(startS3Server("newsroom-photos", port)).rejects.toThrow(`the object store did not start on port ${port}`);
+    } finally {
+      await fixed.stop();
+    }
   });
 });

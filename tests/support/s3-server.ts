@@ -11,9 +11,12 @@ export type TestS3Server = { settings: S3Settings; directory: string; stop(): Pr
  * A real S3-protocol server (s3rver, scripts/s3-server.mjs) over HTTP on a free port, in a process
  * of its own, its objects in a temporary folder, with one empty bucket and credentials of its own.
  */
-export async function startS3Server(bucket = "newsroom-photos"): Promise<TestS3Server> {
+export async function startS3Server(bucket = "newsroom-photos", port = 0): Promise<TestS3Server> {
   const directory = mkdtempSync(path.join(os.tmpdir(), "newsroom-s3rver-"));
-  const server = await startS3rver(directory, bucket);
+  const server = await startS3rver(directory, bucket, { port }).catch((e: Error) => {
+    rmSync(directory, { recursive: true, force: true });
+    throw e;
+  });
   return {
     settings: { endpoint: server.endpoint, region: "us-east-1", bucket, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey, forcePathStyle: true },
     directory,
