@@ -7,7 +7,8 @@ const nextConfig = {
   // The test run builds into its own folder so it never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and wasm packages stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["sharp", "@node-rs/argon2", "@electric-sql/pglite", "pg", "pg-boss"],
+  // exifr, bundled, cannot require Node's fs and zlib and says "Couldn't load fs" at every start.
+  serverExternalPackages: ["sharp", "@node-rs/argon2", "@electric-sql/pglite", "pg", "pg-boss", "exifr"],
   poweredByHeader: false,
   // Cached pages and data in one store for every instance (Redis with REDIS_URL, else this
   // process's memory): see lib/platform/cache. Next's own memory layer would keep a copy per instance.
