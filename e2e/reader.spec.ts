@@ -1,4 +1,4 @@
-import { expect, test, query, expectAccessible, expectFitsPhone } from "./support";
+import { expect, test, query, expectAccessible, expectFitsPhone, expectHeadingsInOrder } from "./support";
 import { makeJumpIssue, setPaperProfile, type FixtureIssue } from "./page-fixtures";
 
 // The e-paper as readers meet it, on the seeded demo issues.
@@ -131,6 +131,8 @@ test("unknown issues, pages and stories answer 404", async ({ page }) => {
 
 test("every reader page type passes axe and fits a 360 px phone", async ({ browser }) => {
   const story = await aPublishedStory();
+  // A story with 小标题, whose headings sit under the story's own.
+  const [withSubheads] = await query<{ id: string }>(`SELECT id FROM "Story" WHERE status = 'PUBLISHED' AND body::text LIKE '%"subhead"%' LIMIT 1`);
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   const paths = [
@@ -138,6 +140,7 @@ test("every reader page type passes axe and fits a 360 px phone", async ({ brows
     `/issues/${story.date}`,
     `/issues/${story.date}/pages/${story.page}`,
     `/stories/${story.id}`,
+    `/stories/${withSubheads.id}`,
     `/calendar/${story.date.slice(0, 7)}`,
     "/tags",
     `/tags/${encodeURIComponent("梨树县")}`,
@@ -148,6 +151,7 @@ test("every reader page type passes axe and fits a 360 px phone", async ({ brows
     await page.goto(path);
     await expectFitsPhone(page);
     await expectAccessible(page);
+    await expectHeadingsInOrder(page);
   }
 });
 

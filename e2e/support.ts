@@ -80,6 +80,13 @@ export async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${page.url()} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+/** Headings go down one level at a time (h1 then h2, never h1 then h3): how a screen reader's outline reads. */
+export async function expectHeadingsInOrder(page: Page) {
+  const levels = await page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+  const skips = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1] + 1 ? [`h${levels[i - 1]} → h${level}`] : []));
+  expect(skips, page.url()).toEqual([]);
+}
+
 /** Nothing scrolls sideways (at the viewport the test set, 360 px for a phone). */
 export async function expectFitsPhone(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

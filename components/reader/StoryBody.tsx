@@ -4,8 +4,9 @@ import type { ReaderCredit } from "@/lib/stories/content";
 import { StoryPhoto } from "@/components/reader/StoryPhoto";
 import { DATELINE_CLOSED } from "@/lib/import/copy-parser";
 
-// Renders typed blocks as the paper prints them; the dateline opens the first paragraph.
-export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = false, credits }: { body: Body; dateline?: string; photoSizes: Record<string, PhotoSize>; firstPhotoPriority?: boolean; credits?: readonly ReaderCredit[] }) {
+// Renders typed blocks as the paper prints them; the dateline opens the first paragraph. 小标题 are
+// one level under the story's headline: h2 on its own page (under the h1), h3 on a printed page.
+export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = false, credits, subheadAs: Subhead = "h3" }: { body: Body; dateline?: string; photoSizes: Record<string, PhotoSize>; firstPhotoPriority?: boolean; credits?: readonly ReaderCredit[]; subheadAs?: "h2" | "h3" }) {
   const firstParagraph = body.findIndex((b) => b.type === "paragraph");
   const firstPhoto = body.findIndex((b) => b.type === "photo");
   return (
@@ -13,9 +14,9 @@ export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = fal
       {body.map((block, i) => {
         if (block.type === "subhead") {
           return (
-            <h3 key={i} className="mt-5 mb-2 font-serif text-lg font-bold">
+            <Subhead key={i} className="mt-5 mb-2 font-serif text-lg font-bold">
               {block.text}
-            </h3>
+            </Subhead>
           );
         }
         if (block.type === "photo") {

@@ -102,11 +102,11 @@ export default async function StoryPage({ params }: Props) {
       </p>
       {isPhotoStory ? (
         <>
-          <StoryBody body={introOf(story.body)} dateline={story.dateline} photoSizes={story.photoSizes} />
+          <StoryBody body={introOf(story.body)} dateline={story.dateline} photoSizes={story.photoSizes} subheadAs="h2" />
           <Gallery photos={photos} sizes={story.photoSizes} credits={story.credits} />
         </>
       ) : (
-        <StoryBody body={story.body} dateline={story.dateline} photoSizes={story.photoSizes} firstPhotoPriority credits={story.credits} />
+        <StoryBody body={story.body} dateline={story.dateline} photoSizes={story.photoSizes} firstPhotoPriority credits={story.credits} subheadAs="h2" />
       )}
       {story.corrections.length > 0 && (
         <aside aria-label="更正" className="mt-6 border-l-4 border-amber-500 bg-amber-50 p-3 text-sm">
