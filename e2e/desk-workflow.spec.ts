@@ -125,6 +125,32 @@ test("audit log: an admin filters it; nobody else can open it", async ({ browser
   expect((await editor.goto("/desk/admin/audit"))?.status()).toBe(403);
 });
 
+test("date fields read and show the day the paper's way, in a browser set to English too", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const editor = await context.newPage();
+  await signIn(editor, "bianji");
+  await editor.goto("/desk/library");
+  const [from, to] = [editor.getByLabel("从（日期）", { exact: true }), editor.getByLabel("到（日期）", { exact: true })];
+  await from.fill("2026.1.5");
+  await from.blur();
+  await expect(from).toHaveValue("2026年1月5日");
+  // Month first, as an English system writes it, is not taken for a day: it is said, and blocks the form.
+  await to.fill("12/08/2026");
+  await to.blur();
+  await expect(editor.getByText("日期写法：2026年12月8日 或 2026-12-08")).toBeVisible();
+  await expect(to).toHaveAttribute("aria-invalid", "true");
+  await to.fill("20261231");
+  await to.blur();
+  await expect(to).toHaveValue("2026年12月31日");
+  await expect(editor.getByText("日期写法：")).toHaveCount(0);
+  await editor.getByRole("button", { name: "筛选" }).click();
+  // The server read the days as typed, and shows them back the same way.
+  await expect.poll(() => new URL(editor.url()).searchParams.get("from")).toBe("2026年1月5日");
+  await expect(editor.getByLabel("从（日期）", { exact: true })).toHaveValue("2026年1月5日");
+  await expect(editor.getByLabel("到（日期）", { exact: true })).toHaveValue("2026年12月31日");
+  await context.close();
+});
+
 test("after publication: a correction reaches readers at once, a withdrawal answers 410 Gone", async ({ browser, request }) => {
   const [story] = await query<{ id: string; headline: string }>(
     `SELECT id, headline FROM "Story" WHERE status = 'PUBLISHED' AND kind = 'NEWS_BRIEF' ORDER BY "publishedAt" LIMIT 1`,

@@ -5,20 +5,19 @@ import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { forbidden } from "@/lib/core/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isRealDay, paperDayRange } from "@/lib/core/dates";
-import { filterText } from "@/lib/validation/text";
+import { paperDayRange } from "@/lib/core/dates";
+import { filterText, dayFilter } from "@/lib/validation/text";
 import { RECORD_ID } from "@/lib/core/ids";
 
 // Reading the audit log: administrators only, newest first, filtered, paged by event id.
 export const AUDIT_PAGE_SIZE = 50;
 
-const day = z.string().refine(isRealDay).optional().catch(undefined);
 export const auditFilters = z.object({
   actor: z.string().regex(RECORD_ID).optional().catch(undefined),
   action: filterText(40),
   target: filterText(64),
-  from: day,
-  to: day,
+  from: dayFilter,
+  to: dayFilter,
   // Event ids are Postgres bigints: anything past the largest one is not an id.
   before: z
     .string()

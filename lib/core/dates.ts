@@ -16,6 +16,19 @@ export function isRealDay(s: string | undefined): s is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+// How people write a day in a form: 2026年12月8日, 2026-12-08, 2026/12/8, 2026.12.8, 20261208, with
+// full-width digits or spaces too. Year first always: a Chinese newsroom never writes 12/8/2026.
+const WRITTEN_DAY = /^(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?|[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|(\d{2})(\d{2}))$/u;
+
+/** A day as someone typed it (see WRITTEN_DAY) → "2026-12-08", or undefined when it names no real day. */
+export function readPaperDay(typed: string | undefined): string | undefined {
+  const m = WRITTEN_DAY.exec((typed ?? "").normalize("NFKC").trim());
+  if (!m) return undefined;
+  const [month, date] = [m[2] ?? m[4] ?? m[6], m[3] ?? m[5] ?? m[7]];
+  const day = `${m[1]}-${month.padStart(2, "0")}-${date.padStart(2, "0")}`;
+  return isRealDay(day) ? day : undefined;
+}
+
 /** A month written "2026-11" within the paper's years. */
 export function isRealMonth(s: string | undefined): s is string {
   return !!s && /^\d{4}-\d{2}$/.test(s) && isRealDay(`${s}-01`);

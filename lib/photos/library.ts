@@ -4,10 +4,10 @@ import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/core/session";
 import { forbidden, notFound } from "@/lib/core/errors";
-import { isRealDay, paperDayRange } from "@/lib/core/dates";
+import { paperDayRange } from "@/lib/core/dates";
 import { isRecordId, RECORD_ID } from "@/lib/core/ids";
 import { decodeCursor, encodeCursor } from "@/lib/core/keyset";
-import { filterText } from "@/lib/validation/text";
+import { filterText, dayFilter } from "@/lib/validation/text";
 import { searchTerms } from "@/lib/reader/search";
 import { DERIVATIVE_WIDTHS } from "@/lib/photos/ingest";
 import { mayEditPhoto, photosVisibleTo, storiesShowingPhotosTo, usesLibrary } from "@/lib/photos/access";
@@ -17,12 +17,11 @@ import type { StoryStatus } from "@/lib/stories/workflow";
 // through the trigram index on searchText and paged by keyset (after the last photo shown).
 export const LIBRARY_PAGE_SIZE = 48;
 
-const day = z.string().refine(isRealDay).optional().catch(undefined);
 export const libraryFilters = z.object({
   q: filterText(40),
   photographer: z.string().regex(RECORD_ID).optional().catch(undefined),
-  from: day,
-  to: day,
+  from: dayFilter,
+  to: dayFilter,
   // Which date the range is about: when it was taken (the file says) or when it was uploaded.
   dates: z.enum(["taken", "uploaded"]).default("taken").catch("taken"),
   use: z.enum(["used", "unused"]).optional().catch(undefined),

@@ -8,8 +8,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { STORY_STATUSES } from "@/lib/stories/workflow";
 import { STORY_KINDS } from "@/lib/validation/story";
 import { toListItem, listSelect, visibleTo, type StoryListItem } from "@/lib/stories/queries";
-import { isRealDay, paperDayRange } from "@/lib/core/dates";
-import { filterText } from "@/lib/validation/text";
+import { paperDayRange } from "@/lib/core/dates";
+import { filterText, dayFilter } from "@/lib/validation/text";
 import { RECORD_ID } from "@/lib/core/ids";
 import { decodeCursor, encodeCursor } from "@/lib/core/keyset";
 
@@ -18,15 +18,14 @@ import { decodeCursor, encodeCursor } from "@/lib/core/keyset";
 export const DESK_PAGE_SIZE = 50;
 export const DESK_SORTS = { updated_desc: "最近更新", updated_asc: "最早更新", submitted_desc: "最近提交" } as const;
 
-const day = z.string().refine(isRealDay).optional().catch(undefined);
 export const deskFilters = z.object({
   q: filterText(40),
   status: z.enum(STORY_STATUSES).optional().catch(undefined),
   kind: z.enum(STORY_KINDS).optional().catch(undefined),
   tag: filterText(20),
   author: z.string().regex(RECORD_ID).optional().catch(undefined),
-  from: day,
-  to: day,
+  from: dayFilter,
+  to: dayFilter,
   sort: z.enum(["updated_desc", "updated_asc", "submitted_desc"]).default("updated_desc").catch("updated_desc"),
   after: z.string().max(80).optional().catch(undefined), // checked by decodeCursor
 });

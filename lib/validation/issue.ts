@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRealDay } from "@/lib/core/dates";
+import { readPaperDay } from "@/lib/core/dates";
 import { typedText } from "@/lib/validation/text";
 
 export const DEFAULT_PAGES = [
@@ -15,6 +15,6 @@ export const pageInput = z.object({
 });
 
 export const issueInput = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "请选择出版日期" }).refine((s) => isRealDay(s), { message: "日期无效" }),
+  date: z.string().min(1, { message: "请选择出版日期" }).transform((s, ctx) => readPaperDay(s) ?? (ctx.addIssue({ code: "custom", message: "日期无效，请写成 2026年12月8日 或 2026-12-08" }), z.NEVER)),
   number: z.union([z.literal(""), z.coerce.number().int().min(1, { message: "期号应为正整数" })]).optional(),
 });

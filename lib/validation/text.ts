@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readPaperDay } from "@/lib/core/dates";
 
 // What a text field can hold. Everything we store is printed into HTML, JSON and XML feeds, and
 // Postgres refuses NUL, so the rules live here once:
@@ -44,6 +45,9 @@ export function filterText(max: number) {
     .optional()
     .catch(undefined);
 }
+
+/** A day filter from a URL, as a date field sends it ("2026年12月8日", "2026-12-08", …) → "2026-12-08"; anything else is ignored. */
+export const dayFilter = z.string().transform((s) => readPaperDay(s)).optional().catch(undefined);
 
 /** A name taken from a URL segment (a tag, a username): decoded once, or null if it cannot name anything. */
 export function segmentText(raw: string, max = 64): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIssueDate } from "@/lib/core/dates";
+import { formatIssueDate, readPaperDay } from "@/lib/core/dates";
 import { formatLunarDate } from "@/lib/core/lunar-date";
 
 // The masthead's dates. The lunar rows are festivals whose Gregorian dates are public record
@@ -22,5 +22,27 @@ describe("the masthead's calendar", () => {
   it("prints the Gregorian date with its weekday", () => {
     expect(formatIssueDate("2026-02-17")).toBe("2026年2月17日 星期二");
     expect(formatIssueDate("2026-11-27", false)).toBe("2026年11月27日");
+  });
+});
+
+// Date fields take the day as people type it in a newsroom, year first, and the server reads the same.
+describe("a day as typed into a date field", () => {
+  it.each([
+    ["2026年12月8日", "2026-12-08"],
+    ["2026年12月8", "2026-12-08"],
+    [" 2026 年 12 月 08 日 ", "2026-12-08"],
+    ["２０２６年１２月８日", "2026-12-08"],
+    ["2026-12-08", "2026-12-08"],
+    ["2026-12-8", "2026-12-08"],
+    ["2026/12/8", "2026-12-08"],
+    ["2026.12.8", "2026-12-08"],
+    ["20261208", "2026-12-08"],
+    ["2024年2月29日", "2024-02-29"],
+  ])("%s is %s", (typed, day) => {
+    expect(readPaperDay(typed)).toBe(day);
+  });
+
+  it.each([["2026年2月30日"], ["2025-02-29"], ["12/08/2026"], ["08.12.2026"], ["2026年13月1日"], ["0000-01-01"], ["明天"], [""], ["2026-12-08T00:00"]])("%s is no day", (typed) => {
+    expect(readPaperDay(typed)).toBeUndefined();
   });
 });

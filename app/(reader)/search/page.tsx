@@ -3,15 +3,16 @@ import { searchStories, QUERY_MAX_CHARS, RESULT_CAP } from "@/lib/reader/search"
 import { allTags } from "@/lib/reader/archive";
 import { StoryCards } from "@/components/reader/StoryCards";
 import { Pager } from "@/components/reader/Pager";
-import { isRealDay } from "@/lib/core/dates";
+import { readPaperDay } from "@/lib/core/dates";
 import { printable } from "@/lib/validation/text";
+import { DateField } from "@/components/DateField";
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-const day = (v: string) => (isRealDay(v) ? v : undefined);
+const day = (v: string) => readPaperDay(v);
 
 // Search is per query, so the page renders on request; the query itself is cached like every reader read.
 export default async function SearchPage({ searchParams }: Props) {
@@ -31,14 +32,14 @@ export default async function SearchPage({ searchParams }: Props) {
           <span className="label">关键词</span>
           <input type="search" name="q" defaultValue={q} className="input" placeholder="例如：秸秆、志愿服务" />
         </label>
-        <label className="block">
+        <div className="block">
           <span className="label">从</span>
-          <input type="date" name="from" defaultValue={from} className="input" />
-        </label>
-        <label className="block">
+          <DateField name="from" label="从" defaultValue={from} />
+        </div>
+        <div className="block">
           <span className="label">到</span>
-          <input type="date" name="to" defaultValue={to} className="input" />
-        </label>
+          <DateField name="to" label="到" defaultValue={to} />
+        </div>
         <label className="block">
           <span className="label">标签</span>
           <select name="tag" defaultValue={tag ?? ""} className="input">

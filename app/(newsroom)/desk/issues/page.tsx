@@ -6,6 +6,7 @@ import { ActionForm } from "@/components/desk/ActionForm";
 import { createIssueAction } from "./actions";
 import { ISSUE_STATUS_LABELS } from "@/lib/issues/labels";
 import { formatIssueDate, issueDateToString, paperDay } from "@/lib/core/dates";
+import { DateField } from "@/components/DateField";
 
 export const metadata: Metadata = { title: "版面编排" };
 
@@ -19,10 +20,10 @@ export default async function IssuesPage() {
       <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="new-issue">
         <h2 id="new-issue" className="mb-3 font-bold">新建一期</h2>
         <ActionForm action={createIssueAction} hidden={{}} className="flex flex-wrap items-end gap-3">
-          <label>
+          <div>
             <span className="label">出版日期</span>
-            <input type="date" name="date" className="input" defaultValue={tomorrow} required />
-          </label>
+            <DateField name="date" label="出版日期" defaultValue={tomorrow} required />
+          </div>
           <label>
             <span className="label">总期号（留空则自动顺延）</span>
             <input type="number" name="number" className="input w-40" min={1} />

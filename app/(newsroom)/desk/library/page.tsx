@@ -7,6 +7,7 @@ import { listAuthors } from "@/lib/users/queries";
 import { STATUS_LABELS, STORY_STATUSES } from "@/lib/stories/workflow";
 import { KIND_LABELS, STORY_KINDS } from "@/lib/validation/story";
 import { StoryTable } from "@/components/desk/StoryTable";
+import { DateField } from "@/components/DateField";
 
 export const metadata: Metadata = { title: "稿库" };
 
@@ -32,14 +33,14 @@ export default async function LibraryPage({ searchParams }: Props) {
         <Select label="体裁" name="kind" value={filters.kind} options={STORY_KINDS.map((k) => [k, KIND_LABELS[k]])} />
         <Select label="标签" name="tag" value={filters.tag} options={tags.map((t) => [t.name, t.name])} />
         <Select label="作者" name="author" value={filters.author} options={authors.map((a) => [a.id, a.name])} />
-        <label className="block">
+        <div className="block">
           <span className="label">从（日期）</span>
-          <input type="date" name="from" defaultValue={filters.from} className="input" />
-        </label>
-        <label className="block">
+          <DateField name="from" label="从（日期）" defaultValue={filters.from} />
+        </div>
+        <div className="block">
           <span className="label">到（日期）</span>
-          <input type="date" name="to" defaultValue={filters.to} className="input" />
-        </label>
+          <DateField name="to" label="到（日期）" defaultValue={filters.to} />
+        </div>
         <Select label="排序" name="sort" value={filters.sort} options={Object.entries(DESK_SORTS)} withAll={false} />
         <div className="flex items-end gap-2">
           <button type="submit" className="btn-primary">筛选</button>

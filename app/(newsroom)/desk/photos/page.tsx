@@ -6,6 +6,7 @@ import { dateToBeijingDateTime } from "@/lib/core/dates";
 import { libraryFilters, libraryPhotographers, listLibrary } from "@/lib/photos/library";
 import { BatchUpload } from "@/components/desk/photos/BatchUpload";
 import { updatePhotoAction } from "./actions";
+import { DateField } from "@/components/DateField";
 
 export const metadata: Metadata = { title: "图片库" };
 
@@ -54,14 +55,14 @@ export default async function PhotoLibraryPage({ searchParams }: Props) {
             <option value="uploaded">上传时间</option>
           </select>
         </label>
-        <label className="block">
+        <div className="block">
           <span className="label">从</span>
-          <input type="date" name="from" defaultValue={filters.from} className="input" />
-        </label>
-        <label className="block">
+          <DateField name="from" label="从" defaultValue={filters.from} />
+        </div>
+        <div className="block">
           <span className="label">到</span>
-          <input type="date" name="to" defaultValue={filters.to} className="input" />
-        </label>
+          <DateField name="to" label="到" defaultValue={filters.to} />
+        </div>
         <div className="flex items-end gap-2">
           <button type="submit" className="btn-primary">搜索</button>
           <Link href="/desk/photos" className="btn">清除</Link>

@@ -6,6 +6,7 @@ import { listUsers } from "@/lib/users/queries";
 import { auditActionLabel, auditTargetLabel } from "@/lib/core/audit-labels";
 import { describeAuditSummary } from "@/lib/core/audit-summary";
 import { formatMoment } from "@/lib/core/dates";
+import { DateField } from "@/components/DateField";
 
 export const metadata: Metadata = { title: "操作日志" };
 
@@ -42,14 +43,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span className="label">对象编号（稿件、期、用户…）</span>
           <input name="target" defaultValue={filters.target} className="input" />
         </label>
-        <label className="block">
+        <div className="block">
           <span className="label">从</span>
-          <input type="date" name="from" defaultValue={filters.from} className="input" />
-        </label>
-        <label className="block">
+          <DateField name="from" label="从" defaultValue={filters.from} />
+        </div>
+        <div className="block">
           <span className="label">到</span>
-          <input type="date" name="to" defaultValue={filters.to} className="input" />
-        </label>
+          <DateField name="to" label="到" defaultValue={filters.to} />
+        </div>
         <div className="flex gap-2">
           <button type="submit" className="btn-primary">筛选</button>
           <Link href="/desk/admin/audit" className="btn">清除</Link>
