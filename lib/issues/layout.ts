@@ -4,6 +4,7 @@ import { introOf, photosOf } from "@/lib/stories/photo-story";
 import type { StoryKind } from "@/lib/validation/story";
 import type { PageStatus } from "@/lib/generated/prisma/enums";
 import { SIZE_RULES, type ReservedArea, type SizeClass } from "@/lib/issues/page-plan";
+import { splitForJump } from "@/lib/issues/jump";
 
 // The page layout: a pure function from a page plan and its items to what the page shows and how
 // full it is. The reader's page, the desk's proof (大样) and the board's miniatures are all drawn
@@ -115,26 +116,6 @@ export function photoSetGridColumns(rest: number): 2 | 3 {
 
 /** A 组图 runs whole: its photos are one set, never split across pages. */
 const canJump = (story: LayoutStory) => story.kind !== "PHOTO_STORY";
-
-const textOf = (block: StoryBody[number]) => (block.type === "photo" ? block.caption : block.text);
-
-/**
- * Where a jumping story breaks: as many blocks as fit the size's share of the page, at least one
- * paragraph on each side. The same rule on both pages, so the halves always meet.
- */
-export function splitForJump(body: StoryBody, size: SizeClass, capacity: number): { here: StoryBody; rest: StoryBody } {
-  const budget = SIZE_RULES[size].textShare * capacity;
-  let used = 0;
-  let cut = 0;
-  for (const [i, block] of body.entries()) {
-    used += visibleLength(textOf(block));
-    if (used > budget && body.slice(0, i).some((b) => b.type === "paragraph")) break;
-    cut = i + 1;
-  }
-  // Keep something to continue with.
-  if (cut >= body.length) cut = Math.max(1, body.length - 1);
-  return { here: body.slice(0, cut), rest: body.slice(cut) };
-}
 
 /** What a part of a story takes of the page, in characters: its text, and its photos by size. */
 function weight(body: StoryBody, size: SizeClass, capacity: number): number {

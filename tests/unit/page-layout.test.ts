@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { layoutPage, photoSetGridColumns, splitForJump, type LayoutItem, type LayoutStory, type PagePlan } from "@/lib/issues/layout";
+import { layoutPage, photoSetGridColumns, type LayoutItem, type LayoutStory, type PagePlan } from "@/lib/issues/layout";
+import { splitForJump } from "@/lib/issues/jump";
 import type { StoryBody } from "@/lib/stories/body";
 
 const broadsheet = { code: "broadsheet", name: "对开", columns: 8, capacity: 12000 };
