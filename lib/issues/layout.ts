@@ -3,7 +3,7 @@ import { visibleLength } from "@/lib/stories/body";
 import { introOf, photosOf } from "@/lib/stories/photo-story";
 import type { StoryKind } from "@/lib/validation/story";
 import type { PageStatus } from "@/lib/generated/prisma/enums";
-import { SIZE_RULES, type ReservedArea, type SizeClass } from "@/lib/issues/page-plan";
+import { blockWeight, SIZE_RULES, type ReservedArea, type SizeClass } from "@/lib/issues/page-plan";
 import { splitForJump } from "@/lib/issues/jump";
 
 // The page layout: a pure function from a page plan and its items to what the page shows and how
@@ -69,6 +69,8 @@ export type StoryBlock = {
   body: StoryBody;
   /** 下转第N版: the rest runs on that page. */
   jumpTo: PageRef | null;
+  /** The page the editor set it to continue on: no jump when the story fits (the desk says so). */
+  plannedJump: PageRef | null;
   /** 上接第N版: this is the rest of a story that starts there. */
   continuedFrom: PageRef | null;
   /** A 组图's photos as the page shows them; null for every other story. */
@@ -119,7 +121,7 @@ const canJump = (story: LayoutStory) => story.kind !== "PHOTO_STORY";
 
 /** What a part of a story takes of the page, in characters: its text, and its photos by size. */
 function weight(body: StoryBody, size: SizeClass, capacity: number): number {
-  return body.reduce((n, b) => n + (b.type === "photo" ? SIZE_RULES[size].photoShare * capacity + visibleLength(b.caption) : visibleLength(b.text)), 0);
+  return body.reduce((n, b) => n + blockWeight(b, size, capacity), 0);
 }
 
 /**
@@ -148,12 +150,12 @@ export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: Arrivi
       used += item.targetLength ?? SIZE_RULES[item.size].textShare * capacity;
       continue;
     }
-    // A story too short to break runs whole, whatever the plan says.
+    // A story that fits its space runs whole, whatever the plan says.
     const split = item.continuesOn && canJump(item.story) ? splitForJump(item.story.body, item.size, capacity) : null;
     const jumps = split !== null && split.rest.length > 0;
     const body = jumps ? split.here : item.story.body;
     const gallery = photoSetOnPage(item.story, span);
-    blocks.push({ type: "story", id: item.story.id, placementId: item.placementId, size: item.size, span, isLead: item.isLead, story: item.story, body, jumpTo: jumps ? item.continuesOn : null, continuedFrom: null, gallery });
+    blocks.push({ type: "story", id: item.story.id, placementId: item.placementId, size: item.size, span, isLead: item.isLead, story: item.story, body, jumpTo: jumps ? item.continuesOn : null, plannedJump: item.continuesOn, continuedFrom: null, gallery });
     used += gallery ? photoSetWeight(item.story, gallery, item.size, capacity) : weight(body, item.size, capacity);
   }
   for (const jump of arriving) {
@@ -161,7 +163,7 @@ export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: Arrivi
     const rest = splitForJump(jump.story.body, jump.size, jump.originCapacity).rest;
     if (rest.length === 0) continue;
     const size: SizeClass = "SINGLE";
-    blocks.push({ type: "story", id: jump.story.id, placementId: jump.placementId, size, span: SIZE_RULES[size].span(columns), isLead: false, story: jump.story, body: rest, jumpTo: null, continuedFrom: jump.from, gallery: null });
+    blocks.push({ type: "story", id: jump.story.id, placementId: jump.placementId, size, span: SIZE_RULES[size].span(columns), isLead: false, story: jump.story, body: rest, jumpTo: null, plannedJump: null, continuedFrom: jump.from, gallery: null });
     used += weight(rest, size, capacity);
   }
   for (const area of page.reserved) {
