@@ -5,7 +5,22 @@ import { StoryPhoto } from "@/components/reader/StoryPhoto";
 import { DATELINE_CLOSED } from "@/lib/import/copy-parser";
 
 // Renders typed blocks as the paper prints them; the dateline opens the first paragraph.
-export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = false, credits }: { body: Body; dateline?: string; photoSizes: Record<string, PhotoSize>; firstPhotoPriority?: boolean; credits?: readonly ReaderCredit[] }) {
+/** `opensMidParagraph`: the body is the rest of a story continued from another page (上接), broken inside a paragraph. */
+export function StoryBody({
+  body,
+  dateline,
+  photoSizes,
+  firstPhotoPriority = false,
+  credits,
+  opensMidParagraph = false,
+}: {
+  body: Body;
+  dateline?: string;
+  photoSizes: Record<string, PhotoSize>;
+  firstPhotoPriority?: boolean;
+  credits?: readonly ReaderCredit[];
+  opensMidParagraph?: boolean;
+}) {
   const firstParagraph = body.findIndex((b) => b.type === "paragraph");
   const firstPhoto = body.findIndex((b) => b.type === "photo");
   return (
@@ -22,7 +37,7 @@ export function StoryBody({ body, dateline, photoSizes, firstPhotoPriority = fal
           return <StoryPhoto key={i} block={block} size={photoSizes[block.photoId]} priority={firstPhotoPriority && i === firstPhoto} credits={credits} />;
         }
         return (
-          <p key={i}>
+          <p key={i} className={opensMidParagraph && i === firstParagraph ? "continued" : undefined}>
             {/* A dateline without brackets (本报讯 记者 王芳 报道) is followed by a space, as printed. */}
             {i === firstParagraph && dateline && <span className="font-bold">{DATELINE_CLOSED.test(dateline) ? dateline : `${dateline} `}</span>}
             {block.text}

@@ -4,7 +4,8 @@ import { blockWeight, SIZE_RULES, type SizeClass } from "@/lib/issues/page-plan"
 // 转版: where a story set to continue on another page breaks. Both pages ask the same question
 // with the same answer, so the part on the first page and the rest always meet.
 
-export type JumpSplit = { here: StoryBody; rest: StoryBody };
+/** `midParagraph`: the rest opens inside a paragraph begun on the first page. */
+export type JumpSplit = { here: StoryBody; rest: StoryBody; midParagraph: boolean };
 
 /**
  * Where a jumping story breaks: where its space on the first page ends (its size's share of the
@@ -29,20 +30,20 @@ export function splitForJump(body: StoryBody, size: SizeClass, capacity: number)
       if (at !== null) {
         const head = { type: "paragraph" as const, text: block.text.slice(0, at) };
         const tail = { type: "paragraph" as const, text: block.text.slice(at) };
-        return { here: [...body.slice(0, i), head], rest: [tail, ...body.slice(i + 1)] };
+        return { here: [...body.slice(0, i), head], rest: [tail, ...body.slice(i + 1)], midParagraph: true };
       }
     }
     if (printsText) return keepSubheadWithItsText(body.slice(0, i), body.slice(i));
     used += takes;
   }
-  return { here: body, rest: [] };
+  return { here: body, rest: [], midParagraph: false };
 }
 
 /** A subhead is never the last line of a page: it goes on with the text it heads. */
 function keepSubheadWithItsText(here: StoryBody, rest: StoryBody): JumpSplit {
   let cut = here.length;
   while (cut > 1 && here[cut - 1].type === "subhead") cut -= 1;
-  return { here: here.slice(0, cut), rest: [...here.slice(cut), ...rest] };
+  return { here: here.slice(0, cut), rest: [...here.slice(cut), ...rest], midParagraph: false };
 }
 
 /** How good a place to break a paragraph is, best first. */

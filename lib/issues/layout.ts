@@ -73,6 +73,8 @@ export type StoryBlock = {
   plannedJump: PageRef | null;
   /** 上接第N版: this is the rest of a story that starts there. */
   continuedFrom: PageRef | null;
+  /** The rest opens inside a paragraph begun on the other page: its first line is not indented. */
+  opensMidParagraph: boolean;
   /** A 组图's photos as the page shows them; null for every other story. */
   gallery: PhotoSet | null;
 };
@@ -155,15 +157,15 @@ export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: Arrivi
     const jumps = split !== null && split.rest.length > 0;
     const body = jumps ? split.here : item.story.body;
     const gallery = photoSetOnPage(item.story, span);
-    blocks.push({ type: "story", id: item.story.id, placementId: item.placementId, size: item.size, span, isLead: item.isLead, story: item.story, body, jumpTo: jumps ? item.continuesOn : null, plannedJump: item.continuesOn, continuedFrom: null, gallery });
+    blocks.push({ type: "story", id: item.story.id, placementId: item.placementId, size: item.size, span, isLead: item.isLead, story: item.story, body, jumpTo: jumps ? item.continuesOn : null, plannedJump: item.continuesOn, continuedFrom: null, opensMidParagraph: false, gallery });
     used += gallery ? photoSetWeight(item.story, gallery, item.size, capacity) : weight(body, item.size, capacity);
   }
   for (const jump of arriving) {
     if (!canJump(jump.story)) continue;
-    const rest = splitForJump(jump.story.body, jump.size, jump.originCapacity).rest;
+    const { rest, midParagraph } = splitForJump(jump.story.body, jump.size, jump.originCapacity);
     if (rest.length === 0) continue;
     const size: SizeClass = "SINGLE";
-    blocks.push({ type: "story", id: jump.story.id, placementId: jump.placementId, size, span: SIZE_RULES[size].span(columns), isLead: false, story: jump.story, body: rest, jumpTo: null, plannedJump: null, continuedFrom: jump.from, gallery: null });
+    blocks.push({ type: "story", id: jump.story.id, placementId: jump.placementId, size, span: SIZE_RULES[size].span(columns), isLead: false, story: jump.story, body: rest, jumpTo: null, plannedJump: null, continuedFrom: jump.from, opensMidParagraph: midParagraph, gallery: null });
     used += weight(rest, size, capacity);
   }
   for (const area of page.reserved) {

@@ -58,6 +58,8 @@ describe("where a jumping story breaks (转版)", () => {
     expect([texts(parts.here), texts(parts.rest)]).toEqual([here, rest]);
     // Nothing lost, nothing repeated: the parts joined again are the story.
     expect([...texts(parts.here), ...texts(parts.rest)].join("")).toBe(texts(body).join(""));
+    // A paragraph broken in two is one block more, and the rest says it opens inside it.
+    expect(parts.midParagraph).toBe(parts.here.length + parts.rest.length === body.length + 1);
   });
 
   it("never runs over its space once a sentence of it is on the page, and loses or repeats nothing, whatever the copy", () => {

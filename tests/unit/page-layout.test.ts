@@ -73,7 +73,7 @@ describe("jumps (转版)", () => {
     const a = first.blocks[0];
     const b = second.blocks[0];
     expect(a.type === "story" && a.jumpTo).toEqual({ number: 3, name: "县区新闻" });
-    expect(b.type === "story" && b.continuedFrom).toEqual({ number: 1, name: "要闻" });
+    expect(b.type === "story" && [b.continuedFrom, b.opensMidParagraph]).toEqual([{ number: 1, name: "要闻" }, false]);
     expect([...(a.type === "story" ? a.body : []), ...(b.type === "story" ? b.body : [])]).toEqual(long);
     // Both pages list it in 标题导航.
     expect(first.headlines.map((h) => h.id)).toEqual(["a"]);
@@ -98,6 +98,8 @@ describe("jumps (转版)", () => {
     expect(b.body.at(-1)).toEqual(photo);
     expect(text(a.body) + text(b.body)).toBe(sentences.join(""));
     expect([a.jumpTo, b.continuedFrom]).toEqual([to, { number: 1, name: "要闻" }]);
+    // Page 3 opens inside the paragraph page 1 broke: no new first-line indent there.
+    expect([a.opensMidParagraph, b.opensMidParagraph]).toEqual([false, true]);
     expect([first.headlines, third.headlines].map((h) => h.map((x) => [x.id, x.jumpTo?.number ?? null, x.continuedFrom?.number ?? null]))).toEqual([[["a", 3, null]], [["a", null, 1]]]);
   });
 
