@@ -19,6 +19,8 @@ export type FixtureStory = {
   isLead?: boolean;
   /** 转版: the story continues on this page number of the same issue. */
   continuesOn?: number;
+  /** A photo after the text: one the seed published, with this caption. */
+  photoCaption?: string;
 };
 export type FixtureSlot = { topic: string; assignee: string; targetLength: number; deadline: string; size?: Size };
 export type FixturePage = {
@@ -66,7 +68,11 @@ export async function makeIssue({ date, number, published, pages }: { date: stri
       }
       const storyId = newId("story");
       storyIds[item.headline] = storyId;
-      const body = item.paragraphs.map((text) => ({ type: "paragraph", text }));
+      const photo = item.photoCaption ? await publishedPhoto() : null;
+      const body = [
+        ...item.paragraphs.map((text) => ({ type: "paragraph", text })),
+        ...(photo ? [{ type: "photo", photoId: photo, caption: item.photoCaption, credit: "本报记者 赵晨 摄", altText: "" }] : []),
+      ];
       await query(
         `INSERT INTO "Story" (id, kind, status, kicker, headline, byline, dateline, body, "charCount", "searchText", "authorId", "publishedAt", "updatedAt")
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())`,
@@ -76,6 +82,7 @@ export async function makeIssue({ date, number, published, pages }: { date: stri
           published ? `${date}T05:30:00+08:00` : null,
         ],
       );
+      if (photo) await query(`INSERT INTO "StoryPhoto" ("storyId", "photoId") VALUES ($1, $2)`, [storyId, photo]);
       await query(
         `INSERT INTO "Placement" (id, "pageId", "storyId", position, "isLead", size, "continuesOnId") VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [placementId, pageIds[page.number], storyId, position, item.isLead ?? false, item.size ?? "SINGLE", item.continuesOn ? pageIds[item.continuesOn] : null],
@@ -83,6 +90,14 @@ export async function makeIssue({ date, number, published, pages }: { date: stri
     }
   }
   return { id: issueId, date, number, pageIds, storyIds };
+}
+
+/** A photo of a story the seed published: readers may already see it. */
+async function publishedPhoto(): Promise<string> {
+  const [row] = await query<{ photoId: string }>(
+    `SELECT sp."photoId" FROM "StoryPhoto" sp JOIN "Story" s ON s.id = sp."storyId" WHERE s.status = 'PUBLISHED' ORDER BY sp."photoId" LIMIT 1`,
+  );
+  return row?.photoId ?? fail("the seed published no photo");
 }
 
 async function madeBefore(date: string): Promise<FixtureIssue | null> {
@@ -138,26 +153,38 @@ const RECYCLING = [
   "县里计划明年在各乡镇推广这一做法，并与再生资源企业合作，让废品回收形成完整链条。",
 ];
 
-/** A released issue whose page 1 carries credits and a story continued on page 2 (下转/上接). */
+// One long paragraph, as copy pasted from a PDF often arrives: figures in every sentence, so a break
+// inside a number would show.
+const STOPS = ["东兴村", "柳河屯", "三道岗", "北沟村", "榆树屯", "前进村", "双井子", "杨家店", "新立屯", "红光村", "大泉眼", "后营子"];
+const CHANGES = ["建成候车亭", "开通早班车", "设了快递代办点", "增开周末班次"];
+export const BUS_STOPS_PARAGRAPH = Array.from(
+  { length: 64 },
+  (_, i) => `${STOPS[i % STOPS.length]}${CHANGES[i % CHANGES.length]}后，第${i + 1}批${20 + i * 7}位村民试乘，${1 + (i % 9)}.${i % 10}公里的路十来分钟就到。`,
+).join("");
+
+const LIBRARY_LEAD: FixtureStory = { headline: "十二个“城市书房”全部开放", kicker: "家门口的阅读空间", kind: "COMMENTARY", byline: "本报记者 李雪", paragraphs: LIBRARY, author: "lixue", size: "LEAD", isLead: true };
+const RECYCLING_PAGE: FixturePage = { number: 2, name: "综合", items: [{ headline: "废旧物品回收可换积分", paragraphs: RECYCLING, author: "zhanghan", size: "DOUBLE", isLead: true }] };
+
+/**
+ * A released issue whose page 1 carries credits and a story continued on page 2 (下转/上接): longer
+ * than its two columns' share of page 1, it breaks inside its long sixth paragraph.
+ */
 export function makeJumpIssue(date: string, number: number) {
-  return makeIssue({
-    date,
-    number,
-    published: true,
-    pages: [
-      {
-        number: 1,
-        name: "要闻",
-        credits: { editor: "刘明", designer: "王芳", proofreader: "李静" },
-        items: [
-          { headline: "十二个“城市书房”全部开放", kicker: "家门口的阅读空间", kind: "COMMENTARY", byline: "本报记者 李雪", paragraphs: LIBRARY, author: "lixue", size: "LEAD", isLead: true },
-          { headline: "城乡公交通到家门口", kicker: "百姓出行更便利", byline: "本报记者 李雪", paragraphs: BUS_LINES, author: "lixue", size: "DOUBLE", continuesOn: 2 },
-          { headline: "老旧小区供热管网完成排查", dateline: "本报讯（通讯员 杜雯）", paragraphs: HEATING, author: "duwen", size: "SINGLE" },
-        ],
-      },
-      { number: 2, name: "综合", items: [{ headline: "废旧物品回收可换积分", paragraphs: RECYCLING, author: "zhanghan", size: "DOUBLE", isLead: true }] },
-    ],
-  });
+  const bus: FixtureStory = { headline: "城乡公交通到家门口", kicker: "百姓出行更便利", byline: "本报记者 李雪", paragraphs: [...BUS_LINES.slice(0, 5), BUS_STOPS_PARAGRAPH, ...BUS_LINES.slice(5)], author: "lixue", size: "DOUBLE", continuesOn: 2 };
+  const heating: FixtureStory = { headline: "老旧小区供热管网完成排查", dateline: "本报讯（通讯员 杜雯）", paragraphs: HEATING, author: "duwen", size: "SINGLE" };
+  const front: FixturePage = { number: 1, name: "要闻", credits: { editor: "刘明", designer: "王芳", proofreader: "李静" }, items: [LIBRARY_LEAD, bus, heating] };
+  return makeIssue({ date, number, published: true, pages: [front, RECYCLING_PAGE] });
+}
+
+/**
+ * A released issue whose page 1 carries a two-column story of one long paragraph and a photo, set
+ * to continue on page 3 (the story a newsroom trial saw print whole on page 1 and as a photo alone on page 3).
+ */
+export function makeLongJumpIssue(date: string, number: number) {
+  const bus: FixtureStory = { headline: "十二个站点通上城乡公交", kicker: "村村通客车", byline: "本报记者 李雪", paragraphs: [BUS_STOPS_PARAGRAPH], photoCaption: "村民在新建的候车亭等车", author: "lixue", size: "DOUBLE", continuesOn: 3 };
+  const heating: FixtureStory = { headline: "老旧小区供热管网完成排查", dateline: "本报讯（通讯员 杜雯）", paragraphs: HEATING, author: "duwen", size: "DOUBLE", isLead: true };
+  const pages: FixturePage[] = [{ number: 1, name: "要闻", items: [LIBRARY_LEAD, bus] }, RECYCLING_PAGE, { number: 3, name: "县区新闻", items: [heating] }];
+  return makeIssue({ date, number, published: true, pages });
 }
 
 /**

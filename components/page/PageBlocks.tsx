@@ -82,7 +82,7 @@ function StoryOnPage({ block, links }: { block: StoryBlock; links: PageLinks }) 
         <PhotoSetCover set={gallery} sizes={story.photoSizes} href={links?.story(story.id)} imageSizes={span >= 2 ? "(min-width: 1024px) 260px, 100vw" : "(min-width: 1024px) 130px, 100vw"} priority={block.isLead} />
       )}
       <div className={`${pick(TEXT_COLUMNS, span)} page-text columns-newspaper`}>
-        <StoryBody body={text} dateline={block.continuedFrom ? undefined : story.dateline} photoSizes={story.photoSizes} />
+        <StoryBody body={text} dateline={block.continuedFrom ? undefined : story.dateline} photoSizes={story.photoSizes} opensMidParagraph={block.opensMidParagraph} />
         {gallery?.display === "grid" && <PhotoSetCaptions set={gallery} />}
       </div>
       {gallery && links && (

@@ -1,12 +1,13 @@
 import "server-only";
 import { db, isUniqueViolation, type Tx } from "@/lib/platform/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { isRecordId } from "@/lib/core/ids";
 import { beijingDateTimeToDate } from "@/lib/core/dates";
-import { lockIssue, lockIssueOfPage, mayAssemble, pageCarriesCopy } from "@/lib/issues/desk-rules";
+import { lockIssue, lockIssueOfPage, mayAssemble, pageCarriesCopy, pagesPrinting } from "@/lib/issues/desk-rules";
 import { decide, type StoryStatus } from "@/lib/stories/workflow";
 import { fieldErrorsOf } from "@/lib/validation/story";
 import { chiefEditorIds, notify } from "@/lib/inbox/notify";
@@ -82,16 +83,22 @@ export async function holdScheduledRelease(tx: Tx, actor: SessionUser, issue: { 
 }
 
 /**
- * After an edit to a placed story (its issue already locked by the caller): the pages it runs on
- * move to their next version, so a 签版 made on a proof read before the edit is refused, a signed
+ * Moves every page printing the stories `which` picks (see pagesPrinting: where they are placed and
+ * where they continue) to its next version, but those the command has moved already.
+ */
+async function touchPagesPrinting(tx: Tx, actor: SessionUser, which: Prisma.PlacementWhereInput, what: string, done: string[] = []): Promise<void> {
+  const pages = await tx.page.findMany({ where: { AND: [pagesPrinting(which), { id: { notIn: done } }] }, orderBy: { number: "asc" }, select: { id: true } });
+  for (const page of pages) await touchPage(tx, actor, page.id, null, what);
+}
+
+/**
+ * After an edit to a placed story (its issue already locked by the caller): every page it prints on
+ * moves to its next version, so a 签版 made on a proof read before the edit is refused, a signed
  * page goes back to 待签, and an issue waiting for its release is held.
  */
 export async function storyChangedOnPage(tx: Tx, actor: SessionUser, storyId: string): Promise<void> {
-  const placement = await tx.placement.findUnique({ where: { storyId }, select: { pageId: true, continuesOnId: true, story: { select: { headline: true } } } });
-  if (!placement) return;
-  for (const pageId of [placement.pageId, placement.continuesOnId]) {
-    if (pageId) await touchPage(tx, actor, pageId, null, `改动了《${placement.story?.headline || "图片新闻"}》`);
-  }
+  const story = await tx.story.findUnique({ where: { id: storyId }, select: { headline: true } });
+  if (story) await touchPagesPrinting(tx, actor, { storyId }, `改动了《${story.headline || "图片新闻"}》`);
 }
 
 /** A slot its assignee may still file against: planned for them, no story there or on the way. */
@@ -127,8 +134,8 @@ export async function fillSlot(tx: Tx, actor: SessionUser, story: { id: string; 
  * Where a jumping story breaks depends on its page and size: when either changes, the page it
  * continues on changes too (its 上接 line and what it carries).
  */
-async function touchContinuation(tx: Tx, actor: SessionUser, item: { continuesOnId: string | null }, changed: string[], what: string) {
-  if (item.continuesOnId && !changed.includes(item.continuesOnId)) await touchPage(tx, actor, item.continuesOnId, null, what);
+async function touchContinuation(tx: Tx, actor: SessionUser, item: { id: string }, changed: string[], what: string) {
+  await touchPagesPrinting(tx, actor, { id: item.id }, what, changed);
 }
 
 /** The items of a page in order, the lead first. */
@@ -347,11 +354,9 @@ export async function updatePagePlan(actor: SessionUser, input: { at: PageAt; pl
     await lockIssueOfPage(tx, input.at.pageId);
     if (formatCode && !(await tx.pageFormat.findUnique({ where: { code: formatCode }, select: { code: true } }))) throw invalid("请选择对开或四开", { formatCode: ["没有这种版式"] });
     await touchPage(tx, actor, input.at.pageId, input.at.version, "版面署名或预留");
-    const before = await tx.page.findUniqueOrThrow({ where: { id: input.at.pageId }, select: { formatCode: true, placements: { where: { continuesOnId: { not: null } }, select: { continuesOnId: true } } } });
+    const before = await tx.page.findUniqueOrThrow({ where: { id: input.at.pageId }, select: { formatCode: true } });
     // Another format moves where the page's jumping stories break.
-    if (formatCode && formatCode !== before.formatCode) {
-      for (const jump of before.placements) await touchContinuation(tx, actor, jump, [input.at.pageId], "转版稿件所在版改了版式");
-    }
+    if (formatCode && formatCode !== before.formatCode) await touchPagesPrinting(tx, actor, { pageId: input.at.pageId }, "转版稿件所在版改了版式", [input.at.pageId]);
     await tx.page.update({ where: { id: input.at.pageId }, data: { ...credits.data, reserved: reserved.data, ...(formatCode ? { formatCode } : {}) } });
     await recordAudit(tx, { actorId: actor.id, action: "page.plan", targetType: "page", targetId: input.at.pageId, summary: { ...credits.data, reservedAreas: reserved.data.length } });
   });

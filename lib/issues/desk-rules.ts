@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { conflict, forbidden, notFound } from "@/lib/core/errors";
@@ -37,14 +38,25 @@ export async function lockIssueOfStory(tx: Tx, storyId: string) {
   return placement ? lockIssue(tx, placement.page.issueId, { open: false }) : null;
 }
 
+// Where a story prints: on the page it is placed on and, when it jumps (转版), on the page it
+// continues on. The two queries below are the one statement of it, read from either side: a
+// signed page goes back to 待签 when anything it prints changes, a proof shows its own and arriving copy.
+
+/** The placed stories a page prints: its own, and the rest of those continued from another page (上接). */
+export function storiesPrintedOn(page: Prisma.PageWhereInput): Prisma.PlacementWhereInput {
+  return { storyId: { not: null }, OR: [{ page }, { continuesOn: page }] };
+}
+
+/** The pages that print the placed stories `which` picks: the pages they are on, and the pages they continue on. */
+export function pagesPrinting(which: Prisma.PlacementWhereInput): Prisma.PageWhereInput {
+  const placed = { AND: [which, { storyId: { not: null } }] };
+  return { OR: [{ placements: { some: placed } }, { arriving: { some: placed } }] };
+}
+
 /**
  * Whether a page carries copy: a story of its own, or the rest of one from another page (上接).
  * A planned slot is space, not copy: an issue with only slots on a page is not ready.
  */
 export async function pageCarriesCopy(tx: Tx, pageId: string): Promise<boolean> {
-  const [own, arriving] = await Promise.all([
-    tx.placement.count({ where: { pageId, storyId: { not: null } } }),
-    tx.placement.count({ where: { continuesOnId: pageId, storyId: { not: null } } }),
-  ]);
-  return own + arriving > 0;
+  return (await tx.placement.count({ where: storiesPrintedOn({ id: pageId }) })) > 0;
 }

@@ -3,7 +3,8 @@ import { visibleLength } from "@/lib/stories/body";
 import { introOf, photosOf } from "@/lib/stories/photo-story";
 import type { StoryKind } from "@/lib/validation/story";
 import type { PageStatus } from "@/lib/generated/prisma/enums";
-import { SIZE_RULES, type ReservedArea, type SizeClass } from "@/lib/issues/page-plan";
+import { blockWeight, SIZE_RULES, type ReservedArea, type SizeClass } from "@/lib/issues/page-plan";
+import { splitForJump } from "@/lib/issues/jump";
 
 // The page layout: a pure function from a page plan and its items to what the page shows and how
 // full it is. The reader's page, the desk's proof (大样) and the board's miniatures are all drawn
@@ -68,8 +69,12 @@ export type StoryBlock = {
   body: StoryBody;
   /** 下转第N版: the rest runs on that page. */
   jumpTo: PageRef | null;
+  /** The page the editor set it to continue on: no jump when the story fits (the desk says so). */
+  plannedJump: PageRef | null;
   /** 上接第N版: this is the rest of a story that starts there. */
   continuedFrom: PageRef | null;
+  /** The rest opens inside a paragraph begun on the other page: its first line is not indented. */
+  opensMidParagraph: boolean;
   /** A 组图's photos as the page shows them; null for every other story. */
   gallery: PhotoSet | null;
 };
@@ -116,29 +121,9 @@ export function photoSetGridColumns(rest: number): 2 | 3 {
 /** A 组图 runs whole: its photos are one set, never split across pages. */
 const canJump = (story: LayoutStory) => story.kind !== "PHOTO_STORY";
 
-const textOf = (block: StoryBody[number]) => (block.type === "photo" ? block.caption : block.text);
-
-/**
- * Where a jumping story breaks: as many blocks as fit the size's share of the page, at least one
- * paragraph on each side. The same rule on both pages, so the halves always meet.
- */
-export function splitForJump(body: StoryBody, size: SizeClass, capacity: number): { here: StoryBody; rest: StoryBody } {
-  const budget = SIZE_RULES[size].textShare * capacity;
-  let used = 0;
-  let cut = 0;
-  for (const [i, block] of body.entries()) {
-    used += visibleLength(textOf(block));
-    if (used > budget && body.slice(0, i).some((b) => b.type === "paragraph")) break;
-    cut = i + 1;
-  }
-  // Keep something to continue with.
-  if (cut >= body.length) cut = Math.max(1, body.length - 1);
-  return { here: body.slice(0, cut), rest: body.slice(cut) };
-}
-
 /** What a part of a story takes of the page, in characters: its text, and its photos by size. */
 function weight(body: StoryBody, size: SizeClass, capacity: number): number {
-  return body.reduce((n, b) => n + (b.type === "photo" ? SIZE_RULES[size].photoShare * capacity + visibleLength(b.caption) : visibleLength(b.text)), 0);
+  return body.reduce((n, b) => n + blockWeight(b, size, capacity), 0);
 }
 
 /**
@@ -167,20 +152,20 @@ export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: Arrivi
       used += item.targetLength ?? SIZE_RULES[item.size].textShare * capacity;
       continue;
     }
-    // A story too short to break runs whole, whatever the plan says.
+    // A story that fits its space runs whole, whatever the plan says.
     const split = item.continuesOn && canJump(item.story) ? splitForJump(item.story.body, item.size, capacity) : null;
     const jumps = split !== null && split.rest.length > 0;
     const body = jumps ? split.here : item.story.body;
     const gallery = photoSetOnPage(item.story, span);
-    blocks.push({ type: "story", id: item.story.id, placementId: item.placementId, size: item.size, span, isLead: item.isLead, story: item.story, body, jumpTo: jumps ? item.continuesOn : null, continuedFrom: null, gallery });
+    blocks.push({ type: "story", id: item.story.id, placementId: item.placementId, size: item.size, span, isLead: item.isLead, story: item.story, body, jumpTo: jumps ? item.continuesOn : null, plannedJump: item.continuesOn, continuedFrom: null, opensMidParagraph: false, gallery });
     used += gallery ? photoSetWeight(item.story, gallery, item.size, capacity) : weight(body, item.size, capacity);
   }
   for (const jump of arriving) {
     if (!canJump(jump.story)) continue;
-    const rest = splitForJump(jump.story.body, jump.size, jump.originCapacity).rest;
+    const { rest, midParagraph } = splitForJump(jump.story.body, jump.size, jump.originCapacity);
     if (rest.length === 0) continue;
     const size: SizeClass = "SINGLE";
-    blocks.push({ type: "story", id: jump.story.id, placementId: jump.placementId, size, span: SIZE_RULES[size].span(columns), isLead: false, story: jump.story, body: rest, jumpTo: null, continuedFrom: jump.from, gallery: null });
+    blocks.push({ type: "story", id: jump.story.id, placementId: jump.placementId, size, span: SIZE_RULES[size].span(columns), isLead: false, story: jump.story, body: rest, jumpTo: null, plannedJump: null, continuedFrom: jump.from, opensMidParagraph: midParagraph, gallery: null });
     used += weight(rest, size, capacity);
   }
   for (const area of page.reserved) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { typedText } from "@/lib/validation/text";
 import { RECORD_ID } from "@/lib/core/ids";
 import type { SizeClass } from "@/lib/generated/prisma/enums";
+import { visibleLength, type BodyBlock } from "@/lib/stories/body";
 
 // The rules of a page plan (划版) that the layout, the board and the commands share.
 
@@ -20,6 +21,11 @@ export const SIZE_RULES: Record<SizeClass, { span: (columns: number) => number; 
   DOUBLE: { span: (columns) => Math.min(columns, 2), textShare: 0.15, photoShare: 0.05 },
   SINGLE: { span: () => 1, textShare: 0.08, photoShare: 0.03 },
 };
+
+/** What one block of a story takes of the page, in characters: its text, or its photo by the story's size and its caption. */
+export function blockWeight(block: BodyBlock, size: SizeClass, capacity: number): number {
+  return block.type === "photo" ? SIZE_RULES[size].photoShare * capacity + visibleLength(block.caption) : visibleLength(block.text);
+}
 
 /** Space on a page that is not copy. */
 export const RESERVED_KINDS = { AD: "广告", FILLER: "报花", HOLD: "预留" } as const;

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/core/audit";
 import { fieldErrorsOf } from "@/lib/validation/story";
 import { everyReaderPagePurge, purgeNow, sendReaderPurge } from "@/lib/reader/purge";
 import { touchPage } from "@/lib/issues/commands";
+import { pagesPrinting } from "@/lib/issues/desk-rules";
 
 // The paper as its masthead prints it and when its issues go out (版面设置). One row; until an
 // administrator fills it in, the masthead carries the paper's name and nothing else.
@@ -65,8 +66,9 @@ export async function updatePageFormat(actor: SessionUser, input: unknown): Prom
   const { code, ...values } = parsed.data;
   const purge = await db().$transaction(async (tx) => {
     await tx.pageFormat.update({ where: { code }, data: values });
-    // Pages not yet out are drawn again at the new size: a signed one must be signed again.
-    const signed = await tx.page.findMany({ where: { formatCode: code, status: "SIGNED", issue: { status: { not: "PUBLISHED" } } }, select: { id: true } });
+    // Pages not yet out are drawn again at the new size, and so are those their jumping stories continue on: a signed one must be signed again.
+    const drawnAgain = { OR: [{ formatCode: code }, pagesPrinting({ page: { formatCode: code } })] };
+    const signed = await tx.page.findMany({ where: { AND: [drawnAgain, { status: "SIGNED", issue: { status: { not: "PUBLISHED" } } }] }, select: { id: true } });
     for (const page of signed) await touchPage(tx, actor, page.id, null, "版式容量改了");
     await recordAudit(tx, { actorId: actor.id, action: "paper.format", targetType: "paper", targetId: code, summary: values });
     // Released pages are drawn from their format too (until pages are kept as they ran).

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/roles";
 import { isRecordId } from "@/lib/core/ids";
 import { loadPageView, type PageView } from "@/lib/reader/page-view";
 import type { PageBlock } from "@/lib/issues/layout";
+import { storiesPrintedOn } from "@/lib/issues/desk-rules";
 
 // Who may read a page's proof (大样) before release, and what of it. The one place for the rule.
 //  - editors and chief editors: any page of any issue, everything on it;
@@ -29,12 +30,7 @@ export async function proofPageView(actor: SessionUser, issueId: string, number:
 async function ownWorkOnPage(actor: SessionUser, issueId: string, number: number): Promise<Set<string>> {
   const page = { issueId, number };
   const rows = await db().placement.findMany({
-    where: {
-      OR: [
-        { page, OR: [{ story: { authorId: actor.id } }, { assigneeId: actor.id }] },
-        { continuesOn: page, story: { authorId: actor.id } },
-      ],
-    },
+    where: { OR: [{ page, assigneeId: actor.id }, { AND: [storiesPrintedOn(page), { story: { authorId: actor.id } }] }] },
     select: { id: true },
   });
   return new Set(rows.map((r) => r.id));

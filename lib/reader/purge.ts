@@ -8,6 +8,7 @@ import { appPort, env } from "@/lib/platform/env";
 import { QUEUES } from "@/lib/jobs/queues";
 import { issueDateToString } from "@/lib/core/dates";
 import { EVERY_READER_PAGE, readerKey } from "@/lib/reader/keys";
+import { pagesPrinting } from "@/lib/issues/desk-rules";
 
 // After a change readers can see, the answers that show it are dropped from both caches (Next's and
 // the front cache) by the keys of what changed, and nothing else: the rest of the cache stays warm
@@ -146,9 +147,11 @@ export async function issueReleasePurge(tx: Tx, issueId: string): Promise<Reader
 export async function storyChangePurge(tx: Tx, storyId: string, change: "correct" | "withdraw"): Promise<ReaderPurge> {
   const story = await tx.story.findUniqueOrThrow({
     where: { id: storyId },
-    select: { ...storyKeysSelect, headline: true, placement: { select: { page: { select: { number: true, issue: { select: { date: true } } } } } } },
+    select: { ...storyKeysSelect, headline: true, placement: { select: { page: { select: { issue: { select: { date: true } } } } } } },
   });
   const date = story.placement ? issueDateToString(story.placement.page.issue.date) : null;
+  // A story that jumps (转版) prints on two pages: both are warmed again.
+  const pages = await tx.page.findMany({ where: pagesPrinting({ storyId }), orderBy: { number: "asc" }, select: { number: true } });
   const withdrawn = change === "withdraw";
   return {
     why: `${withdrawn ? "撤稿" : "更正"}《${story.headline || "图片新闻"}》`,
@@ -167,7 +170,7 @@ export async function storyChangePurge(tx: Tx, storyId: string, change: "correct
           ]
         : []),
     ],
-    warm: [`/stories/${storyId}`, ...(date && story.placement ? [`/issues/${date}/pages/${story.placement.page.number}`] : [])],
+    warm: [`/stories/${storyId}`, ...(date ? pages.map((p) => `/issues/${date}/pages/${p.number}`) : [])],
   };
 }
 

@@ -238,6 +238,43 @@ describe("what a signature covers", () => {
     expect((await refusal(dropPage(editor, await pageAtNow(pages[1].id)))).message).toContain("有稿件从别的版转到这一版");
   });
 
+  it("an edit to a jumping story sends both its pages back to 待签: the one it starts on and the one it continues on", async () => {
+    const { editor, chief, pages } = await desk();
+    const a = await approved(editor, "转版改稿");
+    await placeAtEnd(editor, a, pages[0].id);
+    await setJump(editor, { placementId: await placementOf(a), at: await pageAtNow(pages[0].id), continuesOn: await pageAtNow(pages[2].id) });
+    // Page 3 carries only the story's rest, and is signed for it.
+    for (const page of [pages[0], pages[2]]) await signPage(chief, await pageAtNow(page.id));
+    const story = await db().story.findUniqueOrThrow({ where: { id: a } });
+    await changeStory(editor, { action: "edit", storyId: a, baseVersion: story.version, content: completeDraft({ headline: "转版改稿（改）" }) });
+    expect([await statusOf(pages[0].id), await statusOf(pages[1].id), await statusOf(pages[2].id)]).toEqual(["AWAITING", "COMPOSING", "AWAITING"]);
+    for (const page of [pages[0], pages[2]]) {
+      expect(await db().notification.count({ where: { recipientId: chief.id, pageId: page.id, kind: "PAGE_REOPENED" } })).toBe(1);
+      expect(await db().auditEvent.count({ where: { action: "page.reopen", targetId: page.id } })).toBe(1);
+    }
+  });
+
+  it("a new capacity for the format of a jumping story's page sends the page it continues on back to 待签, whatever that page's format", async () => {
+    const { editor, chief, pages } = await desk();
+    const admin = await makeUser("ADMIN");
+    const a = await approved(editor, "跨版式转版");
+    await placeAtEnd(editor, a, pages[0].id);
+    await setJump(editor, { placementId: await placementOf(a), at: await pageAtNow(pages[0].id), continuesOn: await pageAtNow(pages[2].id) });
+    const { formatCode } = await db().page.findUniqueOrThrow({ where: { id: pages[0].id } });
+    const other = await db().pageFormat.findFirstOrThrow({ where: { code: { not: formatCode } } });
+    await db().page.update({ where: { id: pages[2].id }, data: { formatCode: other.code } });
+    for (const page of [pages[0], pages[2]]) await signPage(chief, await pageAtNow(page.id));
+    const format = await db().pageFormat.findUniqueOrThrow({ where: { code: formatCode } });
+    const { updatePageFormat } = await import("@/lib/issues/paper-profile");
+    try {
+      // Page 1 holds less: the story breaks earlier and page 3 prints more of it.
+      await updatePageFormat(admin, { code: formatCode, columns: String(format.columns), capacity: String(format.capacity - 500) });
+      expect([await statusOf(pages[0].id), await statusOf(pages[2].id)]).toEqual(["AWAITING", "AWAITING"]);
+    } finally {
+      await updatePageFormat(admin, { code: formatCode, columns: String(format.columns), capacity: String(format.capacity) });
+    }
+  });
+
   it("a story spiked or placed by hand frees the slot it was written for", async () => {
     const { editor, pages } = await desk();
     const reporter = await makeUser("CORRESPONDENT");

@@ -88,16 +88,20 @@ describe("what a change purges", () => {
     expect(await purgeJobsFor(readerKey.issue(date))).toEqual([]);
   });
 
-  it("a correction: the story and its issue's pages; a withdrawal also its lists, counts and photos", async () => {
+  it("a correction: the story and its issue's pages, warming both pages of a story that jumps; a withdrawal also its lists, counts and photos", async () => {
     const date = nextDate();
-    const { issueId, storyIds } = await releasableIssue(editor, { date, stories: 2, pages: 1 });
+    const { issueId, storyIds, pageIds } = await releasableIssue(editor, { date, stories: 3, pages: 2 });
+    const onPage1 = { id: { in: storyIds }, placement: { page: { number: 1 } } };
+    // 转版: the story to be corrected continues on page 2.
+    const jumping = await db().placement.findFirstOrThrow({ where: { story: onPage1 }, orderBy: { storyId: "asc" } });
+    await db().placement.update({ where: { id: jumping.id }, data: { continuesOnId: pageIds[1] } });
     await releaseNow(chief, issueId);
-    const [corrected, withdrawn] = await db().story.findMany({ where: { id: { in: storyIds } }, orderBy: { id: "asc" }, select: { id: true, version: true } });
+    const [corrected, withdrawn] = await db().story.findMany({ where: onPage1, orderBy: { id: "asc" }, select: { id: true, version: true } });
 
     await correctStory(chief, corrected.id, corrected.version, "第二段的数字应为两千一百台");
     const [correction] = (await purgeJobsFor(readerKey.story(corrected.id))).filter((j) => j.data.why.startsWith("更正"));
     expect(correction.data.keys).toEqual([readerKey.story(corrected.id), readerKey.issue(date), readerKey.feed, readerKey.sitemap, readerKey.search]);
-    expect(correction.data.warm).toEqual([`/stories/${corrected.id}`, `/issues/${date}/pages/1`]);
+    expect(correction.data.warm).toEqual([`/stories/${corrected.id}`, `/issues/${date}/pages/1`, `/issues/${date}/pages/2`]);
 
     const photo = await db().photo.create({ data: { storageKey: `2041/01/${withdrawn.id}`, mimeType: "image/jpeg", width: 10, height: 10, bytes: 10, uploaderId: editor.id } });
     await db().storyPhoto.create({ data: { storyId: withdrawn.id, photoId: photo.id } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { layoutPage, photoSetGridColumns, splitForJump, type LayoutItem, type LayoutStory, type PagePlan } from "@/lib/issues/layout";
+import { layoutPage, photoSetGridColumns, type LayoutItem, type LayoutStory, type PagePlan } from "@/lib/issues/layout";
+import { splitForJump } from "@/lib/issues/jump";
 import type { StoryBody } from "@/lib/stories/body";
 
 const broadsheet = { code: "broadsheet", name: "对开", columns: 8, capacity: 12000 };
@@ -72,14 +73,37 @@ describe("jumps (转版)", () => {
     const a = first.blocks[0];
     const b = second.blocks[0];
     expect(a.type === "story" && a.jumpTo).toEqual({ number: 3, name: "县区新闻" });
-    expect(b.type === "story" && b.continuedFrom).toEqual({ number: 1, name: "要闻" });
+    expect(b.type === "story" && [b.continuedFrom, b.opensMidParagraph]).toEqual([{ number: 1, name: "要闻" }, false]);
     expect([...(a.type === "story" ? a.body : []), ...(b.type === "story" ? b.body : [])]).toEqual(long);
     // Both pages list it in 标题导航.
     expect(first.headlines.map((h) => h.id)).toEqual(["a"]);
     expect(second.headlines.map((h) => h.id)).toEqual(["a"]);
     expect(second.flags).not.toContain("EMPTY");
   });
-  it("a story of one paragraph cannot break: it runs whole and nothing continues", () => {
+  it("one long paragraph and a photo: the text breaks at a sentence where page 1's space ends, its rest and the photo run on page 3", () => {
+    const sentences = Array.from({ length: 120 }, (_, i) => `第${i + 1}句说的是城乡公交开到家门口的变化。`);
+    const photo = { type: "photo" as const, photoId: "ph1", caption: "村民在村口候车", credit: "赵晨 摄", altText: "" };
+    const body: StoryBody = [{ type: "paragraph", text: sentences.join("") }, photo];
+    const to = { number: 3, name: "县区新闻" };
+    const first = layoutPage(plan(), [item("a", body, { size: "DOUBLE", continuesOn: to })]);
+    const third = layoutPage(plan({ number: 3, name: "县区新闻" }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "DOUBLE", originCapacity: 12000, story: story("a", body) }]);
+    const [a, b] = [first.blocks[0], third.blocks[0]];
+    if (a.type !== "story" || b.type !== "story") throw new Error("expected story blocks");
+    const text = (part: StoryBody) => part.map((x) => (x.type === "photo" ? "" : x.text)).join("");
+    // A two-column story holds 1,800 of the page's 12,000 characters: the first part ends on a whole sentence within them.
+    expect(text(a.body)).toMatch(/变化。$/);
+    expect(first.fill.used).toBeLessThanOrEqual(1800);
+    expect(first.fill.used).toBeGreaterThan(1800 - sentences[119].length);
+    expect(text(b.body)).toMatch(/^第\d+句/);
+    expect(b.body.at(-1)).toEqual(photo);
+    expect(text(a.body) + text(b.body)).toBe(sentences.join(""));
+    expect([a.jumpTo, b.continuedFrom]).toEqual([to, { number: 1, name: "要闻" }]);
+    // Page 3 opens inside the paragraph page 1 broke: no new first-line indent there.
+    expect([a.opensMidParagraph, b.opensMidParagraph]).toEqual([false, true]);
+    expect([first.headlines, third.headlines].map((h) => h.map((x) => [x.id, x.jumpTo?.number ?? null, x.continuedFrom?.number ?? null]))).toEqual([[["a", 3, null]], [["a", null, 1]]]);
+  });
+
+  it("a short story set to jump fits: it runs whole and nothing continues", () => {
     const short = paragraphs(50);
     const first = layoutPage(plan(), [item("a", short, { isLead: true, continuesOn: { number: 3, name: "县区新闻" } })]);
     const second = layoutPage(plan({ number: 3 }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "SINGLE", originCapacity: 12000, story: story("a", short) }]);
@@ -93,9 +117,11 @@ describe("jumps (转版)", () => {
     expect(layoutPage(plan(), [slot({ isLead: true })]).flags).toEqual(["EMPTY", "OPEN_SLOTS", "UNSIGNED"]);
   });
 
-  it("leaves at least one paragraph on each side however short the story", () => {
-    expect(splitForJump(paragraphs(10, 10), "SINGLE", 12000)).toEqual({ here: paragraphs(10, 10).slice(0, 1), rest: paragraphs(10, 10).slice(1) });
-    expect(splitForJump(paragraphs(9000, 10), "SINGLE", 12000).here).toHaveLength(1);
+  it("a story that fits its space runs whole; the desk still sees the page it was set to continue on", () => {
+    const fits = layoutPage(plan(), [item("a", paragraphs(400, 400), { isLead: true, continuesOn: { number: 3, name: "县区新闻" } })]).blocks[0];
+    expect(fits.type === "story" && [fits.jumpTo, fits.plannedJump, fits.body.length]).toEqual([null, { number: 3, name: "县区新闻" }, 2]);
+    // One paragraph with no sentence end in it stays whole; the next goes on.
+    expect(splitForJump(paragraphs(9000, 10), "SINGLE", 12000).here).toEqual(paragraphs(9000));
   });
 });
 

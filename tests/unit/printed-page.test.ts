@@ -21,8 +21,9 @@ const plan: PagePlan = {
 const story = (id: string, headline: string, text: string) => ({
   id, kind: "NEWS_BRIEF" as const, kicker: "", headline, subheadline: "", byline: "本报记者 李雪", dateline: "", body: [{ type: "paragraph" as const, text }, { type: "paragraph" as const, text: `${text}（续）` }], photoSizes: {},
 });
+// The lead is longer than its space (3,600 characters): it breaks and goes on on page 3.
 const items: LayoutItem[] = [
-  { kind: "story", placementId: "pa", isLead: true, size: "LEAD", continuesOn: { number: 3, name: "县区新闻" }, story: story("sa", "城乡公交通到家门口", "入冬以来新线路运行平稳。") },
+  { kind: "story", placementId: "pa", isLead: true, size: "LEAD", continuesOn: { number: 3, name: "县区新闻" }, story: story("sa", "城乡公交通到家门口", "入冬以来新线路运行平稳。".repeat(200)) },
   { kind: "story", placementId: "pb", isLead: false, size: "DOUBLE", continuesOn: null, story: story("sb", "老旧小区供热管网完成排查", "连日来供热部门排查管网。") },
   { kind: "slot", placementId: "pc", isLead: false, size: "DOUBLE", topic: "冬季供暖保障调度会", assignee: { id: "u1", name: "杜雯" }, targetLength: 1200, deadline: "2031-03-03T10:00:00.000Z", filed: null },
 ];

@@ -164,6 +164,7 @@ function BoardItemCard({ id, item, page, pages, readOnly, send, at }: { id: stri
             <p className="text-xs text-stone-500">
               {block.story.authorName} · {SIZE_LABELS[block.size]}
               {block.jumpTo && ` · 下转第${block.jumpTo.number}版`}
+              {block.plannedJump && !block.jumpTo && ` · 本版排得下，不转第${block.plannedJump.number}版`}
             </p>
           ) : (
             <p className="text-xs text-amber-900">
@@ -197,7 +198,7 @@ function BoardItemCard({ id, item, page, pages, readOnly, send, at }: { id: stri
               <select
                 id={`jump-${item.placementId}`}
                 className="rounded border border-stone-300 px-1 py-0.5"
-                value={others.find((p) => p.number === block.jumpTo?.number)?.id ?? ""}
+                value={others.find((p) => p.number === block.plannedJump?.number)?.id ?? ""}
                 onChange={(e) => send({ do: "jump", placementId: item.placementId, at: at(page.id), continuesOn: e.target.value ? at(e.target.value) : null }, "转版已设")}
               >
                 <option value="">不转版</option>
