@@ -73,16 +73,32 @@ test("stories move onto and between pages by drag and by keyboard, without a rel
   await expect(column(editor, 1).getByRole("link", { name: first })).toBeVisible();
   await expect(editor.getByTestId("board-message")).toHaveText("已上版");
 
-  // The second by its page picker, then moved to page 3 by keyboard: lift, step right, drop.
-  await editor.getByLabel(`为“${second}”选择版面`).selectOption({ label: "第2版 综合" });
-  await editor.getByRole("button", { name: `上版：${second}` }).click();
+  // The second by keyboard from the waiting copy: lift, step right onto page 1 then page 2; Escape
+  // puts it back, Space drops it. Screen readers hear where the story is going.
+  const announced = (text: string) => expect(editor.locator("[role=status][aria-live]").filter({ hasText: text })).toHaveCount(1);
+  const waitingHandle = editor.getByTestId("waiting-story").filter({ hasText: second }).getByRole("button", { name: `拖动《${second}》` });
+  await waitingHandle.focus();
+  await editor.keyboard.press("Space");
+  await editor.keyboard.press("ArrowRight");
+  await announced(`《${second}》移到第1版要闻`);
+  await editor.keyboard.press("Escape");
+  await announced(`已取消，《${second}》放回原处`);
+  await waitingHandle.focus();
+  await editor.keyboard.press("Space");
+  await editor.keyboard.press("ArrowRight");
+  await announced(`《${second}》移到第1版要闻`);
+  await editor.keyboard.press("ArrowRight");
+  await announced(`《${second}》移到第2版综合`);
+  await editor.keyboard.press("Space");
   await expect(column(editor, 2).getByRole("link", { name: second })).toBeVisible();
+  await expect(editor.getByTestId("waiting-story").filter({ hasText: second })).toHaveCount(0);
+
+  // Then on to page 3, as a placed story moves.
   const handle = column(editor, 2).getByRole("button", { name: `拖动《${second}》` });
   await handle.focus();
   await editor.keyboard.press("Space");
   await editor.keyboard.press("ArrowRight");
-  // Screen readers hear where the story is going.
-  await expect(editor.locator("[role=status][aria-live]").filter({ hasText: `《${second}》移到第3版县区新闻` })).toHaveCount(1);
+  await announced(`《${second}》移到第3版县区新闻`);
   await editor.keyboard.press("Space");
   await expect(column(editor, 3).getByRole("link", { name: second })).toBeVisible();
   await expect(editor.getByTestId("board-message")).toHaveText("已移动");

@@ -13,7 +13,7 @@ import {
   type DragEndEvent,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
-import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { boardKeyboardCoordinates } from "@/components/desk/board/keyboard";
 import { BoardPageColumn } from "@/components/desk/board/BoardPageColumn";
 import { WaitingTray } from "@/components/desk/board/WaitingTray";
 import { itemsOfPage, type BoardItem } from "@/components/desk/board/items";
@@ -28,6 +28,7 @@ import type { BoardAct, BoardCommand, BoardPage, IssueBoard as Board, PageAt, Wa
 export type BoardMessage = { ok: boolean; text: string } | null;
 
 const itemId = (placementId: string) => `item:${placementId}`;
+const isWaiting = (id: UniqueIdentifier) => String(id).startsWith("story:");
 const pageDropId = (pageId: string) => `page:${pageId}`;
 export const WAITING_DROP_ID = "waiting";
 
@@ -89,7 +90,7 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
   const nameOf = useCallback(
     (id: UniqueIdentifier | undefined): string => {
       const key = String(id ?? "");
-      if (key.startsWith("story:")) return `《${waiting.find((s) => `story:${s.id}` === key)?.headline || "图片新闻"}》`;
+      if (isWaiting(key)) return `《${waiting.find((s) => `story:${s.id}` === key)?.headline || "图片新闻"}》`;
       const spot = where(key);
       const item = spot ? items.get(spot.pageId)?.[spot.index] : undefined;
       return item ? item.title : "稿件";
@@ -105,27 +106,28 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
     onDragStart: ({ active }) => `已拿起${nameOf(active.id)}。用方向键移动，按空格键放下，按 Esc 取消。`,
     onDragOver: ({ active, over }) => {
       if (!over) return `${nameOf(active.id)}不在任何版面上`;
-      if (over.id === WAITING_DROP_ID) return `${nameOf(active.id)}在待上版稿件上方，放下即撤下版面`;
+      if (over.id === WAITING_DROP_ID) return isWaiting(active.id) ? `${nameOf(active.id)}在待上版稿件中，放下即不上版` : `${nameOf(active.id)}在待上版稿件上方，放下即撤下版面`;
       const spot = where(over.id);
       return spot ? `${nameOf(active.id)}移到${pageName(spot.pageId)}第 ${spot.index + 1} 条` : "";
     },
     onDragEnd: ({ active, over }) => {
       if (!over) return `${nameOf(active.id)}已放回原处`;
       const spot = where(over.id);
-      return spot ? `${nameOf(active.id)}放到了${pageName(spot.pageId)}第 ${spot.index + 1} 条` : `${nameOf(active.id)}已放下`;
+      if (spot) return `${nameOf(active.id)}放到了${pageName(spot.pageId)}第 ${spot.index + 1} 条`;
+      return isWaiting(active.id) ? `${nameOf(active.id)}仍在待上版稿件中` : `${nameOf(active.id)}已撤下版面`;
     },
     onDragCancel: ({ active }) => `已取消，${nameOf(active.id)}放回原处`,
   };
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
   );
 
   async function onDragEnd({ active, over }: DragEndEvent) {
     if (!over || readOnly) return;
     const key = String(active.id);
-    if (key.startsWith("story:")) {
+    if (isWaiting(key)) {
       const target = where(over.id);
       if (!target) return;
       await send({ do: "place", storyId: key.slice(6), to: at(target.pageId), index: target.index }, "已上版");
