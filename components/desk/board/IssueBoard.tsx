@@ -1,7 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   DndContext,
   KeyboardSensor,
@@ -14,6 +13,7 @@ import {
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { boardKeyboardCoordinates } from "@/components/desk/board/keyboard";
+import { useIssueWatch } from "@/components/desk/board/useIssueWatch";
 import { BoardPageColumn } from "@/components/desk/board/BoardPageColumn";
 import { WaitingTray } from "@/components/desk/board/WaitingTray";
 import { itemsOfPage, type BoardItem } from "@/components/desk/board/items";
@@ -23,7 +23,8 @@ import type { BoardAct, BoardCommand, BoardPage, IssueBoard as Board, PageAt, Wa
 // flags; the approved copy waiting beside them. Items move by drag and drop or by keyboard (Space
 // to lift, arrows to move, Space to drop), and every move is sent to the server with the page
 // versions it was made on. The server answers with the pages as they are now: a refused move
-// shows the current page and says why, nothing is reloaded.
+// shows the current page and says why, nothing is reloaded. Other editors' changes come in by
+// the issue's watch (useIssueWatch), which draws the page again between drags.
 
 export type BoardMessage = { ok: boolean; text: string } | null;
 
@@ -33,17 +34,32 @@ const pageDropId = (pageId: string) => `page:${pageId}`;
 export const WAITING_DROP_ID = "waiting";
 
 export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: BoardAct; readOnly: boolean }) {
-  const router = useRouter();
   const [pages, setPages] = useState<BoardPage[]>(initial.pages);
   const [waiting, setWaiting] = useState<WaitingStory[]>(initial.waiting);
   const [message, setMessage] = useState<BoardMessage>(null);
   const [busy, setBusy] = useState(false);
+  // Read by the watch between renders: a drag or a command in progress holds a redraw back.
+  const dragging = useRef(false);
+  const sending = useRef(false);
+  const holdsRedraw = useCallback(() => dragging.current || sending.current, []);
+  const redraw = useIssueWatch(initial.issue.id, initial.version, { watching: !readOnly, busy: holdsRedraw });
 
-  // A fresh render from the server (after router.refresh()) replaces what the board holds.
-  useEffect(() => {
+  // A fresh drawing from the server (after router.refresh()) replaces what the board holds; one
+  // that arrives during a drag waits for the drop, so the card never jumps from under the editor.
+  const drawingWaits = useRef(false);
+  const showDrawing = useCallback(() => {
     setPages(initial.pages);
     setWaiting(initial.waiting);
   }, [initial]);
+  useEffect(() => {
+    if (dragging.current) drawingWaits.current = true;
+    else showDrawing();
+  }, [showDrawing]);
+  const dragOver = () => {
+    dragging.current = false;
+    if (drawingWaits.current) showDrawing();
+    drawingWaits.current = false;
+  };
 
   const at = useCallback((pageId: string): PageAt => {
     const page = pages.find((p) => p.id === pageId);
@@ -53,7 +69,9 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
   const send = useCallback(
     async (command: BoardCommand, done = "已保存") => {
       setBusy(true);
+      sending.current = true;
       const answer = await act(command).catch(() => null);
+      sending.current = false;
       setBusy(false);
       if (!answer) {
         setMessage({ ok: false, text: "没有送达服务器（网络中断？），版面没有改动，请再试一次" });
@@ -61,14 +79,15 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
       }
       if (answer.pages.length > 0) setPages((current) => current.map((p) => answer.pages.find((a) => a.id === p.id) ?? p));
       if (answer.waiting) setWaiting(answer.waiting);
-      // Jumps change a third page (where the story continued before): the server render has it.
-      if (command.do === "jump" || command.do === "remove" || command.do === "removePage" || (!answer.ok && answer.pages.length === 0)) router.refresh();
+      // The rest of the issue's page follows from the pages too (the release panel's problems, a
+      // jump's third page, a refusal's other changes): the server draws it again.
+      redraw();
       // A refusal names the fields that were wrong, in the user's words.
       const fields = answer.ok ? [] : Object.values(answer.fieldErrors).flat();
       setMessage(answer.ok ? { ok: true, text: done } : { ok: false, text: fields.length ? `${answer.message}：${fields.join("；")}` : answer.message });
       return answer.ok;
     },
-    [act, router],
+    [act, redraw],
   );
 
   const items = useMemo(() => new Map(pages.map((p) => [p.id, itemsOfPage(p)])), [pages]);
@@ -125,6 +144,8 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
   );
 
   async function onDragEnd({ active, over }: DragEndEvent) {
+    // The drop is judged on the board the editor saw; the server refuses it if a page moved on since.
+    dragOver();
     if (!over || readOnly) return;
     const key = String(active.id);
     if (isWaiting(key)) {
@@ -152,6 +173,8 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
     <DndContext
       sensors={sensors}
       collisionDetection={closestCorners}
+      onDragStart={() => (dragging.current = true)}
+      onDragCancel={dragOver}
       onDragEnd={onDragEnd}
       accessibility={{ announcements, screenReaderInstructions: { draggable: "按空格键拿起，用方向键在版面之间移动，再按空格键放下，按 Esc 取消。" } }}
     >
