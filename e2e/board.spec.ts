@@ -170,6 +170,21 @@ test("two editors on one issue see each other's changes without reloading, and t
   for (const editor of [first, second]) expect(await editor.evaluate(() => (window as unknown as { boardMarker?: number }).boardMarker)).toBe(1);
 });
 
+test("every page column fits a laptop screen, 1280 px wide and up", async ({ browser }) => {
+  const editor = await newUserPage(browser, "bianji");
+  await newIssue(editor, 46);
+  for (const width of [1280, 1366, 1440]) {
+    await editor.setViewportSize({ width, height: 800 });
+    for (const n of [1, 2, 3, 4]) {
+      const box = (await column(editor, n).boundingBox())!;
+      expect(box.x, `第${n}版 at ${width} px`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `第${n}版 at ${width} px`).toBeLessThanOrEqual(width);
+    }
+    // Nothing of the board runs off to the side either.
+    expect(await editor.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  }
+});
+
 test("pages are sent for sign-off and signed from their proof; an edit to a story on a signed page sends it back to 待签", async ({ browser }) => {
   const tag = unique();
   const reporter = await newUserPage(browser, "lixue");

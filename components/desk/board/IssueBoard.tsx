@@ -181,24 +181,28 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
       <p role="status" aria-live="polite" className={`mb-3 min-h-5 text-sm ${message?.ok === false ? "text-red-700" : "text-green-800"}`} data-testid="board-message">
         {busy ? "正在保存…" : message?.text}
       </p>
-      <div className="flex items-start gap-4 overflow-x-auto pb-4">
+      {/* Pages wrap onto a next row rather than run off a laptop's screen: every page stays in view,
+          in the paper's order, and no column hides behind a scrollbar at the foot of a long board. */}
+      <div className="flex items-start gap-3 pb-4">
         <WaitingTray stories={waiting} dropId={WAITING_DROP_ID} readOnly={readOnly} pages={pages} send={send} at={at} />
-        {pages.map((page) => (
-          <BoardPageColumn
-            key={page.id}
-            page={page}
-            pages={pages}
-            items={items.get(page.id) ?? []}
-            dropId={pageDropId(page.id)}
-            itemId={itemId}
-            reporters={initial.reporters}
-            formats={initial.formats}
-            issueId={initial.issue.id}
-            readOnly={readOnly}
-            send={send}
-            at={at}
-          />
-        ))}
+        <div className="grid min-w-0 flex-1 grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] items-start gap-3">
+          {pages.map((page) => (
+            <BoardPageColumn
+              key={page.id}
+              page={page}
+              pages={pages}
+              items={items.get(page.id) ?? []}
+              dropId={pageDropId(page.id)}
+              itemId={itemId}
+              reporters={initial.reporters}
+              formats={initial.formats}
+              issueId={initial.issue.id}
+              readOnly={readOnly}
+              send={send}
+              at={at}
+            />
+          ))}
+        </div>
       </div>
     </DndContext>
   );
