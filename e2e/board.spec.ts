@@ -73,16 +73,32 @@ test("stories move onto and between pages by drag and by keyboard, without a rel
   await expect(column(editor, 1).getByRole("link", { name: first })).toBeVisible();
   await expect(editor.getByTestId("board-message")).toHaveText("已上版");
 
-  // The second by its page picker, then moved to page 3 by keyboard: lift, step right, drop.
-  await editor.getByLabel(`为“${second}”选择版面`).selectOption({ label: "第2版 综合" });
-  await editor.getByRole("button", { name: `上版：${second}` }).click();
+  // The second by keyboard from the waiting copy: lift, step right onto page 1 then page 2; Escape
+  // puts it back, Space drops it. Screen readers hear where the story is going.
+  const announced = (text: string) => expect(editor.locator("[role=status][aria-live]").filter({ hasText: text })).toHaveCount(1);
+  const waitingHandle = editor.getByTestId("waiting-story").filter({ hasText: second }).getByRole("button", { name: `拖动《${second}》` });
+  await waitingHandle.focus();
+  await editor.keyboard.press("Space");
+  await editor.keyboard.press("ArrowRight");
+  await announced(`《${second}》移到第1版要闻`);
+  await editor.keyboard.press("Escape");
+  await announced(`已取消，《${second}》放回原处`);
+  await waitingHandle.focus();
+  await editor.keyboard.press("Space");
+  await editor.keyboard.press("ArrowRight");
+  await announced(`《${second}》移到第1版要闻`);
+  await editor.keyboard.press("ArrowRight");
+  await announced(`《${second}》移到第2版综合`);
+  await editor.keyboard.press("Space");
   await expect(column(editor, 2).getByRole("link", { name: second })).toBeVisible();
+  await expect(editor.getByTestId("waiting-story").filter({ hasText: second })).toHaveCount(0);
+
+  // Then on to page 3, as a placed story moves.
   const handle = column(editor, 2).getByRole("button", { name: `拖动《${second}》` });
   await handle.focus();
   await editor.keyboard.press("Space");
   await editor.keyboard.press("ArrowRight");
-  // Screen readers hear where the story is going.
-  await expect(editor.locator("[role=status][aria-live]").filter({ hasText: `《${second}》移到第3版县区新闻` })).toHaveCount(1);
+  await announced(`《${second}》移到第3版县区新闻`);
   await editor.keyboard.press("Space");
   await expect(column(editor, 3).getByRole("link", { name: second })).toBeVisible();
   await expect(editor.getByTestId("board-message")).toHaveText("已移动");
@@ -107,6 +123,8 @@ test("two editors on one board: a move made on an old page is refused and the bo
   await expect(column(first, 1).getByRole("link", { name: story })).toBeVisible();
 
   const second = await newUserPage(browser, "bianji2");
+  // The second board has not heard of the first's change yet: its watch is held back.
+  await second.route("**/board-version", (route) => route.abort());
   await second.goto(board);
   // The first editor changes the page; the second still shows the old version.
   await column(first, 1).getByLabel(`《${story}》的版面大小`).selectOption("BANNER");
@@ -118,6 +136,54 @@ test("two editors on one board: a move made on an old page is refused and the bo
   expect(size).toBe("BANNER");
 });
 
+test("two editors on one issue see each other's changes without reloading, and the release panel follows the pages", async ({ browser }) => {
+  const tag = unique();
+  const reporter = await newUserPage(browser, "zhaochen");
+  const first = await newUserPage(browser, "bianji");
+  const story = `铁东区冰雪运动进校园${tag}`;
+  await approvedBrief(reporter, first, story);
+  const board = await newIssue(first, 45);
+  const second = await newUserPage(browser, "bianji2");
+  await second.goto(board);
+  for (const editor of [first, second]) await editor.evaluate(() => ((window as unknown as { boardMarker: number }).boardMarker = 1));
+  const emptyPages = (editor: Page) => editor.getByTestId("release-problems").getByRole("listitem").filter({ hasText: "没有稿件" });
+  await expect(emptyPages(second)).toContainText("第4版（副刊）");
+
+  // The second editor is typing a slot's topic when the first places the story on page 4.
+  await column(second, 2).getByText("加计划稿").click();
+  await column(second, 2).getByLabel("选题").fill("春节前物价巡查");
+  await first.getByLabel(`为“${story}”选择版面`).selectOption({ label: "第4版 副刊" });
+  await first.getByRole("button", { name: `上版：${story}` }).click();
+  await expect(column(first, 4).getByRole("link", { name: story })).toBeVisible();
+  await expect(emptyPages(first)).not.toContainText("第4版");
+
+  // Once out of the field, the second sees it all; what they typed is still there.
+  await second.getByRole("heading", { level: 1 }).click();
+  await expect(column(second, 4).getByRole("link", { name: story })).toBeVisible();
+  await expect(emptyPages(second)).not.toContainText("第4版");
+  await expect(column(second, 2).getByLabel("选题")).toHaveValue("春节前物价巡查");
+
+  // And the other way round.
+  await column(second, 4).getByLabel(`《${story}》的版面大小`).selectOption("BANNER");
+  await expect(second.getByTestId("board-message")).toHaveText("已改大小");
+  await expect(column(first, 4).getByLabel(`《${story}》的版面大小`)).toHaveValue("BANNER");
+  for (const editor of [first, second]) expect(await editor.evaluate(() => (window as unknown as { boardMarker?: number }).boardMarker)).toBe(1);
+});
+
+test("every page column fits a laptop screen, 1280 px wide and up", async ({ browser }) => {
+  const editor = await newUserPage(browser, "bianji");
+  await newIssue(editor, 46);
+  for (const width of [1280, 1366, 1440]) {
+    await editor.setViewportSize({ width, height: 800 });
+    for (const n of [1, 2, 3, 4]) {
+      const box = (await column(editor, n).boundingBox())!;
+      expect(box.x, `第${n}版 at ${width} px`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `第${n}版 at ${width} px`).toBeLessThanOrEqual(width);
+    }
+    // Nothing of the board runs off to the side either.
+    expect(await editor.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  }
+});
 
 test("pages are sent for sign-off and signed from their proof; an edit to a story on a signed page sends it back to 待签", async ({ browser }) => {
   const tag = unique();
@@ -129,8 +195,9 @@ test("pages are sent for sign-off and signed from their proof; an edit to a stor
   await editor.getByLabel(`为“${headline}”选择版面`).selectOption({ label: "第1版 要闻" });
   await editor.getByRole("button", { name: `上版：${headline}` }).click();
   await expect(column(editor, 1).getByRole("link", { name: headline })).toBeVisible();
-  // A one-page issue: the empty pages go.
+  // A one-page issue: the empty pages go, and the next page to add is page 2.
   await keepOnlyFirstPage(editor);
+  await expect(editor.getByLabel("版次")).toHaveValue("2");
 
   await editor.goto(`${board}/pages/1`);
   await editor.getByRole("button", { name: "送值班总编签版" }).click();

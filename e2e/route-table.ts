@@ -94,6 +94,7 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "/api/auth/[...nextauth]", segments: { nextauth: "authPath" } },
   { route: "/api/contributors", as: "zhanghan", query: ["q"] },
   { route: "/api/inbox", as: "zhanghan" },
+  { route: "/api/desk/issues/[id]/board-version", as: "bianji", segments: { id: "issueId" } },
   { route: "/api/photos/library", as: "zhanghan", query: PHOTO_LIBRARY },
   { route: "/api/photos/[id]/[file]", segments: { id: "photoId", file: "photoSize" } },
   { route: "/api/photos", as: "zhanghan", method: "POST", expect: 400 },

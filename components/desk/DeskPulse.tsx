@@ -1,7 +1,8 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { createContext, useContext, useEffect, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { usePolling } from "@/components/desk/usePolling";
 import type { DeskAlarm } from "@/lib/jobs/desk-alarms";
 
 const POLL_MS = 10_000;
@@ -25,23 +26,17 @@ export function DeskPulse({ initial, children }: { initial: Pulse; children: Rea
   const router = useRouter();
   const lastUnread = useRef(initial.unread);
 
-  useEffect(() => {
-    let stopped = false;
-    async function poll() {
+  const poll = useCallback(
+    async (stopped: () => boolean) => {
       const answer = await fetch("/api/inbox", { cache: "no-store" }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
-      if (stopped || !answer || typeof answer.unread !== "number" || !Array.isArray(answer.alarms)) return;
+      if (stopped() || !answer || typeof answer.unread !== "number" || !Array.isArray(answer.alarms)) return;
       setPulse({ unread: answer.unread, alarms: answer.alarms });
       if (answer.unread > lastUnread.current && pathname === "/desk/inbox") router.refresh();
       lastUnread.current = answer.unread;
-    }
-    const timer = setInterval(poll, POLL_MS);
-    window.addEventListener("focus", poll);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-      window.removeEventListener("focus", poll);
-    };
-  }, [pathname, router]);
+    },
+    [pathname, router],
+  );
+  usePolling(poll, POLL_MS, "focus");
 
   useEffect(() => {
     setPulse(initial);

@@ -17,6 +17,8 @@ import type { StoryKind } from "@/lib/validation/story";
 export type BoardPage = { id: string; number: number; name: string; status: PageStatus; version: number; view: PageView };
 export type WaitingStory = { id: string; headline: string; kind: StoryKind; charCount: number; authorName: string; filedFor: string | null };
 export type IssueBoard = {
+  /** What the board was drawn at (boardVersion): a watcher that hears another knows to draw it again. */
+  version: string;
   issue: { id: string; date: string; number: number; status: IssueStatus; publishAt: string | null };
   pages: BoardPage[];
   /** Approved copy not on a page yet. */
@@ -46,6 +48,8 @@ export async function issueBoard(actor: SessionUser, issueId: string): Promise<I
     select: { id: true, date: true, number: true, status: true, publishAt: true, pages: { orderBy: { number: "asc" }, select: pageColumns } },
   });
   if (!issue) throw notFound("找不到这一期");
+  // Read before the pages: a change landing in between makes the board look stale, never fresh.
+  const version = await boardVersion(actor, issue.id);
   const [pages, waiting, reporters, formats] = await Promise.all([
     Promise.all(issue.pages.map((p) => boardPage(issue.id, p.number))),
     waitingStories(actor),
@@ -53,6 +57,7 @@ export async function issueBoard(actor: SessionUser, issueId: string): Promise<I
     db().pageFormat.findMany({ orderBy: { capacity: "desc" }, select: { code: true, name: true, columns: true, capacity: true } }),
   ]);
   return {
+    version,
     issue: { id: issue.id, date: issueDateToString(issue.date), number: issue.number, status: issue.status, publishAt: issue.publishAt?.toISOString() ?? null },
     pages,
     waiting,
@@ -76,4 +81,23 @@ export async function waitingStories(actor: SessionUser): Promise<WaitingStory[]
     select: { id: true, headline: true, kind: true, charCount: true, author: { select: { name: true } }, filedFor: { select: { slotTopic: true } } },
   });
   return rows.map((r) => ({ id: r.id, headline: r.headline, kind: r.kind, charCount: r.charCount, authorName: r.author.name, filedFor: r.filedFor?.slotTopic ?? null }));
+}
+
+/**
+ * One string that moves with everything the issue's page draws from: the issue's state, each page's
+ * id, number, state and version (every change to a page moves its version), and the approved copy
+ * waiting for a page. One small query, so open boards can ask every few seconds what changed.
+ */
+export async function boardVersion(actor: SessionUser, issueId: string): Promise<string> {
+  mayView(actor);
+  if (!isRecordId(issueId)) throw notFound("找不到这一期");
+  const [row] = await db().$queryRaw<{ version: string | null }[]>`
+    SELECT md5(concat_ws('|', i.status, i."publishAt", i."publishedAt",
+      (SELECT string_agg(concat_ws(':', p.id, p.number, p.status, p.version), ',' ORDER BY p.number) FROM "Page" p WHERE p."issueId" = i.id),
+      (SELECT string_agg(concat_ws(':', s.id, s.version), ',' ORDER BY s.id) FROM "Story" s
+        WHERE s.status = 'APPROVED' AND NOT EXISTS (SELECT 1 FROM "Placement" pl WHERE pl."storyId" = s.id))
+    )) AS version
+    FROM "Issue" i WHERE i.id = ${issueId}`;
+  if (!row?.version) throw notFound("找不到这一期");
+  return row.version;
 }

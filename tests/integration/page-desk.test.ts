@@ -3,7 +3,7 @@ import { db } from "@/lib/platform/db";
 import { changeStory, createStory } from "@/lib/stories/mutations";
 import { createIssue } from "@/lib/issues/mutations";
 import { dropPage, makeLead, moveItem, pageAtNow, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, signPage, takeOffPage, updatePagePlan } from "@/lib/issues/commands";
-import { issueBoard } from "@/lib/issues/board";
+import { boardVersion, issueBoard } from "@/lib/issues/board";
 import { refusal } from "../support/refusal";
 import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd } from "../support/factories";
 
@@ -172,6 +172,40 @@ describe("the board", () => {
     expect(board.waiting.map((w) => w.id)).toContain(waiting);
     expect(board.waiting.map((w) => w.id)).not.toContain(a);
     expect((await refusal(issueBoard(await makeUser("CORRESPONDENT"), issue.id))).code).toBe("forbidden");
+  });
+
+  it("its version stays put while nothing changes and moves with every change another board must show", async () => {
+    const { editor, chief, issue, pages } = await desk();
+    const other = await desk();
+    const seen = new Set<string>();
+    const moved = async () => {
+      const version = await boardVersion(editor, issue.id);
+      const fresh = !seen.has(version);
+      seen.add(version);
+      return fresh;
+    };
+    expect(await moved()).toBe(true);
+    expect((await issueBoard(editor, issue.id)).version).toBe(await boardVersion(editor, issue.id));
+    expect(await moved()).toBe(false);
+    // Copy approved anywhere joins the waiting list every board shows.
+    const a = await approved(editor, "版本稿");
+    expect(await moved()).toBe(true);
+    await placeAtEnd(editor, a, pages[3].id);
+    expect(await moved()).toBe(true);
+    await sendForSignOff(editor, await pageAtNow(pages[3].id));
+    expect(await moved()).toBe(true);
+    // Another issue's pages are not this board's business.
+    const elsewhere = await approved(editor, "别期稿");
+    await placeAtEnd(editor, elsewhere, other.pages[0].id);
+    const before = await boardVersion(editor, issue.id);
+    await resizeItem(editor, { placementId: await placementOf(elsewhere), at: await pageAtNow(other.pages[0].id), size: "SINGLE" });
+    expect(await boardVersion(editor, issue.id)).toBe(before);
+    await dropPage(editor, await pageAtNow(pages[2].id));
+    expect(await moved()).toBe(true);
+
+    expect((await refusal(boardVersion(await makeUser("CORRESPONDENT"), issue.id))).code).toBe("forbidden");
+    expect((await refusal(boardVersion(chief, "nosuchissue0000000000000"))).code).toBe("not_found");
+    expect((await refusal(boardVersion(chief, "../../etc"))).code).toBe("not_found");
   });
 });
 

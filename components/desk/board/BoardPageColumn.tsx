@@ -52,7 +52,7 @@ export function BoardPageColumn({
     <section
       aria-labelledby={`page-${page.id}`}
       data-testid={`board-page-${page.number}`}
-      className={`w-72 shrink-0 rounded border bg-white p-3 ${isOver ? "border-masthead ring-2 ring-masthead/30" : "border-stone-300"}`}
+      className={`min-w-0 rounded border bg-white p-3 ${isOver ? "border-masthead ring-2 ring-masthead/30" : "border-stone-300"}`}
     >
       <header className="mb-2">
         <div className="flex items-baseline justify-between gap-2">

@@ -1,7 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   DndContext,
   KeyboardSensor,
@@ -13,7 +12,8 @@ import {
   type DragEndEvent,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
-import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { boardKeyboardCoordinates } from "@/components/desk/board/keyboard";
+import { useIssueWatch } from "@/components/desk/board/useIssueWatch";
 import { BoardPageColumn } from "@/components/desk/board/BoardPageColumn";
 import { WaitingTray } from "@/components/desk/board/WaitingTray";
 import { itemsOfPage, type BoardItem } from "@/components/desk/board/items";
@@ -23,26 +23,43 @@ import type { BoardAct, BoardCommand, BoardPage, IssueBoard as Board, PageAt, Wa
 // flags; the approved copy waiting beside them. Items move by drag and drop or by keyboard (Space
 // to lift, arrows to move, Space to drop), and every move is sent to the server with the page
 // versions it was made on. The server answers with the pages as they are now: a refused move
-// shows the current page and says why, nothing is reloaded.
+// shows the current page and says why, nothing is reloaded. Other editors' changes come in by
+// the issue's watch (useIssueWatch), which draws the page again between drags.
 
 export type BoardMessage = { ok: boolean; text: string } | null;
 
 const itemId = (placementId: string) => `item:${placementId}`;
+const isWaiting = (id: UniqueIdentifier) => String(id).startsWith("story:");
 const pageDropId = (pageId: string) => `page:${pageId}`;
 export const WAITING_DROP_ID = "waiting";
 
 export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: BoardAct; readOnly: boolean }) {
-  const router = useRouter();
   const [pages, setPages] = useState<BoardPage[]>(initial.pages);
   const [waiting, setWaiting] = useState<WaitingStory[]>(initial.waiting);
   const [message, setMessage] = useState<BoardMessage>(null);
   const [busy, setBusy] = useState(false);
+  // Read by the watch between renders: a drag or a command in progress holds a redraw back.
+  const dragging = useRef(false);
+  const sending = useRef(false);
+  const holdsRedraw = useCallback(() => dragging.current || sending.current, []);
+  const redraw = useIssueWatch(initial.issue.id, initial.version, { watching: !readOnly, busy: holdsRedraw });
 
-  // A fresh render from the server (after router.refresh()) replaces what the board holds.
-  useEffect(() => {
+  // A fresh drawing from the server (after router.refresh()) replaces what the board holds; one
+  // that arrives during a drag waits for the drop, so the card never jumps from under the editor.
+  const drawingWaits = useRef(false);
+  const showDrawing = useCallback(() => {
     setPages(initial.pages);
     setWaiting(initial.waiting);
   }, [initial]);
+  useEffect(() => {
+    if (dragging.current) drawingWaits.current = true;
+    else showDrawing();
+  }, [showDrawing]);
+  const dragOver = () => {
+    dragging.current = false;
+    if (drawingWaits.current) showDrawing();
+    drawingWaits.current = false;
+  };
 
   const at = useCallback((pageId: string): PageAt => {
     const page = pages.find((p) => p.id === pageId);
@@ -52,7 +69,9 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
   const send = useCallback(
     async (command: BoardCommand, done = "已保存") => {
       setBusy(true);
+      sending.current = true;
       const answer = await act(command).catch(() => null);
+      sending.current = false;
       setBusy(false);
       if (!answer) {
         setMessage({ ok: false, text: "没有送达服务器（网络中断？），版面没有改动，请再试一次" });
@@ -60,14 +79,15 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
       }
       if (answer.pages.length > 0) setPages((current) => current.map((p) => answer.pages.find((a) => a.id === p.id) ?? p));
       if (answer.waiting) setWaiting(answer.waiting);
-      // Jumps change a third page (where the story continued before): the server render has it.
-      if (command.do === "jump" || command.do === "remove" || command.do === "removePage" || (!answer.ok && answer.pages.length === 0)) router.refresh();
+      // The rest of the issue's page follows from the pages too (the release panel's problems, a
+      // jump's third page, a refusal's other changes): the server draws it again.
+      redraw();
       // A refusal names the fields that were wrong, in the user's words.
       const fields = answer.ok ? [] : Object.values(answer.fieldErrors).flat();
       setMessage(answer.ok ? { ok: true, text: done } : { ok: false, text: fields.length ? `${answer.message}：${fields.join("；")}` : answer.message });
       return answer.ok;
     },
-    [act, router],
+    [act, redraw],
   );
 
   const items = useMemo(() => new Map(pages.map((p) => [p.id, itemsOfPage(p)])), [pages]);
@@ -89,7 +109,7 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
   const nameOf = useCallback(
     (id: UniqueIdentifier | undefined): string => {
       const key = String(id ?? "");
-      if (key.startsWith("story:")) return `《${waiting.find((s) => `story:${s.id}` === key)?.headline || "图片新闻"}》`;
+      if (isWaiting(key)) return `《${waiting.find((s) => `story:${s.id}` === key)?.headline || "图片新闻"}》`;
       const spot = where(key);
       const item = spot ? items.get(spot.pageId)?.[spot.index] : undefined;
       return item ? item.title : "稿件";
@@ -105,27 +125,30 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
     onDragStart: ({ active }) => `已拿起${nameOf(active.id)}。用方向键移动，按空格键放下，按 Esc 取消。`,
     onDragOver: ({ active, over }) => {
       if (!over) return `${nameOf(active.id)}不在任何版面上`;
-      if (over.id === WAITING_DROP_ID) return `${nameOf(active.id)}在待上版稿件上方，放下即撤下版面`;
+      if (over.id === WAITING_DROP_ID) return isWaiting(active.id) ? `${nameOf(active.id)}在待上版稿件中，放下即不上版` : `${nameOf(active.id)}在待上版稿件上方，放下即撤下版面`;
       const spot = where(over.id);
       return spot ? `${nameOf(active.id)}移到${pageName(spot.pageId)}第 ${spot.index + 1} 条` : "";
     },
     onDragEnd: ({ active, over }) => {
       if (!over) return `${nameOf(active.id)}已放回原处`;
       const spot = where(over.id);
-      return spot ? `${nameOf(active.id)}放到了${pageName(spot.pageId)}第 ${spot.index + 1} 条` : `${nameOf(active.id)}已放下`;
+      if (spot) return `${nameOf(active.id)}放到了${pageName(spot.pageId)}第 ${spot.index + 1} 条`;
+      return isWaiting(active.id) ? `${nameOf(active.id)}仍在待上版稿件中` : `${nameOf(active.id)}已撤下版面`;
     },
     onDragCancel: ({ active }) => `已取消，${nameOf(active.id)}放回原处`,
   };
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
   );
 
   async function onDragEnd({ active, over }: DragEndEvent) {
+    // The drop is judged on the board the editor saw; the server refuses it if a page moved on since.
+    dragOver();
     if (!over || readOnly) return;
     const key = String(active.id);
-    if (key.startsWith("story:")) {
+    if (isWaiting(key)) {
       const target = where(over.id);
       if (!target) return;
       await send({ do: "place", storyId: key.slice(6), to: at(target.pageId), index: target.index }, "已上版");
@@ -150,30 +173,36 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
     <DndContext
       sensors={sensors}
       collisionDetection={closestCorners}
+      onDragStart={() => (dragging.current = true)}
+      onDragCancel={dragOver}
       onDragEnd={onDragEnd}
       accessibility={{ announcements, screenReaderInstructions: { draggable: "按空格键拿起，用方向键在版面之间移动，再按空格键放下，按 Esc 取消。" } }}
     >
       <p role="status" aria-live="polite" className={`mb-3 min-h-5 text-sm ${message?.ok === false ? "text-red-700" : "text-green-800"}`} data-testid="board-message">
         {busy ? "正在保存…" : message?.text}
       </p>
-      <div className="flex items-start gap-4 overflow-x-auto pb-4">
+      {/* Pages wrap onto a next row rather than run off a laptop's screen: every page stays in view,
+          in the paper's order, and no column hides behind a scrollbar at the foot of a long board. */}
+      <div className="flex items-start gap-3 pb-4">
         <WaitingTray stories={waiting} dropId={WAITING_DROP_ID} readOnly={readOnly} pages={pages} send={send} at={at} />
-        {pages.map((page) => (
-          <BoardPageColumn
-            key={page.id}
-            page={page}
-            pages={pages}
-            items={items.get(page.id) ?? []}
-            dropId={pageDropId(page.id)}
-            itemId={itemId}
-            reporters={initial.reporters}
-            formats={initial.formats}
-            issueId={initial.issue.id}
-            readOnly={readOnly}
-            send={send}
-            at={at}
-          />
-        ))}
+        <div className="grid min-w-0 flex-1 grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] items-start gap-3">
+          {pages.map((page) => (
+            <BoardPageColumn
+              key={page.id}
+              page={page}
+              pages={pages}
+              items={items.get(page.id) ?? []}
+              dropId={pageDropId(page.id)}
+              itemId={itemId}
+              reporters={initial.reporters}
+              formats={initial.formats}
+              issueId={initial.issue.id}
+              readOnly={readOnly}
+              send={send}
+              at={at}
+            />
+          ))}
+        </div>
       </div>
     </DndContext>
   );

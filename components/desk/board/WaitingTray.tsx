@@ -12,7 +12,7 @@ type Place = { pages: BoardPage[]; send: (c: BoardCommand, done?: string) => Pro
 export function WaitingTray({ stories, dropId, readOnly, ...place }: { stories: WaitingStory[]; dropId: string; readOnly: boolean } & Place) {
   const { setNodeRef, isOver } = useDroppable({ id: dropId });
   return (
-    <section aria-labelledby="waiting-title" className={`w-64 shrink-0 rounded border bg-stone-50 p-3 ${isOver ? "border-masthead ring-2 ring-masthead/30" : "border-stone-300"}`}>
+    <section aria-labelledby="waiting-title" className={`w-56 shrink-0 rounded border bg-stone-50 p-3 ${isOver ? "border-masthead ring-2 ring-masthead/30" : "border-stone-300"}`}>
       <h2 id="waiting-title" className="mb-2 font-bold">待上版稿件（{stories.length}）</h2>
       <ol ref={setNodeRef} aria-label="待上版稿件" className="min-h-16 space-y-2">
         {stories.map((story) => (

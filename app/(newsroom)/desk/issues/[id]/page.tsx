@@ -53,7 +53,8 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
           <ActionForm action={addPageAction} hidden={{ issueId: issue.id }} className="flex flex-wrap items-end gap-3">
             <label>
               <span className="label">版次</span>
-              <input type="number" name="number" className="input w-24" min={1} defaultValue={board.pages.length + 1} />
+              {/* Drawn again when pages come or go (here or on another editor's board): the next number follows. */}
+              <input key={board.pages.length} type="number" name="number" className="input w-24" min={1} defaultValue={board.pages.length + 1} />
             </label>
             <label>
               <span className="label">版名</span>
