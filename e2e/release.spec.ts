@@ -49,9 +49,25 @@ test("release is refused while a page is empty, and the reason is shown", async 
 
   const chief = await chiefAbroad(browser);
   await chief.goto(`/desk/issues/${issueId}`);
-  chief.once("dialog", (d) => d.accept());
+  // An issue dated weeks ahead: both ways of releasing it say how early that is, with its date.
+  const printed = `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`;
+  const chiefPanel = chief.getByRole("region", { name: "见报", exact: true });
+  const field = chiefPanel.getByLabel("见报时间（北京时间）");
+  await expect(chiefPanel.getByText("请确认没有选错日期")).toHaveCount(0);
+  const dayBefore = new Date(Date.parse(`${date}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
+  await field.fill(`${dayBefore}T08:00`);
+  await expect(chiefPanel.getByText(`这个时间比本期出版日期（${printed}）早 1 天，请确认没有选错日期。`)).toBeVisible();
+  await field.fill(`${dayBefore}T20:00`);
+  await expect(chiefPanel.getByText("请确认没有选错日期")).toHaveCount(0);
+  let asked = "";
+  chief.once("dialog", (d) => {
+    asked = d.message();
+    void d.accept();
+  });
   await chief.getByRole("button", { name: "立即见报" }).click();
   await expect(chief.getByRole("region", { name: "见报", exact: true }).getByRole("alert")).toContainText("还不能见报：第1版（要闻）、第2版（综合）、第3版（县区新闻）、第4版（副刊）没有稿件");
+  expect(asked).toContain(`现在见报比本期出版日期（${printed}）早`);
+  expect(asked).toContain("立即见报后，本期所有稿件将对读者公开");
   expect((await query<{ status: string }>(`SELECT status FROM "Issue" WHERE id = $1`, [issueId]))[0].status).toBe("PLANNING");
   expect((await request.get(`/issues/${date}`)).status()).toBe(404);
 });

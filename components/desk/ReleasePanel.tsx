@@ -3,6 +3,8 @@
 import { ActionForm } from "@/components/desk/ActionForm";
 import type { FormAction } from "@/lib/actions/form-state";
 import type { ReleaseView } from "@/lib/issues/release";
+import { earlyReleaseWarning } from "@/lib/issues/release-timing";
+import { useState } from "react";
 
 // 见报 for one issue: where it stands, what still stops it, and for the chief editor on duty the
 // buttons: 立即见报, 定时见报 (改期 once scheduled) and 暂缓. Times are Beijing wall-clock times
@@ -16,6 +18,9 @@ export function ReleasePanel({
 }) {
   const { issueId, status, publishAt, publishedAt, defaultPublishAt, problems, mayRelease } = release;
   const prefill = publishAt ?? defaultPublishAt;
+  const [typed, setTyped] = useState<string | null>(null);
+  const scheduleWarning = earlyReleaseWarning(release.issueDate, typed ?? prefill.value);
+  const nowWarning = earlyReleaseWarning(release.issueDate, release.now);
   return (
     <section aria-labelledby="release-title" className="w-full rounded border border-stone-300 bg-white p-4">
       <h2 id="release-title" className="mb-1 font-bold">见报</h2>
@@ -46,16 +51,35 @@ export function ReleasePanel({
       )}
       {mayRelease && status !== "PUBLISHED" && (
         <div className="mt-3 flex flex-wrap items-end gap-4">
-          <ActionForm action={actions.releaseNow} hidden={{ issueId }} confirm="立即见报后，本期所有稿件将对读者公开。确定吗？">
+          <ActionForm
+            action={actions.releaseNow}
+            hidden={{ issueId }}
+            confirm={`${nowWarning ? `现在见报${nowWarning}。\n` : ""}立即见报后，本期所有稿件将对读者公开。确定吗？`}
+          >
             <button type="submit" className="btn-primary">立即见报</button>
           </ActionForm>
           <ActionForm action={actions.schedule} hidden={{ issueId }} className="flex flex-wrap items-end gap-2">
             <label>
               <span className="label">见报时间（北京时间）</span>
               {/* Seconds allowed (step 1): a release can be set a few seconds ahead. */}
-              <input key={prefill.value} type="datetime-local" name="publishAt" step={1} required defaultValue={prefill.value} className="input w-auto" />
+              <input
+                key={prefill.value}
+                type="datetime-local"
+                name="publishAt"
+                step={1}
+                required
+                defaultValue={prefill.value}
+                onChange={(e) => setTyped(e.target.value)}
+                aria-describedby={scheduleWarning ? "release-early" : undefined}
+                className="input w-auto"
+              />
             </label>
             <button type="submit" className="btn">{status === "SCHEDULED" ? "改期" : "定时见报"}</button>
+            {scheduleWarning && (
+              <p id="release-early" className="basis-full text-sm text-amber-900">
+                这个时间{scheduleWarning}。
+              </p>
+            )}
           </ActionForm>
           {status === "SCHEDULED" && (
             <ActionForm action={actions.hold} hidden={{ issueId }} confirm="暂缓后本期不会按时见报，回到组版中。确定吗？">

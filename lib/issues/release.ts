@@ -17,6 +17,7 @@ import { chiefEditorIds, notify, notifyEach } from "@/lib/inbox/notify";
 import { paperProfile } from "@/lib/issues/paper-profile";
 import { issueReleasePurge, purgeNow, sendReaderPurge, type ReaderPurge } from "@/lib/reader/purge";
 import { appPort } from "@/lib/platform/env";
+import { earlyReleaseWarning } from "@/lib/issues/release-timing";
 import type { IssueStatus } from "@/lib/generated/prisma/enums";
 
 // 见报: an issue goes out now, or at a set Beijing time (定时见报) through a job on the Postgres
@@ -143,7 +144,7 @@ async function defaultPublishAt(date: Date): Promise<Date> {
  * ("2026-11-28T06:30", Beijing time; empty: the paper's usual release time on the issue's date).
  * Its job is added in the same transaction; a job for an earlier time finds it changed and does nothing.
  */
-export async function scheduleRelease(actor: SessionUser, issueId: string, beijingDateTime = ""): Promise<{ publishAt: Date }> {
+export async function scheduleRelease(actor: SessionUser, issueId: string, beijingDateTime = ""): Promise<{ publishAt: Date; early: string | null }> {
   assertChief(actor, "定时见报");
   if (!isRecordId(issueId)) throw notFound("找不到这一期");
   const given = beijingDateTime.trim();
@@ -161,7 +162,7 @@ export async function scheduleRelease(actor: SessionUser, issueId: string, beiji
     await sendJob(tx, QUEUES.issueRelease, { issueId, publishAt: publishAt.toISOString() }, { startAfter: publishAt });
     const previous = issue.status === "SCHEDULED" && issue.publishAt ? { previousPublishAt: issue.publishAt.toISOString() } : {};
     await recordAudit(tx, { actorId: actor.id, action: "issue.schedule", targetType: "issue", targetId: issueId, summary: { number: issue.number, publishAt: publishAt.toISOString(), ...previous } });
-    return { publishAt };
+    return { publishAt, early: earlyReleaseWarning(issueDateToString(issue.date), dateToBeijingDateTime(publishAt)) };
   });
 }
 
@@ -232,6 +233,9 @@ export type ReleaseView = {
   publishAt: { value: string; text: string; past: boolean } | null;
   publishedAt: string | null;
   defaultPublishAt: { value: string; text: string; past: boolean };
+  /** The issue's own date ("2026-12-08"), and the Beijing wall-clock time now, for the early-release warnings. */
+  issueDate: string;
+  now: string;
   problems: string[];
   mayRelease: boolean;
 };
@@ -251,6 +255,8 @@ export async function releaseView(actor: SessionUser, issueId: string): Promise<
     publishAt: issue.status === "SCHEDULED" && issue.publishAt ? moment(issue.publishAt) : null,
     publishedAt: issue.publishedAt ? formatMomentExact(issue.publishedAt) : null,
     defaultPublishAt: moment(fallback),
+    issueDate: issueDateToString(issue.date),
+    now: dateToBeijingDateTime(new Date()),
     problems,
     mayRelease: can(actor.role, "issue:publish"),
   };

@@ -17,7 +17,8 @@ export const scheduleReleaseAction = deskAction(
   z.object({ issueId: recordId, publishAt: z.string().default("") }),
   async ({ issueId, publishAt }, user) => {
     const scheduled = await scheduleRelease(user, issueId, publishAt);
-    return { message: `已定时：北京时间 ${formatMomentExact(scheduled.publishAt)} 见报` };
+    // An early time is taken (a chief editor may mean it), and said.
+    return { message: `已定时：北京时间 ${formatMomentExact(scheduled.publishAt)} 见报${scheduled.early ? `（${scheduled.early}）` : ""}` };
   },
 );
 
