@@ -31,6 +31,9 @@ export async function fillPhotos(client: pg.Client) {
     SELECT s.id, p.id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM "Photo" WHERE id LIKE 'bench_photo%') p
     JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM "Story" WHERE id LIKE 'bench%' AND id NOT LIKE 'release_bench%' AND status = 'PUBLISHED') s ON s.n = p.n / 3
     WHERE p.n % 3 = 0 ON CONFLICT DO NOTHING`);
+  // Rows written here, not released: their 已刊用 flag as a release would have set it (lib/photos/links.ts).
+  await client.query(`UPDATE "Photo" p SET "hasRun" = true WHERE p.id LIKE 'bench_photo%'
+    AND EXISTS (SELECT 1 FROM "StoryPhoto" sp JOIN "Story" s ON s.id = sp."storyId" WHERE sp."photoId" = p.id AND s.status = 'PUBLISHED')`);
   await client.query(`ANALYZE "Photo"; ANALYZE "StoryPhoto"`);
   console.log(`filled ${PHOTOS} photos in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
