@@ -48,14 +48,17 @@ const PHOTOGRAPHER = "邱岩";
 
 type Percentile = (sorted: number[], p: number) => number;
 
-export async function benchRelease(percentile: Percentile): Promise<void> {
-  // Uploaded files go to a folder of this run's own, removed at the end.
+/**
+ * The people of a release (chief editor, editor, reporter) and a maker of realistic issues ready for
+ * release; `cleanup` removes the issues, stories and photos it made.
+ */
+export async function realisticDesk() {
+  // Uploaded files go to a folder of this run's own, removed by cleanup.
   const photoDir = mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-release-"));
   process.env.PHOTO_DIR = photoDir;
   const { db } = await import("@/lib/platform/db");
   const { installJobQueues } = await import("@/lib/platform/jobs");
   const { ALL_QUEUES } = await import("@/lib/jobs/queues");
-  const { releaseNow } = await import("@/lib/issues/release");
   const { createIssue } = await import("@/lib/issues/mutations");
   const { addPageTo, pageAtNow, placeOnPage } = await import("@/lib/issues/commands");
   const { changeStory, createStory } = await import("@/lib/stories/mutations");
@@ -116,6 +119,7 @@ export async function benchRelease(percentile: Percentile): Promise<void> {
     };
   };
 
+  const issueIds: string[] = [];
   /** An issue of `pages` signed pages carrying `stories` stories, made as the desk makes it. */
   const releasableIssue = async (pages: number, stories: number): Promise<{ issueId: string; chars: number; photos: number }> => {
     const date = new Date((nextDay += 86400_000)).toISOString().slice(0, 10);
@@ -136,7 +140,18 @@ export async function benchRelease(percentile: Percentile): Promise<void> {
     const photos = await db().storyPhoto.count({ where: { story: onIssue } });
     return { issueId: issue.id, chars: Math.round(counted._avg.charCount ?? 0), photos };
   };
-  const issueIds: string[] = [];
+  const cleanup = async () => {
+    await db().issue.deleteMany({ where: { id: { in: issueIds } } });
+    await db().story.deleteMany({ where: { authorId: author.id } });
+    await db().photo.deleteMany({ where: { uploaderId: author.id } });
+    rmSync(photoDir, { recursive: true, force: true });
+  };
+  return { chief, releasableIssue, cleanup };
+}
+
+export async function benchRelease(percentile: Percentile): Promise<void> {
+  const { releaseNow } = await import("@/lib/issues/release");
+  const { chief, releasableIssue, cleanup } = await realisticDesk();
   const time = async (pages: number, stories: number) => {
     const { issueId, chars, photos } = await releasableIssue(pages, stories);
     const t = performance.now();
@@ -162,9 +177,6 @@ export async function benchRelease(percentile: Percentile): Promise<void> {
     console.log(`release-issue pages=1 stories=1 ms=${median(baseline)}`);
     console.log(`release-issue pages=8 stories=60 photos=${made.photos} body_chars=${made.chars} ms=${median(full)}`);
   } finally {
-    await db().issue.deleteMany({ where: { id: { in: issueIds } } });
-    await db().story.deleteMany({ where: { authorId: author.id } });
-    await db().photo.deleteMany({ where: { uploaderId: author.id } });
-    rmSync(photoDir, { recursive: true, force: true });
+    await cleanup();
   }
 }
