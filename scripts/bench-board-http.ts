@@ -47,10 +47,14 @@ async function main() {
     const cookie = await signIn(base, editor.username, PASSWORD);
     const actionId = boardActionId();
     const boardUrl = `${base}/desk/issues/${issueId}`;
-    // What Next's client sends with an action: the router's state for the board page, and the
-    // arguments encoded by React (plain values: a JSON array).
-    const tree = encodeURIComponent(JSON.stringify(["", { children: ["desk", { children: ["issues", { children: [["id", issueId, "d"], { children: ["__PAGE__", {}] }] }] }] }, null, null, true]));
-    const headers = { Cookie: cookie, Origin: base, Accept: "text/x-component", "Next-Action": actionId, "Next-Router-State-Tree": tree, "Content-Type": "text/plain;charset=UTF-8" };
+    // What Chromium sends when the board moves a story (captured once from a keyboard move on this
+    // board): the action's id, the router's state for the board page, and the arguments encoded by
+    // React (plain values: a JSON array).
+    const segment = (name: unknown, children: unknown[]) => [name, { children }, null, null, 0];
+    const page = ["__PAGE__", {}, null, null, 0];
+    const route = segment("(newsroom)", segment("desk", segment("issues", segment(["id", issueId, "d", null], page))));
+    const tree = encodeURIComponent(JSON.stringify(["", { children: route }, null, null, 16]));
+    const headers = { Cookie: cookie, Origin: base, Referer: boardUrl, Accept: "text/x-component", "Next-Action": actionId, "Next-Router-State-Tree": tree, "Content-Type": "text/plain;charset=UTF-8" };
     const choose = moveChooser(pageIds);
     const health: number[] = [];
     const action: number[] = [];
