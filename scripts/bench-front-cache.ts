@@ -1,15 +1,19 @@
 // Benchmark (not a test): a story page through the front cache (Varnish, deploy/varnish) at 50
 // connections, with wrk and with autocannon, beside two baselines measured the same way in the same
 // run: a bare Node server answering the page's bytes from memory, and Varnish with a minimal VCL
-// caching that bare server (what Varnish itself costs for the same bytes). varnishstat's hit and
-// miss counters over each cached measurement show the answers were cache hits. Prints per target:
-//   front <target> client=<wrk|autocannon> c=50 rps=<n> p50_ms=<m> p99_ms=<p> [hits=<h> misses=<m>]
+// caching that bare server (what Varnish itself costs for the same bytes). Each target and client
+// is measured in rounds (BENCH_ROUNDS, 3), all targets in turn, with varnishstat's hit and miss
+// counters over each cached measurement; then per target and client the medians over the rounds:
+//   front <target> client=<wrk|autocannon> c=50 rounds=<r> rps=<n> p50_ms=<m> p99_ms=<p> p99_each=<…> [hits=<h> misses=<m> pass=<p>]
+// A last wrk measurement of the story page is logged by varnishncsa, to set Varnish's own time per
+// request beside what wrk saw:
+//   front story-cached server-side (varnishncsa %D) n=<n> p50_ms=… p99_ms=…; wrk in the same 10 s: p50_ms=… p99_ms=…
 // The story is a realistic one (scripts/bench-release.ts), released on `next start` of the build.
 // Usage: DATABASE_URL=postgresql://…/<a database of its own> npx tsx --conditions=react-server scripts/bench-front-cache.ts
 // (BENCH_SECONDS per measurement, 10; BENCH_CONNECTIONS, 50; BENCH_PLAIN=1 asks for the page without gzip;
 // BENCH_VARNISH_PARAMS="thread_pools=1 …" adds varnishd -p settings to both caches; ports 3402-3405).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
@@ -70,6 +74,25 @@ async function measure(t: Target, client: Client): Promise<Row> {
   const stats = before && after ? ` hits=${row.hits} misses=${row.misses} pass=${row.passes} requests=${d("client_req")} threads=${after.threads} queued=${d("sess_queued")} dropped=${d("sess_dropped")}` : "";
   console.log(`  ${t.name} client=${client} c=${CONNECTIONS} rps=${Math.round(m.rps)} p50_ms=${m.p50.toFixed(2)} p99_ms=${m.p99.toFixed(2)} errors=${m.errors}${stats}`);
   return row;
+}
+
+/**
+ * One more wrk measurement of a cached target while varnishncsa logs, per request, how long Varnish
+ * took from its first byte in to its last byte out (%D): the cache's own share of the client's p99.
+ */
+async function serverSide(t: Target & { workDir: string }) {
+  const log = path.join(os.tmpdir(), `newsroom-bench-ncsa-${process.pid}.log`);
+  const ncsa = spawn("varnishncsa", ["-n", t.workDir, "-F", "%D", "-w", log], { stdio: "ignore" });
+  const ended = new Promise((resolve) => ncsa.once("exit", resolve));
+  await new Promise((r) => setTimeout(r, 1000));
+  const m = wrk(t.url);
+  await new Promise((r) => setTimeout(r, 1000));
+  ncsa.kill("SIGTERM");
+  await ended;
+  const micros = readFileSync(log, "utf8").trim().split("\n").map(Number).filter(Number.isFinite).sort((a, b) => a - b);
+  rmSync(log, { force: true });
+  const at = (p: number) => (micros[Math.min(micros.length - 1, Math.floor((p / 100) * micros.length))] / 1000).toFixed(2);
+  console.log(`front ${t.name} server-side (varnishncsa %D) n=${micros.length} p50_ms=${at(50)} p99_ms=${at(99)} p99.9_ms=${at(99.9)} max_ms=${at(100)}; wrk in the same ${SECONDS} s: p50_ms=${m.p50.toFixed(2)} p99_ms=${m.p99.toFixed(2)}`);
 }
 
 async function warm(url: string) {
@@ -168,6 +191,7 @@ async function main() {
         );
       }
     }
+    await serverSide({ ...targets[2], workDir: front.workDir });
   } finally {
     await front?.stop();
     await minimal?.stop();
