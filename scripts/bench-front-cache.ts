@@ -127,7 +127,7 @@ async function minimalVarnish(): Promise<{ url: string; workDir: string; stop():
   const url = `http://127.0.0.1:${MINIMAL_PORT}`;
   await waitUntil(() => fetch(url).then((r) => r.ok));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return { url, workDir, stop: async () => void (child.kill("SIGTERM"), await exited) };
+  return { url, workDir, stop: async () => void (child.kill("SIGTERM"), await exited, rmSync(workDir, { recursive: true, force: true })) };
 }
 
 async function waitUntil(check: () => Promise<boolean>) {
