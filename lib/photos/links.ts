@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/core/session";
 import { isEditorRole } from "@/lib/auth/roles";
 import { photoIdsOf, type BodyBlock } from "@/lib/stories/body";
@@ -45,6 +46,12 @@ export async function linkStoryPhotos(tx: Tx, actor: SessionUser, storyId: strin
  */
 export async function refreshPhotosRun(tx: Tx, storyIds: readonly string[]): Promise<void> {
   if (storyIds.length === 0) return;
+  // The photos' rows first, in one order: a release or withdrawal touching the same photo at the
+  // same moment waits here for this one to commit, then reads the truth with it (each statement
+  // below sees what was committed before it began). Without the lock, two withdrawals of the two
+  // stories carrying a photo could each still see the other story published and leave it run.
+  await tx.$queryRaw`SELECT p.id FROM "Photo" p JOIN "StoryPhoto" sp ON sp."photoId" = p.id
+    WHERE sp."storyId" IN (${Prisma.join([...storyIds])}) ORDER BY p.id FOR UPDATE OF p`;
   const ofTheseStories = { stories: { some: { storyId: { in: [...storyIds] } } } };
   const run = { stories: { some: { story: { status: "PUBLISHED" as const } } } };
   await tx.photo.updateMany({ where: { AND: [ofTheseStories, run], hasRun: false }, data: { hasRun: true } });

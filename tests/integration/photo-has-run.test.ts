@@ -83,6 +83,21 @@ describe("已刊用 (Photo.hasRun)", () => {
     expect(await staleFlags()).toEqual([]);
   });
 
+  it("is right after two withdrawals of the two stories carrying a photo at the same moment", async () => {
+    const people = { author: await makeUser("CORRESPONDENT", "拍摄者"), editor: await makeUser("EDITOR"), chief: await makeUser("CHIEF_EDITOR") };
+    // A few times: each transaction must see the other's withdrawal, whichever commits first.
+    for (let trial = 0; trial < 3; trial++) {
+      const photo = await uploadPhoto(people.author, await pngBytes(), { caption: `已刊用测试的并发撤稿${trial}` });
+      const [a, b] = [await releasedWith(people, photo.id), await releasedWith(people, photo.id)];
+      await Promise.all([
+        withdrawStory(people.chief, a.id, a.version, "同时撤下第一篇。"),
+        withdrawStory(people.chief, b.id, b.version, "同时撤下第二篇。"),
+      ]);
+      expect(await hasRun(photo.id)).toBe(false);
+    }
+    expect(await staleFlags()).toEqual([]);
+  });
+
   it("counts a photo as run in the library's 已刊用 filter only while a published story carries it", async () => {
     const people = { author: await makeUser("CORRESPONDENT", "拍摄者"), editor: await makeUser("EDITOR"), chief: await makeUser("CHIEF_EDITOR") };
     const photo = await uploadPhoto(people.author, await pngBytes(), { caption: "已刊用测试的筛选" });
