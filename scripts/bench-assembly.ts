@@ -8,18 +8,20 @@ import type { SessionUser } from "@/lib/core/session";
 const PAGES = 16;
 const PER_PAGE = 4;
 
-export async function benchAssemblyMoves(runs: number, percentile: (sorted: number[], p: number) => number): Promise<void> {
+/** A 16-page issue of 64 approved stories placed four to a page, and the editor who made it. */
+export async function assemblyIssue(editorPassword?: string): Promise<{ editor: SessionUser; issueId: string; pageIds: string[] }> {
   const { db } = await import("@/lib/platform/db");
+  const { hashPassword } = await import("@/lib/auth/password");
   const { createIssue } = await import("@/lib/issues/mutations");
-  const { addPageTo, moveItem, pageAtNow, placeOnPage } = await import("@/lib/issues/commands");
-  const { boardPages } = await import("@/lib/issues/board");
+  const { addPageTo, pageAtNow, placeOnPage } = await import("@/lib/issues/commands");
   const { changeStory, createStory } = await import("@/lib/stories/mutations");
 
-  const person = async (role: SessionUser["role"], name: string): Promise<SessionUser> => {
+  const person = async (role: SessionUser["role"], name: string, password?: string): Promise<SessionUser> => {
     const username = `bench_${role.toLowerCase()}_${Date.now()}`;
-    return db().user.create({ data: { username, name, role, passwordHash: "x", bylineTitle: "本报记者" }, select: { id: true, username: true, name: true, role: true, affiliation: true, bylineTitle: true } });
+    const passwordHash = password ? await hashPassword(password) : "x";
+    return db().user.create({ data: { username, name, role, passwordHash, bylineTitle: "本报记者" }, select: { id: true, username: true, name: true, role: true, affiliation: true, bylineTitle: true } });
   };
-  const editor = await person("EDITOR", "基准编辑");
+  const editor = await person("EDITOR", "基准编辑", editorPassword);
   const author = await person("CORRESPONDENT", "基准记者");
   // A date no real issue has: a year after the last one.
   const last = await db().issue.aggregate({ _max: { date: true } });
@@ -44,19 +46,36 @@ export async function benchAssemblyMoves(runs: number, percentile: (sorted: numb
       await placeOnPage(editor, { storyId: filed.id, to: await pageAtNow(page.id), index: i });
     }
   }
-  // Moves spread over the issue the way an editor makes them: within a page and between pages.
+  return { editor, issueId: issue.id, pageIds: pages.map((p) => p.id) };
+}
+
+/** Moves spread over the issue the way an editor makes them: within a page and between pages. */
+export function moveChooser(pageIds: string[]) {
   let seed = 7;
   const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+  return async (run: number) => {
+    const { db } = await import("@/lib/platform/db");
+    const { pageAtNow } = await import("@/lib/issues/commands");
+    const from = pageIds[next(pageIds.length)];
+    const to = run % 3 === 0 ? from : pageIds[next(pageIds.length)];
+    const items = await db().placement.findMany({ where: { pageId: from }, select: { id: true } });
+    if (items.length === 0) return null;
+    return { placementId: items[next(items.length)].id, from: await pageAtNow(from), to: await pageAtNow(to), index: next(PER_PAGE + 1) };
+  };
+}
+
+export async function benchAssemblyMoves(runs: number, percentile: (sorted: number[], p: number) => number): Promise<void> {
+  const { moveItem } = await import("@/lib/issues/commands");
+  const { boardPages } = await import("@/lib/issues/board");
+  const { editor, pageIds } = await assemblyIssue();
+  const choose = moveChooser(pageIds);
   const times: number[] = [];
   for (let run = 0; run < runs + 5; run++) {
-    const from = pages[next(pages.length)].id;
-    const to = run % 3 === 0 ? from : pages[next(pages.length)].id;
-    const items = await db().placement.findMany({ where: { pageId: from }, select: { id: true } });
-    if (items.length === 0) continue;
-    const [fromAt, toAt] = [await pageAtNow(from), await pageAtNow(to)];
+    const move = await choose(run);
+    if (!move) continue;
     const t = performance.now();
-    await moveItem(editor, { placementId: items[next(items.length)].id, from: fromAt, to: toAt, index: next(PER_PAGE + 1) });
-    await boardPages(editor, [...new Set([from, to])]);
+    await moveItem(editor, move);
+    await boardPages(editor, [...new Set([move.from.pageId, move.to.pageId])]);
     if (run >= 5) times.push(performance.now() - t); // the first few warm the caches up
   }
   times.sort((a, b) => a - b);

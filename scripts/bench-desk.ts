@@ -1,16 +1,17 @@
 // Benchmark (not a test): the editor's story list over a ten-year archive, moves on the board and
 // the release of a full issue. Fills the database named by $DATABASE_URL (or a fresh embedded one)
 // with 100,000 stories, times listDeskPage for typical filters, moves on a 16-page issue
-// (scripts/bench-assembly.ts), then releases 8-page issues of 60 stories (made for the purpose and
-// removed afterwards). Ends with:
+// (scripts/bench-assembly.ts), then releases 8-page issues of 60 stories of about 1,500 characters
+// with photos and bylines, made as the desk makes them (scripts/bench-release.ts). Ends with:
 //   desk-list stories=<n> median_ms=<m> p95_ms=<p>
 //   photo-library photos=<n> median_ms=<m> p95_ms=<p>          (scripts/bench-photos.ts)
 //   photo-library-search photos=<n> median_ms=<m> p95_ms=<p>
 //   assembly-move pages=16 stories=64 moves=<n> median_ms=<m> p95_ms=<p>
 //   release-issue pages=1 stories=1 ms=<n>      (baseline: what any release costs)
-//   release-issue pages=8 stories=60 ms=<n>
+//   release-issue pages=8 stories=60 photos=<n> body_chars=<n> ms=<n>
 // Refuses to add bench rows to a database that already holds other stories (set BENCH_FORCE=1).
-// Usage: npm run bench:desk   (BENCH_STORIES, BENCH_RUNS, BENCH_RELEASE_RUNS to change the size)
+// Usage: npm run bench:desk   (BENCH_STORIES, BENCH_RUNS, BENCH_RELEASE_RUNS to change the size;
+// BENCH_PARTS=photos,release for some parts only)
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -18,10 +19,12 @@ import path from "node:path";
 import pg from "pg";
 import { benchAssemblyMoves } from "./bench-assembly";
 import { benchPhotoLibrary, fillPhotos } from "./bench-photos";
+import { benchRelease } from "./bench-release";
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const RELEASE_RUNS = Number(process.env.BENCH_RELEASE_RUNS ?? 7);
+// BENCH_PARTS=release,photos runs only those parts (desk, photos, assembly, release) after the fill.
+const PARTS = new Set((process.env.BENCH_PARTS ?? "desk,photos,assembly,release").split(","));
 let embedded: { child: ChildProcess; dir: string } | null = null;
 
 async function database(): Promise<string> {
@@ -90,8 +93,16 @@ async function main() {
   const total = (await client.query(`SELECT count(*)::int AS n FROM "Story"`)).rows[0].n as number;
   await client.end();
 
-  const { listDeskPage } = await import("@/lib/stories/desk-list");
   const { db } = await import("@/lib/platform/db");
+  if (PARTS.has("desk")) await benchDeskList(total);
+  if (PARTS.has("photos")) await benchPhotoLibrary(RUNS, percentile);
+  if (PARTS.has("assembly")) await benchAssemblyMoves(RUNS, percentile);
+  if (PARTS.has("release")) await benchRelease(percentile);
+  await db().$disconnect();
+}
+
+async function benchDeskList(total: number) {
+  const { listDeskPage } = await import("@/lib/stories/desk-list");
   const editor = { id: "bench_user_0", username: "bench_user_0", name: "编辑", role: "EDITOR" as const, affiliation: "", bylineTitle: "" };
   const firstPage = await listDeskPage(editor, {});
   const filters: Record<string, object> = {
@@ -121,61 +132,6 @@ async function main() {
   }
   all.sort((a, b) => a - b);
   console.log(`desk-list stories=${total} median_ms=${percentile(all, 50).toFixed(1)} p95_ms=${percentile(all, 95).toFixed(1)}`);
-  await benchPhotoLibrary(RUNS, percentile);
-  await benchAssemblyMoves(RUNS, percentile);
-  await benchRelease(url);
-  await db().$disconnect();
-}
-
-/** An issue ready to go out, written straight into the database: pages signed, stories placed. */
-async function releasableIssue(client: pg.Client, pages: number, stories: number): Promise<string> {
-  const { rows } = await client.query(`SELECT coalesce(max(number), 900000) + 1 AS n FROM "Issue" WHERE number > 900000`);
-  const number = Number(rows[0].n);
-  const id = `release_bench_${number}`;
-  await client.query(`INSERT INTO "Issue" (id, date, number, "updatedAt") VALUES ($1, DATE '2900-01-01' + ($2::int - 900000), $2, now())`, [id, number]);
-  await client.query(`INSERT INTO "Page" (id, "issueId", number, name, status, "signedAt") SELECT $1 || '_p' || n, $1, n, '第' || n || '版', 'SIGNED', now() FROM generate_series(1, $2) n`, [id, pages]);
-  await client.query(`INSERT INTO "Story" (id, kind, status, headline, byline, body, "charCount", version, "authorId", "updatedAt")
-    SELECT $1 || '_s' || i, 'NEWS_BRIEF', 'PLACED', '基准见报稿件第' || i || '号', '本报通讯员 测试',
-      '[{"type":"paragraph","text":"近日，全县秋收进度过半，各乡镇抢抓晴好天气组织机械收获。"}]'::jsonb, 30, 3, 'bench_user_' || (3 + i % 57), now()
-    FROM generate_series(0, $2 - 1) i`, [id, stories]);
-  await client.query(`INSERT INTO "Placement" (id, "pageId", "storyId", position, "isLead")
-    SELECT $1 || '_l' || i, $1 || '_p' || (1 + i % $2), $1 || '_s' || i, i / $2, i < $2 FROM generate_series(0, $3 - 1) i`, [id, pages, stories]);
-  return id;
-}
-
-/** releaseNow's server work (one transaction) for a full issue, beside a one-story issue as the baseline. */
-async function benchRelease(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`INSERT INTO "User" (id, username, name, "passwordHash", role, "updatedAt") VALUES ('bench_chief', 'bench_chief', '值班总编', 'x', 'CHIEF_EDITOR', now()) ON CONFLICT DO NOTHING`);
-  const { releaseNow } = await import("@/lib/issues/release");
-  const chief = { id: "bench_chief", username: "bench_chief", name: "值班总编", role: "CHIEF_EDITOR" as const, affiliation: "", bylineTitle: "" };
-  const time = async (pages: number, stories: number) => {
-    const issueId = await releasableIssue(client, pages, stories);
-    const t = performance.now();
-    const { storyIds } = await releaseNow(chief, issueId);
-    const ms = performance.now() - t;
-    if (storyIds.length !== stories) throw new Error(`released ${storyIds.length} stories, expected ${stories}`);
-    return ms;
-  };
-  try {
-    await time(1, 1); // warm-up: the first transaction also opens connections and plans queries
-    const baseline: number[] = [];
-    const full: number[] = [];
-    for (let i = 0; i < RELEASE_RUNS; i++) {
-      baseline.push(await time(1, 1));
-      full.push(await time(8, 60));
-    }
-    const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50).toFixed(0);
-    console.log(`  runs=${RELEASE_RUNS} full issue each run_ms=${full.map((x) => x.toFixed(0)).join(",")}`);
-    console.log(`release-issue pages=1 stories=1 ms=${median(baseline)}`);
-    console.log(`release-issue pages=8 stories=60 ms=${median(full)}`);
-  } finally {
-    // The audit log keeps its rows (it refuses deletes); the issues and stories made here go.
-    await client.query(`DELETE FROM "Story" WHERE id LIKE 'release_bench%'`);
-    await client.query(`DELETE FROM "Issue" WHERE id LIKE 'release_bench%'`);
-    await client.end();
-  }
 }
 
 main()

@@ -25,5 +25,5 @@ export function frontCacheVcl(options: FrontCacheOptions): string;
 export function writeFrontCacheVcl(file: string, options: FrontCacheOptions): string;
 export function varnishMissing(): string | null;
 export function startFrontCache(
-  options: FrontCacheOptions & { listen?: string; workDir?: string; memory?: string; quiet?: boolean },
+  options: FrontCacheOptions & { listen?: string; workDir?: string; memory?: string; quiet?: boolean; extraParams?: string[] },
 ): Promise<FrontCache>;

@@ -154,9 +154,10 @@ function othersMayEnter(dir) {
  * Starts varnishd in the foreground (-F) for these backends, listening on `listen`; resolves once
  * it accepts connections. `stop()` ends it and waits for it. Its working directory (shared memory
  * log, for `varnishlog -n`, and the VCL) defaults to one per port under the system's temp folder.
- * `purgeSecret` (default FRONT_CACHE_SECRET) is what the app instances send with a purge.
+ * `purgeSecret` (default FRONT_CACHE_SECRET) is what the app instances send with a purge;
+ * `extraParams` more varnishd arguments (["-p", "thread_pools=1"]), for the benchmark's trials.
  */
-export async function startFrontCache({ backends, listen = "127.0.0.1:6081", purgeFrom = [], purgeSecret = process.env.FRONT_CACHE_SECRET, workDir, memory = "256m", quiet = true }) {
+export async function startFrontCache({ backends, listen = "127.0.0.1:6081", purgeFrom = [], purgeSecret = process.env.FRONT_CACHE_SECRET, workDir, memory = "256m", quiet = true, extraParams = [] }) {
   const missing = varnishMissing();
   if (missing) throw new Error(missing);
   const { host, port } = parseHostPort(listen);
@@ -168,7 +169,7 @@ export async function startFrontCache({ backends, listen = "127.0.0.1:6081", pur
   // http_gzip_support=off: the app compresses, and the VCL keeps a gzip and a plain copy of each
   // page (its Vary: Accept-Encoding), instead of one gzip copy unzipped on every request from a
   // client without gzip (that cost about a fifth of the cached story page's rate here).
-  const args = ["-F", "-a", listen, "-f", vcl, "-n", dir, "-s", `malloc,${memory}`, "-p", "http_gzip_support=off"];
+  const args = ["-F", "-a", listen, "-f", vcl, "-n", dir, "-s", `malloc,${memory}`, "-p", "http_gzip_support=off", ...extraParams];
   // As root varnishd drops to its own users (the Debian package makes them); as anyone else it
   // runs without that separation by itself (-j none), so no flag is needed either way.
   const child = spawn(VARNISHD, args, { stdio: ["ignore", "pipe", "pipe"] });

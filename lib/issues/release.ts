@@ -13,6 +13,7 @@ import { beijingDateTimeToDate, dateToBeijingDateTime, formatMomentExact, issueD
 import { decide } from "@/lib/stories/workflow";
 import { recordRevisions } from "@/lib/stories/revisions";
 import { draftOfStored, storyContentSelect } from "@/lib/stories/content";
+import { refreshPhotosRun } from "@/lib/photos/links";
 import { chiefEditorIds, notify, notifyEach } from "@/lib/inbox/notify";
 import { paperProfile } from "@/lib/issues/paper-profile";
 import { issueReleasePurge, purgeNow, sendReaderPurge, type ReaderPurge } from "@/lib/reader/purge";
@@ -84,6 +85,7 @@ async function releaseInTransaction(tx: Tx, issueId: string, actor: SessionUser,
     data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
   });
   if (published.count !== ids.length) throw conflict("有稿件在签发时被改动，请刷新后重试");
+  await refreshPhotosRun(tx, ids);
   // One statement each for all the stories' revisions, audit events and authors' inbox entries.
   await recordRevisions(tx, stories.map((story) => ({ storyId: story.id, version: story.version + 1, status: "PUBLISHED" as const, action: "publish", actorId: actor.id, draft: draftOfStored(story) })));
   await recordAudits(tx, stories.map((story) => ({ actorId: actor.id, action: "story.publish", targetType: "story" as const, targetId: story.id, summary: { from: "PLACED", to: "PUBLISHED", issueId } })));

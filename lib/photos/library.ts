@@ -65,10 +65,8 @@ export async function listLibrary(actor: SessionUser, input: unknown, pageSize =
   for (const term of f.q ? searchTerms(f.q).terms : []) where.push({ searchText: { contains: term, mode: "insensitive" } });
   if (f.photographer) where.push({ photographerId: f.photographer });
   if (f.from || f.to) where.push({ [f.dates === "taken" ? "takenAt" : "createdAt"]: paperDayRange(f.from, f.to) });
-  // 刊用 means run in the paper: a draft using a photo does not count.
-  const ran = { story: { status: "PUBLISHED" as const } };
-  if (f.use === "used") where.push({ stories: { some: ran } });
-  if (f.use === "unused") where.push({ stories: { none: ran } });
+  // 刊用 means run in the paper: a draft using a photo does not count (Photo.hasRun).
+  if (f.use) where.push({ hasRun: f.use === "used" });
   const cursor = decodeCursor(f.after);
   if (cursor) where.push({ OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] });
 
@@ -82,7 +80,7 @@ export async function listLibrary(actor: SessionUser, input: unknown, pageSize =
   const last = page[page.length - 1];
   // Counted for the page's photos only (Prisma's _count would group the whole link table each time).
   const counts = page.length
-    ? await db().storyPhoto.groupBy({ by: ["photoId"], where: { photoId: { in: page.map((p) => p.id) }, ...ran }, _count: { _all: true } })
+    ? await db().storyPhoto.groupBy({ by: ["photoId"], where: { photoId: { in: page.map((p) => p.id) }, story: { status: "PUBLISHED" } }, _count: { _all: true } })
     : [];
   const uses = new Map(counts.map((c) => [c.photoId, c._count._all]));
   return {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/core/session";
 import { isEditorRole } from "@/lib/auth/roles";
 import { photoIdsOf, type BodyBlock } from "@/lib/stories/body";
@@ -34,4 +35,25 @@ export async function linkStoryPhotos(tx: Tx, actor: SessionUser, storyId: strin
   }
   await tx.storyPhoto.deleteMany({ where: { storyId, photoId: { notIn: ids } } });
   if (ids.length) await tx.storyPhoto.createMany({ data: ids.map((photoId) => ({ storyId, photoId })), skipDuplicates: true });
+}
+
+/**
+ * 已刊用 (Photo.hasRun) of the photos of these stories, read again from what is true now: some
+ * published story carries the photo. The one place the flag is written, called in the transaction
+ * of each change that can turn it: a release publishes stories, a withdrawal takes one back. Nothing
+ * else can (a published story's body, so its photos, never changes). Derived, not toggled: a photo
+ * on two stories stays run while either is published, whatever order things happen in.
+ */
+export async function refreshPhotosRun(tx: Tx, storyIds: readonly string[]): Promise<void> {
+  if (storyIds.length === 0) return;
+  // The photos' rows first, in one order: a release or withdrawal touching the same photo at the
+  // same moment waits here for this one to commit, then reads the truth with it (each statement
+  // below sees what was committed before it began). Without the lock, two withdrawals of the two
+  // stories carrying a photo could each still see the other story published and leave it run.
+  await tx.$queryRaw`SELECT p.id FROM "Photo" p JOIN "StoryPhoto" sp ON sp."photoId" = p.id
+    WHERE sp."storyId" IN (${Prisma.join([...storyIds])}) ORDER BY p.id FOR UPDATE OF p`;
+  const ofTheseStories = { stories: { some: { storyId: { in: [...storyIds] } } } };
+  const run = { stories: { some: { story: { status: "PUBLISHED" as const } } } };
+  await tx.photo.updateMany({ where: { AND: [ofTheseStories, run], hasRun: false }, data: { hasRun: true } });
+  await tx.photo.updateMany({ where: { AND: [ofTheseStories, { NOT: run }], hasRun: true }, data: { hasRun: false } });
 }

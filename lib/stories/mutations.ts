@@ -10,7 +10,7 @@ import { assertNotLockedByOther } from "@/lib/stories/locks";
 import { deskUserIds, notify } from "@/lib/inbox/notify";
 import { creditsOf, draftOfStored, parseDraft, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
 import { writeCredits } from "@/lib/stories/credits";
-import { linkStoryPhotos } from "@/lib/photos/links";
+import { linkStoryPhotos, refreshPhotosRun } from "@/lib/photos/links";
 import { recordRevision } from "@/lib/stories/revisions";
 import { z } from "zod";
 import { assertSlotOpenFor, fillSlot, storyChangedOnPage } from "@/lib/issues/commands";
@@ -272,7 +272,10 @@ async function afterPublicationChange(actor: SessionUser, storyId: string, baseV
     const moved = await tx.story.updateMany({ where: { id: storyId, version: baseVersion }, data: { status: decision.to, version: { increment: 1 } } });
     if (moved.count !== 1) throw staleVersion();
     if (action === "correct") await tx.correction.create({ data: { storyId, body: parsed.data.text } });
-    else await tx.storyNote.create({ data: { storyId, authorId: actor.id, body: `撤稿：${parsed.data.text}` } });
+    else {
+      await tx.storyNote.create({ data: { storyId, authorId: actor.id, body: `撤稿：${parsed.data.text}` } });
+      await refreshPhotosRun(tx, [storyId]);
+    }
     const version = baseVersion + 1;
     await recordRevision(tx, { storyId, version, status: decision.to, action, actorId: actor.id, draft: currentDraft(story) });
     await recordAudit(tx, { actorId: actor.id, action: `story.${action}`, targetType: "story", targetId: storyId, summary: { from: story.status, to: decision.to, text: parsed.data.text } });
