@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { guessKind, isPageFurniture, joinBrokenLines, parseParagraphs, parseStory, splitPage, type ImportedStory } from "@/lib/import/copy-parser";
 
@@ -238,28 +240,7 @@ describe("splitPage", () => {
 describe("splitPage: a page copied from a PDF, lines cut at column ends", () => {
   // Kicker, headline, a dateline cut inside its bracket, a caption whose "某某 摄" is cut and runs
   // straight into the next headline, two 实习记者 written together, a 组图 of a title and four captions.
-  const PAGE = [
-    "冬闲变冬忙",
-    "白石镇温室草莓上市",
-    "本报讯（记者 周敏 通讯员",
-    "韩晓东）走进白石镇兴隆村的",
-    "草莓大棚，一垄垄草莓苗长势",
-    "喜人，红彤彤的果实挂满枝头，",
-    "村民们忙着采摘、分拣、装箱。",
-    "图为村民在大棚里采摘草莓。 韩",
-    "晓东 摄",
-    "东河乡新建养老服务站",
-    "本报讯（实习记者 刘洋陈",
-    "思）近日，东河乡南湾村养老",
-    "服务站正式投入使用，村里68",
-    "名留守老人有了就餐、休息、",
-    "娱乐的好去处。",
-    "冰雪嘉年华开幕",
-    "游客在冰面上体验雪地摩托。 李振华 摄",
-    "小朋友在冰雪乐园里玩冰滑梯。 王蕾 摄",
-    "白石镇文艺队为游客表演秧歌。孙立军摄",
-    "游客在冰雕作品前拍照留念。 郑洁 摄",
-  ];
+  const PAGE = readFileSync(path.resolve(import.meta.dirname, "../fixtures/import/pdf-page.txt"), "utf8").trimEnd().split("\n");
   const read = (text: string) =>
     splitPage(text).map((s) => ({ kind: s.kind, kicker: s.kicker, headline: s.headline, dateline: s.dateline, byline: s.byline, captions: s.captions, paragraphs: s.body.flatMap((b) => (b.type === "paragraph" ? [b.text] : [])) }));
   const STORIES = [
