@@ -15,9 +15,11 @@ import { emptyBody, type StoryDraft } from "@/lib/validation/story";
 // is saved here (the form's own save does that); the file's pictures go into the photo library,
 // as the form's own photo upload would, so the body can name them.
 
-/** What the form takes over; byline fields only when the file has a byline (else the form keeps its own). */
-export type ImportedDraft = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subheadline" | "dateline" | "body"> &
-  Partial<Pick<StoryDraft, "byline" | "contributors" | "bylineEdited">>;
+/**
+ * What the form takes over. The byline is the copy's own (its byline line, or its dateline's people),
+ * empty when the file names no one: never the account that files it (withImportedDraft).
+ */
+export type ImportedDraft = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subheadline" | "dateline" | "body" | "byline" | "contributors" | "bylineEdited">;
 
 /** What was read, for the notice. */
 export type WordImportReport = { filename: string; paragraphs: number; subheads: number; photos: number; skippedPictures: number };
@@ -56,12 +58,10 @@ export async function importWordFile(actor: SessionUser, file: { data: Buffer; f
       subheadline: story.subheadline,
       dateline: story.dateline,
       body: body.length ? body : emptyBody(),
+      byline: story.byline,
+      contributors: story.contributors,
+      bylineEdited: story.byline !== "" && composeByline(story.contributors) !== story.byline,
     };
-    if (story.byline) {
-      draft.byline = story.byline;
-      draft.contributors = story.contributors;
-      draft.bylineEdited = composeByline(story.contributors) !== story.byline;
-    }
     return {
       draft,
       read: {

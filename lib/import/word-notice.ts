@@ -18,5 +18,7 @@ export function wordImportNotice({ draft, read }: WordImport): string {
     read.skippedPictures > 0
       ? `另有 ${read.skippedPictures} 张图片的格式无法使用（如 EMF、WMF、GIF 或已损坏），没有导入，它的说明留在正文里：请另存为 JPEG 或 PNG 后用“插入图片”上传。`
       : "";
-  return `已从《${read.filename}》读入：${[...fields, ...counts].join("、")}。${skipped}请核对后保存。`;
+  // The byline is asked for rather than taken from the account that files the copy.
+  const noByline = draft.byline ? "" : "文件里没有读出署名，请填写作者。";
+  return `已从《${read.filename}》读入：${[...fields, ...counts].join("、")}。${skipped}${noByline}请核对后保存。`;
 }
