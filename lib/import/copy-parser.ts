@@ -226,12 +226,11 @@ export function columnWidth(lines: readonly string[]): number | null {
   const widths = lines.map(cellsOf).filter((w) => w >= 16);
   if (widths.length < 8) return null;
   // Full lines are the commonest exact width (a paragraph has one first line, indented, and one last).
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
   let best = 0;
   let bestCount = 0;
-  for (const w of new Set(widths)) {
-    const count = widths.filter((x) => x === w).length;
-    if (count > bestCount || (count === bestCount && w > best)) [best, bestCount] = [w, count];
-  }
+  for (const [w, count] of counts) if (count > bestCount || (count === bestCount && w > best)) [best, bestCount] = [w, count];
   // Half-width digits and hanging punctuation move a full line by a cell or so.
   return widths.filter((x) => Math.abs(x - best) <= 2).length >= widths.length * 0.4 ? best : null;
 }
@@ -275,6 +274,8 @@ function readItems(lines: readonly SourceLine[], whole = false): Item[] {
   const column = whole ? null : columnWidth(lines.map((l) => l.text));
   // A caption whose credit has arrived: its text and credit part, and it is closed.
   const closeAsCaption = (item: Item) => {
+    // Only a line ending in a credit can close a caption: the test is cheap, the patterns are not.
+    if (!/(摄|摄影|提供|供图)[）)]?$/u.test(item.text)) return false;
     const m = CAPTION_CREDIT_END.exec(item.text) ?? TRAILING_CREDIT.exec(item.text);
     if (!m) return false;
     item.kind = "caption";
@@ -328,7 +329,7 @@ function readItems(lines: readonly SourceLine[], whole = false): Item[] {
         item.open = true;
         openText = item;
       }
-    } else if (!whole && !DATELINE.test(t) && closeAsCaption({ kind: "text", text: cleanParagraph(t), start: 0, end: 0 })) {
+    } else if (!whole && /摄[）)]?$/u.test(t) && !DATELINE.test(t) && closeAsCaption({ kind: "text", text: cleanParagraph(t), start: 0, end: 0 })) {
       item = { kind: "text", text: cleanParagraph(t), start: line.start, end: line.end };
       closeAsCaption(item);
     }
