@@ -119,7 +119,8 @@ test("an editor pastes a page, corrects it, and files the stories for the desk",
 // A page as text copied from a PDF: a blank line after every line, lines cut at column ends, a
 // caption's "某某 摄" cut and run straight into the next headline, two 实习记者 written together, a 组图.
 const PDF_PAGE = (marker: string) =>
-  readFileSync(path.resolve(import.meta.dirname, "../tests/fixtures/import/pdf-page.txt"), "utf8")
+  // Playwright runs from the repository's root.
+  readFileSync(path.resolve("tests/fixtures/import/pdf-page.txt"), "utf8")
     .trimEnd()
     .split("\n")
     .map((line) => (/^(白石镇温室草莓上市|东河乡新建养老服务站|冰雪嘉年华开幕)$/u.test(line) ? `${line}${marker}` : line))
@@ -141,6 +142,8 @@ test("a page copied from a PDF is read into its stories, and a split made by han
     await expect(brief.getByLabel("第 2 篇正文")).toHaveValue("近日，东河乡南湾村养老服务站正式投入使用，村里68名留守老人有了就餐、休息、娱乐的好去处。");
   };
   await expectBrief();
+  // The names the copy ran together are there to be checked.
+  await expect(page.getByTestId("import-check-2")).toHaveText("电头里连写的“刘洋陈思”读作 刘洋、陈思，请核对");
   await expect(card(page, 1).getByLabel("第 1 篇正文")).toHaveValue(/\n【图】图为村民在大棚里采摘草莓。（韩晓东 摄）$/u);
   await expect(card(page, 3).getByLabel("第 3 篇体裁")).toHaveValue("PHOTO_STORY");
   await expect(card(page, 3).getByLabel("第 3 篇正文")).toHaveValue(/^【图】游客在冰面上体验雪地摩托。（李振华 摄）\n(【图】.*（.* 摄）\n?){3}$/u);

@@ -25,6 +25,8 @@ export type ImportedStory = {
   body: ImportedBlock[];
   /** Every caption of the story, in order, for a desk that attaches pictures later. */
   captions: { caption: string; credit: string }[];
+  /** Names its dateline ran together, as they were taken apart: the desk is asked to check them. */
+  nameRuns: NameRun[];
 };
 
 /** A story found on a page, with where it stands in the source text: [start, end) in UTF-16 units, as String#slice counts. */
@@ -469,23 +471,37 @@ function readHead(head: readonly Item[], whole: boolean): HeadFields {
   return fields;
 }
 
-const normalizeDateline = (s: string) =>
-  tidy(s)
+/** Names the copy ran together (刘洋陈思) and the names they were read as, for the desk to check. */
+export type NameRun = { written: string; names: string[] };
+
+/** The dateline as printed, its people spaced (see tidyPeople), with the runs of names taken apart. */
+function normalizeDateline(s: string): { dateline: string; runs: NameRun[] } {
+  const runs: NameRun[] = [];
+  const dateline = tidy(s)
     .replace(/\s*[（(]\s*/u, "（")
     .replace(/\s*[）)]\s*$/u, "）")
-    .replace(/（([^（）]*)）$/u, (_, people: string) => `（${tidyPeople(people)}）`);
+    .replace(/（([^（）]*)）$/u, (_, people: string) => `（${tidyPeople(people, runs)}）`);
+  return { dateline, runs };
+}
 
 // The titles a dateline names its people under: 记者 周敏 通讯员 韩晓东.
 const PEOPLE_TITLE = /(本报)?(摄影记者|实习记者|特约记者|特约通讯员|记者|通讯员)/gu;
 /**
  * A dateline's people as the paper prints them: a space after each title and between names, names
- * written together (刘洋陈思) taken apart. Anything but titles and names is left as it came.
+ * written together (刘洋陈思) taken apart and noted in `runs`. Anything but titles and names is left as it came.
  */
-export function tidyPeople(people: string): string {
+export function tidyPeople(people: string, runs: NameRun[] = []): string {
   const tokens = people.replace(PEOPLE_TITLE, " $& ").trim().split(/\s+/u);
   const isTitle = (t: string) => t.replace(PEOPLE_TITLE, "") === "";
   if (!tokens.every((t) => isTitle(t) || /^[\p{Script=Han}·]{2,12}$/u.test(t))) return people;
-  return tokens.flatMap((t) => (isTitle(t) ? [t] : splitRunTogetherNames(t).names)).join(" ");
+  return tokens
+    .flatMap((t) => {
+      if (isTitle(t)) return [t];
+      const { names } = splitRunTogetherNames(t);
+      if (names.length > 1) runs.push({ written: t, names });
+      return names;
+    })
+    .join(" ");
 }
 
 // Heading lines in a brief, or very short ones in a feature, are the start of a paragraph cut at a
@@ -509,6 +525,7 @@ function assembleStory(items: readonly Item[], whole = false): ImportedStory {
   }
   let byline = bylines.map((b) => b.replace(/^[□◎●■☆]\s*/u, "")).join(" ");
   let dateline = "";
+  let nameRuns: NameRun[] = [];
   const body: ImportedBlock[] = [];
   const captions: { caption: string; credit: string }[] = [];
   const briefLike = hasDateline(items[i]);
@@ -534,7 +551,7 @@ function assembleStory(items: readonly Item[], whole = false): ImportedStory {
       if (!dateline && body.every((b) => b.type === "photo")) {
         const m = DATELINE.exec(text);
         if (m) {
-          dateline = normalizeDateline(m[0]);
+          ({ dateline, runs: nameRuns } = normalizeDateline(m[0]));
           text = text.slice(m[0].length).trim();
         }
       }
@@ -590,6 +607,7 @@ function assembleStory(items: readonly Item[], whole = false): ImportedStory {
     dateline,
     body,
     captions,
+    nameRuns,
   };
   story.kind = guessKind(story, fields.commentary);
   return story;

@@ -2,7 +2,7 @@
 // page, as the editor corrects them — merged, split, fields edited, left out — before they are filed.
 // Pure, so the browser runs it as the editor works and the unit tests run it as a table.
 
-import { guessKind, isPageFurniture, parseParagraphs, splitPage, TRAILING_CREDIT, withoutJumpMarks, type ImportedBlock, type ImportedStory, type PageStory, type WholeParagraph } from "@/lib/import/copy-parser";
+import { guessKind, isPageFurniture, parseParagraphs, splitPage, TRAILING_CREDIT, withoutJumpMarks, type ImportedBlock, type ImportedStory, type NameRun, type PageStory, type WholeParagraph } from "@/lib/import/copy-parser";
 import { completenessErrors, STORY_KINDS, type StoryDraft } from "@/lib/validation/story";
 
 /** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
@@ -11,6 +11,8 @@ export type ImportCard = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subh
   range: [number, number];
   include: boolean;
   bodyText: string;
+  /** Names the copy ran together and how they were read (absent on cards kept from before). */
+  nameRuns?: NameRun[];
 };
 
 /** How many stories one import files: a printed page holds far fewer; more is a paste gone wrong. */
@@ -62,7 +64,16 @@ export function cardOf(story: PageStory): ImportCard {
     byline: story.byline,
     dateline: story.dateline,
     bodyText: bodyToText(story.body),
+    nameRuns: story.nameRuns,
   };
+}
+
+/**
+ * What the card asks the editor to check: names the copy ran together, while the dateline still
+ * prints them as they were read (once the editor has written them otherwise, the question is answered).
+ */
+export function nameChecks(card: Pick<ImportCard, "dateline" | "nameRuns">): string[] {
+  return (card.nameRuns ?? []).filter((r) => card.dateline.includes(r.names.join(" "))).map((r) => `电头里连写的“${r.written}”读作 ${r.names.join("、")}，请核对`);
 }
 
 /** A pasted page read into cards, one per story found. */

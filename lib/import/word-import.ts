@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { DomainError, forbidden } from "@/lib/core/errors";
-import { parseParagraphs, type PhotoPlaceholder } from "@/lib/import/copy-parser";
+import { parseParagraphs, type NameRun, type PhotoPlaceholder } from "@/lib/import/copy-parser";
 import { readWordFile, type WordPicture } from "@/lib/import/word-file";
 import { isAcceptedPhotoFormat } from "@/lib/photos/ingest";
 import { discardUploadedPhotos, uploadPhoto, type UploadedPhoto } from "@/lib/photos/mutations";
@@ -22,7 +22,7 @@ import { emptyBody, type StoryDraft } from "@/lib/validation/story";
 export type ImportedDraft = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subheadline" | "dateline" | "body" | "byline" | "contributors" | "bylineEdited">;
 
 /** What was read, for the notice. */
-export type WordImportReport = { filename: string; paragraphs: number; subheads: number; photos: number; skippedPictures: number };
+export type WordImportReport = { filename: string; paragraphs: number; subheads: number; photos: number; skippedPictures: number; nameRuns: NameRun[] };
 
 export type WordImport = { draft: ImportedDraft; read: WordImportReport };
 
@@ -70,6 +70,7 @@ export async function importWordFile(actor: SessionUser, file: { data: Buffer; f
         subheads: body.filter((b) => b.type === "subhead").length,
         photos: stored.length,
         skippedPictures,
+        nameRuns: story.nameRuns,
       },
     };
   } catch (e) {

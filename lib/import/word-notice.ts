@@ -1,3 +1,4 @@
+import { nameChecks } from "@/lib/import/page-import";
 import type { WordImport } from "@/lib/import/word-import";
 
 // What the 从 Word 文件导入 notice says was read: the fields found, then the counts, then what was left out.
@@ -20,5 +21,6 @@ export function wordImportNotice({ draft, read }: WordImport): string {
       : "";
   // The byline is asked for rather than taken from the account that files the copy.
   const noByline = draft.byline ? "" : "文件里没有读出署名，请填写作者。";
-  return `已从《${read.filename}》读入：${[...fields, ...counts].join("、")}。${skipped}${noByline}请核对后保存。`;
+  const checks = nameChecks({ dateline: draft.dateline, nameRuns: read.nameRuns }).map((c) => `${c}。`).join("");
+  return `已从《${read.filename}》读入：${[...fields, ...counts].join("、")}。${skipped}${noByline}${checks}请核对后保存。`;
 }

@@ -11,6 +11,7 @@ import {
   mergeWithNext,
   partsInSource,
   readFolio,
+  nameChecks,
   splitAtLine,
   storyOfCard,
   textToBody,
@@ -170,6 +171,9 @@ describe("cards of a page", () => {
       ["PHOTO_STORY", "冰雪嘉年华开幕", "", ""],
     ]);
     expect(twice[1].bodyText).toBe("近日，东河乡南湾村养老服务站投入使用。");
+    // The card asks for the names it took apart to be checked, until the editor writes them otherwise.
+    expect(nameChecks(twice[1])).toEqual(["电头里连写的“刘洋陈思”读作 刘洋、陈思，请核对"]);
+    expect(nameChecks({ ...twice[1], dateline: "本报讯（实习记者 刘洋陈 思）" })).toEqual([]);
     expect(twice[2].bodyText).toBe("【图】游客在冰面上体验雪地摩托。（李振华 摄）\n【图】小朋友在冰雪乐园里玩冰滑梯。（王蕾 摄）");
   });
 

@@ -36,9 +36,14 @@ describe("withImportedDraft", () => {
 });
 
 describe("the Word import notice", () => {
-  const read = { filename: "急救箱.docx", paragraphs: 1, subheads: 0, photos: 0, skippedPictures: 0 };
+  const read = { filename: "急救箱.docx", paragraphs: 1, subheads: 0, photos: 0, skippedPictures: 0, nameRuns: [] };
   it("asks for the author when the file names no one", () => {
     expect(wordImportNotice({ draft: draftOf({ byline: "", contributors: [] }), read })).toBe("已从《急救箱.docx》读入：标题、1 段正文。文件里没有读出署名，请填写作者。请核对后保存。");
+  });
+  it("asks the author to check names the dateline ran together", () => {
+    const draft = { ...draftOf(NAMED), dateline: "本报讯（记者 郭丽娜 杜红梅）" };
+    const runs = [{ written: "郭丽娜杜红梅", names: ["郭丽娜", "杜红梅"] }];
+    expect(wordImportNotice({ draft, read: { ...read, nameRuns: runs } })).toBe("已从《急救箱.docx》读入：标题、署名、电头、1 段正文。电头里连写的“郭丽娜杜红梅”读作 郭丽娜、杜红梅，请核对。请核对后保存。");
   });
   it("says the byline was read when it was", () => {
     expect(wordImportNotice({ draft: draftOf(NAMED), read })).toBe("已从《急救箱.docx》读入：标题、署名、1 段正文。请核对后保存。");
