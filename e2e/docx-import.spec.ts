@@ -1,5 +1,5 @@
 import { countFiles, expect, expectAccessible, expectStatus, newUserPage, query, signIn, test } from "./support";
-import { featureDocx, photoBytes } from "../tests/support/docx-files";
+import { featureDocx, makeDocx, photoBytes } from "../tests/support/docx-files";
 
 // 从 Word 文件导入: a correspondent's .docx fills the 写新稿 form (head, byline, body, the photo with
 // its caption) for them to check and submit; a file that is not a .docx changes nothing.
@@ -40,6 +40,29 @@ test("a .docx fills the form, and the story submitted from it keeps its blocks a
   expect(photo).toMatchObject({ caption: "图为铁东区一处新开工项目的施工现场。", credit: "张三 摄" });
   const links = await query<{ photoId: string }>(`SELECT "photoId" FROM "StoryPhoto" WHERE "storyId" = $1`, [story.id]);
   expect(links).toEqual([{ photoId: photo.photoId }]);
+});
+
+test("a .docx is credited to the people its dateline names, never to the account that files it", async ({ page, browser }) => {
+  // A correspondent's account (本报通讯员 王雨) files copy two staff reporters wrote, their names run together.
+  await signIn(page, "wangyu");
+  await page.goto("/desk/stories/new");
+  await expect(page.getByTestId("composed-byline")).toHaveText("本报通讯员 王雨");
+  const named = await makeDocx([{ text: "北岗区为社区配齐急救箱", style: "Title" }, { text: "本报讯（记者 郭丽娜杜红梅）近日，北岗区红十字会为辖区社区配发应急急救箱。" }]);
+  await page.getByLabel("从 Word 文件导入").setInputFiles({ name: "急救箱.docx", mimeType: DOCX, buffer: named });
+  await expect(page.getByRole("status").filter({ hasText: "已从《急救箱.docx》读入" })).toContainText("电头里连写的“郭丽娜杜红梅”读作 郭丽娜、杜红梅，请核对");
+  await expect(page.getByLabel("电头")).toHaveValue("本报讯（记者 郭丽娜 杜红梅）");
+  await expect(page.getByTestId("composed-byline")).toHaveText("本报记者 郭丽娜 杜红梅");
+
+  // A file that names no one leaves the byline to be filled, rather than the filer's (a fresh form,
+  // in a browser without the first one's backup).
+  const fresh = await newUserPage(browser, "wangyu");
+  await fresh.goto("/desk/stories/new");
+  await expect(fresh.getByTestId("composed-byline")).toHaveText("本报通讯员 王雨");
+  const unnamed = await makeDocx([{ text: "县城新添三处口袋公园", style: "Title" }, { text: "近日，三处口袋公园向市民开放。" }]);
+  await fresh.getByLabel("从 Word 文件导入").setInputFiles({ name: "公园.docx", mimeType: DOCX, buffer: unnamed });
+  await expect(fresh.getByRole("status").filter({ hasText: "已从《公园.docx》读入" })).toContainText("文件里没有读出署名，请填写作者。");
+  await expect(fresh.getByTestId("composed-byline")).toHaveText("（尚无署名）");
+  await fresh.context().close();
 });
 
 test("a file that is not a .docx is refused with the reason, and the form keeps what was typed", async ({ page }) => {

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, query, signIn, test } from "./support";
 
@@ -112,6 +114,53 @@ test("an editor pastes a page, corrects it, and files the stories for the desk",
   await expect(page.getByRole("link", { name: `辽源市图书馆少儿阅览室重新开放${marker}` })).toBeVisible();
   await page.goto("/desk/import");
   await expect(page.getByLabel("整版文字")).toHaveValue("");
+});
+
+// A page as text copied from a PDF: a blank line after every line, lines cut at column ends, a
+// caption's "某某 摄" cut and run straight into the next headline, two 实习记者 written together, a 组图.
+const PDF_PAGE = (marker: string) =>
+  // Playwright runs from the repository's root.
+  readFileSync(path.resolve("tests/fixtures/import/pdf-page.txt"), "utf8")
+    .trimEnd()
+    .split("\n")
+    .map((line) => (/^(白石镇温室草莓上市|东河乡新建养老服务站|冰雪嘉年华开幕)$/u.test(line) ? `${line}${marker}` : line))
+    .join("\n\n");
+
+test("a page copied from a PDF is read into its stories, and a split made by hand reads the new story's head again", async ({ page }) => {
+  const marker = `丙${Date.now() % 1000}`;
+  await signIn(page, "bianji");
+  await page.goto("/desk/import");
+  await page.getByLabel("整版文字").fill(PDF_PAGE(marker));
+  await page.getByRole("button", { name: "拆分稿件" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText("共读出 3 篇稿件，将导入 3 篇");
+  const brief = card(page, 2);
+  const expectBrief = async () => {
+    await expect(brief.getByLabel("第 2 篇主题")).toHaveValue(`东河乡新建养老服务站${marker}`);
+    await expect(brief.getByLabel("第 2 篇电头")).toHaveValue("本报讯（实习记者 刘洋 陈思）");
+    await expect(brief.getByLabel("第 2 篇署名")).toHaveValue("本报实习记者 刘洋 陈思");
+    await expect(brief.getByLabel("第 2 篇体裁")).toHaveValue("NEWS_BRIEF");
+    await expect(brief.getByLabel("第 2 篇正文")).toHaveValue("近日，东河乡南湾村养老服务站正式投入使用，村里68名留守老人有了就餐、休息、娱乐的好去处。");
+  };
+  await expectBrief();
+  // The names the copy ran together are there to be checked.
+  await expect(page.getByTestId("import-check-2")).toHaveText("电头里连写的“刘洋陈思”读作 刘洋、陈思，请核对");
+  await expect(card(page, 1).getByLabel("第 1 篇正文")).toHaveValue(/\n【图】图为村民在大棚里采摘草莓。（韩晓东 摄）$/u);
+  await expect(card(page, 3).getByLabel("第 3 篇体裁")).toHaveValue("PHOTO_STORY");
+  await expect(card(page, 3).getByLabel("第 3 篇正文")).toHaveValue(/^【图】游客在冰面上体验雪地摩托。（李振华 摄）\n(【图】.*（.* 摄）\n?){3}$/u);
+
+  // Joined by mistake and split again where the second story's headline stands: its dateline,
+  // byline and kind are read again from its first lines, not left empty or taken for a 组图's.
+  await card(page, 1).getByRole("button", { name: "与下一篇合并" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText("共读出 2 篇稿件，将导入 2 篇");
+  await card(page, 1).getByLabel("第 1 篇正文").evaluate((box: HTMLTextAreaElement) => {
+    const at = box.value.indexOf("【小标题】东河乡");
+    box.focus();
+    box.setSelectionRange(at, at);
+  });
+  await card(page, 1).getByRole("button", { name: "从光标处拆成两篇" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText("共读出 3 篇稿件，将导入 3 篇");
+  await expectBrief();
+  await expect(card(page, 1).getByLabel("第 1 篇体裁")).toHaveValue("NEWS_BRIEF");
 });
 
 test("a correspondent cannot open the import desk", async ({ page }) => {

@@ -1,10 +1,11 @@
-// npm run bench:import — scores the copy parser on the labelled pages (tests/fixtures/import) and
+// npm run bench:import — scores the copy parser on the labelled pages (tests/fixtures/import), the
+// pages in real archives' forms (tests/fixtures/import/real-forms, tuned half and held-out half apart) and
 // the shared sample page, then times the split of a 10,000-character page against a baseline
 // measured in the same run (splitting the same text on newlines).
 import path from "node:path";
 import { splitPage } from "@/lib/import/copy-parser";
-import { scorePage, totals } from "@/lib/import/score";
-import { loadOwnPages, loadPerturbedPages, loadSamplePage } from "./import-fixtures";
+import { scorePage, totals, type BenchTotals, type LabelledPage } from "@/lib/import/score";
+import { loadOwnPages, loadPerturbedPages, loadRealFormsPages, loadSamplePage } from "./import-fixtures";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -28,12 +29,22 @@ function main() {
   if (sample.page) pages.push(sample.page);
   else console.log(`sample page skipped: ${sample.skipped}`);
 
-  const scores = pages.map((p) => scorePage(p, splitPage(p.text)));
-  for (const s of scores) {
-    const status = s.misses.length === 0 ? "ok" : `${s.misses.length} misses`;
-    console.log(`${s.name}: stories ${s.boundaryHits}/${s.expected} (found ${s.found}), fields ${s.fieldHits}/${s.fields}, paragraphs ${s.paragraphHits}/${s.paragraphs} — ${status}`);
-    for (const m of s.misses) console.log(`  - ${m}`);
-  }
+  const scoreAll = (set: LabelledPage[]) => {
+    const scores = set.map((p) => scorePage(p, splitPage(p.text)));
+    for (const s of scores) {
+      const status = s.misses.length === 0 ? "ok" : `${s.misses.length} misses`;
+      console.log(`${s.name}: stories ${s.boundaryHits}/${s.expected} (found ${s.found}), fields ${s.fieldHits}/${s.fields}, paragraphs ${s.paragraphHits}/${s.paragraphs}, captions ${s.captionHits}/${s.captions} — ${status}`);
+      for (const m of s.misses) console.log(`  - ${m}`);
+    }
+    return scores;
+  };
+  const line = (label: string, t: BenchTotals) =>
+    `${label} pages=${t.pages} story_f1=${t.storyF1.toFixed(3)} field_acc=${t.fieldAcc.toFixed(3)} paragraph_acc=${t.paragraphAcc.toFixed(3)} caption_acc=${t.captionAcc.toFixed(3)} kind_acc=${t.kindAcc.toFixed(3)}`;
+  const scores = scoreAll(pages);
+  // Pages in the forms real archives produce: one half tuned on, the other held out and reported apart.
+  const real = loadRealFormsPages(root);
+  const tuned = totals(scoreAll(real.tuned));
+  const heldOut = totals(scoreAll(real.heldOut));
 
   // The same pages broken at other places: how much of the score is fit to the breaks as written.
   const perturbed = loadPerturbedPages(root, [1, 2, 3, 4, 5]);
@@ -53,9 +64,9 @@ function main() {
   const baselineMs = timeIt(() => big.split("\n"), 21);
   console.log(`split 10000 chars: median ${splitMs.toFixed(2)} ms (baseline split on newlines ${baselineMs.toFixed(3)} ms; target < 200 ms)`);
 
-  const t = totals(scores);
-  console.log(`kind guessed right: ${t.kindAcc.toFixed(3)} of stories (not part of field_acc)`);
-  console.log(`import pages=${t.pages} story_f1=${t.storyF1.toFixed(3)} field_acc=${t.fieldAcc.toFixed(3)} paragraph_acc=${t.paragraphAcc.toFixed(3)}`);
+  console.log(line("real forms, tuned on (r01-r06)", tuned));
+  console.log(line("real forms, held out (r07-r12)", heldOut));
+  console.log(line("import (our pages and the sample)", totals(scores)));
 }
 
 main();

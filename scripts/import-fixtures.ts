@@ -24,6 +24,24 @@ export function loadOwnPages(root: string): LabelledPage[] {
     });
 }
 
+/**
+ * The pages in the forms real archives produce (tests/fixtures/import/real-forms): r01–r06 are the
+ * half the parser was tuned on, r07–r12 the half kept out of sight while it was, reported apart.
+ */
+export function loadRealFormsPages(root: string): { tuned: LabelledPage[]; heldOut: LabelledPage[] } {
+  const dir = path.join(fixtures(root), "real-forms");
+  const pages = readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((file) => {
+      const name = file.replace(/\.txt$/u, "");
+      const expected = JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), "utf8")) as ExpectedFile;
+      return labelled(name, readFileSync(path.join(dir, file), "utf8"), expected.stories);
+    });
+  const heldOut = (p: LabelledPage) => Number(/^r(\d+)/u.exec(p.name)?.[1]) > 6;
+  return { tuned: pages.filter((p) => !heldOut(p)), heldOut: pages.filter(heldOut) };
+}
+
 /** Our pages with every paragraph broken again at random places (one variant per seed): layouts the rules were not written against. */
 export function loadPerturbedPages(root: string, seeds: readonly number[]): LabelledPage[] {
   const dir = path.join(fixtures(root), "sources");

@@ -13,6 +13,7 @@ import { CreditsField } from "@/components/desk/CreditsField";
 import { storyPhotoSources } from "@/components/desk/photos/StoryPhotoSources";
 import { ConflictPanel } from "@/components/desk/ConflictPanel";
 import { WordImport } from "@/components/desk/WordImport";
+import { withImportedDraft } from "@/lib/import/word-draft";
 import { formatMoment } from "@/lib/core/dates";
 import { contentOf, type Content } from "@/components/desk/story-editor/content";
 import { forgetBackup, useLocalBackup } from "@/components/desk/story-editor/useLocalBackup";
@@ -241,7 +242,7 @@ export function StoryEditor({
         <WordImport
           maxBytes={wordFileMaxBytes}
           formHasText={[content.kicker, content.headline, content.subheadline, content.dateline].some(Boolean) || content.body.some((b) => b.type === "photo" || b.text.trim())}
-          onImported={(draft) => setContent((c) => ({ ...c, ...draft }))}
+          onImported={(draft) => setContent((c) => withImportedDraft(c, draft, story))}
         />
       )}
 

@@ -3,6 +3,7 @@
 // Table-tested in tests/unit/copy-parser.test.ts and scored on tests/fixtures/import (npm run bench:import).
 
 import { composeByline, parseByline, type Credit } from "@/lib/stories/byline";
+import { splitRunTogetherNames } from "@/lib/stories/person-names";
 import { HEADLINE_MAX, type StoryKind } from "@/lib/validation/story";
 
 /**
@@ -24,6 +25,8 @@ export type ImportedStory = {
   body: ImportedBlock[];
   /** Every caption of the story, in order, for a desk that attaches pictures later. */
   captions: { caption: string; credit: string }[];
+  /** Names its dateline ran together, as they were taken apart: the desk is asked to check them. */
+  nameRuns: NameRun[];
 };
 
 /** A story found on a page, with where it stands in the source text: [start, end) in UTF-16 units, as String#slice counts. */
@@ -122,8 +125,13 @@ const joinPair = (a: string, b: string) => (/[A-Za-z]$/u.test(a) && /^[A-Za-z]/u
 
 // Extraction puts stray spaces between Chinese characters ("农 产品"); between Latin words they are real.
 const HAN_GAP = /(?<=[\p{Script=Han}，。、；：？！“”（）《》])\s+|\s+(?=[\p{Script=Han}，。、；：？！“”（）《》])/gu;
+// A half-width mark beside a Chinese character is a typesetter's slip (2,300 keeps its comma).
+const HALF_MARKS: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
+const HALF_BY_HAN = /(?<=\p{Script=Han})[,;:?!()]|[,;:?!()](?=\p{Script=Han})/gu;
+const fullWidthMarks = (s: string) => s.replace(HALF_BY_HAN, (m) => HALF_MARKS[m]);
+
 export function cleanParagraph(s: string): string {
-  const t = tidy(s);
+  const t = fullWidthMarks(tidy(s));
   // The space between a title and a name inside a dateline (本报讯（记者 张三）) is meant.
   // A dateline without brackets (本报讯 记者 王芳 报道) keeps the space that ends it.
   const frame = DATELINE.exec(t)?.[0] ?? "";
@@ -152,7 +160,8 @@ export function joinBrokenLines(lines: readonly string[]): string[] {
 // Items: what each line (or run of joined lines) is
 
 type ItemKind = "head" | "dash" | "byline" | "credit" | "caption" | "text" | "picture";
-type Item = { kind: ItemKind; text: string; start: number; end: number; credit?: string; open?: boolean; title?: boolean; picture?: number; continued?: boolean };
+/** `realHead`: a head line the page's column width shows was not cut from a paragraph (see columnWidth). */
+type Item = { kind: ItemKind; text: string; start: number; end: number; credit?: string; open?: boolean; title?: boolean; picture?: number; continued?: boolean; realHead?: boolean };
 
 // 本报记者 XX, 本报通讯员 XX, 实习记者 XX, 本报评论员, 文/XX; □ and ◎ lead a commentary's author line.
 const BYLINE_LINE = /^[□◎●■☆]?\s*(本报(记者|通讯员|实习记者|特约记者|摄影记者|评论员)|实习记者|特约记者|特约通讯员|摄影记者|记者|通讯员|评论员|文\s*[/／]|作者[:：]|[□◎]\s*\S)/u;
@@ -164,6 +173,16 @@ export const SUBHEAD_LINE_MAX = 40;
 export const DATELINE_CLOSED = /[）)：:]$/u;
 // Some papers print the people without brackets: 本报讯 记者 王芳 通讯员 李可 报道, or 本报讯 记者 王芳：
 const DATELINE = /^(本报讯|本报[^\s，。（(]{0,10}讯|[^\s，。（(]{2,8}讯|新华社[^\s，。（(]{0,12}电|本报[^\s，。（(]{0,12}电)(\s*[（(][^（）()]{0,40}[）)]|(\s+(本报)?(记者|通讯员|实习记者|特约记者|摄影记者)\s*[\p{Script=Han}·]{2,4})+(\s+报道)?(\s*[：:]|(?=\s|$)))/u;
+// A dateline whose bracket a column end cut off: 本报讯（实习记者 刘洋 / 陈思）近日…
+const DATELINE_OPEN = /^(本报讯|本报[^\s，。（(]{0,10}讯|[^\s，。（(]{2,8}讯|新华社[^\s，。（(]{0,12}电|本报[^\s，。（(]{0,12}电)\s*[（(][^（）()]{0,40}$/u;
+const opensDateline = (t: string) => DATELINE.test(t) || DATELINE_OPEN.test(t);
+// A caption's last sentence followed by its photographer, in copy from print: ……。 张涛 摄 (the
+// space often lost). Only names may stand there, so a sentence ending in 拍摄 is no credit.
+const CAPTION_CREDIT_END = /(?<=[。！？!?”])\s*((?:本报)?(?:摄影记者|实习记者|特约记者|记者|通讯员)?\s*[\p{Script=Han}·]{2,4}(?:\s+[\p{Script=Han}·]{2,4}){0,3}\s*摄)$/u;
+// A caption cut where its credit began: ……。 张 / 涛 摄.
+const CREDIT_CUT = /[。！？!?”]\s*[\p{Script=Han}·\s]{0,12}$/u;
+const spacedCredit = (credit: string) => tidy(credit).replace(/\s*摄$/u, " 摄");
+
 // A picture's credit: XX 摄, （本报记者 XX 摄）, 县委宣传部 提供.
 const CREDIT_LINE = /^[（(]?[^。！？，]{1,36}?\s*(摄|摄影|提供|供图)[）)]?$/u;
 export const TRAILING_CREDIT = /[（(]([^（）()]{1,36}(摄|摄影|提供|供图))[）)]$/u;
@@ -196,6 +215,57 @@ function isPictureCaption(line: SourceLine, after: SourceLine | undefined): bool
   return line.role === "caption" || CAPTION_LEAD.test(t) || TRAILING_CREDIT.test(t) || SENTENCE_CREDIT.test(t) || creditBelow;
 }
 
+// Widths in a printed column's cells: a Chinese character or full-width mark takes one, a Latin
+// letter, digit or half-width mark half of one (counted here in halves).
+const cellsOf = (t: string) => Array.from(t).reduce((n, ch) => n + (/[\x20-\x7e]/u.test(ch) ? 1 : 2), 0);
+
+/**
+ * The width of the page's text columns, in half cells, when the text was copied from a printed page
+ * whose lines were cut at column ends: most lines then have one width. Null for copy whose lines are
+ * whole paragraphs (a filed story) or of no common width.
+ */
+export function columnWidth(lines: readonly string[]): number | null {
+  const widths = lines.map(cellsOf).filter((w) => w >= 16);
+  if (widths.length < 8) return null;
+  // Full lines are the commonest exact width (a paragraph has one first line, indented, and one last).
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [w, count] of counts) if (count > bestCount || (count === bestCount && w > best)) [best, bestCount] = [w, count];
+  // Half-width digits and hanging punctuation move a full line by a cell or so.
+  return widths.filter((x) => Math.abs(x - best) <= 2).length >= widths.length * 0.4 ? best : null;
+}
+
+/**
+ * A heading-looking line (no stops or commas) that is really the start of a paragraph cut at a
+ * column end: it fills the column (less the indent a paragraph's first line drops), and the next
+ * line goes on the same paragraph, filling the column too, or ending a sentence. A line followed by
+ * a dateline, a byline, a dash or a credit heads what follows.
+ */
+function isCutHeadLike(t: string, next: string | undefined, column: number): boolean {
+  // A pause mark (、) is running text's, so such a line needs no punctuation below it to be text.
+  return cellsOf(t) >= column - 5 && continuesColumn(next, column, true, t.includes("、"));
+}
+
+/**
+ * Whether `next` goes on the paragraph of a line that filled the column: it is running text of the
+ * column's width (a paragraph's first line is narrower, by its indent), or, with `orLast`, its last
+ * line. A line much wider than the column (a caption set across a picture, a headline) is not.
+ */
+function continuesColumn(next: string | undefined, column: number, orLast: boolean, textAbove = false): boolean {
+  if (next === undefined || opensDateline(next) || isDash(next) || isCreditLine(next) || isBylineLine(next) || CAPTION_LEAD.test(next) || isPageFurniture(next)) return false;
+  // A headline as wide as the column has no commas or stops; a column of running text has some.
+  const width = cellsOf(next);
+  // A full line is the column's width, a cell short where a half-width character left half a cell;
+  // a first line with its stop hung past the indent is two short.
+  return width <= column + 3 && (textAbove || /[，,、。；;：:]/u.test(next)) && (width >= column - 1 || (orLast && endsSentence(next)));
+}
+
+/** A full column line that ends at a full stop while its paragraph goes on below it. */
+const stopsMidParagraph = (t: string, next: string | undefined, column: number | null) =>
+  column !== null && endsSentence(t) && cellsOf(t) >= column - 1 && continuesColumn(next, column, false);
+
 /**
  * Reads lines into items, joining broken paragraphs; a caption printed inside a paragraph's columns
  * does not end it. `whole`: each line is a whole paragraph (a Word file), joined to nothing.
@@ -203,6 +273,19 @@ function isPictureCaption(line: SourceLine, after: SourceLine | undefined): bool
 function readItems(lines: readonly SourceLine[], whole = false): Item[] {
   const items: Item[] = [];
   let openText: Item | null = null;
+  const column = whole ? null : columnWidth(lines.map((l) => l.text));
+  // A caption whose credit has arrived: its text and credit part, and it is closed.
+  const closeAsCaption = (item: Item) => {
+    // Only a line ending in a credit can close a caption: the test is cheap, the patterns are not.
+    if (!/(摄|摄影|提供|供图)[）)]?$/u.test(item.text)) return false;
+    const m = CAPTION_CREDIT_END.exec(item.text) ?? TRAILING_CREDIT.exec(item.text);
+    if (!m) return false;
+    item.kind = "caption";
+    item.credit = spacedCredit(m[1]);
+    item.text = item.text.slice(0, m.index).trim();
+    item.open = false;
+    return true;
+  };
   for (const [n, line] of lines.entries()) {
     const t = line.text;
     if (line.picture !== undefined) {
@@ -219,14 +302,18 @@ function readItems(lines: readonly SourceLine[], whole = false): Item[] {
     if (isPageFurniture(t)) continue;
     // The rest of a story from another page is not the end of the paragraph before it.
     if (line.continued && openText) openText = null;
+    // A dateline opens a paragraph: what was open before it was a head or a finished line.
+    if (openText && opensDateline(t)) openText = null;
     if (openText) {
-      if (CAPTION_LEAD.test(t) || isCreditLine(t)) {
+      // A caption cut where its credit began (……。 张 / 涛 摄) takes the rest of the credit.
+      const creditGoesOn = CREDIT_CUT.test(openText.text) && CAPTION_CREDIT_END.test(joinPair(openText.text, cleanParagraph(t)));
+      if (!creditGoesOn && openText.kind !== "caption" && (CAPTION_LEAD.test(t) || isCreditLine(t))) {
         items.push(isCreditLine(t) ? { kind: "credit", text: t, start: line.start, end: line.end } : captionItem(line));
         continue;
       }
       openText.text = joinPair(openText.text, cleanParagraph(t));
       openText.end = line.end;
-      if (endsSentence(t)) {
+      if (closeAsCaption(openText) || (endsSentence(t) && !stopsMidParagraph(t, lines[n + 1]?.text, column))) {
         openText.open = false;
         openText = null;
       }
@@ -237,12 +324,23 @@ function readItems(lines: readonly SourceLine[], whole = false): Item[] {
     // A byline ending in 摄 credits a picture, so the credit test comes first.
     else if (isCreditLine(t)) item = { kind: "credit", text: t, start: line.start, end: line.end };
     else if (isBylineLine(t)) item = { kind: "byline", text: t, start: line.start, end: line.end };
-    else if (CAPTION_LEAD.test(t)) item = captionItem(line);
+    else if (CAPTION_LEAD.test(t)) {
+      item = captionItem(line);
+      // A caption cut at the end of its line goes on, up to its credit or its last sentence.
+      if (!whole && !item.credit && !endsSentence(t) && !closeAsCaption(item)) {
+        item.open = true;
+        openText = item;
+      }
+    } else if (!whole && /摄[）)]?$/u.test(t) && !DATELINE.test(t) && closeAsCaption({ kind: "text", text: cleanParagraph(t), start: 0, end: 0 })) {
+      item = { kind: "text", text: cleanParagraph(t), start: line.start, end: line.end };
+      closeAsCaption(item);
+    }
     // A head line has no commas or stops; one longer than a headline may be is text all the same.
-    else if (endsSentence(t) || MID_SENTENCE.test(t) || IN_SENTENCE.test(t) || t.length > HEADLINE_MAX || DATELINE.test(t)) {
-      item = { kind: "text", text: cleanParagraph(t), start: line.start, end: line.end, open: !endsSentence(t) };
+    else if (endsSentence(t) || MID_SENTENCE.test(t) || IN_SENTENCE.test(t) || t.length > HEADLINE_MAX || opensDateline(t) || (column !== null && isCutHeadLike(t, lines[n + 1]?.text, column))) {
+      // A dateline's people keep their spaces until its bracket closes.
+      item = { kind: "text", text: DATELINE_OPEN.test(t) ? t : cleanParagraph(t), start: line.start, end: line.end, open: !endsSentence(t) || stopsMidParagraph(t, lines[n + 1]?.text, column) };
       if (item.open && !whole) openText = item;
-    } else item = { kind: "head", text: t, start: line.start, end: line.end };
+    } else item = { kind: "head", text: t, start: line.start, end: line.end, ...(column !== null ? { realHead: true } : {}) };
     if (line.continued) item.continued = true;
     items.push(item);
   }
@@ -283,11 +381,13 @@ const hasDateline = (it: Item | undefined) => it?.kind === "text" && DATELINE.te
 function storyStarts(items: readonly Item[]): number[] {
   const starts: number[] = [];
   let bodySeen = false; // the current story has text or a photo after its head
+  let brief = false; // the current story opened its text with a dateline
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     const begin = () => {
       starts.push(i);
       bodySeen = false;
+      brief = false;
     };
     if (starts.length === 0) {
       begin();
@@ -306,7 +406,9 @@ function storyStarts(items: readonly Item[]): number[] {
         hasDateline(next) ||
         (next.kind === "text" && afterNext?.kind === "credit") ||
         next.kind === "caption" ||
-        COMMENTARY_LABEL.test(it.text);
+        COMMENTARY_LABEL.test(it.text) ||
+        // A brief carries no subheads: a head line the column shows was not cut heads the next story.
+        (brief && it.realHead === true);
       if (startsStory && bodySeen) begin();
       i = j - 1;
       continue;
@@ -316,6 +418,7 @@ function storyStarts(items: readonly Item[]): number[] {
       // A caption and its credit after a finished story: 图片新闻 without a headline.
       begin();
     }
+    if (it.kind === "text" && !bodySeen) brief = hasDateline(it);
     if (it.kind === "text" || it.kind === "caption" || it.kind === "credit") bodySeen = true;
   }
   return starts;
@@ -368,13 +471,44 @@ function readHead(head: readonly Item[], whole: boolean): HeadFields {
   return fields;
 }
 
-const normalizeDateline = (s: string) => tidy(s).replace(/\s*[（(]\s*/u, "（").replace(/\s*[）)]\s*$/u, "）");
+/** Names the copy ran together (刘洋陈思) and the names they were read as, for the desk to check. */
+export type NameRun = { written: string; names: string[] };
+
+/** The dateline as printed, its people spaced (see tidyPeople), with the runs of names taken apart. */
+function normalizeDateline(s: string): { dateline: string; runs: NameRun[] } {
+  const runs: NameRun[] = [];
+  const dateline = tidy(s)
+    .replace(/\s*[（(]\s*/u, "（")
+    .replace(/\s*[）)]\s*$/u, "）")
+    .replace(/（([^（）]*)）$/u, (_, people: string) => `（${tidyPeople(people, runs)}）`);
+  return { dateline, runs };
+}
+
+// The titles a dateline names its people under: 记者 周敏 通讯员 韩晓东.
+const PEOPLE_TITLE = /(本报)?(摄影记者|实习记者|特约记者|特约通讯员|记者|通讯员)/gu;
+/**
+ * A dateline's people as the paper prints them: a space after each title and between names, names
+ * written together (刘洋陈思) taken apart and noted in `runs`. Anything but titles and names is left as it came.
+ */
+export function tidyPeople(people: string, runs: NameRun[] = []): string {
+  const tokens = people.replace(PEOPLE_TITLE, " $& ").trim().split(/\s+/u);
+  const isTitle = (t: string) => t.replace(PEOPLE_TITLE, "") === "";
+  if (!tokens.every((t) => isTitle(t) || /^[\p{Script=Han}·]{2,12}$/u.test(t))) return people;
+  return tokens
+    .flatMap((t) => {
+      if (isTitle(t)) return [t];
+      const { names } = splitRunTogetherNames(t);
+      if (names.length > 1) runs.push({ written: t, names });
+      return names;
+    })
+    .join(" ");
+}
 
 // Heading lines in a brief, or very short ones in a feature, are the start of a paragraph cut at a
 // column end; four characters is already a subhead (风雪无阻).
 // A Word paragraph is never a fragment: it was not cut.
 function isFragment(it: Item, briefLike: boolean, whole: boolean): boolean {
-  return !whole && it.kind === "head" && (briefLike || (Array.from(it.text).length < 4 && !it.text.includes(" ")));
+  return !whole && !it.realHead && it.kind === "head" && (briefLike || (Array.from(it.text).length < 4 && !it.text.includes(" ")));
 }
 
 function assembleStory(items: readonly Item[], whole = false): ImportedStory {
@@ -391,6 +525,7 @@ function assembleStory(items: readonly Item[], whole = false): ImportedStory {
   }
   let byline = bylines.map((b) => b.replace(/^[□◎●■☆]\s*/u, "")).join(" ");
   let dateline = "";
+  let nameRuns: NameRun[] = [];
   const body: ImportedBlock[] = [];
   const captions: { caption: string; credit: string }[] = [];
   const briefLike = hasDateline(items[i]);
@@ -416,7 +551,7 @@ function assembleStory(items: readonly Item[], whole = false): ImportedStory {
       if (!dateline && body.every((b) => b.type === "photo")) {
         const m = DATELINE.exec(text);
         if (m) {
-          dateline = normalizeDateline(m[0]);
+          ({ dateline, runs: nameRuns } = normalizeDateline(m[0]));
           text = text.slice(m[0].length).trim();
         }
       }
@@ -472,6 +607,7 @@ function assembleStory(items: readonly Item[], whole = false): ImportedStory {
     dateline,
     body,
     captions,
+    nameRuns,
   };
   story.kind = guessKind(story, fields.commentary);
   return story;

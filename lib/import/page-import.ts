@@ -2,7 +2,7 @@
 // page, as the editor corrects them — merged, split, fields edited, left out — before they are filed.
 // Pure, so the browser runs it as the editor works and the unit tests run it as a table.
 
-import { creditOfOnePicture, guessKind, isPageFurniture, splitPage, TRAILING_CREDIT, withoutJumpMarks, type ImportedBlock, type PageStory } from "@/lib/import/copy-parser";
+import { guessKind, isPageFurniture, parseParagraphs, splitPage, TRAILING_CREDIT, withoutJumpMarks, type ImportedBlock, type ImportedStory, type NameRun, type PageStory, type WholeParagraph } from "@/lib/import/copy-parser";
 import { completenessErrors, STORY_KINDS, type StoryDraft } from "@/lib/validation/story";
 
 /** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
@@ -11,6 +11,8 @@ export type ImportCard = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subh
   range: [number, number];
   include: boolean;
   bodyText: string;
+  /** Names the copy ran together and how they were read (absent on cards kept from before). */
+  nameRuns?: NameRun[];
 };
 
 /** How many stories one import files: a printed page holds far fewer; more is a paste gone wrong. */
@@ -62,7 +64,16 @@ export function cardOf(story: PageStory): ImportCard {
     byline: story.byline,
     dateline: story.dateline,
     bodyText: bodyToText(story.body),
+    nameRuns: story.nameRuns,
   };
+}
+
+/**
+ * What the card asks the editor to check: names the copy ran together, while the dateline still
+ * prints them as they were read (once the editor has written them otherwise, the question is answered).
+ */
+export function nameChecks(card: Pick<ImportCard, "dateline" | "nameRuns">): string[] {
+  return (card.nameRuns ?? []).filter((r) => card.dateline.includes(r.names.join(" "))).map((r) => `电头里连写的“${r.written}”读作 ${r.names.join("、")}，请核对`);
 }
 
 /** A pasted page read into cards, one per story found. */
@@ -96,8 +107,10 @@ export function mergeWithNext(cards: readonly ImportCard[], index: number): Impo
 
 /**
  * One story the parser read as one that is two: the body is cut before line `line` (0-based, blank
- * lines not counted). A subhead or a short line there is the new story's headline; a paragraph or a
- * photo stays its first block (photo news has no headline of its own), and its kind is guessed again.
+ * lines not counted). The new story's head is read again from its first lines, as the parser reads a
+ * story: a subhead or a short line there is its headline (two, kicker and headline), a dateline
+ * opening its first paragraph is its dateline and names its byline, and its kind is guessed from
+ * what it holds; a photo there stays its first block (photo news has no headline of its own).
  */
 export function splitAtLine(cards: readonly ImportCard[], index: number, line: number, source: string): ImportCard[] {
   const card = cards[index];
@@ -105,25 +118,28 @@ export function splitAtLine(cards: readonly ImportCard[], index: number, line: n
   const lines = card.bodyText.split("\n").filter((l) => l.trim());
   if (line <= 0 || line >= lines.length) return [...cards];
   const cut = lines[line].trim();
-  const isHead = cut.startsWith(SUBHEAD_MARK) || (!cut.startsWith(PHOTO_MARK) && Array.from(cut).length <= 40 && !/[，。；！？,;]/u.test(cut));
-  const headline = isHead ? cut.replace(SUBHEAD_MARK, "").trim() : "";
-  const rest = lines.slice(isHead ? line + 1 : line);
-  const restBody = textToBody(rest.join("\n"));
+  const rest = lines.slice(line);
+  const story = rereadStory(rest);
   const at = findInSource(source, cut.replace(SUBHEAD_MARK, "").replace(PHOTO_MARK, "").replace(TRAILING_CREDIT, ""), card.range[0], card.range[1])?.[0] ?? card.range[1];
   const before: ImportCard = { ...card, bodyText: lines.slice(0, line).join("\n"), range: [card.range[0], at] };
-  const after: ImportCard = {
-    ...card,
-    key: newKey(),
-    kind: guessKind({ headline, byline: "", dateline: "", body: restBody }),
-    kicker: "",
-    headline,
-    subheadline: "",
-    byline: creditOfOnePicture(restBody),
-    dateline: "",
-    bodyText: rest.join("\n"),
-    range: [at, card.range[1]],
-  };
+  // A kind the editor chose stays; one that was only guessed is guessed again for what is left.
+  if (guessedKind(card) === card.kind) before.kind = guessedKind(before);
+  const after: ImportCard = { ...cardOf({ ...story, range: [at, card.range[1]] }), include: card.include };
   return [...cards.slice(0, index), before, after, ...cards.slice(index + 1)];
+}
+
+const guessedKind = (card: ImportCard) => guessKind({ ...card, body: textToBody(card.bodyText) });
+
+/** A card's body lines read as a story of their own: each line a whole paragraph, marks as their styles. */
+export function rereadStory(lines: readonly string[]): ImportedStory {
+  const paragraphs: WholeParagraph[] = lines.flatMap((raw, n): WholeParagraph[] => {
+    const line = raw.trim();
+    if (line.startsWith(SUBHEAD_MARK)) return [{ text: line.slice(SUBHEAD_MARK.length), role: "heading" }];
+    // A caption line stands for its picture: the parser takes the caption below a picture.
+    if (line.startsWith(PHOTO_MARK)) return [{ picture: n }, { text: line.slice(PHOTO_MARK.length), role: "caption" }];
+    return [{ text: line }];
+  });
+  return parseParagraphs(paragraphs);
 }
 
 /** The line of a text box a cursor offset stands on, blank lines not counted (as splitAtLine counts). */

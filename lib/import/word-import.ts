@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { DomainError, forbidden } from "@/lib/core/errors";
-import { parseParagraphs, type PhotoPlaceholder } from "@/lib/import/copy-parser";
+import { parseParagraphs, type NameRun, type PhotoPlaceholder } from "@/lib/import/copy-parser";
 import { readWordFile, type WordPicture } from "@/lib/import/word-file";
 import { isAcceptedPhotoFormat } from "@/lib/photos/ingest";
 import { discardUploadedPhotos, uploadPhoto, type UploadedPhoto } from "@/lib/photos/mutations";
@@ -15,12 +15,14 @@ import { emptyBody, type StoryDraft } from "@/lib/validation/story";
 // is saved here (the form's own save does that); the file's pictures go into the photo library,
 // as the form's own photo upload would, so the body can name them.
 
-/** What the form takes over; byline fields only when the file has a byline (else the form keeps its own). */
-export type ImportedDraft = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subheadline" | "dateline" | "body"> &
-  Partial<Pick<StoryDraft, "byline" | "contributors" | "bylineEdited">>;
+/**
+ * What the form takes over. The byline is the copy's own (its byline line, or its dateline's people),
+ * empty when the file names no one: never the account that files it (withImportedDraft).
+ */
+export type ImportedDraft = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subheadline" | "dateline" | "body" | "byline" | "contributors" | "bylineEdited">;
 
 /** What was read, for the notice. */
-export type WordImportReport = { filename: string; paragraphs: number; subheads: number; photos: number; skippedPictures: number };
+export type WordImportReport = { filename: string; paragraphs: number; subheads: number; photos: number; skippedPictures: number; nameRuns: NameRun[] };
 
 export type WordImport = { draft: ImportedDraft; read: WordImportReport };
 
@@ -56,12 +58,10 @@ export async function importWordFile(actor: SessionUser, file: { data: Buffer; f
       subheadline: story.subheadline,
       dateline: story.dateline,
       body: body.length ? body : emptyBody(),
+      byline: story.byline,
+      contributors: story.contributors,
+      bylineEdited: story.byline !== "" && composeByline(story.contributors) !== story.byline,
     };
-    if (story.byline) {
-      draft.byline = story.byline;
-      draft.contributors = story.contributors;
-      draft.bylineEdited = composeByline(story.contributors) !== story.byline;
-    }
     return {
       draft,
       read: {
@@ -70,6 +70,7 @@ export async function importWordFile(actor: SessionUser, file: { data: Buffer; f
         subheads: body.filter((b) => b.type === "subhead").length,
         photos: stored.length,
         skippedPictures,
+        nameRuns: story.nameRuns,
       },
     };
   } catch (e) {

@@ -1,3 +1,4 @@
+import { nameChecks } from "@/lib/import/page-import";
 import type { WordImport } from "@/lib/import/word-import";
 
 // What the 从 Word 文件导入 notice says was read: the fields found, then the counts, then what was left out.
@@ -18,5 +19,8 @@ export function wordImportNotice({ draft, read }: WordImport): string {
     read.skippedPictures > 0
       ? `另有 ${read.skippedPictures} 张图片的格式无法使用（如 EMF、WMF、GIF 或已损坏），没有导入，它的说明留在正文里：请另存为 JPEG 或 PNG 后用“插入图片”上传。`
       : "";
-  return `已从《${read.filename}》读入：${[...fields, ...counts].join("、")}。${skipped}请核对后保存。`;
+  // The byline is asked for rather than taken from the account that files the copy.
+  const noByline = draft.byline ? "" : "文件里没有读出署名，请填写作者。";
+  const checks = nameChecks({ dateline: draft.dateline, nameRuns: read.nameRuns }).map((c) => `${c}。`).join("");
+  return `已从《${read.filename}》读入：${[...fields, ...counts].join("、")}。${skipped}${noByline}${checks}请核对后保存。`;
 }

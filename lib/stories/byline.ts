@@ -1,5 +1,6 @@
 // Bylines as people: the printed byline line is made from a list of credits, and old byline
 // strings are read back into such a list. Pure functions, table-tested (tests/unit/byline.test.ts).
+import { splitRunTogetherNames } from "@/lib/stories/person-names";
 
 export const CONTRIBUTOR_ROLES = ["REPORTER", "CORRESPONDENT", "INTERN", "SPECIAL", "PHOTOGRAPHER", "WRITER"] as const;
 export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number];
@@ -92,11 +93,14 @@ export function parseByline(line: string): Credit[] {
   const credits: Credit[] = [];
   let role: ContributorRole = "WRITER";
   let sinceTitle: Credit[] = [];
-  const addName = (name: string) => {
-    if (!isName(name)) return;
-    const credit = { name, role };
-    credits.push(credit);
-    sinceTitle.push(credit);
+  const addName = (written: string) => {
+    // Names written together (刘洋陈思) are two people.
+    for (const name of splitRunTogetherNames(written).names) {
+      if (!isName(name)) continue;
+      const credit = { name, role };
+      credits.push(credit);
+      sinceTitle.push(credit);
+    }
   };
   for (const raw of tokens) {
     let token = raw;

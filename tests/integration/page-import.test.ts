@@ -92,6 +92,24 @@ describe("imported stories filed for the desk", () => {
     expect(await db().auditEvent.count({ where: { action: "story.import", targetId: { in: ids }, actorId: editor.id } })).toBe(3);
   });
 
+  it("credit two people a dateline runs together as two, never the editor who files them", async () => {
+    const t = tag();
+    const odd = () => "甲乙丙戊己辛壬癸"[Math.floor(Math.random() * 8)];
+    const [first, second] = [`刘${odd()}`, `陈${odd()}`];
+    const page = [`东河乡新建养老服务站${t}`, "", `本报讯（实习记者 ${first}${second}）近日，东河乡南湾村养老服务站正式投入使用。`].join("\n");
+    const { ids } = await fileImportedStories(editor, storiesOf(page));
+    const story = await db().story.findUniqueOrThrow({
+      where: { id: ids[0] },
+      select: { byline: true, dateline: true, contributors: { select: { role: true, contributor: { select: { name: true, userId: true } } }, orderBy: { position: "asc" } } },
+    });
+    expect(story).toMatchObject({ byline: `本报实习记者 ${first} ${second}`, dateline: `本报讯（实习记者 ${first} ${second}）` });
+    expect(story.contributors.map((c) => [c.role, c.contributor.name])).toEqual([
+      ["INTERN", first],
+      ["INTERN", second],
+    ]);
+    expect(story.contributors.some((c) => c.contributor.userId === editor.id)).toBe(false);
+  });
+
   it("take forty stories in one transaction", async () => {
     const t = tag();
     const one = storiesOf(pageOf(t))[0];

@@ -26,7 +26,7 @@ describe("importing a .docx", () => {
       bylineEdited: false,
       dateline: "本报讯（记者 韩秋）",
     });
-    expect(read).toEqual({ filename: "铁东区开工.docx", paragraphs: 5, subheads: 2, photos: 1, skippedPictures: 0 });
+    expect(read).toEqual({ filename: "铁东区开工.docx", paragraphs: 5, subheads: 2, photos: 1, skippedPictures: 0, nameRuns: [] });
     const photo = draft.body.find((b) => b.type === "photo");
     expect(photo).toMatchObject({ caption: "图为铁东区一处新开工项目的施工现场。", credit: "张三 摄", altText: "开工现场" });
     const row = await db().photo.findUniqueOrThrow({ where: { id: photo!.type === "photo" ? photo!.photoId : "" } });
@@ -37,11 +37,30 @@ describe("importing a .docx", () => {
     expect(await db().story.count({ where: { authorId: author.id } })).toBe(0);
   });
 
-  it("leaves the form's byline alone when the file has none", async () => {
-    const author = await makeUser("CORRESPONDENT");
+  it("credits the people the dateline names, not the account that files it, names written together taken apart", async () => {
+    // A county media centre's account files copy two staff reporters wrote; the dateline runs their names together.
+    const filer = await makeUser("CORRESPONDENT", "王宇");
+    const file = await makeDocx([{ text: "北岗区为社区配齐急救箱", style: "Title" }, { text: "本报讯（记者 郭丽娜杜红梅）近日，北岗区红十字会为辖区社区配发应急急救箱。" }]);
+    const { draft, read } = await importWordFile(filer, { data: file, filename: "急救箱.docx" });
+    expect(draft).toMatchObject({ dateline: "本报讯（记者 郭丽娜 杜红梅）", byline: "本报记者 郭丽娜 杜红梅", bylineEdited: false });
+    // The notice asks the author to check how the names were taken apart.
+    expect(read.nameRuns).toEqual([{ written: "郭丽娜杜红梅", names: ["郭丽娜", "杜红梅"] }]);
+    expect(draft.contributors).toEqual([
+      { name: "郭丽娜", role: "REPORTER" },
+      { name: "杜红梅", role: "REPORTER" },
+    ]);
+  });
+
+  it("leaves the byline empty, to be asked for, when the file names no one: never the filer's", async () => {
+    const author = await makeUser("CORRESPONDENT", "王宇");
     const { draft } = await importWordFile(author, { data: await makeDocx([{ text: "县城新添三处口袋公园", style: "Title" }, { text: "近日，三处口袋公园向市民开放。" }]), filename: "a.docx" });
-    expect(draft).not.toHaveProperty("byline");
-    expect(draft).not.toHaveProperty("contributors");
+    expect(draft).toMatchObject({ byline: "", contributors: [], bylineEdited: false });
+  });
+
+  it("credits the filer when the copy names them", async () => {
+    const author = await makeUser("CORRESPONDENT", "王宇");
+    const { draft } = await importWordFile(author, { data: await makeDocx([{ text: "县城新添三处口袋公园", style: "Title" }, { text: "本报讯（通讯员 王宇）近日，三处口袋公园向市民开放。" }]), filename: "a.docx" });
+    expect(draft).toMatchObject({ byline: "本报通讯员 王宇", contributors: [{ name: "王宇", role: "CORRESPONDENT" }] });
   });
 
   it("skips pictures the photo desk does not take, keeps their captions as text, and counts them", async () => {

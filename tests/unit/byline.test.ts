@@ -13,6 +13,8 @@ const READ: [string, Credit[]][] = [
   ["实习记者 王一鸣", [{ name: "王一鸣", role: "INTERN" }]],
   ["本报实习记者 王一鸣 记者 刘洋", [{ name: "王一鸣", role: "INTERN" }, { name: "刘洋", role: "REPORTER" }]],
   ["特约记者 马丽", [{ name: "马丽", role: "SPECIAL" }]],
+  ["本报讯（实习记者 刘洋陈思）", [{ name: "刘洋", role: "INTERN" }, { name: "陈思", role: "INTERN" }]],
+  ["本报讯（记者 孟凡 通讯员 高宇郭丽娜）", [{ name: "孟凡", role: "REPORTER" }, { name: "高宇", role: "CORRESPONDENT" }, { name: "郭丽娜", role: "CORRESPONDENT" }]],
   ["本报记者 张三、李四", [{ name: "张三", role: "REPORTER" }, { name: "李四", role: "REPORTER" }]],
   ["记者张三 通讯员李四", [{ name: "张三", role: "REPORTER" }, { name: "李四", role: "CORRESPONDENT" }]],
   ["文/周敏 图/郑凯", [{ name: "周敏", role: "WRITER" }, { name: "郑凯", role: "PHOTOGRAPHER" }]],

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { guessKind, isPageFurniture, joinBrokenLines, parseParagraphs, parseStory, splitPage, type ImportedStory } from "@/lib/import/copy-parser";
 
@@ -232,6 +234,80 @@ describe("splitPage", () => {
 
   it("an empty page has no stories", () => {
     expect(splitPage("\n第3版\n")).toEqual([]);
+  });
+});
+
+describe("splitPage: a page copied from a PDF, lines cut at column ends", () => {
+  // Kicker, headline, a dateline cut inside its bracket, a caption whose "某某 摄" is cut and runs
+  // straight into the next headline, two 实习记者 written together, a 组图 of a title and four captions.
+  const PAGE = readFileSync(path.resolve(import.meta.dirname, "../fixtures/import/pdf-page.txt"), "utf8").trimEnd().split("\n");
+  const read = (text: string) =>
+    splitPage(text).map((s) => ({ kind: s.kind, kicker: s.kicker, headline: s.headline, dateline: s.dateline, byline: s.byline, captions: s.captions, paragraphs: s.body.flatMap((b) => (b.type === "paragraph" ? [b.text] : [])) }));
+  const STORIES = [
+    {
+      kind: "NEWS_BRIEF",
+      kicker: "冬闲变冬忙",
+      headline: "白石镇温室草莓上市",
+      dateline: "本报讯（记者 周敏 通讯员 韩晓东）",
+      byline: "本报记者 周敏 通讯员 韩晓东",
+      captions: [{ caption: "图为村民在大棚里采摘草莓。", credit: "韩晓东 摄" }],
+      paragraphs: ["走进白石镇兴隆村的草莓大棚，一垄垄草莓苗长势喜人，红彤彤的果实挂满枝头，村民们忙着采摘、分拣、装箱。"],
+    },
+    {
+      kind: "NEWS_BRIEF",
+      kicker: "",
+      headline: "东河乡新建养老服务站",
+      dateline: "本报讯（实习记者 刘洋 陈思）",
+      byline: "本报实习记者 刘洋 陈思",
+      captions: [],
+      paragraphs: ["近日，东河乡南湾村养老服务站正式投入使用，村里68名留守老人有了就餐、休息、娱乐的好去处。"],
+    },
+    {
+      kind: "PHOTO_STORY",
+      kicker: "",
+      headline: "冰雪嘉年华开幕",
+      dateline: "",
+      byline: "",
+      captions: [
+        { caption: "游客在冰面上体验雪地摩托。", credit: "李振华 摄" },
+        { caption: "小朋友在冰雪乐园里玩冰滑梯。", credit: "王蕾 摄" },
+        { caption: "白石镇文艺队为游客表演秧歌。", credit: "孙立军 摄" },
+        { caption: "游客在冰雕作品前拍照留念。", credit: "郑洁 摄" },
+      ],
+      paragraphs: [],
+    },
+  ];
+  const FORMS: [string, string][] = [
+    ["as extracted", PAGE.join("\n")],
+    ["with a blank line after every line", PAGE.join("\n\n")],
+    ["with commas and brackets half-width", PAGE.join("\n").replaceAll("，", ",").replaceAll("（", "(")],
+  ];
+  it.each(FORMS)("reads the three stories %s", (_, text) => {
+    expect(read(text)).toEqual(STORIES);
+  });
+
+  it("a short line between two briefs' paragraphs heads a story of its own", () => {
+    const page = [
+      "松岭县举办电商培训班",
+      "本报讯（通讯员 杜红梅）近",
+      "日，县商务局举办农村电商带",
+      "头人培训班，来自各乡镇的85",
+      "名合作社负责人参加培训。",
+      "白石镇完成秸秆离田",
+      "入冬以来，白石镇组织农",
+      "机合作社开展秸秆打包离田作",
+      "业，全镇已完成秸秆离田2.6",
+      "万吨，离田率达到92%。",
+    ].join("\n");
+    expect(read(page).map((s) => [s.headline, s.dateline, s.paragraphs])).toEqual([
+      ["松岭县举办电商培训班", "本报讯（通讯员 杜红梅）", ["近日，县商务局举办农村电商带头人培训班，来自各乡镇的85名合作社负责人参加培训。"]],
+      ["白石镇完成秸秆离田", "", ["入冬以来，白石镇组织农机合作社开展秸秆打包离田作业，全镇已完成秸秆离田2.6万吨，离田率达到92%。"]],
+    ]);
+  });
+
+  it("a column that ends at a full stop does not end its paragraph", () => {
+    const page = ["县里建起草莓大棚", "本报讯（记者 周敏）走进兴", "隆村的草莓大棚，一垄垄草莓", "苗长势喜人，果实挂满枝头。", "村民们忙着采摘、分拣、装箱，", "赶在元旦前送进市区商超。", "据了解，全村今年种了45", "亩草莓，产值可达120万元。"].join("\n");
+    expect(read(page)[0].paragraphs).toEqual(["走进兴隆村的草莓大棚，一垄垄草莓苗长势喜人，果实挂满枝头。村民们忙着采摘、分拣、装箱，赶在元旦前送进市区商超。", "据了解，全村今年种了45亩草莓，产值可达120万元。"]);
   });
 });
 

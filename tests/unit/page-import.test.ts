@@ -11,6 +11,7 @@ import {
   mergeWithNext,
   partsInSource,
   readFolio,
+  nameChecks,
   splitAtLine,
   storyOfCard,
   textToBody,
@@ -126,7 +127,9 @@ describe("cards of a page", () => {
     expect(split.map((c) => c.headline)).toEqual(["梨树县农资储备充足", "送法进村"]);
     expect(split[0].range[1]).toBe(PAGE.indexOf("送法进村"));
     expect(split[1].range).toEqual([PAGE.indexOf("送法进村"), joined[0].range[1]]);
-    expect(split[1].bodyText.startsWith("本报讯（记者 高远）")).toBe(true);
+    // The merged story's dateline, which merging put back at the head of its paragraph, is read again.
+    expect(split[1]).toMatchObject({ dateline: "本报讯（记者 高远）", byline: "本报记者 高远", kind: "NEWS_BRIEF" });
+    expect(split[1].bodyText.startsWith("近日，县司法局")).toBe(true);
     expect(split[1].key).not.toBe(split[0].key);
     // Cutting before the first line or past the last changes nothing.
     expect(splitAtLine(joined, 0, 0, PAGE)).toEqual(joined);
@@ -141,6 +144,37 @@ describe("cards of a page", () => {
     expect(split[1]).toMatchObject({ headline: "", kind: "PHOTO_NEWS", byline: "本报记者 赵晨 摄", bodyText: "【图】图为农民在田间查看秧苗长势。（本报记者 赵晨 摄）" });
     expect(split[1].range[0]).toBe(source.indexOf("图为"));
     expect(split[0]).toMatchObject({ dateline: "本报讯（通讯员 林晓）", bodyText: "6月17日，市图书馆少儿阅览室重新开放。" });
+  });
+
+  it("reads the new story's head lines again at each split: headline, dateline, byline and kind", () => {
+    // What the desk once read as one story: a brief with its photo, the next brief's headline and
+    // dateline (two 实习记者 written together), and a 组图 of a title and two captions.
+    const card = {
+      ...cardsOfPage("白石镇温室草莓上市\n本报讯（记者 周敏）走进兴隆村的草莓大棚。")[0],
+      bodyText: [
+        "走进兴隆村的草莓大棚。",
+        "【图】图为村民在大棚里采摘草莓。（韩晓东 摄）",
+        "东河乡新建养老服务站",
+        "本报讯（实习记者 刘洋陈思）近日，东河乡南湾村养老服务站投入使用。",
+        "冰雪嘉年华开幕",
+        "【图】游客在冰面上体验雪地摩托。（李振华 摄）",
+        "【图】小朋友在冰雪乐园里玩冰滑梯。（王蕾 摄）",
+      ].join("\n"),
+    };
+    const once = splitAtLine([card], 0, 2, "");
+    expect(once[1]).toMatchObject({ kicker: "", headline: "东河乡新建养老服务站", dateline: "本报讯（实习记者 刘洋 陈思）", byline: "本报实习记者 刘洋 陈思" });
+    expect(once[1].bodyText.split("\n")[1]).toBe("【小标题】冰雪嘉年华开幕");
+    const twice = splitAtLine(once, 1, 1, "");
+    expect(twice.map((c) => [c.kind, c.headline, c.dateline, c.byline])).toEqual([
+      ["NEWS_BRIEF", "白石镇温室草莓上市", "本报讯（记者 周敏）", "本报记者 周敏"],
+      ["NEWS_BRIEF", "东河乡新建养老服务站", "本报讯（实习记者 刘洋 陈思）", "本报实习记者 刘洋 陈思"],
+      ["PHOTO_STORY", "冰雪嘉年华开幕", "", ""],
+    ]);
+    expect(twice[1].bodyText).toBe("近日，东河乡南湾村养老服务站投入使用。");
+    // The card asks for the names it took apart to be checked, until the editor writes them otherwise.
+    expect(nameChecks(twice[1])).toEqual(["电头里连写的“刘洋陈思”读作 刘洋、陈思，请核对"]);
+    expect(nameChecks({ ...twice[1], dateline: "本报讯（实习记者 刘洋陈 思）" })).toEqual([]);
+    expect(twice[2].bodyText).toBe("【图】游客在冰面上体验雪地摩托。（李振华 摄）\n【图】小朋友在冰雪乐园里玩冰滑梯。（王蕾 摄）");
   });
 
   it("counts the cursor's line as the split does, blank lines left out", () => {

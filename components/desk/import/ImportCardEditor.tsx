@@ -1,7 +1,7 @@
 "use client";
 import { useRef } from "react";
 import { KIND_LABELS, STORY_KINDS, type StoryKind } from "@/lib/validation/story";
-import { PART_LABELS, PHOTO_MARK, SUBHEAD_MARK, fileableBody, importProblem, lineAtOffset, storyOfCard, type ImportCard } from "@/lib/import/page-import";
+import { PART_LABELS, PHOTO_MARK, SUBHEAD_MARK, fileableBody, importProblem, lineAtOffset, nameChecks, storyOfCard, type ImportCard } from "@/lib/import/page-import";
 import { STORY_BORDERS } from "@/components/desk/import/SourceView";
 
 // The head fields in print order, named as the source view names the parts.
@@ -46,6 +46,9 @@ export function ImportCardEditor({
           导入这一篇
         </label>
         {problem && <span className="text-sm text-red-800" data-testid={`import-problem-${n}`}>{problem}</span>}
+        {nameChecks(card).map((check) => (
+          <span key={check} className="text-sm text-amber-800" data-testid={`import-check-${n}`}>{check}</span>
+        ))}
         <label className="flex items-center gap-1 text-sm">
           体裁
           <select className="input !w-auto !py-0.5" value={card.kind} onChange={(e) => onChange({ ...card, kind: e.target.value as StoryKind })} aria-label={`第 ${n} 篇体裁`}>
