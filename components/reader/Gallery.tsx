@@ -44,7 +44,11 @@ export function Gallery({ photos, sizes, credits }: { photos: PhotoBlock[]; size
       if (!el) return;
       const to = Math.min(Math.max(index, 0), count - 1);
       const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      el.scrollTo({ left: to * el.clientWidth, behavior: still ? "auto" : "smooth" });
+      // The slide's own position, to the fraction of a pixel: clientWidth is rounded, and
+      // index × clientWidth drifts a pixel a slide, showing a sliver of the one before.
+      const slide = el.children[to] as HTMLElement | undefined;
+      const left = slide ? el.scrollLeft + slide.getBoundingClientRect().left - el.getBoundingClientRect().left : to * el.clientWidth;
+      el.scrollTo({ left, behavior: still ? "auto" : "smooth" });
       setCurrent(to);
     },
     [count],
@@ -148,7 +152,7 @@ export function Gallery({ photos, sizes, credits }: { photos: PhotoBlock[]; size
                     }}
                     className={`block border-2 ${scripted && i === current ? "border-masthead" : "border-transparent"}`}
                   >
-                    <img src={photoUrl(photo.photoId, "w480")} width={size?.width ?? 480} height={size?.height ?? 320} alt="" loading="lazy" decoding="async" className="h-14 w-auto bg-stone-200" />
+                    <img src={photoUrl(photo.photoId, "w480")} width={size?.width ?? 480} height={size?.height ?? 320} alt="" loading={i < 6 ? "eager" : "lazy"} decoding="async" className="h-14 w-auto bg-stone-200" />
                   </a>
                 </li>
               );
