@@ -142,7 +142,7 @@ test("two editors on one issue see each other's changes without reloading, and t
   const first = await newUserPage(browser, "bianji");
   const story = `铁东区冰雪运动进校园${tag}`;
   await approvedBrief(reporter, first, story);
-  const board = await newIssue(first, 45);
+  const board = await newIssue(first, 47);
   const second = await newUserPage(browser, "bianji2");
   await second.goto(board);
   for (const editor of [first, second]) await editor.evaluate(() => ((window as unknown as { boardMarker: number }).boardMarker = 1));
@@ -172,7 +172,7 @@ test("two editors on one issue see each other's changes without reloading, and t
 
 test("every page column fits a laptop screen, 1280 px wide and up", async ({ browser }) => {
   const editor = await newUserPage(browser, "bianji");
-  await newIssue(editor, 46);
+  await newIssue(editor, 48);
   for (const width of [1280, 1366, 1440]) {
     await editor.setViewportSize({ width, height: 800 });
     for (const n of [1, 2, 3, 4]) {

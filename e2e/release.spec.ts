@@ -24,7 +24,8 @@ async function createIssue(editor: Page, date: string): Promise<string> {
   await editor.goto("/desk/issues");
   await editor.getByLabel("出版日期").fill(date);
   await editor.getByRole("button", { name: /创建/ }).click();
-  await editor.waitForURL(/\/desk\/issues\/[a-z0-9]+(\?|$)/);
+  // Not waitForURL, which waits forever: a refusal (a day that already has an issue) fails here.
+  await expect(editor).toHaveURL(/\/desk\/issues\/[a-z0-9]+(\?|$)/);
   return new URL(editor.url()).pathname.split("/").pop()!;
 }
 
