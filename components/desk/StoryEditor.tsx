@@ -51,7 +51,6 @@ export function StoryEditor({
   server,
   slotId,
   allTags,
-  defaultCredit,
   canTakeOver,
   confirmation,
   photoMaxBytes,
@@ -63,7 +62,6 @@ export function StoryEditor({
   /** The planned slot (计划稿) a new story is written for. */
   slotId?: string;
   allTags: { name: string; kind: "PLACE" | "TOPIC" }[];
-  defaultCredit: string;
   canTakeOver: boolean;
   /** What the last action said before it brought the user here (a redirect's ?done=). */
   confirmation?: string;
@@ -274,7 +272,7 @@ export function StoryEditor({
               字数：<strong data-testid="char-count">{charCount}</strong>
             </span>
           </div>
-          <BodyEditor blocks={content.body} onChange={(b) => set("body", b)} defaultCredit={defaultCredit} readOnly={!editable} photoSources={photoSources} />
+          <BodyEditor blocks={content.body} onChange={(b) => set("body", b)} readOnly={!editable} photoSources={photoSources} />
           <FieldError id="body" errors={errors.body} />
         </div>
 

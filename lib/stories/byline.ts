@@ -169,8 +169,3 @@ export function defaultCredits(user: { bylineTitle: string; name: string }): Cre
 export function defaultByline(user: { bylineTitle: string; name: string }): string {
   return composeByline(defaultCredits(user));
 }
-
-/** The credit a new photo starts with. */
-export function defaultCredit(user: { bylineTitle: string; name: string }): string {
-  return `${user.bylineTitle.replace("摄影记者", "记者")} ${user.name} 摄`;
-}
