@@ -14,7 +14,7 @@ import { storyPhotoSources } from "@/components/desk/photos/StoryPhotoSources";
 import { ConflictPanel } from "@/components/desk/ConflictPanel";
 import { WordImport } from "@/components/desk/WordImport";
 import { formatMoment } from "@/lib/core/dates";
-import { contentOf, type Content } from "@/components/desk/story-editor/content";
+import { contentOf, withKind, type Content } from "@/components/desk/story-editor/content";
 import { forgetBackup, useLocalBackup } from "@/components/desk/story-editor/useLocalBackup";
 import { useEditLock } from "@/components/desk/story-editor/useEditLock";
 import { useAutosave } from "@/components/desk/story-editor/useAutosave";
@@ -247,7 +247,7 @@ export function StoryEditor({
         <div className="grid gap-4 md:grid-cols-3">
           <label className="block">
             <span className="label">体裁</span>
-            <select className="input" value={content.kind} onChange={(e) => set("kind", e.target.value as StoryKind)}>
+            <select className="input" value={content.kind} onChange={(e) => setContent((c) => withKind(c, e.target.value as StoryKind, story.id ? null : story.contributors))}>
               {STORY_KINDS.map((k) => (
                 <option key={k} value={k}>{KIND_LABELS[k]}</option>
               ))}
