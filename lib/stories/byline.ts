@@ -169,3 +169,8 @@ export function defaultCredits(user: { bylineTitle: string; name: string }): Cre
 export function defaultByline(user: { bylineTitle: string; name: string }): string {
   return composeByline(defaultCredits(user));
 }
+
+/** Who a desk list names for a story: its printed byline, or for a 组图 without one its photographers. */
+export function creditedLine(byline: string, credits: readonly { role: ContributorRole; contributor: { name: string } }[]): string {
+  return byline || composeByline(credits.map((c) => ({ name: c.contributor.name, role: c.role })));
+}
