@@ -8,10 +8,11 @@ import { parseByline, type Credit } from "@/lib/stories/byline";
 // A title that may stand before the names of a credit (本报记者 李文涛 摄).
 const TITLE = /^(本报|新华社|特约)?(摄影记者|实习记者|特约记者|特约通讯员|记者|通讯员|摄影)$/u;
 // Where a caption's own sentence ends and a credit may begin.
-const BOUNDARY = /[。！？!?；;…”"，,、：:]/u;
+const BOUNDARY = /[。！？!?；;…”"，,、：:)）]/u;
 
 /** One word of a credit: a title, a name, or a name with its 摄 (李文涛摄, 李文涛/摄). */
 function isCreditWord(word: string): boolean {
+  if (!/^[\p{Script=Han}·A-Za-z/／]+$/u.test(word)) return false;
   if (TITLE.test(word) || word === "摄" || word === "/摄" || word === "文") return true;
   return parseByline(`${word.replace(/[/／]?摄$/u, "")} 摄`).length === 1;
 }
@@ -42,18 +43,17 @@ export function splitCaptionCredit(caption: string): { caption: string; credit: 
       break;
     }
   }
-  // 李文涛/摄 and 李文涛摄 are read as 李文涛 摄.
-  const words = text.slice(start + 1).replace(/\s*[/／]?\s*摄$/u, " 摄").trim().split(/\s+/u);
+  // 李文涛/摄 and 李文涛摄 are read as 李文涛 摄 (only the end changes, so the words keep their places).
+  const tail = text.slice(start + 1).replace(/\s*[/／]?\s*摄$/u, " 摄");
+  const tokens = [...tail.matchAll(/\S+/gu)];
+  const words = tokens.map((m) => m[0]);
   let first = words.length;
   while (first > 0 && isCreditWord(words[first - 1])) first--;
   const creditWords = words.slice(first);
-  const credits = parseByline(creditWords.join(" ")).filter((c) => c.role === "PHOTOGRAPHER");
-  if (credits.length === 0) return none;
+  if (first === words.length || parseByline(creditWords.join(" ")).every((c) => c.role !== "PHOTOGRAPHER")) return none;
   const credit = creditWords.join(" ");
   // What stays is the caption's own text, up to where the credit began (a bracket opened for it goes too).
-  const kept = [...words.slice(0, first)].join(" ");
-  const before = start >= 0 ? text.slice(0, start + 1) : "";
-  const rest = `${before}${kept ? (before ? " " : "") + kept : ""}`.replace(/[（(]\s*$/u, "").trim();
+  const rest = text.slice(0, start + 1 + (tokens[first].index ?? 0)).replace(/[（(]\s*$/u, "").trim();
   return { caption: rest, credit };
 }
 

@@ -14,6 +14,7 @@ const CAPTIONS: [string, { caption: string; credit: string }][] = [
   ["收割机在东坪村的稻田里作业。 通讯员 孟雪 柯一帆 摄", { caption: "收割机在东坪村的稻田里作业。", credit: "通讯员 孟雪 柯一帆 摄" }],
   ["收割机在东坪村的稻田里作业 孟雪 摄", { caption: "收割机在东坪村的稻田里作业", credit: "孟雪 摄" }],
   ["11月30日，志愿者在南湖公园清扫积雪。\n欧阳立群 摄", { caption: "11月30日，志愿者在南湖公园清扫积雪。", credit: "欧阳立群 摄" }],
+  ["县城（东区）新修的街道 钱晓峰 摄", { caption: "县城（东区）新修的街道", credit: "钱晓峰 摄" }],
   // No credit at the end: the caption comes back whole.
   ["收割机在东坪村的稻田里作业。", { caption: "收割机在东坪村的稻田里作业。", credit: "" }],
   ["县委宣传部 提供", { caption: "县委宣传部 提供", credit: "" }],
