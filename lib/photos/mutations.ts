@@ -7,7 +7,7 @@ import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { z } from "zod";
 import { PHOTO_FIELD_NAMES, photoFields, photoSearchText, type PhotoChoice, type PhotoFieldName } from "@/lib/photos/fields";
 import { mayEditPhoto, photosVisibleTo, usesLibrary } from "@/lib/photos/access";
-import { photographersOf, photoWords } from "@/lib/photos/credit";
+import { photographersOf, photoWords, splitCaptionCredit } from "@/lib/photos/credit";
 import { resolveContributor } from "@/lib/stories/credits";
 import { fieldErrorsOf } from "@/lib/validation/story";
 import { ingestPhoto } from "@/lib/photos/ingest";
@@ -123,6 +123,8 @@ export async function updatePhoto(actor: SessionUser, photoId: string, input: Ph
     if (!photo) throw notFound("找不到这张图片，或你无权查看");
     if (!mayEditPhoto(actor, photo)) throw forbidden("只有上传者和编辑可以修改这张图片的说明");
     if (baseVersion !== undefined && baseVersion !== photo.version) throw staleWords();
+    // A caption saved with its credit at the end (…… 孟雪 摄) credits a photo that has none.
+    if (changes.caption !== undefined && !(changes.credit ?? photo.credit)) Object.assign(changes, creditedCaption(changes.caption));
     const next = { ...photo, ...changes };
     const changed = PHOTO_FIELD_NAMES.filter((n) => JSON.stringify(photo[n]) !== JSON.stringify(next[n]));
     // The version in the condition too: two saves racing past the check above cannot both land.
@@ -141,6 +143,12 @@ export async function updatePhoto(actor: SessionUser, photoId: string, input: Ph
     if (changed.length) await recordAudit(tx, { actorId: actor.id, action: "photo.update", targetType: "photo", targetId: photoId, summary: { photoFields: changed } });
     return row;
   });
+}
+
+/** The caption and, when it ends with one, the credit it carries. */
+function creditedCaption(caption: string): { caption: string; credit?: string } {
+  const split = splitCaptionCredit(caption);
+  return split.credit ? split : { caption };
 }
 
 /**

@@ -44,6 +44,17 @@ describe("a batch of five photographers", () => {
     const photographer = await db().contributor.findFirstOrThrow({ where: { name: `柯帆${t}` } });
     expect((await listLibrary(uploader, { photographer: photographer.id })).items.map((p) => p.id)).toEqual([photos[2].id]);
     expect((await listLibrary(uploader, { q: `孟雪${t}` })).items.map((p) => p.id)).toEqual([photos[1].id]);
+
+    // Captioned afterwards in the library, with the credit at the end: the photo without one gets it.
+    await updatePhoto(uploader, photos[4].id, { caption: `湖边鱼市人头攒动。 韩冬${t} 摄` });
+    expect(await db().photo.findUniqueOrThrow({ where: { id: photos[4].id }, select: { caption: true, credit: true, photographer: { select: { name: true } } } })).toEqual({
+      caption: "湖边鱼市人头攒动。",
+      credit: `韩冬${t} 摄`,
+      photographer: { name: `韩冬${t}` },
+    });
+    // A photo with its credit keeps it: the caption is saved as written.
+    await updatePhoto(uploader, photos[1].id, { caption: `冰面上的渔网。 韩冬${t} 摄` });
+    expect(await db().photo.findUniqueOrThrow({ where: { id: photos[1].id }, select: { caption: true, credit: true } })).toEqual({ caption: `冰面上的渔网。 韩冬${t} 摄`, credit: `孟雪${t} 摄` });
   });
 });
 
