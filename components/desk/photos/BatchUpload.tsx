@@ -236,7 +236,7 @@ function UploadRow({ row, captionAction, photoPagePrefix, onRetry }: { row: Row;
         )}
         {row.photo && (
           <p className={`mt-1 text-sm ${row.photo.credit ? "text-stone-700" : "text-amber-800"}`} data-testid="upload-credit">
-            {row.photo.credit ? `署名：${row.photo.credit}` : MISSING_CREDIT}
+            {row.photo.credit ? `署名：${row.photo.credit}` : captionAction ? `${MISSING_CREDIT}（写在说明末尾也可以）` : MISSING_CREDIT}
           </p>
         )}
         {row.photo && captionAction && (
