@@ -25,7 +25,10 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await reporter.getByLabel("上传图片").setInputFiles(await photoFile());
   await expect(reporter.getByLabel("图片说明")).toBeVisible();
   await reporter.getByLabel("图片说明").fill("农机手在田间收获玉米。");
-  await expect(reporter.getByLabel("摄影署名")).toHaveValue("本报通讯员 张晗 摄");
+  // The file names nobody: the credit is asked for, not filled with the uploader's name.
+  await expect(reporter.getByTestId("missing-credit")).toBeVisible();
+  await expect(reporter.getByLabel("摄影署名")).toHaveValue("");
+  await reporter.getByLabel("摄影署名").fill("本报通讯员 张晗 摄");
   await reporter.getByLabel("替代文字（供视障读者）").fill("收割机在金黄的玉米地里作业");
   await expect(reporter.getByTestId("char-count")).toHaveText(String(22 + 8 + 15 + 11));
   await reporter.getByLabel("添加标签").fill("梨树县");

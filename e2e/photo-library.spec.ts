@@ -49,7 +49,7 @@ test("a photographer uploads a batch, sees each file's progress, keeps the good 
   const first = upload.getByRole("listitem", { name: "秋收-1.jpg" });
   await first.getByLabel("秋收-1.jpg 的图片说明").fill(caption);
   await first.getByRole("button", { name: "保存说明" }).click();
-  await expect(first.getByRole("status")).toHaveText("已保存");
+  await expect(first.getByRole("status")).toHaveText("已保存（署名：本报记者 赵晨 摄）");
 
   // Found by its caption…
   await page.goto(`/desk/photos?q=${encodeURIComponent(`稻谷${stamp}`)}`);

@@ -18,6 +18,7 @@ import type { BodyBlock, PhotoBlock } from "@/lib/stories/body";
 import { photoUrl } from "@/lib/format";
 import { newBlockKey, useBlockKeys } from "@/components/desk/body-editor/useBlockKeys";
 import { isMultiLinePaste, parsePastedBody, type PastedBody } from "@/lib/import/paste";
+import { MISSING_CREDIT, splitCaptionCredit } from "@/lib/photos/credit";
 
 /** A photo as an uploader or the photo library hands it over. */
 export type PickedPhoto = { id: string; width: number; height: number; caption: string; credit: string; altText: string };
@@ -39,13 +40,11 @@ const TYPE_LABELS: Record<BlockType, string> = { paragraph: "段落", subhead: "
 export function BodyEditor({
   blocks,
   onChange,
-  defaultCredit,
   readOnly = false,
   photoSources = [],
 }: {
   blocks: BodyBlock[];
   onChange: (blocks: BodyBlock[]) => void;
-  defaultCredit: string;
   /** Not editable here (read-only story, lock held by someone else): no editing control is shown. */
   readOnly?: boolean;
   photoSources?: PhotoSource[];
@@ -80,13 +79,8 @@ export function BodyEditor({
 
   /** The one way photos enter the body, whatever brought them (an upload, a batch, the library). */
   const insertPhotos = (at: number, photos: PhotoBlock[]) => insertBlocks(at, photos);
-  const picked = (photo: PickedPhoto): PhotoBlock => ({
-    type: "photo",
-    photoId: photo.id,
-    caption: photo.caption,
-    credit: photo.credit || defaultCredit,
-    altText: photo.altText,
-  });
+  // A photo brings its own caption and credit (lib/photos/credit.ts), never the account's name.
+  const picked = (photo: PickedPhoto): PhotoBlock => ({ type: "photo", photoId: photo.id, caption: photo.caption, credit: photo.credit, altText: photo.altText });
 
   function insertEmpty(at: number, type: "paragraph" | "subhead") {
     insertBlocks(at, [{ type, text: "" }]);
@@ -131,14 +125,14 @@ export function BodyEditor({
       const form = new FormData();
       form.append("file", file);
       const response = await fetch("/api/photos", { method: "POST", body: form });
-      const answer = (await response.json().catch(() => ({}))) as { id?: string; error?: string };
+      const answer = (await response.json().catch(() => ({}))) as Partial<PickedPhoto> & { error?: string };
       if (!response.ok || !answer.id) {
         // A proxy in front may refuse a big body itself, without our JSON message.
         const fallback = response.status === 413 ? "图片太大，服务器拒绝接收，请换一张较小的图片" : "上传失败，请重试";
         setUploadError(answer.error ?? fallback);
         return;
       }
-      insertPhotos(at, [{ type: "photo", photoId: answer.id, caption: "", credit: defaultCredit, altText: "" }]);
+      insertPhotos(at, [picked({ caption: "", credit: "", altText: "", width: 0, height: 0, ...answer, id: answer.id })]);
     } catch {
       setUploadError("网络中断，图片没有上传，请重试");
     } finally {
@@ -306,18 +300,39 @@ function SortableBlock({
 }
 
 function PhotoFields({ block, readOnly, onChange }: { block: PhotoBlock; readOnly: boolean; onChange: (b: PhotoBlock) => void }) {
+  const creditId = useId();
+  const missing = !readOnly && !block.credit.trim();
+  // A caption typed or pasted with its credit at the end (…… 李文涛 摄) gives the credit when none is set.
+  const takeCreditFromCaption = () => {
+    if (block.credit.trim()) return;
+    const split = splitCaptionCredit(block.caption);
+    if (split.credit) onChange({ ...block, ...split });
+  };
   return (
     <div className="grid gap-3 md:grid-cols-[200px_1fr]">
       <img src={photoUrl(block.photoId, "w480")} alt={block.altText || "已上传的图片"} className="w-full rounded bg-stone-100" />
       <div className="space-y-2">
         <label className="block">
           <span className="label">图片说明</span>
-          <textarea className="input min-h-16" value={block.caption} readOnly={readOnly} onChange={(e) => onChange({ ...block, caption: e.target.value })} />
+          <textarea className="input min-h-16" value={block.caption} readOnly={readOnly} onChange={(e) => onChange({ ...block, caption: e.target.value })} onBlur={takeCreditFromCaption} />
         </label>
         <label className="block">
           <span className="label">摄影署名</span>
-          <input className="input" value={block.credit} readOnly={readOnly} onChange={(e) => onChange({ ...block, credit: e.target.value })} />
+          <input
+            className="input"
+            value={block.credit}
+            readOnly={readOnly}
+            placeholder="例：李文涛 摄"
+            aria-invalid={missing || undefined}
+            aria-describedby={missing ? creditId : undefined}
+            onChange={(e) => onChange({ ...block, credit: e.target.value })}
+          />
         </label>
+        {missing && (
+          <p id={creditId} className="text-sm text-amber-800" data-testid="missing-credit">
+            {MISSING_CREDIT}
+          </p>
+        )}
         <label className="block">
           <span className="label">替代文字（供视障读者）</span>
           <input className="input" value={block.altText} readOnly={readOnly} onChange={(e) => onChange({ ...block, altText: e.target.value })} />

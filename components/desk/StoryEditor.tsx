@@ -15,7 +15,7 @@ import { ConflictPanel } from "@/components/desk/ConflictPanel";
 import { WordImport } from "@/components/desk/WordImport";
 import { withImportedDraft } from "@/lib/import/word-draft";
 import { formatMoment } from "@/lib/core/dates";
-import { contentOf, type Content } from "@/components/desk/story-editor/content";
+import { contentOf, withKind, type Content } from "@/components/desk/story-editor/content";
 import { forgetBackup, useLocalBackup } from "@/components/desk/story-editor/useLocalBackup";
 import { useEditLock } from "@/components/desk/story-editor/useEditLock";
 import { useAutosave } from "@/components/desk/story-editor/useAutosave";
@@ -52,7 +52,6 @@ export function StoryEditor({
   server,
   slotId,
   allTags,
-  defaultCredit,
   canTakeOver,
   confirmation,
   photoMaxBytes,
@@ -64,7 +63,6 @@ export function StoryEditor({
   /** The planned slot (计划稿) a new story is written for. */
   slotId?: string;
   allTags: { name: string; kind: "PLACE" | "TOPIC" }[];
-  defaultCredit: string;
   canTakeOver: boolean;
   /** What the last action said before it brought the user here (a redirect's ?done=). */
   confirmation?: string;
@@ -250,7 +248,7 @@ export function StoryEditor({
         <div className="grid gap-4 md:grid-cols-3">
           <label className="block">
             <span className="label">体裁</span>
-            <select className="input" value={content.kind} onChange={(e) => set("kind", e.target.value as StoryKind)}>
+            <select className="input" value={content.kind} onChange={(e) => setContent((c) => withKind(c, e.target.value as StoryKind, story.id ? null : story.contributors))}>
               {STORY_KINDS.map((k) => (
                 <option key={k} value={k}>{KIND_LABELS[k]}</option>
               ))}
@@ -275,7 +273,7 @@ export function StoryEditor({
               字数：<strong data-testid="char-count">{charCount}</strong>
             </span>
           </div>
-          <BodyEditor blocks={content.body} onChange={(b) => set("body", b)} defaultCredit={defaultCredit} readOnly={!editable} photoSources={photoSources} />
+          <BodyEditor blocks={content.body} onChange={(b) => set("body", b)} readOnly={!editable} photoSources={photoSources} />
           <FieldError id="body" errors={errors.body} />
         </div>
 

@@ -13,7 +13,7 @@ export function StoryTable({ stories, empty, showAuthor = false }: { stories: St
           <tr>
             <th scope="col" className="px-3 py-2">标题</th>
             <th scope="col" className="px-3 py-2">体裁</th>
-            {showAuthor && <th scope="col" className="px-3 py-2">作者</th>}
+            {showAuthor && <th scope="col" className="px-3 py-2">署名</th>}
             <th scope="col" className="px-3 py-2">字数</th>
             <th scope="col" className="px-3 py-2">状态</th>
             <th scope="col" className="px-3 py-2">更新</th>
@@ -29,7 +29,13 @@ export function StoryTable({ stories, empty, showAuthor = false }: { stories: St
                 {s.tags.length > 0 && <span className="ml-2 text-xs text-stone-500">{s.tags.join("、")}</span>}
               </td>
               <td className="px-3 py-2">{KIND_LABELS[s.kind]}</td>
-              {showAuthor && <td className="px-3 py-2">{s.authorName}</td>}
+              {showAuthor && (
+                <td className="px-3 py-2">
+                  {/* The people credited first; the filing account after, for the desk. */}
+                  <span className="block">{s.credited || <span className="text-stone-500">（无署名）</span>}</span>
+                  <span className="block text-xs text-stone-500">提交：{s.authorName}</span>
+                </td>
+              )}
               <td className="px-3 py-2 tabular-nums">{s.charCount}</td>
               <td className="px-3 py-2"><StatusBadge status={s.status} /></td>
               <td className="px-3 py-2 whitespace-nowrap text-stone-600">{formatMoment(s.updatedAt)}</td>

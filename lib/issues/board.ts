@@ -1,4 +1,6 @@
 import "server-only";
+import { creditedLine } from "@/lib/stories/byline";
+import { creditsSelect } from "@/lib/stories/content";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
@@ -15,7 +17,7 @@ import type { StoryKind } from "@/lib/validation/story";
 // the proof and the reader's page are drawn from.
 
 export type BoardPage = { id: string; number: number; name: string; status: PageStatus; version: number; view: PageView };
-export type WaitingStory = { id: string; headline: string; kind: StoryKind; charCount: number; authorName: string; filedFor: string | null };
+export type WaitingStory = { id: string; headline: string; kind: StoryKind; charCount: number; credited: string; authorName: string; filedFor: string | null };
 export type IssueBoard = {
   /** What the board was drawn at (boardVersion): a watcher that hears another knows to draw it again. */
   version: string;
@@ -78,9 +80,9 @@ export async function waitingStories(actor: SessionUser): Promise<WaitingStory[]
   const rows = await db().story.findMany({
     where: { status: "APPROVED", placement: null },
     orderBy: { approvedAt: "asc" },
-    select: { id: true, headline: true, kind: true, charCount: true, author: { select: { name: true } }, filedFor: { select: { slotTopic: true } } },
+    select: { id: true, headline: true, kind: true, charCount: true, byline: true, contributors: creditsSelect, author: { select: { name: true } }, filedFor: { select: { slotTopic: true } } },
   });
-  return rows.map((r) => ({ id: r.id, headline: r.headline, kind: r.kind, charCount: r.charCount, authorName: r.author.name, filedFor: r.filedFor?.slotTopic ?? null }));
+  return rows.map((r) => ({ id: r.id, headline: r.headline, kind: r.kind, charCount: r.charCount, credited: creditedLine(r.byline, r.contributors), authorName: r.author.name, filedFor: r.filedFor?.slotTopic ?? null }));
 }
 
 /**

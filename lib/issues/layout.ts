@@ -25,6 +25,7 @@ export type LayoutStory = {
   /** For the desk: where the story is in the workflow and who filed it. */
   status?: string;
   authorName?: string;
+  credited?: string;
 };
 
 export type PageRef = { number: number; name: string };

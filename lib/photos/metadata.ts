@@ -2,6 +2,7 @@ import "server-only";
 import exifr from "exifr";
 import { printable } from "@/lib/validation/text";
 import { photoTextLimits } from "@/lib/photos/fields";
+import { asPhotoCredit } from "@/lib/photos/credit";
 
 // What a camera and the photographer's software wrote into the file (EXIF, IPTC, XMP): read once
 // at upload, since the public sizes are made without it. File values only fill what the uploader
@@ -34,7 +35,7 @@ export async function readFileMetadata(data: Buffer): Promise<FileMetadata> {
     takenAt: shootingTime(first(raw, "DateTimeOriginal", "CreateDate", "DateCreated"), first(raw, "OffsetTimeOriginal", "OffsetTime")),
     camera: cameraName(first(raw, "Make"), first(raw, "Model")),
     caption: clip(first(raw, "Caption", "ImageDescription", "description"), photoTextLimits.caption, true),
-    credit: clip(asCredit(first(raw, "Byline", "Credit", "Artist", "creator")), photoTextLimits.credit),
+    credit: clip(asPhotoCredit(first(raw, "Byline", "Credit", "Artist", "creator")), photoTextLimits.credit),
     keywords: keywordList(raw.Keywords ?? raw.subject),
     place: clip([...new Set(place)].join(" "), photoTextLimits.place),
   };
@@ -97,12 +98,6 @@ export function cameraName(make: string, model: string): string {
   const tidyBrand = brand && brand === brand.toUpperCase() && /[A-Z]{3}/.test(brand) ? brand[0] + brand.slice(1).toLowerCase() : brand;
   const name = model.toLowerCase().startsWith(brand.toLowerCase()) && brand ? tidyBrand + model.slice(brand.length) : [tidyBrand, model].filter(Boolean).join(" ");
   return clip(name.replace(/\s+/gu, " "), 60);
-}
-
-/** A bare name from a camera (李明) becomes the paper's credit (李明 摄); a written credit stays. */
-function asCredit(value: string): string {
-  if (!value || /摄|提供|来源|图/u.test(value)) return value;
-  return `${value} 摄`;
 }
 
 function keywordList(value: unknown): string[] {

@@ -7,10 +7,12 @@ import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { z } from "zod";
 import { PHOTO_FIELD_NAMES, photoFields, photoSearchText, type PhotoChoice, type PhotoFieldName } from "@/lib/photos/fields";
 import { mayEditPhoto, photosVisibleTo, usesLibrary } from "@/lib/photos/access";
-import { parseByline } from "@/lib/stories/byline";
+import { photographersOf, photoWords, splitCaptionCredit } from "@/lib/photos/credit";
 import { resolveContributor } from "@/lib/stories/credits";
 import { fieldErrorsOf } from "@/lib/validation/story";
 import { ingestPhoto } from "@/lib/photos/ingest";
+import { photosOf } from "@/lib/stories/photo-story";
+import type { BodyBlock } from "@/lib/stories/body";
 import { photoStore } from "@/lib/platform/storage";
 import { discardPhotoFiles, newStorageKey, putPhotoFiles } from "@/lib/photos/files";
 
@@ -28,7 +30,7 @@ function checkedFields<S extends z.ZodType>(schema: S, input: unknown): z.output
 
 /** The photographer a credit names, when it names exactly one person (两人合摄 stays unlinked). */
 async function photographerOf(tx: Tx, credit: string, filerId: string): Promise<string | null> {
-  const names = [...new Set(parseByline(credit).map((c) => c.name))];
+  const names = [...new Set(photographersOf(credit).map((c) => c.name))];
   return names.length === 1 ? resolveContributor(tx, { name: names[0] }, filerId) : null;
 }
 
@@ -36,11 +38,10 @@ export async function uploadPhoto(actor: SessionUser, data: Buffer, meta: PhotoT
   if (!usesLibrary(actor)) throw forbidden("你的账号不能上传图片");
   const typed = checkedFields(photoFields, { ...Object.fromEntries(PHOTO_FIELD_NAMES.map((n) => [n, ""])), ...meta });
   const photo = await ingestPhoto(data, env().PHOTO_MAX_BYTES);
-  // What the uploader typed wins; the file fills the rest.
+  // What the uploader typed wins; the file fills the rest. The credit is the photo's own, never the uploader's.
   const file = photo.metadata;
   const texts = {
-    caption: typed.caption || file.caption,
-    credit: typed.credit || file.credit,
+    ...photoWords(typed, file),
     altText: typed.altText,
     keywords: typed.keywords.length ? typed.keywords : file.keywords,
     place: typed.place || file.place,
@@ -122,6 +123,8 @@ export async function updatePhoto(actor: SessionUser, photoId: string, input: Ph
     if (!photo) throw notFound("找不到这张图片，或你无权查看");
     if (!mayEditPhoto(actor, photo)) throw forbidden("只有上传者和编辑可以修改这张图片的说明");
     if (baseVersion !== undefined && baseVersion !== photo.version) throw staleWords();
+    // A caption saved with its credit at the end (…… 孟雪 摄) credits a photo that has none.
+    if (changes.caption !== undefined && !(changes.credit ?? photo.credit)) Object.assign(changes, creditedCaption(changes.caption));
     const next = { ...photo, ...changes };
     const changed = PHOTO_FIELD_NAMES.filter((n) => JSON.stringify(photo[n]) !== JSON.stringify(next[n]));
     // The version in the condition too: two saves racing past the check above cannot both land.
@@ -140,6 +143,47 @@ export async function updatePhoto(actor: SessionUser, photoId: string, input: Ph
     if (changed.length) await recordAudit(tx, { actorId: actor.id, action: "photo.update", targetType: "photo", targetId: photoId, summary: { photoFields: changed } });
     return row;
   });
+}
+
+/** The caption and, when it ends with one, the credit it carries. */
+function creditedCaption(caption: string): { caption: string; credit?: string } {
+  const split = splitCaptionCredit(caption);
+  return split.credit ? split : { caption };
+}
+
+/**
+ * A caption and credit written for a photo in a story are the photo's in the library too: they fill
+ * the library's words where those are empty or were the story's before this save (written through
+ * earlier), never over words the desk wrote in the library. Only photos the actor may edit.
+ */
+export async function takeWordsFromStory(tx: Tx, actor: SessionUser, before: readonly BodyBlock[], after: readonly BodyBlock[]): Promise<void> {
+  const previous = new Map(photosOf(before).map((p) => [p.photoId, p]));
+  const blocks = [...new Map(photosOf(after).map((p) => [p.photoId, p])).values()];
+  if (blocks.length === 0) return;
+  const photos = await tx.photo.findMany({
+    where: { id: { in: blocks.map((b) => b.photoId) } },
+    select: { id: true, uploaderId: true, caption: true, credit: true, altText: true, keywords: true, place: true, event: true, photographerId: true },
+  });
+  for (const photo of photos) {
+    if (!mayEditPhoto(actor, photo)) continue;
+    const block = blocks.find((b) => b.photoId === photo.id)!;
+    const was = previous.get(photo.id);
+    const takes = (field: "caption" | "credit") => block[field] !== "" && block[field] !== photo[field] && (photo[field] === "" || photo[field] === was?.[field]);
+    const changed = (["caption", "credit"] as const).filter(takes);
+    if (changed.length === 0) continue;
+    const next = { ...photo, ...Object.fromEntries(changed.map((f) => [f, block[f]])) };
+    await tx.photo.update({
+      where: { id: photo.id },
+      data: {
+        caption: next.caption,
+        credit: next.credit,
+        version: { increment: 1 },
+        searchText: photoSearchText(next),
+        photographerId: changed.includes("credit") ? await photographerOf(tx, next.credit, actor.id) : photo.photographerId,
+      },
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "photo.update", targetType: "photo", targetId: photo.id, summary: { photoFields: changed, fromStory: true } });
+  }
 }
 
 const staleWords = () => conflict("这张图片的说明在你打开后已被他人修改，你的修改没有保存，仍在表单里：请复制后刷新页面再改。");

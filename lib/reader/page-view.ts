@@ -1,4 +1,5 @@
 import "server-only";
+import { creditedLine } from "@/lib/stories/byline";
 import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseStoredBody } from "@/lib/stories/body";
@@ -48,7 +49,7 @@ function layoutStory(row: StoryRow, published: boolean): LayoutStory {
     dateline: row.dateline,
     body: parseStoredBody(row.body),
     photoSizes: photoSizesOf(row.photos),
-    ...(published ? {} : { status: row.status, authorName: row.author.name }),
+    ...(published ? {} : { status: row.status, authorName: row.author.name, credited: creditedLine(row.byline, row.contributors) }),
   };
 }
 

@@ -174,7 +174,7 @@ export function defaultByline(user: { bylineTitle: string; name: string }): stri
   return composeByline(defaultCredits(user));
 }
 
-/** The credit a new photo starts with. */
-export function defaultCredit(user: { bylineTitle: string; name: string }): string {
-  return `${user.bylineTitle.replace("摄影记者", "记者")} ${user.name} 摄`;
+/** Who a desk list names for a story: its printed byline, or for a 组图 without one its photographers. */
+export function creditedLine(byline: string, credits: readonly { role: ContributorRole; contributor: { name: string } }[]): string {
+  return byline || composeByline(credits.map((c) => ({ name: c.contributor.name, role: c.role })));
 }

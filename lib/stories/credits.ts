@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/platform/db";
-import { parseByline, type ContributorRole } from "@/lib/stories/byline";
+import type { ContributorRole } from "@/lib/stories/byline";
+import { photographersOf } from "@/lib/photos/credit";
 import { isEditorRole, type Role } from "@/lib/auth/roles";
 import type { StoryDraft } from "@/lib/validation/story";
 import { filterText } from "@/lib/validation/text";
@@ -41,7 +42,7 @@ export async function resolveContributor(tx: Tx, wanted: Pick<Wanted, "contribut
 
 /** The photographers named by the photo credits of a body (易跃跃 摄, 本报记者 赵晨 摄). */
 export function photoCreditsOf(body: StoryDraft["body"]): { name: string; role: ContributorRole }[] {
-  return body.flatMap((b) => (b.type === "photo" ? parseByline(b.credit).map((c) => ({ name: c.name, role: "PHOTOGRAPHER" as const })) : []));
+  return body.flatMap((b) => (b.type === "photo" ? photographersOf(b.credit).map((c) => ({ name: c.name, role: "PHOTOGRAPHER" as const })) : []));
 }
 
 /** Writes a story's credits from its draft: the byline list in order, then the photo credits. */

@@ -11,7 +11,9 @@ import { deskUserIds, notify } from "@/lib/inbox/notify";
 import { creditsOf, draftOfStored, parseDraft, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
 import { writeCredits } from "@/lib/stories/credits";
 import { linkStoryPhotos, refreshPhotosRun } from "@/lib/photos/links";
+import { takeWordsFromStory } from "@/lib/photos/mutations";
 import { recordRevision } from "@/lib/stories/revisions";
+import { parseStoredBody } from "@/lib/stories/body";
 import { z } from "zod";
 import { assertSlotOpenFor, fillSlot, storyChangedOnPage } from "@/lib/issues/commands";
 import { lockIssueOfStory } from "@/lib/issues/desk-rules";
@@ -57,6 +59,7 @@ export async function createStory(
       select: { id: true, version: true, status: true },
     });
     await linkStoryPhotos(tx, actor, story.id, draft.body);
+    await takeWordsFromStory(tx, actor, [], draft.body);
     await writeCredits(tx, story.id, actor.id, draft);
     await recordRevision(tx, { storyId: story.id, version: story.version, status: story.status, action: submit ? "submit" : "create", actorId: actor.id, draft });
     await recordAudit(tx, {
@@ -165,6 +168,7 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
       const tags = await resolveTags(tx, draft.tags);
       await tx.story.update({ where: { id: storyId }, data: { tags: { set: tags } } });
       await linkStoryPhotos(tx, actor, storyId, draft.body);
+      await takeWordsFromStory(tx, actor, parseStoredBody(story.body), draft.body);
       await writeCredits(tx, storyId, story.authorId, draft);
     }
     if (note) {

@@ -9,6 +9,7 @@ import type { StoryDraft, StoryKind, TagKind } from "@/lib/validation/story";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { creditsOf, storyContentSelect } from "@/lib/stories/content";
 import { isRecordId } from "@/lib/core/ids";
+import { creditedLine } from "@/lib/stories/byline";
 
 // Back-office reads. Each one is scoped in the query itself to what the asking user may see.
 
@@ -24,6 +25,9 @@ export type StoryListItem = {
   status: StoryStatus;
   headline: string;
   kicker: string;
+  /** The people credited (byline, else photographers): what the desk reads first. */
+  credited: string;
+  /** The account that filed it (提交). */
   authorName: string;
   charCount: number;
   updatedAt: Date;
@@ -40,12 +44,15 @@ export const listSelect = {
   charCount: true,
   updatedAt: true,
   submittedAt: true,
+  byline: true,
+  contributors: { orderBy: { position: "asc" }, select: { role: true, contributor: { select: { name: true } } } },
   author: { select: { name: true } },
   tags: { select: { name: true }, orderBy: { name: "asc" } },
 } satisfies Prisma.StorySelect;
 
 export function toListItem(row: Prisma.StoryGetPayload<{ select: typeof listSelect }>): StoryListItem {
-  return { ...row, authorName: row.author.name, tags: row.tags.map((t) => t.name) };
+  const { byline, contributors, author, ...rest } = row;
+  return { ...rest, credited: creditedLine(byline, contributors), authorName: author.name, tags: row.tags.map((t) => t.name) };
 }
 
 export async function listMyStories(actor: SessionUser): Promise<StoryListItem[]> {

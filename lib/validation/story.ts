@@ -80,7 +80,12 @@ export function completenessErrors(story: StoryDraft, { picturesLater = false } 
   const photos = story.body.filter((b) => b.type === "photo");
 
   if (story.kind !== "PHOTO_NEWS" && !story.headline) add("headline", "请填写主题（标题）");
-  if (!story.byline) add("byline", "请填写署名，例如“本报通讯员 张晗”");
+  const uncredited = photos.flatMap((p, i) => (p.credit.trim() ? [] : [i + 1]));
+  // A 组图 is credited photo by photo: with every photo credited it needs no byline of its own.
+  const creditedByPhotos = story.kind === "PHOTO_STORY" && photos.length > 0 && uncredited.length === 0;
+  if (!story.byline && !creditedByPhotos) {
+    add("byline", story.kind === "PHOTO_STORY" ? "组图的每张图片都有摄影署名时可不填署名；请给每张图片填上摄影署名，或在这里填写署名" : "请填写署名，例如“本报通讯员 张晗”");
+  }
   if (story.kind === "PHOTO_NEWS") {
     if (photos.length === 0 && !picturesLater) add("body", "图片新闻至少需要一张图片");
   } else if (story.kind === "PHOTO_STORY") {
@@ -89,10 +94,8 @@ export function completenessErrors(story: StoryDraft, { picturesLater = false } 
   } else if (!hasText) {
     add("body", "正文不能为空");
   }
-  photos.forEach((p) => {
-    if (!p.caption) add("body", "每张图片都需要图片说明");
-    if (!p.credit) add("body", "每张图片都需要摄影署名，例如“本报记者 赵晨 摄”");
-  });
+  if (photos.some((p) => !p.caption)) add("body", "每张图片都需要图片说明");
+  if (uncredited.length) add("body", `第 ${uncredited.join("、")} 张图片没有摄影署名：请在图片下填写拍摄者，例如“李文涛 摄”`);
   if (countCharacters(story.body) > STORY_MAX_CHARACTERS) add("body", `正文不能超过 ${STORY_MAX_CHARACTERS} 字`);
   if (errors.body) errors.body = [...new Set(errors.body)];
   return errors;

@@ -17,10 +17,10 @@ const camera = () =>
     { caption: "郭家店镇农民在田间抢收玉米", byline: "文卫东", keywords: ["秋收", "玉米"], city: "梨树县", sublocation: "郭家店镇" },
   );
 
-/** A story (by `author`) that runs the photo, published. */
+/** A story (by `author`) that runs the photo, published; it writes no words of its own about it (they would fill the library's). */
 async function publishedStoryWith(photoId: string, headline = "秋收图片新闻") {
   const author = await makeUser("EDITOR");
-  const story = await createStory(author, completeDraft({ kind: "PHOTO_NEWS", headline, body: [{ type: "photo", photoId, caption: "说明", credit: "本报记者 测试 摄", altText: "" }, { type: "paragraph", text: "田间一派丰收景象。" }] }));
+  const story = await createStory(author, completeDraft({ kind: "PHOTO_NEWS", headline, body: [{ type: "photo", photoId, caption: "", credit: "", altText: "" }, { type: "paragraph", text: "田间一派丰收景象。" }] }));
   // Published directly, with the photos' 已刊用 flag set as a release sets it.
   await db().$transaction(async (tx) => {
     await tx.story.update({ where: { id: story.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });

@@ -3,7 +3,6 @@ import sharp from "sharp";
 import { can, ROLES, type Capability } from "@/lib/auth/roles";
 import { ingestPhoto } from "@/lib/photos/ingest";
 import { DomainError } from "@/lib/core/errors";
-import { defaultCredit } from "@/lib/stories/byline";
 import { formatIssueDate } from "@/lib/core/dates";
 
 describe("capabilities by role", () => {
@@ -68,8 +67,5 @@ describe("photo ingest (real image processing)", () => {
 describe("newspaper formats", () => {
   it("prints an issue date with its weekday", () => {
     expect(formatIssueDate("2026-11-26")).toBe("2026年11月26日 星期四");
-  });
-  it("credits a staff photographer as 本报记者", () => {
-    expect(defaultCredit({ bylineTitle: "本报摄影记者", name: "赵晨" })).toBe("本报记者 赵晨 摄");
   });
 });

@@ -69,7 +69,18 @@ describe("draft and submission rules", () => {
     const photoNews: StoryDraft = { ...base, kind: "PHOTO_NEWS", headline: "", body: [] };
     expect(completenessErrors(photoNews)).toEqual({ body: ["图片新闻至少需要一张图片"] });
     const withPhoto: StoryDraft = { ...photoNews, body: [{ type: "photo", photoId: "p1", caption: "", credit: "", altText: "" }] };
-    expect(completenessErrors(withPhoto).body).toEqual(["每张图片都需要图片说明", "每张图片都需要摄影署名，例如“本报记者 赵晨 摄”"]);
+    expect(completenessErrors(withPhoto).body).toEqual(["每张图片都需要图片说明", "第 1 张图片没有摄影署名：请在图片下填写拍摄者，例如“李文涛 摄”"]);
+  });
+  it("a 组图 whose every photo is credited needs no byline; one photo without its credit asks for both", () => {
+    const photo = (credit: string) => ({ type: "photo" as const, photoId: "p1", caption: "冰面上的渔网。", credit, altText: "" });
+    const set: StoryDraft = { ...base, kind: "PHOTO_STORY", byline: "", contributors: [], body: [{ type: "paragraph", text: "导语。" }, photo("钱晓峰 摄"), photo("孟雪 摄")] };
+    expect(completenessErrors(set)).toEqual({});
+    const oneMissing = { ...set, body: [...set.body.slice(0, 2), photo("")] };
+    expect(completenessErrors(oneMissing)).toEqual({
+      byline: ["组图的每张图片都有摄影署名时可不填署名；请给每张图片填上摄影署名，或在这里填写署名"],
+      body: ["第 2 张图片没有摄影署名：请在图片下填写拍摄者，例如“李文涛 摄”"],
+    });
+    expect(completenessErrors({ ...set, kind: "FEATURE" }).byline).toEqual(["请填写署名，例如“本报通讯员 张晗”"]);
   });
   it("refuses tags with separators and unknown kinds", () => {
     expect(storyDraft.safeParse({ ...base, tags: [{ name: "梨树县,铁西区", kind: "PLACE" }] }).success).toBe(false);

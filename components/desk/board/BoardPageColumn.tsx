@@ -162,7 +162,7 @@ function BoardItemCard({ id, item, page, pages, readOnly, send, at }: { id: stri
           </p>
           {block.type === "story" ? (
             <p className="text-xs text-stone-500">
-              {block.story.authorName} · {SIZE_LABELS[block.size]}
+              {block.story.credited || "（无署名）"} · 提交：{block.story.authorName} · {SIZE_LABELS[block.size]}
               {block.jumpTo && ` · 下转第${block.jumpTo.number}版`}
               {block.plannedJump && !block.jumpTo && ` · 本版排得下，不转第${block.plannedJump.number}版`}
             </p>

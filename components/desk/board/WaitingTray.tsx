@@ -45,7 +45,7 @@ function WaitingCard({ story, readOnly, pages, send, at }: { story: WaitingStory
         <div className="min-w-0">
           <p className="font-medium break-words">{title}</p>
           <p className="text-xs text-stone-500">
-            {KIND_LABELS[story.kind]} · {story.authorName} · {story.charCount} 字{story.filedFor && ` · 约稿“${story.filedFor}”`}
+            {KIND_LABELS[story.kind]} · {story.credited || "（无署名）"} · 提交：{story.authorName} · {story.charCount} 字{story.filedFor && ` · 约稿“${story.filedFor}”`}
           </p>
         </div>
       </div>

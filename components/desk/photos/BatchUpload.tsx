@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { FormAction } from "@/lib/actions/form-state";
 import type { PhotoChoice } from "@/lib/photos/fields";
 import { ActionForm } from "@/components/desk/ActionForm";
+import { MISSING_CREDIT } from "@/lib/photos/credit";
 
 // Many photos at once: each file its own row with a progress bar, its own error and a retry; two
 // uploads at a time, since the server decodes two and answers 503 when too many wait. Used by the
@@ -12,7 +13,7 @@ import { ActionForm } from "@/components/desk/ActionForm";
 const AT_ONCE = 2;
 const BUSY_RETRY_MS = 3000;
 const SHARED = [
-  { name: "credit", label: "署名", placeholder: "例：本报记者 赵晨 摄" },
+  { name: "credit", label: "署名", placeholder: "同一人拍的才填；留空则用每张图片自带的署名" },
   { name: "place", label: "地点", placeholder: "例：梨树县郭家店镇" },
   { name: "event", label: "事件", placeholder: "例：秋收" },
   { name: "keywords", label: "关键词", placeholder: "用逗号、顿号或空格分开，最多 10 个" },
@@ -231,6 +232,11 @@ function UploadRow({ row, captionAction, photoPagePrefix, onRetry }: { row: Row;
                 重试
               </button>
             )}
+          </p>
+        )}
+        {row.photo && (
+          <p className={`mt-1 text-sm ${row.photo.credit ? "text-stone-700" : "text-amber-800"}`} data-testid="upload-credit">
+            {row.photo.credit ? `署名：${row.photo.credit}` : captionAction ? `${MISSING_CREDIT}（写在说明末尾也可以）` : MISSING_CREDIT}
           </p>
         )}
         {row.photo && captionAction && (

@@ -10,6 +10,7 @@ export const updatePhotoAction = deskAction(
   z.object({ photoId: recordId, version: z.coerce.number().int().positive().optional(), caption: field, credit: field, altText: field, keywords: field, place: field, event: field }),
   async ({ photoId, version, ...texts }, user) => {
     const saved = await updatePhoto(user, photoId, texts, version);
-    return { message: "已保存", version: saved.version };
+    // The credit is named: a caption saved with 某某 摄 at its end may have just given it.
+    return { message: saved.credit ? `已保存（署名：${saved.credit}）` : "已保存，这张图片还没有摄影署名", version: saved.version };
   },
 );

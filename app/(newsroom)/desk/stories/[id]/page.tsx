@@ -10,7 +10,6 @@ import { AfterPublicationForms } from "@/components/desk/AfterPublicationForms";
 import { can } from "@/lib/auth/roles";
 import { NoteThread } from "@/components/desk/NoteThread";
 import { StatusBadge } from "@/components/desk/StatusBadge";
-import { defaultCredit } from "@/lib/stories/byline";
 import { afterPublicationAction, noteAction } from "../actions";
 import { storyEditorCalls } from "../editor-calls";
 import { formatIssueDate, issueDateToString } from "@/lib/core/dates";
@@ -52,7 +51,6 @@ export default async function StoryPage({ params, searchParams }: Props) {
           actions={story.actions}
           server={storyEditorCalls}
           allTags={tags}
-          defaultCredit={defaultCredit(user)}
         photoMaxBytes={env().PHOTO_MAX_BYTES}
           canTakeOver={can(user.role, "desk:review") && story.actions.includes("edit")}
           confirmation={readFlash({ done, seal })}

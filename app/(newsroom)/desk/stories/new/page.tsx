@@ -3,7 +3,7 @@ import { env } from "@/lib/platform/env";
 import { requireCapability } from "@/lib/core/session";
 import { listTags } from "@/lib/stories/queries";
 import { StoryEditor } from "@/components/desk/StoryEditor";
-import { defaultByline, defaultCredit, defaultCredits } from "@/lib/stories/byline";
+import { defaultByline, defaultCredits } from "@/lib/stories/byline";
 import { emptyBody } from "@/lib/validation/story";
 import { storyEditorCalls } from "../editor-calls";
 import { assignmentToWrite } from "@/lib/issues/assignments";
@@ -45,7 +45,6 @@ export default async function NewStoryPage({ searchParams }: { searchParams: Pro
         slotId={assignment?.slotId}
         canTakeOver={false}
         allTags={tags}
-        defaultCredit={defaultCredit(user)}
         photoMaxBytes={env().PHOTO_MAX_BYTES}
         wordFileMaxBytes={WORD_FILE_MAX_BYTES}
       />
