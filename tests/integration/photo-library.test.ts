@@ -6,8 +6,7 @@ import { uploadPhoto, updatePhoto } from "@/lib/photos/mutations";
 import { listLibrary, photoDetail } from "@/lib/photos/library";
 import { photoStore } from "@/lib/platform/storage";
 import { createStory } from "@/lib/stories/mutations";
-import { refreshPhotosRun } from "@/lib/photos/links";
-import { completeDraft, makeUser, pngBytes } from "../support/factories";
+import { completeDraft, makeUser, pngBytes, publishDirectly } from "../support/factories";
 import { cameraJpeg } from "../support/photo-files";
 import { refusal } from "../support/refusal";
 
@@ -21,11 +20,7 @@ const camera = () =>
 async function publishedStoryWith(photoId: string, headline = "秋收图片新闻") {
   const author = await makeUser("EDITOR");
   const story = await createStory(author, completeDraft({ kind: "PHOTO_NEWS", headline, body: [{ type: "photo", photoId, caption: "", credit: "", altText: "" }, { type: "paragraph", text: "田间一派丰收景象。" }] }));
-  // Published directly, with the photos' 已刊用 flag set as a release sets it.
-  await db().$transaction(async (tx) => {
-    await tx.story.update({ where: { id: story.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
-    await refreshPhotosRun(tx, [story.id]);
-  });
+  await publishDirectly(story.id);
   return story.id;
 }
 

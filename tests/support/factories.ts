@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { StoryDraft } from "@/lib/validation/story";
 import { changeStory, createStory } from "@/lib/stories/mutations";
 import { createIssue } from "@/lib/issues/mutations";
+import { refreshPhotosRun } from "@/lib/photos/links";
 
 // Each test makes the people and copy it needs, with unique names, so tests never collide.
 // Without a password the account cannot sign in (its hash is not a real one).
@@ -93,4 +94,15 @@ export async function releasableIssue(editor: SessionUser, { date, pages = 4, st
   }
   await readyForRelease(issue.id);
   return { issueId: issue.id, pageIds, storyIds, authorId: author.id };
+}
+
+/**
+ * A story marked published without an issue's release, as a shortcut, with its photos' 已刊用 flag
+ * set as a release sets it (a shortcut that skipped it would leave the flag stale for later tests).
+ */
+export async function publishDirectly(storyId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    await tx.story.update({ where: { id: storyId }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    await refreshPhotosRun(tx, [storyId]);
+  });
 }
