@@ -78,6 +78,10 @@ test("a 组图 of five photographers filed as a batch, credited from the photos,
   // Filed without a byline: every photo carries its credit.
   await reporter.getByRole("button", { name: "提交审稿" }).click();
   await expectStatus(reporter, "已提交");
+  // The filer keeps their story's page, photos from the library and from others included.
+  await reporter.reload();
+  await expect(reporter.getByRole("heading", { name: "没有权限" })).toHaveCount(0);
+  await expect(reporter.locator('[data-block-type="photo"]')).toHaveCount(7);
   const storyPath = new URL(reporter.url()).pathname;
   const storyId = storyPath.split("/").pop()!;
   expect(await usesOf(reused.id)).toBe(usedBefore + 1);
