@@ -158,15 +158,15 @@ function creditedCaption(caption: string): { caption: string; credit?: string } 
  */
 export async function takeWordsFromStory(tx: Tx, actor: SessionUser, before: readonly BodyBlock[], after: readonly BodyBlock[]): Promise<void> {
   const previous = new Map(photosOf(before).map((p) => [p.photoId, p]));
-  const blocks = [...new Map(photosOf(after).map((p) => [p.photoId, p])).values()];
-  if (blocks.length === 0) return;
+  const blocks = new Map(photosOf(after).map((p) => [p.photoId, p]));
+  if (blocks.size === 0) return;
   const photos = await tx.photo.findMany({
-    where: { id: { in: blocks.map((b) => b.photoId) } },
+    where: { id: { in: [...blocks.keys()] } },
     select: { id: true, uploaderId: true, caption: true, credit: true, altText: true, keywords: true, place: true, event: true, photographerId: true },
   });
   for (const photo of photos) {
     if (!mayEditPhoto(actor, photo)) continue;
-    const block = blocks.find((b) => b.photoId === photo.id)!;
+    const block = blocks.get(photo.id)!;
     const was = previous.get(photo.id);
     const takes = (field: "caption" | "credit") => block[field] !== "" && block[field] !== photo[field] && (photo[field] === "" || photo[field] === was?.[field]);
     const changed = (["caption", "credit"] as const).filter(takes);

@@ -7,7 +7,7 @@ import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
 import { allowedActions, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import type { StoryDraft, StoryKind, TagKind } from "@/lib/validation/story";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { creditsOf, storyContentSelect } from "@/lib/stories/content";
+import { creditsOf, creditsSelect, storyContentSelect } from "@/lib/stories/content";
 import { isRecordId } from "@/lib/core/ids";
 import { creditedLine } from "@/lib/stories/byline";
 
@@ -45,7 +45,7 @@ export const listSelect = {
   updatedAt: true,
   submittedAt: true,
   byline: true,
-  contributors: { orderBy: { position: "asc" }, select: { role: true, contributor: { select: { name: true } } } },
+  contributors: creditsSelect,
   author: { select: { name: true } },
   tags: { select: { name: true }, orderBy: { name: "asc" } },
 } satisfies Prisma.StorySelect;
