@@ -42,7 +42,8 @@ test.describe("what people may not do", () => {
     const page = await newUserPage(browser, "zhanghan");
     await page.goto("/desk/stories/new");
     await page.getByLabel("主题（标题）").fill("铁东区部署冬季供暖保障");
-    await page.getByRole("button", { name: "删除第 1 位署名" }).click();
+    // Nobody is credited until someone is named (the filer is offered, not put in).
+    await expect(page.getByTestId("composed-byline")).toHaveText("（尚无署名）");
     await page.getByLabel("正文第 1 段").fill("日前，铁东区召开冬季供暖保障工作会议。");
     await page.getByRole("button", { name: "提交审稿" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "稿件还不完整，请按提示补充后再提交" })).toBeVisible();

@@ -25,6 +25,8 @@ test("a shared byline links each person to their own page, and search finds the 
 test("the form keeps the byline as a list of people and prints it from the list", async ({ browser }) => {
   const page = await newUserPage(browser, "zhanghan");
   await page.goto("/desk/stories/new");
+  await expect(page.getByTestId("composed-byline")).toHaveText("（尚无署名）");
+  await page.getByRole("button", { name: "署我的名字：本报通讯员 张晗" }).click();
   await expect(page.getByTestId("composed-byline")).toHaveText("本报通讯员 张晗");
   await page.getByRole("button", { name: "添加署名人" }).click();
   await page.getByLabel("第 2 位署名的身份").selectOption("REPORTER");

@@ -46,7 +46,7 @@ test("a .docx is credited to the people its dateline names, never to the account
   // A correspondent's account (本报通讯员 王雨) files copy two staff reporters wrote, their names run together.
   await signIn(page, "wangyu");
   await page.goto("/desk/stories/new");
-  await expect(page.getByTestId("composed-byline")).toHaveText("本报通讯员 王雨");
+  await expect(page.getByTestId("composed-byline")).toHaveText("（尚无署名）");
   const named = await makeDocx([{ text: "北岗区为社区配齐急救箱", style: "Title" }, { text: "本报讯（记者 郭丽娜杜红梅）近日，北岗区红十字会为辖区社区配发应急急救箱。" }]);
   await page.getByLabel("从 Word 文件导入").setInputFiles({ name: "急救箱.docx", mimeType: DOCX, buffer: named });
   await expect(page.getByRole("status").filter({ hasText: "已从《急救箱.docx》读入" })).toContainText("电头里连写的“郭丽娜杜红梅”读作 郭丽娜、杜红梅，请核对");
@@ -57,7 +57,7 @@ test("a .docx is credited to the people its dateline names, never to the account
   // in a browser without the first one's backup).
   const fresh = await newUserPage(browser, "wangyu");
   await fresh.goto("/desk/stories/new");
-  await expect(fresh.getByTestId("composed-byline")).toHaveText("本报通讯员 王雨");
+  await expect(fresh.getByRole("button", { name: "署我的名字：本报通讯员 王雨" })).toBeVisible();
   const unnamed = await makeDocx([{ text: "县城新添三处口袋公园", style: "Title" }, { text: "近日，三处口袋公园向市民开放。" }]);
   await fresh.getByLabel("从 Word 文件导入").setInputFiles({ name: "公园.docx", mimeType: DOCX, buffer: unnamed });
   await expect(fresh.getByRole("status").filter({ hasText: "已从《公园.docx》读入" })).toContainText("文件里没有读出署名，请填写作者。");

@@ -15,7 +15,12 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await reporter.getByLabel("主题（标题）").fill(headline);
   await reporter.getByLabel("副题").fill("全县投入农机两千余台");
   await reporter.getByLabel("电头").fill("本报讯（通讯员 张晗）");
+  // Nobody is credited by default; the people the 电头 names are offered.
+  await expect(reporter.getByTestId("composed-byline")).toHaveText("（尚无署名）");
+  await reporter.getByRole("button", { name: "按电头署名：本报通讯员 张晗" }).click();
   await expect(reporter.getByTestId("composed-byline")).toHaveText("本报通讯员 张晗");
+  // The filer is that person: nothing more is offered.
+  await expect(reporter.getByRole("button", { name: /^署我的名字/ })).toHaveCount(0);
   await reporter.getByLabel("正文第 1 段").fill("近日，梨树县抢抓晴好天气，组织农机抢收抢运。");
   await expect(reporter.getByTestId("char-count")).toHaveText("22");
   await reporter.getByRole("button", { name: "添加小标题" }).click();

@@ -139,6 +139,7 @@ test("a note whose answer was lost is stored once", async ({ page }) => {
   await page.goto("/desk/stories/new");
   await page.getByLabel("主题（标题）").fill("全市中小学开展防溺水教育");
   await page.getByLabel("正文第 1 段").fill("近日，全市中小学集中开展防溺水安全教育。");
+  await page.getByRole("button", { name: /^署我的名字/ }).click();
   await page.getByRole("button", { name: "提交审稿" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已提交" })).toBeVisible();
   await expect(page).toHaveURL(/\/desk\/stories\/[a-z0-9]+$/);

@@ -33,10 +33,10 @@ test("a 组图 of five photographers filed as a batch, credited from the photos,
 
   const reporter = await newUserPage(browser, "zhaochen");
   await reporter.goto("/desk/stories/new");
-  await expect(reporter.getByTestId("composed-byline")).toHaveText("赵晨 摄");
-  await reporter.getByLabel("体裁").selectOption("PHOTO_STORY");
-  // A 组图 is credited by its photos: the filer's name is not its byline.
+  // The filer is offered, never put in: a 组图 is credited by its photos.
   await expect(reporter.getByTestId("composed-byline")).toHaveText("（尚无署名）");
+  await expect(reporter.getByRole("button", { name: "署我的名字：赵晨 摄" })).toBeVisible();
+  await reporter.getByLabel("体裁").selectOption("PHOTO_STORY");
   await reporter.getByLabel("主题（标题）").fill(headline);
   await reporter.getByLabel("正文第 1 段").fill("查干湖畔，渔把头一声号令，冬捕节拉开帷幕，头鱼出水引来阵阵欢呼。");
 

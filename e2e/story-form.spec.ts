@@ -15,6 +15,7 @@ async function draftWith(page: Page, headline: string, paragraphs: string[]) {
     if (i > 0) await page.getByRole("button", { name: "添加段落" }).click();
     await page.getByLabel(`正文第 ${i + 1} 段`).fill(text);
   }
+  await page.getByRole("button", { name: /^署我的名字/ }).click();
   await page.getByRole("button", { name: "保存", exact: true }).click();
   await page.waitForURL((url) => /^\/desk\/stories\/[a-z0-9]+$/.test(url.pathname) && !url.pathname.endsWith("/new"));
   await expect(page.getByLabel("主题（标题）")).toHaveValue(headline);
@@ -101,6 +102,7 @@ test("after 提交审稿 on a long form the confirmation is by the buttons and h
     if (i > 0) await page.getByRole("button", { name: "添加段落" }).click();
     await page.getByLabel(`正文第 ${i + 1} 段`).fill(`第${i + 1}段：清雪队伍分片包干，主干道雪停路净。`.repeat(6));
   }
+  await page.getByRole("button", { name: /^署我的名字/ }).click();
   // The first autosave creates the story; the submit that follows is the story's first.
   await expect(page.getByTestId("save-state")).toContainText("已自动保存", { timeout: 45_000 });
   await page.getByRole("button", { name: "提交审稿" }).click();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { CONTRIBUTOR_ROLES, CONTRIBUTOR_ROLE_LABELS, composeByline, type ContributorRole } from "@/lib/stories/byline";
+import { CONTRIBUTOR_ROLES, CONTRIBUTOR_ROLE_LABELS, composeByline, parseByline, type ContributorRole, type Credit } from "@/lib/stories/byline";
 import type { CreditInput } from "@/lib/validation/story";
 import type { ContributorChoice } from "@/lib/stories/credits";
 import { FieldError } from "@/components/desk/FormMessage";
@@ -17,12 +17,18 @@ export function CreditsField({
   onChange,
   errors,
   readOnly = false,
+  filer,
+  dateline = "",
 }: {
   value: Credits;
   onChange: (next: Credits) => void;
   errors?: string[];
   /** Not editable here: the names are shown, no editing control is. */
   readOnly?: boolean;
+  /** The person filing: offered as a credit ("署我的名字") when not yet in the list, never put in for them. */
+  filer?: Credit;
+  /** The story's 电头: the people it names are offered while the list is empty. */
+  dateline?: string;
 }) {
   const listId = useId();
   const [typed, setTyped] = useState("");
@@ -30,6 +36,9 @@ export function CreditsField({
 
   const setRows = (contributors: CreditInput[]) =>
     onChange({ ...value, contributors, byline: value.bylineEdited ? value.byline : composeByline(contributors) });
+  const addCredits = (credits: Credit[]) => setRows([...value.contributors, ...credits.map((c) => ({ ...c, contributorId: null }))]);
+  const filerOffered = !readOnly && filer && !value.contributors.some((r) => r.name.trim() === filer.name) ? filer : null;
+  const fromDateline = readOnly || value.contributors.length > 0 ? [] : parseByline(dateline);
   const setRow = (i: number, row: CreditInput) => setRows(value.contributors.map((r, j) => (j === i ? row : r)));
 
   function typeName(i: number, name: string) {
@@ -74,13 +83,25 @@ export function CreditsField({
           <option key={c.id} value={c.name}>{[c.affiliation, c.hasAccount ? "有账号" : ""].filter(Boolean).join(" · ")}</option>
         ))}
       </datalist>
-      {!readOnly && <button
-        type="button"
-        className="btn btn-sm mt-2"
-        onClick={() => setRows([...value.contributors, { name: "", role: value.contributors.at(-1)?.role ?? "CORRESPONDENT", contributorId: null }])}
-      >
-        添加署名人
-      </button>}
+      {!readOnly && <div className="mt-2 flex flex-wrap gap-2">
+        <button
+          type="button"
+          className="btn btn-sm"
+          onClick={() => setRows([...value.contributors, { name: "", role: value.contributors.at(-1)?.role ?? "CORRESPONDENT", contributorId: null }])}
+        >
+          添加署名人
+        </button>
+        {fromDateline.length > 0 && (
+          <button type="button" className="btn btn-sm" onClick={() => addCredits(fromDateline)}>
+            按电头署名：{composeByline(fromDateline)}
+          </button>
+        )}
+        {filerOffered && (
+          <button type="button" className="btn btn-sm" onClick={() => addCredits([filerOffered])}>
+            署我的名字：{composeByline([filerOffered])}
+          </button>
+        )}
+      </div>}
 
       <div className="mt-3 rounded bg-stone-100 p-2 text-sm">
         {value.bylineEdited ? (

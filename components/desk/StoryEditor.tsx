@@ -3,6 +3,7 @@ import { useActionState, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useRouter } from "next/navigation";
 import { idle, keepingTheForm, type FormAction, type FormState, type StoryAsSaved } from "@/lib/actions/form-state";
 import { countCharacters } from "@/lib/stories/body";
+import type { Credit } from "@/lib/stories/byline";
 import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/validation/story";
 import type { StoryAction } from "@/lib/stories/workflow";
 import type { LockView } from "@/lib/stories/lock-rules";
@@ -15,7 +16,7 @@ import { ConflictPanel } from "@/components/desk/ConflictPanel";
 import { WordImport } from "@/components/desk/WordImport";
 import { withImportedDraft } from "@/lib/import/word-draft";
 import { formatMoment } from "@/lib/core/dates";
-import { contentOf, withKind, type Content } from "@/components/desk/story-editor/content";
+import { contentOf, type Content } from "@/components/desk/story-editor/content";
 import { forgetBackup, useLocalBackup } from "@/components/desk/story-editor/useLocalBackup";
 import { useEditLock } from "@/components/desk/story-editor/useEditLock";
 import { useAutosave } from "@/components/desk/story-editor/useAutosave";
@@ -56,6 +57,7 @@ export function StoryEditor({
   confirmation,
   photoMaxBytes,
   wordFileMaxBytes,
+  filer,
 }: {
   story: EditableStory;
   actions: StoryAction[];
@@ -70,6 +72,8 @@ export function StoryEditor({
   photoMaxBytes: number;
   /** Offers 从 Word 文件导入 (on 写新稿), with the file limit checked before sending. */
   wordFileMaxBytes?: number;
+  /** The person filing, offered as a credit to take, never put in by default. */
+  filer?: Credit;
 }) {
   const photoSources = useMemo(() => storyPhotoSources(photoMaxBytes), [photoMaxBytes]);
   const router = useRouter();
@@ -248,7 +252,7 @@ export function StoryEditor({
         <div className="grid gap-4 md:grid-cols-3">
           <label className="block">
             <span className="label">体裁</span>
-            <select className="input" value={content.kind} onChange={(e) => setContent((c) => withKind(c, e.target.value as StoryKind, story.id ? null : story.contributors))}>
+            <select className="input" value={content.kind} onChange={(e) => setContent((c) => ({ ...c, kind: e.target.value as StoryKind }))}>
               {STORY_KINDS.map((k) => (
                 <option key={k} value={k}>{KIND_LABELS[k]}</option>
               ))}
@@ -259,6 +263,8 @@ export function StoryEditor({
             onChange={(credits) => setContent((c) => ({ ...c, ...credits }))}
             errors={errors.byline ?? errors.contributors}
             readOnly={!editable}
+            filer={filer}
+            dateline={content.dateline}
           />
         </div>
         <TextField label="引题" name="kicker" value={content.kicker} onChange={(v) => set("kicker", v)} errors={errors.kicker} placeholder="标题上方的一行，可不填" />

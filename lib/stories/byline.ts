@@ -165,13 +165,12 @@ export function roleOfTitle(bylineTitle: string): ContributorRole {
   return ROLE_WORDS.find(([w]) => title === w || title.endsWith(w))?.[1] ?? "WRITER";
 }
 
-/** The credits a new story starts with: the person filing it, as their account's title says. */
-export function defaultCredits(user: { bylineTitle: string; name: string }): Credit[] {
-  return [{ name: user.name, role: roleOfTitle(user.bylineTitle) }];
-}
-
-export function defaultByline(user: { bylineTitle: string; name: string }): string {
-  return composeByline(defaultCredits(user));
+/**
+ * The filer as a credit, as their account's title says. A new story does not start with it (the
+ * person filing is often not the author); the form offers it for the filer to take ("署我的名字").
+ */
+export function accountCredit(user: { bylineTitle: string; name: string }): Credit {
+  return { name: user.name, role: roleOfTitle(user.bylineTitle) };
 }
 
 /** Who a desk list names for a story: its printed byline, or for a 组图 without one its photographers. */

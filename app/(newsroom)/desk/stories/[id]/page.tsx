@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/core/session";
 import { getStoryForEdit, listTags } from "@/lib/stories/queries";
 import { DomainError } from "@/lib/core/errors";
 import { StoryEditor } from "@/components/desk/StoryEditor";
+import { accountCredit } from "@/lib/stories/byline";
 import { AfterPublicationForms } from "@/components/desk/AfterPublicationForms";
 import { can } from "@/lib/auth/roles";
 import { NoteThread } from "@/components/desk/NoteThread";
@@ -54,6 +55,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
         photoMaxBytes={env().PHOTO_MAX_BYTES}
           canTakeOver={can(user.role, "desk:review") && story.actions.includes("edit")}
           confirmation={readFlash({ done, seal })}
+          filer={story.author.id === user.id ? accountCredit(user) : undefined}
         />
         <aside className="space-y-4">
           {(story.actions.includes("correct") || story.actions.includes("withdraw")) && (

@@ -3,7 +3,7 @@ import { env } from "@/lib/platform/env";
 import { requireCapability } from "@/lib/core/session";
 import { listTags } from "@/lib/stories/queries";
 import { StoryEditor } from "@/components/desk/StoryEditor";
-import { defaultByline, defaultCredits } from "@/lib/stories/byline";
+import { accountCredit } from "@/lib/stories/byline";
 import { emptyBody } from "@/lib/validation/story";
 import { storyEditorCalls } from "../editor-calls";
 import { assignmentToWrite } from "@/lib/issues/assignments";
@@ -32,8 +32,10 @@ export default async function NewStoryPage({ searchParams }: { searchParams: Pro
           kicker: "",
           headline: "",
           subheadline: "",
-          byline: defaultByline(user),
-          contributors: defaultCredits(user),
+          // Nobody is credited until someone is named: the filer is often not the author (通讯员 filing
+          // a colleague's copy, an editor typing a phoned-in story). The form offers the filer's name.
+          byline: "",
+          contributors: [],
           bylineEdited: false,
           dateline: "",
           body: emptyBody(),
@@ -47,6 +49,7 @@ export default async function NewStoryPage({ searchParams }: { searchParams: Pro
         allTags={tags}
         photoMaxBytes={env().PHOTO_MAX_BYTES}
         wordFileMaxBytes={WORD_FILE_MAX_BYTES}
+        filer={accountCredit(user)}
       />
     </>
   );
