@@ -12,6 +12,7 @@ async function approvedBrief(reporter: Page, editor: Page, headline: string) {
   await reporter.goto("/desk/stories/new");
   await reporter.getByLabel("主题（标题）").fill(headline);
   await reporter.getByLabel("正文第 1 段").fill(`${headline}。近日，有关部门召开会议部署相关工作，要求各单位抓好落实。`);
+  await reporter.getByRole("button", { name: /^署我的名字/ }).click();
   await reporter.getByRole("button", { name: "提交审稿" }).click();
   await expectStatus(reporter, "已提交");
   await editor.goto(new URL(reporter.url()).pathname);
@@ -30,7 +31,8 @@ test("an editor plans a slot; the assigned reporter writes for it; approved, the
   await page2.getByText("加计划稿").click();
   await page2.getByLabel("选题").fill(topic);
   await page2.getByLabel("记者").selectOption({ label: "张晗（伊通满族自治县融媒体中心）" });
-  await page2.getByLabel("截稿时间（北京时间）").fill("2030-01-01T18:00");
+  // Typed the paper's way, 24-hour, whatever the browser's language.
+  await page2.getByLabel("截稿时间（北京时间）").fill("2030年1月1日 18:00");
   await page2.getByRole("button", { name: "排上计划稿" }).click();
   await expect(editor.getByTestId("board-message")).toHaveText("计划稿已排上，已通知记者");
   await expect(page2.getByTestId("board-item")).toContainText(`计划稿“${topic}”`);
@@ -45,6 +47,7 @@ test("an editor plans a slot; the assigned reporter writes for it; approved, the
   await expect(reporter.getByRole("note")).toContainText(`为约稿“${topic}”写稿`);
   await reporter.getByLabel("主题（标题）").fill(`伊通县清雪保通 ${topic}`);
   await reporter.getByLabel("正文第 1 段").fill("雪停后，伊通满族自治县组织清雪机械连夜作业，全县农村公路已全部恢复通行。");
+  await reporter.getByRole("button", { name: /^署我的名字/ }).click();
   await reporter.getByRole("button", { name: "提交审稿" }).click();
   await expectStatus(reporter, "已提交");
   const storyPath = new URL(reporter.url()).pathname;

@@ -175,7 +175,7 @@ test("the chief editor imports a page of a back issue, and readers can open it",
   await pasteAndCorrect(page, marker);
   await page.getByLabel(/过刊版面/u).check();
   // The folio printed on the page fills the form.
-  await expect(page.getByLabel("出版日期")).toHaveValue("2019-06-18");
+  await expect(page.getByLabel("出版日期")).toHaveValue("2019年6月18日");
   await expect(page.getByLabel("版次")).toHaveValue("2");
   await expect(page.getByLabel("版名")).toHaveValue("综合");
 

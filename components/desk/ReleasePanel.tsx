@@ -5,6 +5,7 @@ import type { FormAction } from "@/lib/actions/form-state";
 import type { ReleaseView } from "@/lib/issues/release";
 import { earlyReleaseWarning } from "@/lib/issues/release-timing";
 import { useState } from "react";
+import { MomentField } from "@/components/DateField";
 
 // 见报 for one issue: where it stands, what still stops it, and for the chief editor on duty the
 // buttons: 立即见报, 定时见报 (改期 once scheduled) and 暂缓. Times are Beijing wall-clock times
@@ -59,19 +60,17 @@ export function ReleasePanel({
             <button type="submit" className="btn-primary">立即见报</button>
           </ActionForm>
           <ActionForm action={actions.schedule} hidden={{ issueId }} className="flex flex-wrap items-end gap-2">
-            <label>
+            <label className="block">
               <span className="label">见报时间（北京时间）</span>
-              {/* Seconds allowed (step 1): a release can be set a few seconds ahead. */}
-              <input
+              {/* Seconds may be typed (20:30:15): a release can be set a few seconds ahead. */}
+              <MomentField
                 key={prefill.value}
-                type="datetime-local"
                 name="publishAt"
-                step={1}
+                label="见报时间（北京时间）"
                 required
                 defaultValue={prefill.value}
-                onChange={(e) => setTyped(e.target.value)}
-                aria-describedby={scheduleWarning ? "release-early" : undefined}
-                className="input w-auto"
+                onValue={setTyped}
+                describedBy={scheduleWarning ? "release-early" : undefined}
               />
             </label>
             <button type="submit" className="btn">{status === "SCHEDULED" ? "改期" : "定时见报"}</button>

@@ -82,13 +82,35 @@ export function formatClockTime(at: Date, now: Date = new Date()): string {
 
 const BEIJING_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 
+// A clock time as people type it: 20:30, 20：30, 20点30, 20时30分, 20:30:15 — 24-hour, as newsrooms keep time.
+const WRITTEN_TIME = /(?:^|[\sT日])\s*([01]?\d|2[0-3])\s*[:时点]\s*([0-5]\d)\s*(?:(?::|分)\s*([0-5]\d)\s*秒?|分)?$/u;
+
 /**
- * A Beijing wall-clock time as a form's datetime-local field writes it ("2026-11-28T06:30", or with
- * seconds) → the moment it names; null when it names no real time. Read as Beijing time whatever the
+ * A moment as typed into a time field ("2026年12月8日 20:30", "2026-12-8 20:30", "2026-12-08T20:30:15",
+ * "2026年12月8日20时30分") → "2026-12-08T20:30" (seconds only when given), or undefined.
+ */
+export function readPaperMoment(typed: string | undefined): string | undefined {
+  const text = (typed ?? "").normalize("NFKC").trim();
+  const time = WRITTEN_TIME.exec(text);
+  if (!time) return undefined;
+  // The match begins with what separates day from time: a space or T (not the day's) or 日 (the day's).
+  const day = readPaperDay(text.slice(0, time.index + (time[0].startsWith("日") ? 1 : 0)));
+  if (!day) return undefined;
+  return `${day}T${time[1].padStart(2, "0")}:${time[2]}${time[3] ? `:${time[3]}` : ""}`;
+}
+
+/** "2026-12-08T20:30" (seconds optional) as a time field shows it: "2026年12月8日 20:30". */
+export function formatPaperMoment(moment: string): string {
+  return `${formatIssueDate(moment.slice(0, 10), false)} ${moment.slice(11)}`;
+}
+
+/**
+ * A Beijing wall-clock time as a form writes it ("2026-11-28T06:30", or with seconds, or as typed:
+ * see readPaperMoment) → the moment it names; null when it names no real time. Read as Beijing time whatever the
  * zone of the server or of the browser that sent it.
  */
 export function beijingDateTimeToDate(s: string): Date | null {
-  const m = BEIJING_DATE_TIME.exec(s);
+  const m = BEIJING_DATE_TIME.exec(readPaperMoment(s) ?? "");
   if (!m || !isRealDay(m[1])) return null;
   return new Date(Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? "00"}Z`) - BEIJING_OFFSET_MS);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIssueDate, readPaperDay } from "@/lib/core/dates";
+import { beijingDateTimeToDate, formatIssueDate, formatPaperMoment, readPaperDay, readPaperMoment } from "@/lib/core/dates";
 import { formatLunarDate } from "@/lib/core/lunar-date";
 
 // The masthead's dates. The lunar rows are festivals whose Gregorian dates are public record
@@ -44,5 +44,33 @@ describe("a day as typed into a date field", () => {
 
   it.each([["2026年2月30日"], ["2025-02-29"], ["12/08/2026"], ["08.12.2026"], ["2026年13月1日"], ["0000-01-01"], ["明天"], [""], ["2026-12-08T00:00"]])("%s is no day", (typed) => {
     expect(readPaperDay(typed)).toBeUndefined();
+  });
+});
+
+// Release and deadline fields take a day and a 24-hour time as people type them, and the server reads the same.
+describe("a moment as typed into a time field", () => {
+  it.each([
+    ["2026年12月8日 20:30", "2026-12-08T20:30"],
+    ["2026年12月8日20时30分", "2026-12-08T20:30"],
+    ["2026年12月8日 20点30", "2026-12-08T20:30"],
+    ["２０２６年１２月８日 ２０：３０", "2026-12-08T20:30"],
+    ["2026-12-8 8:05", "2026-12-08T08:05"],
+    ["2026/12/8 20:30", "2026-12-08T20:30"],
+    ["20261208 20:30", "2026-12-08T20:30"],
+    ["2026-12-08T20:30", "2026-12-08T20:30"],
+    ["2026-12-08T20:30:15", "2026-12-08T20:30:15"],
+    ["2026年12月8日 20:30:15", "2026-12-08T20:30:15"],
+  ])("%s is %s", (typed, moment) => {
+    expect(readPaperMoment(typed)).toBe(moment);
+  });
+
+  it.each([["2026-12-08"], ["20:30"], ["12/08/2026 20:30"], ["2026-12-08 24:00"], ["2026-12-08 8:5"], ["2026-02-30 10:00"], ["2026-12-08 8:30 PM"], [""]])("%s is no moment", (typed) => {
+    expect(readPaperMoment(typed)).toBeUndefined();
+  });
+
+  it("is shown the paper's way and read back as the same Beijing moment", () => {
+    expect(formatPaperMoment("2026-12-08T20:30")).toBe("2026年12月8日 20:30");
+    expect(readPaperMoment(formatPaperMoment("2026-12-08T06:05:09"))).toBe("2026-12-08T06:05:09");
+    expect(beijingDateTimeToDate("2026年12月8日 20:30")?.toISOString()).toBe("2026-12-08T12:30:00.000Z");
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { MomentField } from "@/components/DateField";
 import { SIZE_LABELS } from "@/lib/issues/labels";
 import { SIZE_CLASSES } from "@/lib/issues/page-plan";
 import type { BoardCommand, BoardPage, IssueBoard, PageAt } from "@/components/desk/board/types";
@@ -46,7 +47,7 @@ export function SlotForm({ page, reporters, send, at }: { page: BoardPage; repor
           </label>
         </div>
         <label className="block text-xs" htmlFor={id("deadline")}>截稿时间（北京时间）</label>
-        <input id={id("deadline")} type="datetime-local" className="input" value={values.deadline} onChange={set("deadline")} />
+        <MomentField id={id("deadline")} label="截稿时间（北京时间）" value={values.deadline} onValue={(deadline) => setValues((v) => ({ ...v, deadline }))} />
         <button type="submit" className="btn btn-sm w-full justify-center">排上计划稿</button>
       </form>
     </details>

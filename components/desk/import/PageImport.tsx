@@ -1,4 +1,6 @@
 "use client";
+
+import { DateField } from "@/components/DateField";
 import { useEffect, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { IMPORT_MAX_STORIES, cardsOfPage, mergeWithNext, readFolio, splitAtLine, storyOfCard, type ImportAnswer, type ImportCard, type ImportedCopy, type PageFolio } from "@/lib/import/page-import";
@@ -184,7 +186,7 @@ export function PageImport({
               <div className="grid gap-3 sm:grid-cols-4">
                 <label className="block">
                   <span className="label">出版日期</span>
-                  <input type="date" className="input" max={lastBackIssueDay} value={folio.date} onChange={(e) => update({ folio: { ...folio, date: e.target.value } })} aria-describedby="date-error" />
+                  <DateField label="出版日期" max={lastBackIssueDay} value={folio.date} onValue={(date) => update({ folio: { ...folio, date } })} describedBy="date-error" />
                   <FieldError id="date" errors={errors.date} />
                 </label>
                 <label className="block">
