@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, DomainError, forbidden, invalid } from "@/lib/core/errors";
+import { recordWhatRan } from "@/lib/print-record/records";
 import { beijingDateTimeToDate, isRealDay, issueDateFromString, issueDateToString, paperDay } from "@/lib/core/dates";
 import { parseDraft, storyColumns } from "@/lib/stories/content";
 import { writeCredits } from "@/lib/stories/credits";
@@ -176,6 +177,7 @@ export async function publishBackIssuePage(actor: SessionUser, page: unknown, in
       for (const [position, story] of stories.entries()) {
         storyIds.push((await writeImported(tx, actor, story, { status: "PUBLISHED", at, placement: { pageId: created.id, position } })).id);
       }
+      await recordWhatRan(tx, issue.id, at, [created.id]);
       await recordAudit(tx, { actorId: actor.id, action: "issue.import_page", targetType: "issue", targetId: issue.id, summary: { date, number: issue.number, page: pageNumber, name: pageName, stories: storyIds.length } });
       // Readers see the page as a release would show it (lib/reader/purge.ts).
       const purge = await sendReaderPurge(tx, await issueReleasePurge(tx, issue.id));

@@ -60,14 +60,28 @@ export async function writeCredits(tx: Tx, storyId: string, filerId: string, dra
     seen.add(key);
     rows.push({ contributorId, role: w.role, position: rows.length, fromPhotoCredit: w.fromPhotoCredit });
   }
-  const before = await tx.storyContributor.findMany({ where: { storyId }, select: { contributorId: true } });
-  await tx.storyContributor.deleteMany({ where: { storyId } });
-  if (rows.length) await tx.storyContributor.createMany({ data: rows.map((r) => ({ ...r, storyId })) });
+  // An edit to the credits edits the rows: a person still credited keeps their row (and its id),
+  // so nothing that points at a credit loses it when the story is saved again.
+  const before = await tx.storyContributor.findMany({ where: { storyId }, select: { id: true, contributorId: true, role: true, position: true, fromPhotoCredit: true } });
+  const keyOf = (r: { contributorId: string; role: ContributorRole }) => `${r.contributorId}:${r.role}`;
+  const wantedByKey = new Map(rows.map((r) => [keyOf(r), r]));
+  const gone = before.filter((b) => !wantedByKey.has(keyOf(b)));
+  if (gone.length) await tx.storyContributor.deleteMany({ where: { id: { in: gone.map((g) => g.id) } } });
+  for (const b of before) {
+    const row = wantedByKey.get(keyOf(b));
+    if (row && (row.position !== b.position || row.fromPhotoCredit !== b.fromPhotoCredit)) {
+      await tx.storyContributor.update({ where: { id: b.id }, data: { position: row.position, fromPhotoCredit: row.fromPhotoCredit } });
+    }
+  }
+  const kept = new Set(before.map(keyOf));
+  const added = rows.filter((r) => !kept.has(keyOf(r)));
+  if (added.length) await tx.storyContributor.createMany({ data: added.map((r) => ({ ...r, storyId })) });
   // A name typed half-way when an autosave ran (欧阳 for 欧阳修明), or a typo put right, was added as a
-  // person: once nothing credits them, they go, so suggestions stay the people who really exist.
-  const dropped = before.map((b) => b.contributorId).filter((id) => !rows.some((r) => r.contributorId === id));
+  // person: once nothing credits them (no story, no photo, nothing that ran), they go, so suggestions
+  // stay the people who really exist. Anyone something refers to is kept.
+  const dropped = gone.map((g) => g.contributorId).filter((id) => !rows.some((r) => r.contributorId === id));
   if (dropped.length) {
-    await tx.contributor.deleteMany({ where: { id: { in: dropped }, userId: null, stories: { none: {} }, photos: { none: {} } } });
+    await tx.contributor.deleteMany({ where: { id: { in: dropped }, userId: null, stories: { none: {} }, photos: { none: {} }, printed: { none: {} } } });
   }
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAfterPrint } from "@/lib/print-record/records";
 import { db, type Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/auth/roles";
@@ -280,6 +281,7 @@ async function afterPublicationChange(actor: SessionUser, storyId: string, baseV
       await tx.storyNote.create({ data: { storyId, authorId: actor.id, body: `撤稿：${parsed.data.text}` } });
       await refreshPhotosRun(tx, [storyId]);
     }
+    await recordAfterPrint(tx, storyId, action === "correct" ? "CORRECTED" : "WITHDRAWN");
     const version = baseVersion + 1;
     await recordRevision(tx, { storyId, version, status: decision.to, action, actorId: actor.id, draft: currentDraft(story) });
     await recordAudit(tx, { actorId: actor.id, action: `story.${action}`, targetType: "story", targetId: storyId, summary: { from: story.status, to: decision.to, text: parsed.data.text } });

@@ -1,0 +1,116 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/platform/db";
+
+// What ran in the paper, frozen as it happened (PrintRecord, PrintCredit, PrintPhoto). A release
+// (or a back-issue import) writes one record per story on the issue's pages; a correction or a
+// withdrawal afterwards adds a record of its own, never rewrites one (the database refuses UPDATE).
+// Statistics of 采用 and 稿酬 read only these rows. This module imports no domain: stories, issues
+// and import call it inside their own transactions.
+
+/** A photo block as a story's body stores it; only what a record keeps is read. */
+type StoredPhoto = { type: "photo"; photoId: string; caption?: string; credit?: string };
+
+function photosIn(body: unknown): StoredPhoto[] {
+  if (!Array.isArray(body)) return [];
+  return body.filter((b): b is StoredPhoto => typeof b === "object" && b !== null && b.type === "photo" && typeof b.photoId === "string");
+}
+
+const storyAsPrinted = {
+  id: true,
+  kind: true,
+  kicker: true,
+  headline: true,
+  byline: true,
+  charCount: true,
+  body: true,
+  photos: { select: { photoId: true } },
+  contributors: { orderBy: { position: "asc" }, select: { contributorId: true, role: true, position: true, contributor: { select: { name: true } } } },
+} satisfies Prisma.StorySelect;
+
+type Printed = Prisma.StoryGetPayload<{ select: typeof storyAsPrinted }>;
+
+/** The story's own part of a record: its words, its people and its photos as they are now. */
+function asPrinted(story: Printed) {
+  const linked = new Set(story.photos.map((p) => p.photoId));
+  return {
+    kind: story.kind,
+    kicker: story.kicker,
+    headline: story.headline,
+    byline: story.byline,
+    characters: story.charCount,
+    credits: { create: story.contributors.map((c) => ({ contributorId: c.contributorId, name: c.contributor.name, role: c.role, position: c.position })) },
+    photos: {
+      create: photosIn(story.body)
+        .filter((p) => linked.has(p.photoId))
+        .map((p, position) => ({ photoId: p.photoId, position, caption: p.caption ?? "", credit: p.credit ?? "" })),
+    },
+  };
+}
+
+/**
+ * Records what ran in an issue that is being released: every story on its pages (or on the pages
+ * named), with page, place, size, 转版, characters, credits and photos. In the release's transaction.
+ */
+export async function recordWhatRan(tx: Tx, issueId: string, at: Date, pageIds?: readonly string[]): Promise<number> {
+  const issue = await tx.issue.findUniqueOrThrow({
+    where: { id: issueId },
+    select: {
+      date: true,
+      number: true,
+      pages: {
+        where: pageIds ? { id: { in: [...pageIds] } } : {},
+        orderBy: { number: "asc" },
+        select: {
+          number: true,
+          name: true,
+          placements: {
+            where: { storyId: { not: null } },
+            orderBy: { position: "asc" },
+            select: { isLead: true, size: true, continuesOn: { select: { number: true } }, story: { select: storyAsPrinted } },
+          },
+        },
+      },
+    },
+  });
+  let written = 0;
+  for (const page of issue.pages) {
+    for (const [position, placement] of page.placements.entries()) {
+      if (!placement.story) continue;
+      await tx.printRecord.create({
+        data: {
+          event: "RELEASED",
+          recordedAt: at,
+          issueId,
+          issueDate: issue.date,
+          issueNumber: issue.number,
+          pageNumber: page.number,
+          pageName: page.name,
+          storyId: placement.story.id,
+          position,
+          isLead: placement.isLead,
+          size: placement.size,
+          continuedOnPage: placement.continuesOn?.number ?? null,
+          ...asPrinted(placement.story),
+        },
+      });
+      written++;
+    }
+  }
+  return written;
+}
+
+/**
+ * Records a correction or a withdrawal of a story that ran: where it ran is copied from the record
+ * of its release, what it says is as it is now. A story with no release record (it never ran) gets none.
+ */
+export async function recordAfterPrint(tx: Tx, storyId: string, event: "CORRECTED" | "WITHDRAWN"): Promise<void> {
+  const released = await tx.printRecord.findFirst({
+    where: { storyId, event: "RELEASED" },
+    orderBy: { recordedAt: "desc" },
+    select: { issueId: true, issueDate: true, issueNumber: true, pageNumber: true, pageName: true, position: true, isLead: true, size: true, continuedOnPage: true },
+  });
+  if (!released) return;
+  const story = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: storyAsPrinted });
+  await tx.printRecord.create({ data: { event, storyId, ...released, ...asPrinted(story) } });
+}
