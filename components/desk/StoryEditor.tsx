@@ -5,7 +5,7 @@ import { idle, keepingTheForm, type FormAction, type FormState, type StoryAsSave
 import { countCharacters } from "@/lib/stories/body";
 import type { Credit } from "@/lib/stories/byline";
 import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/validation/story";
-import type { StoryAction } from "@/lib/stories/workflow";
+import { actionRow, FORM_ACTIONS, type StoryAction } from "@/lib/stories/workflow";
 import type { LockView } from "@/lib/stories/lock-rules";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
 import { BodyEditor } from "@/components/desk/BodyEditor";
@@ -21,6 +21,9 @@ import { forgetBackup, useLocalBackup } from "@/components/desk/story-editor/use
 import { useEditLock } from "@/components/desk/story-editor/useEditLock";
 import { useAutosave } from "@/components/desk/story-editor/useAutosave";
 import { requestKeys, withRequestKey } from "@/components/desk/story-editor/request-key";
+
+// A workflow row's button weight (lib/stories/workflow.ts) as the house styles draw it.
+const BUTTON_STYLES = { primary: "btn-primary", plain: "btn", danger: "btn-danger" } as const;
 
 export type EditableStory = StoryDraft & { id: string | null; version: number; updatedAt: string | null };
 
@@ -298,41 +301,23 @@ export function StoryEditor({
       <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-stone-300 bg-white/95 px-4 py-3">
         <FormMessage state={lastAnswer.ok && dirty ? idle : lastAnswer} ref={answer} />
         <div className="flex flex-wrap items-center gap-3">
-          {editable && (
-            <button type="submit" name="intent" value="save" className="btn" disabled={pending || autosaving}>
-              保存
-            </button>
-          )}
-          {editable && (storyId === null || actions.includes("submit")) && (
-            <button type="submit" name="intent" value="submit" className="btn-primary" disabled={pending || autosaving}>
-              提交审稿
-            </button>
-          )}
-          {editable && actions.includes("approve") && (
-            <button type="submit" name="intent" value="approve" className="btn-primary" disabled={pending || autosaving}>
-              通过
-            </button>
-          )}
-          {editable && actions.includes("return") && (
-            <button type="submit" name="intent" value="return" className="btn" disabled={pending || autosaving}>
-              退回修改
-            </button>
-          )}
-          {editable && (actions.includes("release") || actions.includes("claim")) && (
-            <button type="submit" name="intent" value="release" className="btn" disabled={pending || autosaving}>
-              放回待审
-            </button>
-          )}
-          {editable && actions.includes("spike") && (
-            <button type="submit" name="intent" value="spike" className="btn-danger" disabled={pending || autosaving}>
-              弃用
-            </button>
-          )}
-          {actions.includes("restore") && (
-            <button type="submit" name="intent" value="restore" className="btn" disabled={pending}>
-              恢复待审
-            </button>
-          )}
+          {FORM_ACTIONS.map((action) => {
+            const { button } = actionRow(action);
+            const offered = actions.includes(action) || (button?.alsoWhen !== undefined && actions.includes(button.alsoWhen as StoryAction));
+            if (!button || !offered || !(editable || button.whileReading)) return null;
+            return (
+              <button
+                key={action}
+                type="submit"
+                name="intent"
+                value={action === "edit" ? "save" : action}
+                className={BUTTON_STYLES[button.style]}
+                disabled={pending || (autosaving && !button.whileReading)}
+              >
+                {button.text}
+              </button>
+            );
+          })}
           <span className="text-sm text-stone-500" aria-live="polite" data-testid="save-state">
             {pending || autosaving ? "正在保存…" : autosaveNote(autoState, dirty && editable)}
           </span>

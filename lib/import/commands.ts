@@ -1,4 +1,5 @@
 import "server-only";
+import { decideSteps } from "@/lib/stories/workflow";
 import { z } from "zod";
 import { db, isUniqueViolation, type Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
@@ -91,10 +92,13 @@ type Filing = { status: "SUBMITTED" | "PUBLISHED"; at: Date; placement?: { pageI
 async function writeImported(tx: Tx, actor: SessionUser, story: ReadyStory, filing: Filing): Promise<{ id: string; headline: string }> {
   const { draft } = story;
   const published = filing.status === "PUBLISHED";
+  // Filed by the editor as its author: to the desk it is submitted; a back issue's page ran.
+  const decision = decideSteps(published ? ["submit", "approve", "place", "publish"] : ["submit"], actor);
+  if (!decision.allowed) throw forbidden(decision.reason);
   const row = await tx.story.create({
     data: {
       ...storyColumns(draft),
-      status: filing.status,
+      status: decision.to,
       authorId: actor.id,
       submittedAt: filing.at,
       ...(published ? { approvedAt: filing.at, publishedAt: filing.at } : {}),

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { completenessErrors, fieldErrorsOf, type StoryDraft } from "@/lib/validation/story";
-import { canView, decide, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
+import { actionRow, canView, decide, decideSteps, tidingsOf, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import { assertNotLockedByOther } from "@/lib/stories/locks";
 import { deskUserIds, notify } from "@/lib/inbox/notify";
 import { creditsOf, draftOfStored, parseDraft, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
@@ -44,6 +44,8 @@ export async function createStory(
   const draft = parseDraft(input);
   if (submit) requireComplete(draft);
   const asked = { what: "story.create", input, submit, slotId: slotId ?? null };
+  const filed = decideSteps(submit ? ["submit"] : [], actor);
+  if (!filed.allowed) throw forbidden(filed.reason);
   return db().$transaction((tx) => applyOnce(tx, actor, { key: requestKey, asked }, async () => {
     if (slotId) await assertSlotOpenFor(tx, actor, slotId);
     const tags = await resolveTags(tx, draft.tags);
@@ -55,7 +57,8 @@ export async function createStory(
         tags: { connect: tags },
         ...(slotId ? { filedForId: slotId } : {}),
         // Filed straight to the desk, or kept open (locked) by its author for more writing.
-        ...(submit ? { status: "SUBMITTED" as const, submittedAt: now } : { lockedById: actor.id, lockedAt: now, lockRenewedAt: now }),
+        status: filed.to,
+        ...(submit ? { submittedAt: now } : { lockedById: actor.id, lockedAt: now, lockRenewedAt: now }),
       },
       select: { id: true, version: true, status: true },
     });
@@ -97,7 +100,6 @@ type TransitionOptions = {
 };
 
 // Actions that hand the story to someone else end the actor's edit lock.
-const HANDS_OFF: ReadonlySet<StoryAction> = new Set(["submit", "approve", "return", "spike", "restore", "release"]);
 
 const changeSelect = {
   id: true,
@@ -148,7 +150,7 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
     if (action === "submit" || action === "approve") requireComplete(content);
 
     const now = new Date();
-    const keepsLock = !HANDS_OFF.has(action);
+    const keepsLock = actionRow(action).keepsLock;
     const updated = await tx.story.updateMany({
       where: { id: storyId, version: baseVersion },
       data: {
@@ -206,20 +208,15 @@ async function tellPeople(
   story: { id: string; authorId: string; headline: string; resubmission: boolean },
   note: string,
 ) {
-  const title = `《${story.headline || "无标题稿件"}》`;
-  if (action === "submit") {
-    await notify(tx, {
-      recipientIds: await deskUserIds(tx),
-      actorId: actor.id,
-      storyId: story.id,
-      kind: story.resubmission ? "RESUBMITTED" : "SUBMITTED",
-      message: `${actor.name}${story.resubmission ? "重新提交了" : "提交了"}${title}`,
-    });
-  } else if (action === "return") {
-    await notify(tx, { recipientIds: [story.authorId], actorId: actor.id, storyId: story.id, kind: "RETURNED", message: `${actor.name}退回了${title}：${note}` });
-  } else if (action === "approve") {
-    await notify(tx, { recipientIds: [story.authorId], actorId: actor.id, storyId: story.id, kind: "APPROVED", message: `${actor.name}通过了${title}` });
-  }
+  const tidings = tidingsOf(action, story.resubmission);
+  if (!tidings) return;
+  await notify(tx, {
+    recipientIds: tidings.who === "desk" ? await deskUserIds(tx) : [story.authorId],
+    actorId: actor.id,
+    storyId: story.id,
+    kind: tidings.kind,
+    message: tidings.message(actor.name, `《${story.headline || "无标题稿件"}》`, note),
+  });
 }
 
 /**

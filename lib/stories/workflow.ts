@@ -1,7 +1,9 @@
 import { isEditorRole, type Role } from "@/lib/auth/roles";
+import type { StoryStatus as StoredStoryStatus } from "@/lib/generated/prisma/enums";
 
 // The one table of who may do what to a story, from which state, and where it goes.
 // Every story mutation asks `decide()` first; the UI asks `allowedActions()` to show buttons.
+// In the order a story lives them; the same values as the database's enum (checked below).
 export const STORY_STATUSES = [
   "DRAFT",
   "SUBMITTED",
@@ -12,7 +14,10 @@ export const STORY_STATUSES = [
   "PUBLISHED",
   "SPIKED",
   "WITHDRAWN",
-] as const;
+] as const satisfies readonly StoredStoryStatus[];
+// A state added to schema.prisma and not here fails to compile.
+const everyStoredState: Record<StoredStoryStatus, true> = Object.fromEntries(STORY_STATUSES.map((s) => [s, true])) as Record<(typeof STORY_STATUSES)[number], true>;
+void everyStoredState;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
 export const STATUS_LABELS: Record<StoryStatus, string> = {
@@ -27,39 +32,6 @@ export const STATUS_LABELS: Record<StoryStatus, string> = {
   WITHDRAWN: "已撤稿",
 };
 
-export type StoryAction =
-  | "edit"
-  | "note"
-  | "submit"
-  | "claim"
-  | "release"
-  | "approve"
-  | "return"
-  | "spike"
-  | "restore"
-  | "place"
-  | "unplace"
-  | "publish"
-  | "correct"
-  | "withdraw";
-
-export const ACTION_LABELS: Record<StoryAction, string> = {
-  edit: "修改",
-  note: "留言",
-  submit: "提交",
-  claim: "认领编辑",
-  release: "放回待审",
-  approve: "通过",
-  return: "退回",
-  spike: "弃用",
-  restore: "恢复",
-  place: "上版",
-  unplace: "撤下版面",
-  publish: "签发见报",
-  correct: "更正",
-  withdraw: "撤稿",
-};
-
 type Who = "author" | Role;
 type Rule = { from: readonly StoryStatus[]; to: StoryStatus | "same"; who: readonly Who[] };
 
@@ -67,32 +39,139 @@ const DESK: readonly Who[] = ["EDITOR", "CHIEF_EDITOR"];
 const BEFORE_PUBLICATION_ON_DESK: readonly StoryStatus[] = ["SUBMITTED", "IN_EDIT", "APPROVED", "PLACED"];
 const ALL_STATES: readonly StoryStatus[] = STORY_STATUSES;
 
-// Editing is split by who holds the copy: the author until it is submitted (or after it is
-// returned), the desk from submission until publication.
-const RULES: Record<StoryAction, readonly Rule[]> = {
-  edit: [
-    { from: ["DRAFT", "RETURNED"], to: "same", who: ["author"] },
-    { from: BEFORE_PUBLICATION_ON_DESK, to: "same", who: DESK },
-  ],
+/** Who hears of a move in their inbox, and what they read. */
+type Tells = {
+  who: "desk" | "author";
+  kind: "SUBMITTED" | "RESUBMITTED" | "RETURNED" | "APPROVED";
+  message: (actorName: string, title: string, note: string) => string;
+};
+
+/** One story action: everything the app says and does about it is read from its row. */
+type ActionRow = {
+  /** Its name in refusals ("不能通过") and in the history. */
+  label: string;
+  /** From which states, to which, by whom. */
+  rules: readonly Rule[];
+  /** Its button on the story form, when it is one: the text, its weight, and another action that also shows it. */
+  button?: { text: string; style: "primary" | "plain" | "danger"; alsoWhen?: string; whileReading?: boolean };
+  /** What the form says once it is done. */
+  done?: string;
+  /** The one who acts still holds the edit lock afterwards (they go on working on it). */
+  keepsLock: boolean;
+  /** The editor is sent back to the queue afterwards: the story has left their hands. */
+  leavesQueue: boolean;
+  tells?: Tells;
+};
+
+// The workflow, one row per action. Editing is split by who holds the copy: the author until it is
+// submitted (or after it is returned), the desk from submission until publication. A new step is a
+// row here (and its test in tests/unit/workflow.test.ts): the buttons, the form's intents, the done
+// messages, who is told, the lock and the queue follow from it.
+export const STORY_ACTIONS = {
+  edit: {
+    label: "修改",
+    rules: [
+      { from: ["DRAFT", "RETURNED"], to: "same", who: ["author"] },
+      { from: BEFORE_PUBLICATION_ON_DESK, to: "same", who: DESK },
+    ],
+    button: { text: "保存", style: "plain" },
+    done: "已保存",
+    keepsLock: true,
+    leavesQueue: false,
+  },
   // The thread of notes is open to the author and the desk for the story's whole life.
-  note: [{ from: ALL_STATES, to: "same", who: ["author", ...DESK] }],
-  submit: [{ from: ["DRAFT", "RETURNED"], to: "SUBMITTED", who: ["author"] }],
+  note: { label: "留言", rules: [{ from: ALL_STATES, to: "same", who: ["author", ...DESK] }], keepsLock: true, leavesQueue: false },
+  submit: {
+    label: "提交",
+    rules: [{ from: ["DRAFT", "RETURNED"], to: "SUBMITTED", who: ["author"] }],
+    button: { text: "提交审稿", style: "primary" },
+    done: "已提交，等待编辑审稿",
+    keepsLock: false,
+    leavesQueue: false,
+    tells: { who: "desk", kind: "SUBMITTED", message: (actor, title) => `${actor}提交了${title}` },
+  },
   // One editor claims submitted copy to work on it; releasing puts it back in the queue.
-  claim: [{ from: ["SUBMITTED"], to: "IN_EDIT", who: DESK }],
-  release: [{ from: ["IN_EDIT"], to: "SUBMITTED", who: DESK }],
-  approve: [{ from: ["SUBMITTED", "IN_EDIT"], to: "APPROVED", who: DESK }],
-  return: [{ from: ["SUBMITTED", "IN_EDIT", "APPROVED"], to: "RETURNED", who: DESK }],
-  spike: [{ from: ["SUBMITTED", "IN_EDIT", "APPROVED"], to: "SPIKED", who: DESK }],
-  restore: [{ from: ["SPIKED"], to: "SUBMITTED", who: DESK }],
-  place: [{ from: ["APPROVED"], to: "PLACED", who: DESK }],
-  unplace: [{ from: ["PLACED"], to: "APPROVED", who: DESK }],
+  claim: { label: "认领编辑", rules: [{ from: ["SUBMITTED"], to: "IN_EDIT", who: DESK }], keepsLock: true, leavesQueue: false },
+  approve: {
+    label: "通过",
+    rules: [{ from: ["SUBMITTED", "IN_EDIT"], to: "APPROVED", who: DESK }],
+    button: { text: "通过", style: "primary" },
+    done: "已通过，可以上版",
+    keepsLock: false,
+    leavesQueue: true,
+    tells: { who: "author", kind: "APPROVED", message: (actor, title) => `${actor}通过了${title}` },
+  },
+  return: {
+    label: "退回",
+    rules: [{ from: ["SUBMITTED", "IN_EDIT", "APPROVED"], to: "RETURNED", who: DESK }],
+    button: { text: "退回修改", style: "plain" },
+    done: "已退回给作者",
+    keepsLock: false,
+    leavesQueue: true,
+    tells: { who: "author", kind: "RETURNED", message: (actor, title, note) => `${actor}退回了${title}：${note}` },
+  },
+  release: {
+    label: "放回待审",
+    rules: [{ from: ["IN_EDIT"], to: "SUBMITTED", who: DESK }],
+    // Shown on submitted copy too: opening it to edit claims it, and this gives it back.
+    button: { text: "放回待审", style: "plain", alsoWhen: "claim" },
+    done: "已放回待审",
+    keepsLock: false,
+    leavesQueue: true,
+  },
+  spike: {
+    label: "弃用",
+    rules: [{ from: ["SUBMITTED", "IN_EDIT", "APPROVED"], to: "SPIKED", who: DESK }],
+    button: { text: "弃用", style: "danger" },
+    done: "已弃用",
+    keepsLock: false,
+    leavesQueue: true,
+  },
+  restore: {
+    label: "恢复",
+    rules: [{ from: ["SPIKED"], to: "SUBMITTED", who: DESK }],
+    // Spiked copy is read-only, so its one button shows while reading.
+    button: { text: "恢复待审", style: "plain", whileReading: true },
+    done: "已恢复到待审",
+    keepsLock: false,
+    leavesQueue: false,
+  },
+  // Placing is the page desk's (lib/issues): the board, not the story form.
+  place: { label: "上版", rules: [{ from: ["APPROVED"], to: "PLACED", who: DESK }], keepsLock: true, leavesQueue: false },
+  unplace: { label: "撤下版面", rules: [{ from: ["PLACED"], to: "APPROVED", who: DESK }], keepsLock: true, leavesQueue: false },
   // Publication happens to a whole issue; the chief editor on duty signs it off.
-  publish: [{ from: ["PLACED"], to: "PUBLISHED", who: ["CHIEF_EDITOR"] }],
+  publish: { label: "签发见报", rules: [{ from: ["PLACED"], to: "PUBLISHED", who: ["CHIEF_EDITOR"] }], keepsLock: false, leavesQueue: false },
   // After publication the copy stays as printed: a correction is added under it, or the chief
   // editor withdraws the story (its reader page then answers 410 Gone).
-  correct: [{ from: ["PUBLISHED"], to: "same", who: DESK }],
-  withdraw: [{ from: ["PUBLISHED"], to: "WITHDRAWN", who: ["CHIEF_EDITOR"] }],
-};
+  correct: { label: "更正", rules: [{ from: ["PUBLISHED"], to: "same", who: DESK }], keepsLock: false, leavesQueue: false },
+  withdraw: { label: "撤稿", rules: [{ from: ["PUBLISHED"], to: "WITHDRAWN", who: ["CHIEF_EDITOR"] }], keepsLock: false, leavesQueue: false },
+} satisfies Record<string, ActionRow>;
+
+export type StoryAction = keyof typeof STORY_ACTIONS;
+const ROWS: Record<StoryAction, ActionRow> = STORY_ACTIONS;
+// An action a button also shows for is one of the table's (checked here, as the type cannot say it).
+for (const row of Object.values(ROWS)) if (row.button?.alsoWhen && !(row.button.alsoWhen in ROWS)) throw new Error(`no story action ${row.button.alsoWhen}`);
+export const STORY_ACTION_NAMES = Object.keys(STORY_ACTIONS) as StoryAction[];
+
+export const ACTION_LABELS = Object.fromEntries(STORY_ACTION_NAMES.map((a) => [a, ROWS[a].label])) as Record<StoryAction, string>;
+
+/** The row of an action, for what the app says and does about it. */
+export function actionRow(action: StoryAction): ActionRow {
+  return ROWS[action];
+}
+
+/** An action that is a button on the story form (its row has one). */
+export type FormStoryAction = { [A in StoryAction]: (typeof STORY_ACTIONS)[A] extends { button: object } ? A : never }[StoryAction];
+
+/** The actions that are buttons on the story form, in the table's order. */
+export const FORM_ACTIONS = STORY_ACTION_NAMES.filter((a): a is FormStoryAction => !!ROWS[a].button);
+
+/** Who hears of a move, and what they read; a resubmission is said as such. */
+export function tidingsOf(action: StoryAction, resubmission: boolean): Tells | undefined {
+  const tells = ROWS[action].tells;
+  if (tells?.kind === "SUBMITTED" && resubmission) return { ...tells, kind: "RESUBMITTED", message: (actor, title) => `${actor}重新提交了${title}` };
+  return tells;
+}
 
 export type Actor = { id: string; role: Role };
 export type StoryRef = { status: StoryStatus; authorId: string };
@@ -100,7 +179,7 @@ export type StoryRef = { status: StoryStatus; authorId: string };
 export type Decision = { allowed: true; to: StoryStatus } | { allowed: false; reason: string };
 
 export function decide(action: StoryAction, story: StoryRef, actor: Actor): Decision {
-  const rules = RULES[action];
+  const rules = ROWS[action].rules;
   const fromState = rules.filter((r) => r.from.includes(story.status));
   if (fromState.length === 0) {
     return { allowed: false, reason: `稿件状态为“${STATUS_LABELS[story.status]}”，不能${ACTION_LABELS[action]}` };
@@ -113,8 +192,23 @@ export function decide(action: StoryAction, story: StoryRef, actor: Actor): Deci
   return { allowed: true, to: rule.to === "same" ? story.status : rule.to };
 }
 
+/**
+ * The state a new story reaches when its filer takes `steps` at once, each asked of the table in
+ * turn: filing straight to the desk is a draft's submission; a back issue's page is submitted,
+ * approved, placed and published by the chief editor who imports it.
+ */
+export function decideSteps(steps: readonly StoryAction[], actor: Actor): Decision {
+  let story: StoryRef = { status: "DRAFT", authorId: actor.id };
+  for (const step of steps) {
+    const decision = decide(step, story, actor);
+    if (!decision.allowed) return decision;
+    story = { ...story, status: decision.to };
+  }
+  return { allowed: true, to: story.status };
+}
+
 export function allowedActions(story: StoryRef, actor: Actor): StoryAction[] {
-  return (Object.keys(RULES) as StoryAction[]).filter((a) => decide(a, story, actor).allowed);
+  return STORY_ACTION_NAMES.filter((a) => decide(a, story, actor).allowed);
 }
 
 /** Who may read a story in the back office (readers see published stories through the e-paper). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, canView, decide, STORY_STATUSES, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
+import { actionRow, allowedActions, canView, decide, FORM_ACTIONS, STORY_ACTION_NAMES, STORY_STATUSES, type StoryAction, type StoryStatus, tidingsOf } from "@/lib/stories/workflow";
 import type { Role } from "@/lib/auth/roles";
 
 // The expected table, written out by hand from the newsroom's rules (not derived from the code):
@@ -100,5 +100,40 @@ describe("who may read a story in the back office", () => {
   });
   it("an admin does not read copy", () => {
     expect(canView({ status: "SUBMITTED", authorId: "a" }, { id: "x", role: "ADMIN" })).toBe(false);
+  });
+});
+
+// The table is the one place an action is described: what the form, the queue, the lock and the
+// inbox do with each action is read from its row.
+describe("each action's row says what follows from it", () => {
+  it("every button on the story form says what it did, and its intent is the action's", () => {
+    expect(FORM_ACTIONS).toEqual(["edit", "submit", "approve", "return", "release", "spike", "restore"]);
+    for (const action of FORM_ACTIONS) expect(actionRow(action).done, action).toMatch(/^已/);
+  });
+
+  it("handing the copy on gives up the edit lock; working on it keeps it", () => {
+    const handsOff = STORY_ACTION_NAMES.filter((a) => !actionRow(a).keepsLock && FORM_ACTIONS.includes(a as never));
+    expect(handsOff).toEqual(["submit", "approve", "return", "release", "spike", "restore"]);
+    expect(actionRow("edit").keepsLock).toBe(true);
+    expect(actionRow("claim").keepsLock).toBe(true);
+  });
+
+  it("decisions that take copy out of an editor's hands send them back to the queue", () => {
+    expect(STORY_ACTION_NAMES.filter((a) => actionRow(a).leavesQueue)).toEqual(["approve", "return", "release", "spike"]);
+  });
+
+  it("the desk hears of a submission (a second one as such), the author of the desk's decision", () => {
+    expect(tidingsOf("submit", false)).toMatchObject({ who: "desk", kind: "SUBMITTED" });
+    const again = tidingsOf("submit", true)!;
+    expect(again).toMatchObject({ who: "desk", kind: "RESUBMITTED" });
+    expect(again.message("张晗", "《标题》", "")).toBe("张晗重新提交了《标题》");
+    expect(tidingsOf("return", false)!.message("刘明", "《标题》", "数字请核实")).toBe("刘明退回了《标题》：数字请核实");
+    expect(tidingsOf("approve", false)).toMatchObject({ who: "author", kind: "APPROVED" });
+    expect(tidingsOf("spike", false)).toBeUndefined();
+  });
+
+  it("the states are the database's", async () => {
+    const { StoryStatus } = await import("@/lib/generated/prisma/enums");
+    expect([...STORY_STATUSES].sort()).toEqual(Object.values(StoryStatus).sort());
   });
 });

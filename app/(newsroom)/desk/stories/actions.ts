@@ -10,23 +10,17 @@ import { markRead } from "@/lib/inbox/queries";
 import { deskAction, deskCall, recordId, versionNumber } from "@/lib/actions/desk-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { invalid } from "@/lib/core/errors";
+import { actionRow, FORM_ACTIONS, type FormStoryAction } from "@/lib/stories/workflow";
 
 // Thin wrappers: each declares the shape of its input and hands over to lib/stories, which checks
 // who may do what. Saves and notes carry the browser's key for the request (requestKey): a retry
 // after a lost answer gets the first attempt's answer (lib/stories/request-keys.ts).
 
-const INTENTS = ["save", "submit", "approve", "return", "spike", "restore", "release"] as const;
-type Intent = (typeof INTENTS)[number];
-
-const DONE: Record<Intent, string> = {
-  save: "已保存",
-  submit: "已提交，等待编辑审稿",
-  approve: "已通过，可以上版",
-  return: "已退回给作者",
-  spike: "已弃用",
-  restore: "已恢复到待审",
-  release: "已放回待审",
-};
+// The form's buttons are the workflow table's (lib/stories/workflow.ts); "save" is its edit.
+const INTENTS = ["save", ...FORM_ACTIONS.filter((a) => a !== "edit")] as const;
+type Intent = "save" | Exclude<FormStoryAction, "edit">;
+const actionOf = (intent: Intent): FormStoryAction => (intent === "save" ? "edit" : intent);
+const DONE = (intent: Intent) => actionRow(actionOf(intent)).done ?? "已保存";
 
 /** The story's content travels as JSON in one field; lib/stories validates what is inside. */
 const storyJson = z.string().transform((s, ctx) => {
@@ -69,7 +63,7 @@ async function withCurrent(state: FormState, storyId: string | null | undefined)
 export const storyFormAction = deskAction(
   z.object({
     storyId: recordId.optional().or(z.literal("")),
-    intent: z.enum(INTENTS),
+    intent: z.enum(INTENTS as readonly Intent[] as [Intent, ...Intent[]]),
     version: versionNumber.optional(),
     story: storyJson.optional(),
     note: z.string().default(""),
@@ -82,12 +76,12 @@ export const storyFormAction = deskAction(
     if (!storyId) {
       if (intent !== "save" && intent !== "submit") throw invalid("请先保存稿件");
       const created = await createStory(user, story, { submit: intent === "submit", slotId: slot, requestKey });
-      return { message: DONE[intent], storyId: created.id, version: created.version, status: created.status, redirectTo: `/desk/stories/${created.id}` };
+      return { message: DONE(intent), storyId: created.id, version: created.version, status: created.status, redirectTo: `/desk/stories/${created.id}` };
     }
-    const saved = await changeStory(user, { action: intent === "save" ? "edit" : intent, storyId, baseVersion: version ?? -1, content: story, note, requestKey });
-    const leavesForQueue = intent === "approve" || intent === "return" || intent === "spike" || intent === "release";
+    const saved = await changeStory(user, { action: actionOf(intent), storyId, baseVersion: version ?? -1, content: story, note, requestKey });
+    const leavesForQueue = actionRow(actionOf(intent)).leavesQueue;
     const redirectTo = leavesForQueue ? "/desk/queue" : opened ? `/desk/stories/${saved.id}` : undefined;
-    return { message: DONE[intent], storyId: saved.id, version: saved.version, status: saved.status, redirectTo };
+    return { message: DONE(intent), storyId: saved.id, version: saved.version, status: saved.status, redirectTo };
   },
   { onRefused: (state, input) => withCurrent(state, input?.storyId) },
 );
