@@ -10,6 +10,14 @@ const nextConfig = {
   // exifr, bundled, cannot require Node's fs and zlib and says "Couldn't load fs" at every start.
   serverExternalPackages: ["sharp", "@node-rs/argon2", "@electric-sql/pglite", "pg", "pg-boss", "exifr"],
   poweredByHeader: false,
+  // Next's own polyfills for browsers it no longer supports, dropped from the browser bundle. The key
+  // is the request exactly as Next's client entry writes it; e2e/reader-scripts.spec.ts notices if a
+  // Next upgrade moves it and the polyfills come back.
+  turbopack: {
+    resolveAlias: {
+      "../build/polyfills/polyfill-module": { browser: "./lib/platform/no-polyfills.js" },
+    },
+  },
   // Cached pages and data in one store for every instance (Redis with REDIS_URL, else this
   // process's memory): see lib/platform/cache. Next's own memory layer would keep a copy per instance.
   cacheHandler: require.resolve("./lib/platform/cache/next-cache-handler.mjs"),
