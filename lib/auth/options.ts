@@ -6,7 +6,7 @@ import { db } from "@/lib/platform/db";
 import { env, trustedProxySettings } from "@/lib/platform/env";
 import { recordAudit } from "@/lib/core/audit";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/core/roles";
 import { clientAddress, trustedProxyList } from "@/lib/auth/client-address";
 import { knownDevice, rememberDevice } from "@/lib/auth/signin-device";
 import { SIGNIN_UNAVAILABLE } from "@/lib/auth/signin-refusal";

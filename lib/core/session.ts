@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/platform/db";
 import { authOptions } from "@/lib/auth/options";
-import { can, type Capability, type Role } from "@/lib/auth/roles";
+import { can, type Capability, type Role } from "@/lib/core/roles";
 
 export type SessionUser = {
   id: string;

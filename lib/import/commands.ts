@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db, isUniqueViolation, type Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, DomainError, forbidden, invalid } from "@/lib/core/errors";
 import { beijingDateTimeToDate, isRealDay, issueDateFromString, issueDateToString, paperDay } from "@/lib/core/dates";

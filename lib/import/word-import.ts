@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { DomainError, forbidden } from "@/lib/core/errors";
 import { parseParagraphs, type NameRun, type PhotoPlaceholder } from "@/lib/import/copy-parser";
 import { readWordFile, type WordPicture } from "@/lib/import/word-file";

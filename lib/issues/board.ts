@@ -3,7 +3,7 @@ import { creditedLine } from "@/lib/stories/byline";
 import { creditsSelect } from "@/lib/stories/content";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { notFound } from "@/lib/core/errors";
 import { mayAssemble } from "@/lib/issues/desk-rules";
 import { isRecordId } from "@/lib/core/ids";

@@ -2,7 +2,7 @@ import "server-only";
 import { db, isUniqueViolation, type Tx } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { isRecordId } from "@/lib/core/ids";

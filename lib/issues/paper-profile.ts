@@ -4,7 +4,7 @@ import { db } from "@/lib/platform/db";
 import { PAPER } from "@/lib/paper";
 import { typedText } from "@/lib/validation/text";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { forbidden, invalid } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/core/audit";
 import { fieldErrorsOf } from "@/lib/validation/story";

@@ -4,7 +4,7 @@ import { db, type Db, type Tx } from "@/lib/platform/db";
 import { sendJob, type JobHandler } from "@/lib/platform/jobs";
 import { QUEUES } from "@/lib/jobs/queues";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { recordAudit, recordAudits } from "@/lib/core/audit";
 import { conflict, DomainError, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { lockIssue, mayAssemble } from "@/lib/issues/desk-rules";

@@ -1,4 +1,4 @@
-import { can, ROLES, type Role } from "@/lib/auth/roles";
+import { can, ROLES, type Role } from "@/lib/core/roles";
 import { QUEUES } from "@/lib/jobs/queues";
 
 // Who an alarm is for and where it leads, one rule for the inbox entry, the banner and the watch.

@@ -5,7 +5,7 @@ import { ALL_QUEUES, QUEUES } from "@/lib/jobs/queues";
 import { alarmAction, alarmAudience, failureInWords, hearsAlarms, OVERDUE_AFTER_MS } from "@/lib/jobs/alarm-rules";
 import { databaseNow } from "@/lib/jobs/alarms";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { formatIssueDate, formatMoment, formatMomentExact, issueDateToString } from "@/lib/core/dates";
 
 // What the red banner on every back-office page says, for a chief editor or an administrator.

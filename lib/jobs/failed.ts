@@ -2,7 +2,7 @@ import "server-only";
 import { jobsFailedForGood } from "@/lib/platform/jobs";
 import { ALL_QUEUES } from "@/lib/jobs/queues";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { forbidden } from "@/lib/core/errors";
 
 export type FailedJob = { id: string; queue: string; label: string; failedAt: Date | null; error: string; attempts: number };

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/platform/db";
 import type { ContributorRole } from "@/lib/stories/byline";
 import { photographersOf } from "@/lib/photos/credit";
-import { isEditorRole, type Role } from "@/lib/auth/roles";
+import { isEditorRole, type Role } from "@/lib/core/roles";
 import type { StoryDraft } from "@/lib/validation/story";
 import { filterText } from "@/lib/validation/text";
 

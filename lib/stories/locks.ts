@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, notFound } from "@/lib/core/errors";
 import { canView, decide } from "@/lib/stories/workflow";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can, isEditorRole } from "@/lib/auth/roles";
+import { can, isEditorRole } from "@/lib/core/roles";
 import { forbidden, notFound } from "@/lib/core/errors";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
 import { allowedActions, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";

@@ -1,4 +1,4 @@
-import { isEditorRole, type Role } from "@/lib/auth/roles";
+import { isEditorRole, type Role } from "@/lib/core/roles";
 
 // The one table of who may do what to a story, from which state, and where it goes.
 // Every story mutation asks `decide()` first; the UI asks `allowedActions()` to show buttons.

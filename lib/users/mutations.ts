@@ -2,7 +2,7 @@ import "server-only";
 import { ensureAccountContributor } from "@/lib/stories/credits";
 import { db, isUniqueViolation } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can, ROLES } from "@/lib/auth/roles";
+import { can, ROLES } from "@/lib/core/roles";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/core/audit";

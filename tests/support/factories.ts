@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/core/roles";
 import { hashPassword } from "@/lib/auth/password";
 import type { StoryDraft } from "@/lib/validation/story";
 import { changeStory, createStory } from "@/lib/stories/mutations";

@@ -1,5 +1,5 @@
 import { streamedUpload } from "@/lib/platform/upload-route";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { forbidden, invalid } from "@/lib/core/errors";
 import { readFileForm } from "@/lib/platform/file-form";
 import { WORD_FILE_MAX_BYTES, wordFileTooLarge } from "@/lib/import/word-file";

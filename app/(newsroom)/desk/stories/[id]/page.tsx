@@ -7,7 +7,7 @@ import { getStoryForEdit, listTags } from "@/lib/stories/queries";
 import { DomainError } from "@/lib/core/errors";
 import { StoryEditor } from "@/components/desk/StoryEditor";
 import { AfterPublicationForms } from "@/components/desk/AfterPublicationForms";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { NoteThread } from "@/components/desk/NoteThread";
 import { StatusBadge } from "@/components/desk/StatusBadge";
 import { afterPublicationAction, noteAction } from "../actions";

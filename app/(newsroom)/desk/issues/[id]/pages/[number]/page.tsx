@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/core/session";
 import { proofPageView } from "@/lib/issues/proof";
 import { PrintedPage } from "@/components/page/PrintedPage";
 import { ActionForm } from "@/components/desk/ActionForm";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { sendForSignOffAction, signPageAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "大样" };
