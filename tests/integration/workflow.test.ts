@@ -7,7 +7,7 @@ import { createIssue } from "@/lib/issues/mutations";
 import { releaseNow } from "@/lib/issues/release";
 import { listDeskPage } from "@/lib/stories/desk-list";
 import { listRevisions, compareRevisions } from "@/lib/stories/history";
-import { listAuditEvents } from "@/lib/core/audit-log";
+import { listAuditEvents } from "@/lib/audit/log";
 import { unreadCount, markRead } from "@/lib/inbox/queries";
 import { DomainError } from "@/lib/core/errors";
 import { completeDraft, makeUser, pagesOf, placeAtEnd, readyForRelease } from "../support/factories";

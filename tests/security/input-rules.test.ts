@@ -3,7 +3,7 @@ import { localPath } from "@/lib/core/redirects";
 import { isRealDay, isRealMonth } from "@/lib/core/dates";
 import { filterText, printable, segmentText, typedText } from "@/lib/validation/text";
 import { storyDraft } from "@/lib/validation/story";
-import { auditFilters } from "@/lib/core/audit-log";
+import { auditFilters } from "@/lib/audit/log";
 import { deskFilters } from "@/lib/stories/desk-list";
 import { actionKind, actionRefusal, crossSiteRefusal, readCapped, ACTION_BODY_LIMIT } from "@/lib/platform/action-guard";
 import { API_POLICY, contentSecurityPolicy, newNonce } from "@/lib/platform/security-headers";
