@@ -3,7 +3,7 @@ import { useActionState, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useRouter } from "next/navigation";
 import { idle, keepingTheForm, type FormAction, type FormState, type StoryAsSaved } from "@/lib/actions/form-state";
 import { countCharacters } from "@/lib/stories/body";
-import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/validation/story";
+import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/stories/schema";
 import type { StoryAction } from "@/lib/stories/workflow";
 import type { LockView } from "@/lib/stories/lock-rules";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";

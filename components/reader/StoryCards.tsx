@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { StoryCard } from "@/lib/reader/archive";
 import type { SnippetPart } from "@/lib/reader/search";
-import { KIND_LABELS } from "@/lib/validation/story";
+import { KIND_LABELS } from "@/lib/stories/schema";
 import { formatIssueDate } from "@/lib/core/dates";
 
 // A list of stories as archive, tag, byline and search pages show them.

@@ -1,5 +1,5 @@
 import { STATUS_LABELS, type StoryStatus } from "@/lib/stories/workflow";
-import { KIND_LABELS, type StoryKind } from "@/lib/validation/story";
+import { KIND_LABELS, type StoryKind } from "@/lib/stories/schema";
 import { ROLE_LABELS, type Role } from "@/lib/core/roles";
 import { SIZE_LABELS } from "@/lib/issues/labels";
 import { formatIssueDate, formatMoment, formatMomentExact, isRealDay } from "@/lib/core/dates";

@@ -12,7 +12,7 @@ import { recordRevision } from "@/lib/stories/revisions";
 import { paperProfile } from "@/lib/issues/paper-profile";
 import { pageInput } from "@/lib/validation/issue";
 import { photoBlock } from "@/lib/stories/body";
-import { fieldErrorsOf, type StoryDraft } from "@/lib/validation/story";
+import { fieldErrorsOf, type StoryDraft } from "@/lib/stories/schema";
 import { fileableBody, IMPORT_MAX_STORIES, importProblem } from "@/lib/import/page-import";
 import { issueReleasePurge, purgeNow, sendReaderPurge } from "@/lib/reader/purge";
 

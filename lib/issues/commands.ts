@@ -9,7 +9,7 @@ import { isRecordId } from "@/lib/core/ids";
 import { beijingDateTimeToDate } from "@/lib/core/dates";
 import { lockIssue, lockIssueOfPage, mayAssemble, pageCarriesCopy, pagesPrinting } from "@/lib/issues/desk-rules";
 import { decide, type StoryStatus } from "@/lib/stories/workflow";
-import { fieldErrorsOf } from "@/lib/validation/story";
+import { fieldErrorsOf } from "@/lib/stories/schema";
 import { chiefEditorIds, notify } from "@/lib/inbox/notify";
 import { pageCredits, reservedAreas, slotPlan, SIZE_CLASSES, type SizeClass } from "@/lib/issues/page-plan";
 import { pageInput } from "@/lib/validation/issue";

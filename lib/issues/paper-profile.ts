@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
 import { forbidden, invalid } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/core/audit";
-import { fieldErrorsOf } from "@/lib/validation/story";
+import { fieldErrorsOf } from "@/lib/stories/schema";
 import { everyReaderPagePurge, purgeNow, sendReaderPurge } from "@/lib/reader/purge";
 import { touchPage } from "@/lib/issues/commands";
 import { pagesPrinting } from "@/lib/issues/desk-rules";

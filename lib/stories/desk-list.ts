@@ -6,7 +6,7 @@ import { can } from "@/lib/core/roles";
 import { forbidden } from "@/lib/core/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { STORY_STATUSES } from "@/lib/stories/workflow";
-import { STORY_KINDS } from "@/lib/validation/story";
+import { STORY_KINDS } from "@/lib/stories/schema";
 import { toListItem, listSelect, visibleTo, type StoryListItem } from "@/lib/stories/queries";
 import { paperDayRange } from "@/lib/core/dates";
 import { filterText, dayFilter } from "@/lib/validation/text";

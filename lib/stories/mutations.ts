@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
-import { completenessErrors, fieldErrorsOf, type StoryDraft } from "@/lib/validation/story";
+import { completenessErrors, fieldErrorsOf, type StoryDraft } from "@/lib/stories/schema";
 import { canView, decide, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import { assertNotLockedByOther } from "@/lib/stories/locks";
 import { deskUserIds, notify } from "@/lib/inbox/notify";

@@ -8,7 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/core/audit";
 import { forbidden, invalid } from "@/lib/core/errors";
 import { newUserInput } from "@/lib/validation/user";
-import { fieldErrorsOf } from "@/lib/validation/story";
+import { fieldErrorsOf } from "@/lib/stories/schema";
 
 // No self sign-up: accounts are created by an administrator.
 export async function createUser(actor: SessionUser, input: unknown): Promise<{ id: string }> {

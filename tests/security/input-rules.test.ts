@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { localPath } from "@/lib/core/redirects";
 import { isRealDay, isRealMonth } from "@/lib/core/dates";
 import { filterText, printable, segmentText, typedText } from "@/lib/validation/text";
-import { storyDraft } from "@/lib/validation/story";
+import { storyDraft } from "@/lib/stories/schema";
 import { auditFilters } from "@/lib/audit/log";
 import { deskFilters } from "@/lib/stories/desk-list";
 import { actionKind, actionRefusal, crossSiteRefusal, readCapped, ACTION_BODY_LIMIT } from "@/lib/platform/action-guard";

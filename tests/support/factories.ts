@@ -4,7 +4,7 @@ import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import type { Role } from "@/lib/core/roles";
 import { hashPassword } from "@/lib/auth/password";
-import type { StoryDraft } from "@/lib/validation/story";
+import type { StoryDraft } from "@/lib/stories/schema";
 import { changeStory, createStory } from "@/lib/stories/mutations";
 import { createIssue } from "@/lib/issues/mutations";
 import { refreshPhotosRun } from "@/lib/photos/links";

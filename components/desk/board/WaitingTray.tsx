@@ -2,7 +2,7 @@
 
 import { useDraggable, useDroppable } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
-import { KIND_LABELS } from "@/lib/validation/story";
+import { KIND_LABELS } from "@/lib/stories/schema";
 import { useState } from "react";
 import type { BoardCommand, BoardPage, PageAt, WaitingStory } from "@/components/desk/board/types";
 

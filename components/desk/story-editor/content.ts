@@ -1,4 +1,4 @@
-import type { StoryDraft, StoryKind } from "@/lib/validation/story";
+import type { StoryDraft, StoryKind } from "@/lib/stories/schema";
 
 export type Content = StoryDraft;
 

@@ -7,7 +7,7 @@ import { StoryBody } from "@/components/reader/StoryBody";
 import { JsonLd } from "@/components/reader/JsonLd";
 import { photoUrl } from "@/lib/format";
 import { leadText } from "@/lib/stories/body";
-import { KIND_LABELS } from "@/lib/validation/story";
+import { KIND_LABELS } from "@/lib/stories/schema";
 import { PAPER } from "@/lib/paper";
 import { siteUrl } from "@/lib/platform/env";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";

@@ -4,7 +4,7 @@ import { requireCapability } from "@/lib/core/session";
 import { listTags } from "@/lib/stories/queries";
 import { StoryEditor } from "@/components/desk/StoryEditor";
 import { defaultByline, defaultCredits } from "@/lib/stories/byline";
-import { emptyBody } from "@/lib/validation/story";
+import { emptyBody } from "@/lib/stories/schema";
 import { storyEditorCalls } from "../editor-calls";
 import { assignmentToWrite } from "@/lib/issues/assignments";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
