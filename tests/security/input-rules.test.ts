@@ -7,7 +7,7 @@ import { auditFilters } from "@/lib/audit/log";
 import { deskFilters } from "@/lib/stories/desk-list";
 import { actionKind, actionRefusal, crossSiteRefusal, readCapped, ACTION_BODY_LIMIT } from "@/lib/platform/action-guard";
 import { API_POLICY, contentSecurityPolicy, newNonce } from "@/lib/platform/security-headers";
-import { streamedUpload } from "@/lib/platform/upload-route";
+import { streamedUpload } from "@/lib/core/upload-route";
 import { flashParams, readFlash } from "@/lib/core/flash";
 import { searchTerms } from "@/lib/reader/search";
 import { rss } from "@/lib/reader/feeds";
