@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alarmAction, alarmAudience, failureInWords, hearsAlarms } from "@/lib/jobs/alarm-rules";
+import { alarmAudience, failureInWords, hearsAlarms } from "@/lib/jobs/alarm-rules";
+import { alarmAction } from "@/lib/inbox/alarm-action";
 import { ROLES } from "@/lib/core/roles";
 
 // Who hears of which alarm and where it leads them, written out by hand for every role.
