@@ -33,7 +33,7 @@ describe("edit locks", () => {
     const theirs = await acquireLock(second, s.id);
     expect(theirs).toMatchObject({ held: false, holder: { id: first.id, name: "刘明" } });
     const blocked = await refusal(changeStory(second, { action: "edit", storyId: s.id, baseVersion: 2, content: completeDraft({ headline: "陈静的改动" }) }));
-    expect(blocked.code).toBe("conflict");
+    expect(blocked.code).toBe("locked");
     expect(blocked.message).toMatch(/此稿正由刘明编辑/);
 
     const taken = await takeOverLock(second, s.id);

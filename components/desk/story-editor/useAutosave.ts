@@ -65,7 +65,7 @@ export function useAutosave({
           saved.current(answer, request.content);
           // A busy server is worth another try; a refusal waits for the content to change.
           setRefused(!answer.ok && answer.code !== "busy" ? request.content : null);
-          if (!answer.ok && answer.code === "conflict" && /正由/.test(answer.message)) lockLost.current(answer.message);
+          if (!answer.ok && answer.code === "locked") lockLost.current(answer.message);
         })
         // Not delivered (network, an instance lost, or refused before the action ran): the text stays here and in the browser copy.
         .catch(() => {

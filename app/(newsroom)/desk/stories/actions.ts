@@ -58,7 +58,7 @@ async function snapshot(storyId: string): Promise<Snapshot | undefined> {
 
 /** On a refused stale save, adds what the story holds now so the form can show both texts. */
 async function withCurrent(state: FormState, storyId: string | null | undefined): Promise<FormState> {
-  if (state.code !== "conflict" || !storyId) return state;
+  if ((state.code !== "conflict" && state.code !== "locked") || !storyId) return state;
   return { ...state, current: await snapshot(storyId) };
 }
 
