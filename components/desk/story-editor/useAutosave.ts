@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { idle, type FormState } from "@/lib/actions/form-state";
-import type { StoryEditorCalls } from "@/components/desk/StoryEditor";
+import type { StoryEditorCalls } from "@/components/desk/story-editor/calls";
 import { newRequestKey, RESEND_AFTER_MS } from "./request-key";
 
 /** How long typing must pause before the draft is saved by itself. */

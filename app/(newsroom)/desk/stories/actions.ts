@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/core/session";
 import { addNote, changeStory, correctStory, createStory, restoreRevision, withdrawStory } from "@/lib/stories/mutations";
 import { acquireLock, releaseLock, renewLock, takeOverLock } from "@/lib/stories/locks";
-import type { LockAnswer } from "@/components/desk/StoryEditor";
+import type { LockAnswer } from "@/components/desk/story-editor/calls";
 import { getStoryForEdit, whoSaved } from "@/lib/stories/queries";
 import { markRead } from "@/lib/inbox/queries";
 import { deskAction, deskCall, recordId, versionNumber } from "@/lib/actions/desk-action";
