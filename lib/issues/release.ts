@@ -20,6 +20,7 @@ import { issueReleasePurge, purgeNow, sendReaderPurge, type ReaderPurge } from "
 import { appPort } from "@/lib/platform/env";
 import { earlyReleaseWarning } from "@/lib/issues/release-timing";
 import type { IssueStatus } from "@/lib/generated/prisma/enums";
+import { pageLabel } from "@/lib/format";
 
 // 见报: an issue goes out now, or at a set Beijing time (定时见报) through a job on the Postgres
 // queue. Either way one transaction publishes the issue and every story on it, or nothing, and it
@@ -35,7 +36,7 @@ function assertChief(actor: SessionUser, doing: "签发见报" | "定时见报" 
   if (!can(actor.role, "issue:publish")) throw forbidden(`只有值班总编可以${doing}`);
 }
 
-const pageName = (p: { number: number; name: string }) => `第${p.number}版（${p.name}）`;
+const pageName = (p: { number: number; name: string }) => `${pageLabel(p.number)}（${p.name}）`;
 
 /** Why the issue cannot go out yet, in the desk's words; empty once every page is signed and carries copy. */
 async function releaseProblems(client: Tx | Db, issueId: string): Promise<string[]> {

@@ -14,6 +14,7 @@ import { afterPublicationAction, noteAction } from "../actions";
 import { storyEditorCalls } from "../editor-calls";
 import { formatIssueDate, issueDateToString } from "@/lib/core/dates";
 import { readFlash } from "@/lib/core/flash";
+import { pageLabel } from "@/lib/format";
 
 
 export const metadata: Metadata = { title: "稿件" };
@@ -37,7 +38,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
         <span className="text-sm text-stone-600">发稿账号：{story.author.name}</span>
         {story.placement && (
           <span className="text-sm text-stone-600">
-            {formatIssueDate(issueDateToString(story.placement.issueDate), false)} 第{story.placement.pageNumber}版 {story.placement.pageName}
+            {formatIssueDate(issueDateToString(story.placement.issueDate), false)} {pageLabel(story.placement.pageNumber)} {story.placement.pageName}
           </span>
         )}
         {story.status === "PUBLISHED" && (
