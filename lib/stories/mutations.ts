@@ -89,8 +89,8 @@ type TransitionOptions = {
   note?: string;
   /** An autosave keeps the copy safe but is not a revision worth listing in the history. */
   autosave?: boolean;
-  /** How the history names this revision when it is not the action itself (e.g. "restore"). */
-  revisionAction?: string;
+  /** How the history names this revision when it is not the action itself (a revert). */
+  revisionAction?: "revert";
   /** The browser's key for this request: a retry after a lost answer gets the first answer. */
   requestKey?: string;
 };
