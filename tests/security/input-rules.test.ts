@@ -9,7 +9,7 @@ import { actionKind, actionRefusal, crossSiteRefusal, readCapped, ACTION_BODY_LI
 import { API_POLICY, contentSecurityPolicy, newNonce } from "@/lib/platform/security-headers";
 import { streamedUpload } from "@/lib/core/upload-route";
 import { flashParams, readFlash } from "@/lib/core/flash";
-import { searchTerms } from "@/lib/reader/search";
+import { searchTerms } from "@/lib/validation/search-terms";
 import { rss } from "@/lib/reader/feeds";
 import { findContributors } from "@/lib/stories/credits";
 import { db } from "@/lib/platform/db";
