@@ -38,13 +38,13 @@ function resolve(from, spec) {
 }
 
 // Type-only imports count too: they still say which way a module leans.
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s+["']([^"']+)["']/g;
 const edges = new Map();
 for (const f of files) {
   const text = readFileSync(f, "utf8");
   const to = new Set();
   for (const m of text.matchAll(IMPORT)) {
-    const target = resolve(f, m[1] ?? m[2]);
+    const target = resolve(f, m[1] ?? m[2] ?? m[3]);
     if (target && target !== f) to.add(target);
   }
   edges.set(f, to);
