@@ -11,6 +11,6 @@ export async function register() {
     console.error(`无法启动：${e instanceof Error ? e.message : e}`);
     process.exit(4);
   }
-  const { startWorkersInBackground } = await import("./lib/jobs/workers");
+  const { startWorkersInBackground } = await import("./lib/job-workers");
   await startWorkersInBackground();
 }

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { SessionUser } from "@/lib/core/session";
-import type { StoryDraft } from "@/lib/validation/story";
+import type { StoryDraft } from "@/lib/stories/schema";
 import type { BodyBlock } from "@/lib/stories/body";
 
 const RELEASE_RUNS = Number(process.env.BENCH_RELEASE_RUNS ?? 7);

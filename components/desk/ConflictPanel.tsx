@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { diffText, storyAsText } from "@/lib/stories/diff";
-import type { StoryDraft } from "@/lib/validation/story";
+import type { StoryDraft } from "@/lib/stories/schema";
 import type { StoryAsSaved } from "@/lib/actions/form-state";
 import { DiffView } from "@/components/desk/DiffView";
 import { formatMoment } from "@/lib/core/dates";

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { CONTRIBUTOR_ROLES, CONTRIBUTOR_ROLE_LABELS, composeByline, parseByline, type ContributorRole, type Credit } from "@/lib/stories/byline";
-import type { CreditInput } from "@/lib/validation/story";
+import type { CreditInput } from "@/lib/stories/schema";
 import type { ContributorChoice } from "@/lib/stories/credits";
 import { FieldError } from "@/components/desk/FormMessage";
 

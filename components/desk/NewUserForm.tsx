@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useMemo, useState } from "react";
 import { idle, keepingTheForm, type FormAction } from "@/lib/actions/form-state";
-import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLES, ROLE_LABELS } from "@/lib/core/roles";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
 
 const EMPTY = { username: "", name: "", affiliation: "", bylineTitle: "本报通讯员", password: "", role: "CORRESPONDENT" };

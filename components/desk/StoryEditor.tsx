@@ -1,10 +1,10 @@
 "use client";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { idle, keepingTheForm, type FormAction, type FormState, type StoryAsSaved } from "@/lib/actions/form-state";
+import { idle, keepingTheForm, type FormState } from "@/lib/actions/form-state";
 import { countCharacters } from "@/lib/stories/body";
 import type { Credit } from "@/lib/stories/byline";
-import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/validation/story";
+import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/stories/schema";
 import { actionRow, FORM_ACTIONS, type StoryAction } from "@/lib/stories/workflow";
 import type { LockView } from "@/lib/stories/lock-rules";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
@@ -21,27 +21,12 @@ import { forgetBackup, useLocalBackup } from "@/components/desk/story-editor/use
 import { useEditLock } from "@/components/desk/story-editor/useEditLock";
 import { useAutosave } from "@/components/desk/story-editor/useAutosave";
 import { requestKeys, withRequestKey } from "@/components/desk/story-editor/request-key";
+import type { LockAnswer, StoryEditorCalls } from "@/components/desk/story-editor/calls";
 
 // A workflow row's button weight (lib/stories/workflow.ts) as the house styles draw it.
 const BUTTON_STYLES = { primary: "btn-primary", plain: "btn", danger: "btn-danger" } as const;
 
 export type EditableStory = StoryDraft & { id: string | null; version: number; updatedAt: string | null };
-
-/** What taking or keeping a lock answers; taking one also brings the story as it is now. */
-export type LockAnswer =
-  | (LockView & { version?: number; current?: StoryAsSaved })
-  | { error: string };
-
-/** The Server Actions the editor calls, handed over by the page that shows it. */
-export type StoryEditorCalls = {
-  save: FormAction;
-  autosave: (storyId: string | null, baseVersion: number, content: unknown, slotId: string | null, requestKey: string) => Promise<FormState>;
-  acquireLock: (storyId: string) => Promise<LockAnswer>;
-  renewLock: (storyId: string) => Promise<LockAnswer>;
-  takeOverLock: (storyId: string) => Promise<LockAnswer>;
-  releaseLock: (storyId: string) => Promise<void>;
-  markRead: (storyId: string) => Promise<void>;
-};
 
 const latest = (a: FormState, b: FormState) => ((a.at ?? 0) >= (b.at ?? 0) ? a : b);
 

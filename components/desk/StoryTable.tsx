@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { StoryListItem } from "@/lib/stories/queries";
-import { KIND_LABELS } from "@/lib/validation/story";
+import { KIND_LABELS } from "@/lib/stories/schema";
 import { StatusBadge } from "@/components/desk/StatusBadge";
 import { formatMoment } from "@/lib/core/dates";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { TAG_KIND_LABELS, type TagKind } from "@/lib/validation/story";
+import { TAG_KIND_LABELS, type TagKind } from "@/lib/stories/schema";
 
 const DEFAULT_KIND: TagKind = "TOPIC";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { PageLayout, StoryBlock } from "@/lib/issues/layout";
 import { leadText } from "@/lib/stories/body";
-import { photoUrl } from "@/lib/format";
+import { pageLabel, photoUrl } from "@/lib/format";
 import { SIZE_LABELS } from "@/lib/issues/labels";
 import { formatMoment } from "@/lib/core/dates";
 import { headlineOf, JumpLine } from "@/components/page/PageBlocks";
@@ -34,8 +34,8 @@ export function HeadlineNav({ layout, withheld, links }: { layout: PageLayout; w
                 <span className={block?.isLead ? "font-serif font-bold" : ""}>{block && headlineOf(block.story)}</span>
                 {block?.gallery && <span className="ml-1 whitespace-nowrap text-xs text-masthead">{photoSetLabel(block.gallery.count)}</span>}
               </Link>
-              {h.continuedFrom && <span className="text-xs text-stone-500">上接第{h.continuedFrom.number}版</span>}
-              {h.jumpTo && <span className="text-xs text-stone-500">下转第{h.jumpTo.number}版</span>}
+              {h.continuedFrom && <span className="text-xs text-stone-500">上接{pageLabel(h.continuedFrom.number)}</span>}
+              {h.jumpTo && <span className="text-xs text-stone-500">下转{pageLabel(h.jumpTo.number)}</span>}
             </li>
           );
         })}

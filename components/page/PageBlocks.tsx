@@ -12,6 +12,7 @@ import { StoryPhoto } from "@/components/reader/StoryPhoto";
 import type { PageLinks } from "@/components/page/page-links";
 import { PhotoSetCaptions, PhotoSetCover, PhotoSetGrid } from "@/components/page/PhotoSetOnPage";
 import { introOf } from "@/lib/stories/photo-story";
+import { pageLabel } from "@/lib/format";
 
 // The blocks of a printed page on its grid: stories (text set in as many columns as the block
 // spans), planned slots and reserved areas (desk only), and others' copy withheld from a viewer.
@@ -46,7 +47,7 @@ export function headlineOf(story: StoryBlock["story"]): string {
 
 /** （下转第N版） / （上接第N版）: links to where the story goes on or comes from. */
 export function JumpLine({ to, direction, storyId, links, className = "" }: { to: PageRef; direction: "next" | "from"; storyId: string; links: PageLinks; className?: string }) {
-  const text = direction === "next" ? `（下转第${to.number}版）` : `（上接第${to.number}版）`;
+  const text = direction === "next" ? `（下转${pageLabel(to.number)}）` : `（上接${pageLabel(to.number)}）`;
   return (
     <p className={`jump-line text-sm font-semibold ${className}`}>
       {links ? (

@@ -9,6 +9,7 @@ import { GRID_COLUMNS, PageBlockView } from "@/components/page/PageBlocks";
 import { HeadlineCards, HeadlineNav } from "@/components/page/HeadlineNav";
 import { ProofBar } from "@/components/page/ProofBar";
 import { pageLinks, type PageLinks, type PageMode } from "@/components/page/page-links";
+import { pageLabel } from "@/lib/format";
 
 /**
  * One printed page (版面), drawn from the page-view model for readers (`reader`), for the desk's
@@ -60,7 +61,7 @@ function Sheet({ view, mode, links }: { view: PageView; mode: PageMode; links: P
       {masthead && <Masthead masthead={masthead} pageCount={issue.pages.length} />}
       <div className={`mb-3 flex flex-wrap items-baseline justify-between gap-2 ${masthead ? "" : "border-b-2 border-ink pb-1"}`}>
         <h1 id={links ? "page-title" : undefined} className="font-serif text-lg font-bold">
-          第{page.number}版 · {page.name}
+          {pageLabel(page.number)} · {page.name}
         </h1>
         {!masthead && <p className="text-sm text-stone-700">{formatIssueDate(issue.date)}</p>}
       </div>

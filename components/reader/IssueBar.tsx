@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatIssueDate } from "@/lib/core/dates";
+import { pageLabel } from "@/lib/format";
 
 type IssueLine = { date: string; number: number; pages: { number: number; name: string }[]; previousDate: string | null; nextDate: string | null };
 
@@ -43,7 +44,7 @@ export function IssueBar({
                 aria-current={p.number === currentPage ? "page" : undefined}
                 className={`inline-block rounded border px-2 py-1 ${p.number === currentPage ? "border-masthead bg-masthead text-white" : "border-stone-300 bg-white hover:border-masthead"}`}
               >
-                第{p.number}版 {p.name}
+                {pageLabel(p.number)} {p.name}
               </Link>
             </li>
           ))}

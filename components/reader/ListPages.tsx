@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { authorPage, tagPage } from "@/lib/reader/archive";
 import { StoryCards } from "@/components/reader/StoryCards";
 import { Pager } from "@/components/reader/Pager";
-import { TAG_KIND_LABELS } from "@/lib/validation/story";
+import { TAG_KIND_LABELS } from "@/lib/stories/schema";
 import { CONTRIBUTOR_SLUG } from "@/lib/validation/user";
 import { photoUrl } from "@/lib/format";
 

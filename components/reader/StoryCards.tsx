@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { StoryCard } from "@/lib/reader/archive";
 import type { SnippetPart } from "@/lib/reader/search";
-import { KIND_LABELS } from "@/lib/validation/story";
+import { KIND_LABELS } from "@/lib/stories/schema";
 import { formatIssueDate } from "@/lib/core/dates";
+import { pageLabel } from "@/lib/format";
 
 // A list of stories as archive, tag, byline and search pages show them.
 export function StoryCards({ stories, snippets }: { stories: StoryCard[]; snippets?: Record<string, SnippetPart[]> }) {
@@ -26,7 +27,7 @@ export function StoryCards({ stories, snippets }: { stories: StoryCard[]; snippe
               {s.byline && <span className="mr-3">{s.byline}</span>}
               {s.issueDate && (
                 <Link href={`/issues/${s.issueDate}/pages/${s.page.number}`} className="hover:text-masthead">
-                  {formatIssueDate(s.issueDate, false)} 第{s.page.number}版 {s.page.name}
+                  {formatIssueDate(s.issueDate, false)} {pageLabel(s.page.number)} {s.page.name}
                 </Link>
               )}
             </p>

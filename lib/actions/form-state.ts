@@ -1,5 +1,5 @@
 import type { DomainError, FieldErrors } from "@/lib/core/errors";
-import type { StoryDraft } from "@/lib/validation/story";
+import type { StoryDraft } from "@/lib/stories/schema";
 
 // What every form's Server Action answers: a message, per-field errors, and anything the
 // form needs to carry on (a new id or version). The form keeps what the user typed.

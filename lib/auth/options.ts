@@ -3,40 +3,19 @@ import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
-import { env, trustedProxySettings } from "@/lib/platform/env";
-import { recordAudit } from "@/lib/core/audit";
+import { trustedProxySettings } from "@/lib/platform/env";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/auth/roles";
+import { sessionOptions } from "@/lib/core/session-options";
 import { clientAddress, trustedProxyList } from "@/lib/auth/client-address";
 import { knownDevice, rememberDevice } from "@/lib/auth/signin-device";
 import { SIGNIN_UNAVAILABLE } from "@/lib/auth/signin-refusal";
 import { admitSignIn, type SignInClient, SignInThrottled, signInFailed, signInSucceeded } from "@/lib/auth/throttle";
-
-// A shift is the longest a session lives; it is also ended by signing out or by an admin.
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 const credentials = z.object({
   // Usernames are lower-case; throttling counts "ZhangHan " and "zhanghan" as one account.
   username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(200),
 });
-
-declare module "next-auth" {
-  interface User {
-    role: Role;
-  }
-  interface Session {
-    sid: string;
-    user: { id: string; name: string; role: Role };
-  }
-}
-declare module "next-auth/jwt" {
-  interface JWT {
-    sid?: string;
-    uid?: string;
-    role?: Role;
-  }
-}
 
 // Counted before the password is checked (lib/auth/throttle.ts): a locked account, address or
 // browser is refused even with the right password, and at most a window's worth of guesses reach argon2.
@@ -54,11 +33,7 @@ async function checkPassword({ username, password }: z.output<typeof credentials
 
 export function authOptions(): NextAuthOptions {
   return {
-    secret: env().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
-    // next-auth's own pages are English and outside our policy: everything goes through /login.
-    pages: { signIn: "/login", signOut: "/login", error: "/login" },
+    ...sessionOptions(),
     providers: [
       CredentialsProvider({
         name: "账号密码",
@@ -82,42 +57,5 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
-    callbacks: {
-      async jwt({ token, user }) {
-        if (user) {
-          // Sign-in: open a server-side session that sign-out (or an admin) can end.
-          const session = await db().$transaction(async (tx) => {
-            const created = await tx.userSession.create({
-              data: { userId: user.id, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) },
-            });
-            await recordAudit(tx, { actorId: user.id, action: "session.start", targetType: "session", targetId: created.id });
-            return created;
-          });
-          token.sid = session.id;
-          token.uid = user.id;
-          token.role = user.role;
-        }
-        return token;
-      },
-      async session({ session, token }) {
-        session.sid = token.sid ?? "";
-        session.user = { id: token.uid ?? "", name: session.user?.name ?? "", role: token.role ?? "CORRESPONDENT" };
-        return session;
-      },
-    },
-    events: {
-      async signOut({ token }) {
-        if (!token?.sid) return;
-        await db().$transaction(async (tx) => {
-          const ended = await tx.userSession.updateMany({
-            where: { id: token.sid, revokedAt: null },
-            data: { revokedAt: new Date() },
-          });
-          if (ended.count > 0) {
-            await recordAudit(tx, { actorId: token.uid ?? null, action: "session.end", targetType: "session", targetId: token.sid! });
-          }
-        });
-      },
-    },
   };
 }

@@ -5,7 +5,7 @@ import { db, type Db, type Tx } from "@/lib/platform/db";
 import { recordAudit } from "@/lib/core/audit";
 import { forbidden, invalid } from "@/lib/core/errors";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { throttledCode } from "@/lib/auth/signin-refusal";
 
 // Sign-in throttling: how many wrong passwords may be sent, and how long the sender is locked out

@@ -1,5 +1,7 @@
+import type { AuditAction } from "@/lib/core/audit-actions";
+
 // How the audit log names each recorded action for an administrator reading it.
-const LABELS: Record<string, string> = {
+const LABELS: Record<AuditAction, string> = {
   "session.start": "登录",
   "session.end": "退出登录",
   "signin.fail": "登录失败",
@@ -63,7 +65,7 @@ const LABELS: Record<string, string> = {
 };
 
 export function auditActionLabel(action: string): string {
-  return LABELS[action] ?? action;
+  return (LABELS as Record<string, string>)[action] ?? action;
 }
 
 // What each kind of audited object is called; the id follows it.

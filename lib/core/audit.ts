@@ -1,12 +1,13 @@
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditAction } from "@/lib/core/audit-actions";
 
 // Every mutation records who did what to which thing, inside the mutation's own transaction,
 // so the log and the data can never disagree.
 export type AuditEntry = {
   actorId: string | null;
-  action: string; // "story.submit", "issue.publish", ...
+  action: AuditAction;
   targetType: "story" | "issue" | "page" | "photo" | "user" | "tag" | "session" | "paper" | "signin" | "alarm";
   targetId: string;
   summary?: Prisma.InputJsonObject;

@@ -3,8 +3,8 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/platform/db";
-import { authOptions } from "@/lib/auth/options";
-import { can, type Capability, type Role } from "@/lib/auth/roles";
+import { sessionOptions } from "@/lib/core/session-options";
+import { can, type Capability, type Role } from "@/lib/core/roles";
 
 export type SessionUser = {
   id: string;
@@ -18,7 +18,7 @@ export type SessionUser = {
 // The JWT cookie only names a server-side session; the session row decides whether it is
 // still alive (not signed out, not expired, account not disabled). Once per request.
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
+  const session = await getServerSession(sessionOptions());
   if (!session?.sid) return null;
   const row = await db().userSession.findUnique({
     where: { id: session.sid },

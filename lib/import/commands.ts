@@ -3,7 +3,7 @@ import { decideSteps } from "@/lib/stories/workflow";
 import { z } from "zod";
 import { db, isUniqueViolation, type Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, DomainError, forbidden, invalid } from "@/lib/core/errors";
 import { recordWhatRan } from "@/lib/print-record/records";
@@ -14,9 +14,10 @@ import { recordRevision } from "@/lib/stories/revisions";
 import { paperProfile } from "@/lib/issues/paper-profile";
 import { pageInput } from "@/lib/validation/issue";
 import { photoBlock } from "@/lib/stories/body";
-import { fieldErrorsOf, type StoryDraft } from "@/lib/validation/story";
+import { fieldErrorsOf, type StoryDraft } from "@/lib/stories/schema";
 import { fileableBody, IMPORT_MAX_STORIES, importProblem } from "@/lib/import/page-import";
 import { issueReleasePurge, purgeNow, sendReaderPurge } from "@/lib/reader/purge";
+import { pageLabel } from "@/lib/format";
 
 // What the page import desk (/desk/import) files: stories read from a printed page, either as
 // copy for the desk to work on, or — for a paper bringing its archive in — as a page of a past
@@ -175,7 +176,7 @@ export async function publishBackIssuePage(actor: SessionUser, page: unknown, in
       }
       const issue = existing ?? (await tx.issue.create({ data: { date: issueDateFromString(date), number: issueNumber as number, status: "PUBLISHED", publishedAt: at }, select: { id: true, status: true, number: true } }));
       const taken = await tx.page.findUnique({ where: { issueId_number: { issueId: issue.id, number: pageNumber } }, select: { name: true } });
-      if (taken) throw conflict(`总第${issue.number}期已有第${pageNumber}版（${taken.name}）`);
+      if (taken) throw conflict(`总第${issue.number}期已有${pageLabel(pageNumber)}（${taken.name}）`);
       const created = await tx.page.create({ data: { issueId: issue.id, number: pageNumber, name: pageName, status: "SIGNED", signedAt: new Date(), signedById: actor.id }, select: { id: true } });
       const storyIds: string[] = [];
       for (const [position, story] of stories.entries()) {

@@ -4,7 +4,7 @@
 
 import { composeByline, parseByline, type Credit } from "@/lib/stories/byline";
 import { splitRunTogetherNames } from "@/lib/stories/person-names";
-import { HEADLINE_MAX, type StoryKind } from "@/lib/validation/story";
+import { HEADLINE_MAX, type StoryKind } from "@/lib/stories/schema";
 
 /**
  * A photo as copy names it: there is no picture yet, only its caption and credit. Read from whole
@@ -13,7 +13,7 @@ import { HEADLINE_MAX, type StoryKind } from "@/lib/validation/story";
 export type PhotoPlaceholder = { type: "photo"; caption: string; credit: string; picture?: number };
 export type ImportedBlock = { type: "paragraph"; text: string } | { type: "subhead"; text: string } | PhotoPlaceholder;
 
-/** One story read from copy, in the fields of StoryDraft (lib/validation/story.ts), before any photo is attached. */
+/** One story read from copy, in the fields of StoryDraft (lib/stories/schema.ts), before any photo is attached. */
 export type ImportedStory = {
   kind: StoryKind;
   kicker: string;

@@ -3,7 +3,7 @@
 // Pure, so the browser runs it as the editor works and the unit tests run it as a table.
 
 import { guessKind, isPageFurniture, parseParagraphs, splitPage, TRAILING_CREDIT, withoutJumpMarks, type ImportedBlock, type ImportedStory, type NameRun, type PageStory, type WholeParagraph } from "@/lib/import/copy-parser";
-import { completenessErrors, STORY_KINDS, type StoryDraft } from "@/lib/validation/story";
+import { completenessErrors, STORY_KINDS, type StoryDraft } from "@/lib/stories/schema";
 
 /** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
 export type ImportCard = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subheadline" | "byline" | "dateline"> & {

@@ -1,6 +1,6 @@
 // The 写新稿 form after a Word file is read into it. Pure, so the form runs it and the tests table it.
 import type { ImportedDraft } from "@/lib/import/word-import";
-import type { StoryDraft } from "@/lib/validation/story";
+import type { StoryDraft } from "@/lib/stories/schema";
 
 type Credits = Pick<StoryDraft, "byline" | "contributors" | "bylineEdited">;
 

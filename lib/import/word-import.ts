@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { DomainError, forbidden } from "@/lib/core/errors";
 import { parseParagraphs, type NameRun, type PhotoPlaceholder } from "@/lib/import/copy-parser";
 import { readWordFile, type WordPicture } from "@/lib/import/word-file";
@@ -9,7 +9,7 @@ import { discardUploadedPhotos, uploadPhoto, type UploadedPhoto } from "@/lib/ph
 import { photoTextLimits } from "@/lib/photos/fields";
 import { composeByline } from "@/lib/stories/byline";
 import type { BodyBlock } from "@/lib/stories/body";
-import { emptyBody, type StoryDraft } from "@/lib/validation/story";
+import { emptyBody, type StoryDraft } from "@/lib/stories/schema";
 
 // 从 Word 文件导入 on 写新稿: the file's story as form fields for the correspondent to check. No story
 // is saved here (the form's own save does that); the file's pictures go into the photo library,

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { recordAudit } from "@/lib/core/audit";
-import { alarmAction } from "@/lib/jobs/alarm-rules";
+import { alarmAction } from "@/lib/inbox/alarm-action";
 
 // Each person's inbox: only their own entries, newest first.
 export async function unreadCount(actor: SessionUser): Promise<number> {

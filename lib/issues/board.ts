@@ -3,14 +3,14 @@ import { creditedLine } from "@/lib/stories/byline";
 import { creditsSelect } from "@/lib/stories/content";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { notFound } from "@/lib/core/errors";
 import { mayAssemble } from "@/lib/issues/desk-rules";
 import { isRecordId } from "@/lib/core/ids";
 import { issueDateToString } from "@/lib/core/dates";
 import { loadPageView, type PageView } from "@/lib/reader/page-view";
 import type { IssueStatus, PageStatus } from "@/lib/generated/prisma/enums";
-import type { StoryKind } from "@/lib/validation/story";
+import type { StoryKind } from "@/lib/stories/schema";
 
 // The board (/desk/issues/<id>): every page of an issue as it will print, with its fill, flags
 // and sign-off, and the approved copy waiting to be placed. Each page is the same page-view model

@@ -2,18 +2,19 @@ import "server-only";
 import { db, isUniqueViolation, type Tx } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { isRecordId } from "@/lib/core/ids";
 import { beijingDateTimeToDate } from "@/lib/core/dates";
 import { lockIssue, lockIssueOfPage, mayAssemble, pageCarriesCopy, pagesPrinting } from "@/lib/issues/desk-rules";
 import { decide, type StoryStatus } from "@/lib/stories/workflow";
-import { fieldErrorsOf } from "@/lib/validation/story";
+import { fieldErrorsOf } from "@/lib/stories/schema";
 import { chiefEditorIds, notify } from "@/lib/inbox/notify";
 import { pageCredits, reservedAreas, slotPlan, SIZE_CLASSES, type SizeClass } from "@/lib/issues/page-plan";
 import { pageInput } from "@/lib/validation/issue";
 import { SIZE_LABELS } from "@/lib/issues/labels";
+import { pageLabel } from "@/lib/format";
 
 // What editors do on the page desk (组版) and what the chief editor does there (签版). Every
 // command names the version of each page it changes; a page changed since is refused and the
@@ -59,10 +60,10 @@ export async function touchPage(tx: Tx, actor: SessionUser, pageId: string, vers
       actorId: actor.id,
       pageId,
       kind: "PAGE_REOPENED",
-      message: `总第${before.issue.number}期第${before.number}版签版后有改动（${what}），已回到待签`,
+      message: `总第${before.issue.number}期${pageLabel(before.number)}签版后有改动（${what}），已回到待签`,
     });
   }
-  await holdScheduledRelease(tx, actor, before.issue, `第${before.number}版有改动`);
+  await holdScheduledRelease(tx, actor, before.issue, `${pageLabel(before.number)}有改动`);
 }
 
 /**
@@ -271,7 +272,7 @@ export async function setJump(actor: SessionUser, input: { placementId: string; 
     if (!item.story) throw invalid("计划稿不能转版");
     const to = input.continuesOn ? await tx.page.findUnique({ where: { id: input.continuesOn.pageId }, select: { id: true, issueId: true, number: true } }) : null;
     if (input.continuesOn && (!to || to.issueId !== issue.id || to.id === item.pageId)) throw invalid("只能转到本期的另一个版面");
-    await touchPage(tx, actor, input.at.pageId, input.at.version, to ? `${itemName(item)}下转第${to.number}版` : `${itemName(item)}不再转版`);
+    await touchPage(tx, actor, input.at.pageId, input.at.version, to ? `${itemName(item)}下转${pageLabel(to.number)}` : `${itemName(item)}不再转版`);
     // The page it now continues on (at the version the editor saw), and the one it continued on before.
     if (input.continuesOn) await touchPage(tx, actor, input.continuesOn.pageId, input.continuesOn.version, `${itemName(item)}转版`);
     if (item.continuesOnId && item.continuesOnId !== input.continuesOn?.pageId) await touchPage(tx, actor, item.continuesOnId, null, `${itemName(item)}转版`);
@@ -334,7 +335,7 @@ export async function planSlot(actor: SessionUser, input: { at: PageAt; plan: un
       actorId: actor.id,
       pageId: input.at.pageId,
       kind: "ASSIGNED",
-      message: `${actor.name}约你写稿：“${plan.topic}”，约 ${plan.targetLength} 字，见报总第${issue.number}期第${page.number}版${page.name}`,
+      message: `${actor.name}约你写稿：“${plan.topic}”，约 ${plan.targetLength} 字，见报总第${issue.number}期${pageLabel(page.number)}${page.name}`,
     });
     return { placementId: slot.id };
   });
@@ -373,7 +374,7 @@ export async function sendForSignOff(actor: SessionUser, at: PageAt): Promise<vo
     if (page.status !== "COMPOSING") throw conflict(page.status === "SIGNED" ? "这一版已经签版" : "这一版已在待签");
     await tx.page.update({ where: { id: at.pageId }, data: { status: "AWAITING", version: { increment: 1 } } });
     await recordAudit(tx, { actorId: actor.id, action: "page.submit", targetType: "page", targetId: at.pageId, summary: { number: page.number } });
-    await notify(tx, { recipientIds: await chiefEditorIds(tx), actorId: actor.id, pageId: at.pageId, kind: "PAGE_AWAITING", message: `总第${issue.number}期第${page.number}版请签版` });
+    await notify(tx, { recipientIds: await chiefEditorIds(tx), actorId: actor.id, pageId: at.pageId, kind: "PAGE_AWAITING", message: `总第${issue.number}期${pageLabel(page.number)}请签版` });
   });
 }
 
@@ -411,7 +412,7 @@ export async function addPageTo(actor: SessionUser, issueId: string, input: unkn
       const issue = await lockIssue(tx, issueId);
       const page = await tx.page.create({ data: { issueId, ...parsed.data }, select: { id: true } });
       await recordAudit(tx, { actorId: actor.id, action: "page.create", targetType: "page", targetId: page.id, summary: parsed.data });
-      await holdScheduledRelease(tx, actor, issue, `加了第${parsed.data.number}版`);
+      await holdScheduledRelease(tx, actor, issue, `加了${pageLabel(parsed.data.number)}`);
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw invalid(`本期已有第 ${parsed.data.number} 版`, { number: ["该版次已存在"] });
@@ -432,6 +433,6 @@ export async function dropPage(actor: SessionUser, at: PageAt): Promise<void> {
     if (page._count.arriving > 0) throw invalid("有稿件从别的版转到这一版，请先取消转版，再删除版面");
     await tx.page.delete({ where: { id: at.pageId } });
     await recordAudit(tx, { actorId: actor.id, action: "page.delete", targetType: "page", targetId: at.pageId, summary: { number: page.number } });
-    await holdScheduledRelease(tx, actor, issue, `删去了第${page.number}版`);
+    await holdScheduledRelease(tx, actor, issue, `删去了${pageLabel(page.number)}`);
   });
 }

@@ -1,7 +1,7 @@
 import type { PhotoBlock, StoryBody } from "@/lib/stories/body";
 import { visibleLength } from "@/lib/stories/body";
 import { introOf, photosOf } from "@/lib/stories/photo-story";
-import type { StoryKind } from "@/lib/validation/story";
+import type { StoryKind } from "@/lib/stories/schema";
 import type { PageStatus } from "@/lib/generated/prisma/enums";
 import { blockWeight, SIZE_RULES, type ReservedArea, type SizeClass } from "@/lib/issues/page-plan";
 import { splitForJump } from "@/lib/issues/jump";

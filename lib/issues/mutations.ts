@@ -3,7 +3,7 @@ import { db, isUniqueViolation } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { recordAudit } from "@/lib/core/audit";
 import { invalid } from "@/lib/core/errors";
-import { fieldErrorsOf } from "@/lib/validation/story";
+import { fieldErrorsOf } from "@/lib/stories/schema";
 import { DEFAULT_PAGES, issueInput } from "@/lib/validation/issue";
 import { issueDateFromString } from "@/lib/core/dates";
 import { mayAssemble } from "@/lib/issues/desk-rules";

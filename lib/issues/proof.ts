@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { isRecordId } from "@/lib/core/ids";
 import { loadPageView, type PageView } from "@/lib/reader/page-view";
 import type { PageBlock } from "@/lib/issues/layout";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { forbidden } from "@/lib/core/errors";
 import type { IssueStatus } from "@/lib/generated/prisma/enums";
 

@@ -4,7 +4,7 @@ import { db, type Db, type Tx } from "@/lib/platform/db";
 import { sendJob, type JobHandler } from "@/lib/platform/jobs";
 import { QUEUES } from "@/lib/jobs/queues";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { recordAudit, recordAudits } from "@/lib/core/audit";
 import { conflict, DomainError, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { lockIssue, mayAssemble } from "@/lib/issues/desk-rules";
@@ -21,6 +21,7 @@ import { issueReleasePurge, purgeNow, sendReaderPurge, type ReaderPurge } from "
 import { appPort } from "@/lib/platform/env";
 import { earlyReleaseWarning } from "@/lib/issues/release-timing";
 import type { IssueStatus } from "@/lib/generated/prisma/enums";
+import { pageLabel } from "@/lib/format";
 
 // 见报: an issue goes out now, or at a set Beijing time (定时见报) through a job on the Postgres
 // queue. Either way one transaction publishes the issue and every story on it, or nothing, and it
@@ -36,7 +37,7 @@ function assertChief(actor: SessionUser, doing: "签发见报" | "定时见报" 
   if (!can(actor.role, "issue:publish")) throw forbidden(`只有值班总编可以${doing}`);
 }
 
-const pageName = (p: { number: number; name: string }) => `第${p.number}版（${p.name}）`;
+const pageName = (p: { number: number; name: string }) => `${pageLabel(p.number)}（${p.name}）`;
 
 /** Why the issue cannot go out yet, in the desk's words; empty once every page is signed and carries copy. */
 async function releaseProblems(client: Tx | Db, issueId: string): Promise<string[]> {

@@ -1,12 +1,11 @@
-import { can, ROLES, type Role } from "@/lib/auth/roles";
+import { can, ROLES, type Role } from "@/lib/core/roles";
 import { QUEUES } from "@/lib/jobs/queues";
+import type { AlarmKindName } from "@/lib/inbox/alarm-action";
 
-// Who an alarm is for and where it leads, one rule for the inbox entry, the banner and the watch.
+// Who an alarm is for, one rule for the banner and the watch (where it leads: lib/inbox/alarm-action.ts).
 
 /** A scheduled release still not out this long after its time raises an alarm. */
 export const OVERDUE_AFTER_MS = 2 * 60_000;
-
-export type AlarmKindName = "RELEASE_OVERDUE" | "JOB_FAILED";
 
 /**
  * A late release concerns those who can release it (chief editors) and those who keep the system
@@ -19,18 +18,6 @@ export function alarmAudience(kind: AlarmKindName, queue?: string | null): Role[
 /** Whether this role hears of alarms at all (the banner asks nothing of the database for others). */
 export function hearsAlarms(role: Role): boolean {
   return alarmAudience("JOB_FAILED", QUEUES.issueRelease.name).includes(role);
-}
-
-/**
- * The one thing that helps: the chief editor opens the issue's release panel (立即见报 or 暂缓);
- * an administrator, who cannot release, opens the list of background jobs (and acknowledges there).
- */
-export function alarmAction(role: Role, kind: AlarmKindName, issueId: string | null): { href: string; label: string } | null {
-  if (issueId && can(role, "issue:publish")) {
-    return { href: `/desk/issues/${issueId}#release-title`, label: kind === "RELEASE_OVERDUE" ? "打开见报面板：立即见报或暂缓" : "打开见报面板" };
-  }
-  if (can(role, "account:manage")) return { href: "/desk/admin#failed-jobs", label: kind === "JOB_FAILED" ? "查看并确认" : "查看后台任务" };
-  return null;
 }
 
 const KNOWN_FAILURES: [RegExp, string][] = [

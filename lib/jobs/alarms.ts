@@ -6,7 +6,7 @@ import { alarmAudience, failureInWords, OVERDUE_AFTER_MS } from "@/lib/jobs/alar
 import { notifyEach, roleMemberIds } from "@/lib/inbox/notify";
 import { recordAudit, recordAudits } from "@/lib/core/audit";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { conflict, forbidden, notFound } from "@/lib/core/errors";
 import { isRecordId } from "@/lib/core/ids";
 import { formatIssueDate, formatMoment, formatMomentExact, issueDateToString } from "@/lib/core/dates";

@@ -2,10 +2,11 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import { jobsWithData, type JobRow } from "@/lib/platform/jobs";
 import { ALL_QUEUES, QUEUES } from "@/lib/jobs/queues";
-import { alarmAction, alarmAudience, failureInWords, hearsAlarms, OVERDUE_AFTER_MS } from "@/lib/jobs/alarm-rules";
+import { alarmAudience, failureInWords, hearsAlarms, OVERDUE_AFTER_MS } from "@/lib/jobs/alarm-rules";
+import { alarmAction } from "@/lib/inbox/alarm-action";
 import { databaseNow } from "@/lib/jobs/alarms";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { formatIssueDate, formatMoment, formatMomentExact, issueDateToString } from "@/lib/core/dates";
 
 // What the red banner on every back-office page says, for a chief editor or an administrator.

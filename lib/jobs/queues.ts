@@ -1,7 +1,7 @@
 import type { JobQueue } from "@/lib/platform/jobs";
 
 // The app's queues: names, how administrators see them, and how their jobs are retried. Their
-// handlers are joined to them in lib/jobs/workers.ts, where the app starts.
+// handlers are joined to them in lib/job-workers.ts, where the app starts.
 export const QUEUES = {
   // 6 retries, the first after 30–60 s, each next one twice as long: half an hour to an hour in all,
   // enough to ride out a database restart or a worker that died mid-job.

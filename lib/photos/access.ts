@@ -1,6 +1,6 @@
 import type { SessionUser } from "@/lib/core/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, isEditorRole } from "@/lib/auth/roles";
+import { can, isEditorRole } from "@/lib/core/roles";
 
 // Who sees which photos (in the library and as files) and who may change a photo's words: the one
 // place for both. A photo is seen by its uploader and by whoever may read a story that uses it; the

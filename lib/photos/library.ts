@@ -8,7 +8,7 @@ import { paperDayRange } from "@/lib/core/dates";
 import { isRecordId, RECORD_ID } from "@/lib/core/ids";
 import { decodeCursor, encodeCursor } from "@/lib/core/keyset";
 import { filterText, dayFilter } from "@/lib/validation/text";
-import { searchTerms } from "@/lib/reader/search";
+import { searchTerms } from "@/lib/validation/search-terms";
 import { DERIVATIVE_WIDTHS } from "@/lib/photos/ingest";
 import { mayEditPhoto, photosVisibleTo, storiesShowingPhotosTo, usesLibrary } from "@/lib/photos/access";
 import type { StoryStatus } from "@/lib/stories/workflow";

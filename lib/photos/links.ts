@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/core/session";
-import { isEditorRole } from "@/lib/auth/roles";
+import { isEditorRole } from "@/lib/core/roles";
 import { photoIdsOf, type BodyBlock } from "@/lib/stories/body";
 import { invalid } from "@/lib/core/errors";
 

@@ -9,7 +9,7 @@ import { PHOTO_FIELD_NAMES, photoFields, photoSearchText, type PhotoChoice, type
 import { mayEditPhoto, photosVisibleTo, usesLibrary } from "@/lib/photos/access";
 import { photographersOf, photoWords, splitCaptionCredit } from "@/lib/photos/credit";
 import { resolveContributor } from "@/lib/stories/credits";
-import { fieldErrorsOf } from "@/lib/validation/story";
+import { fieldErrorsOf } from "@/lib/stories/schema";
 import { ingestPhoto } from "@/lib/photos/ingest";
 import { photosOf } from "@/lib/stories/photo-story";
 import type { BodyBlock } from "@/lib/stories/body";

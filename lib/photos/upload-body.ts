@@ -1,12 +1,12 @@
 import "server-only";
 import { invalid } from "@/lib/core/errors";
 import { photoTooLarge } from "@/lib/photos/ingest";
-import { readFileForm } from "@/lib/platform/file-form";
+import { readFileForm } from "@/lib/core/file-form";
 
 // The photo upload form: one photo in `file` and its short texts, read as it arrives
-// (lib/platform/file-form.ts) and refused the moment it passes the photo limit.
+// (lib/core/file-form.ts) and refused the moment it passes the photo limit.
 
-export { ENVELOPE_BYTES } from "@/lib/platform/file-form";
+export { ENVELOPE_BYTES } from "@/lib/core/file-form";
 // The photo's own words, and those a batch shares (credit, place, event, keywords).
 const TEXT_FIELDS = ["caption", "credit", "altText", "place", "event", "keywords"] as const;
 // The longest text kept is a 300-character caption; Chinese takes 3 bytes a character in UTF-8.

@@ -122,24 +122,11 @@ function inTransaction(tx: Tx): PgBoss.Db {
   };
 }
 
-export type FailedJobRow = { id: string; queue: string; failedAt: Date | null; error: string; attempts: number };
-
-/** Jobs that failed for good (every retry used), newest first. Who may see them is the caller's to check. */
-export async function jobsFailedForGood(take = 20): Promise<FailedJobRow[]> {
-  const installed = await db().$queryRaw<{ job: string | null }[]>`SELECT to_regclass('pgboss.archive')::text AS job`;
-  if (!installed[0]?.job) return [];
-  const rows = await db().$queryRaw<{ id: string; name: string; failedAt: Date | null; output: unknown; attempts: number }[]>(Prisma.sql`
-    SELECT id::text, name, completed_on AS "failedAt", output, retry_count + 1 AS attempts FROM pgboss.job WHERE state = 'failed'
-    UNION ALL
-    SELECT id::text, name, completed_on, output, retry_count + 1 FROM pgboss.archive WHERE state = 'failed'
-    ORDER BY "failedAt" DESC NULLS LAST LIMIT ${take}`);
-  return rows.map((r) => ({ id: r.id, queue: r.name, failedAt: r.failedAt, error: errorText(r.output), attempts: Number(r.attempts) }));
-}
-
-function errorText(output: unknown): string {
+/** What a failed job's output says, as one line. */
+export function failureText(output: unknown): string {
   if (output && typeof output === "object" && "message" in output && typeof output.message === "string") return output.message;
   // A job that ran past its time is failed by pg-boss itself with { value: { message } }.
-  if (output && typeof output === "object" && "value" in output) return output.value && typeof output.value === "object" ? errorText(output.value) : String(output.value);
+  if (output && typeof output === "object" && "value" in output) return output.value && typeof output.value === "object" ? failureText(output.value) : String(output.value);
   return output === null || output === undefined ? "（没有记录原因）" : JSON.stringify(output);
 }
 
@@ -166,11 +153,12 @@ function jobRow(r: RawJobRow): JobRow {
   const failing = r.state === "retry" || r.state === "failed";
   return {
     id: r.id, queue: r.name, state: r.state, data: r.data ?? {}, retryCount: Number(r.retry_count), retryLimit: Number(r.retry_limit),
-    startAfter: r.start_after, startedOn: r.started_on, completedOn: r.completed_on, error: failing ? errorText(r.output) : null,
+    startAfter: r.start_after, startedOn: r.started_on, completedOn: r.completed_on, error: failing ? failureText(r.output) : null,
   };
 }
 
-async function queueInstalled(): Promise<boolean> {
+/** Whether pg-boss has made its tables yet (a fresh database before the first worker started has none). */
+export async function queueInstalled(): Promise<boolean> {
   const installed = await db().$queryRaw<{ job: string | null }[]>`SELECT to_regclass('pgboss.archive')::text AS job`;
   return Boolean(installed[0]?.job);
 }

@@ -50,6 +50,3 @@ export const READER_PAGE_POLICY: string = readerPolicy.READER_PAGE_POLICY;
 
 /** For route handlers' answers (JSON, photos): nothing in them may run or be framed. */
 export const API_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
-
-/** For small answers the proxy writes itself (410 Gone, refusals): no script, no frames, inline style only. */
-export const STATIC_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

@@ -3,7 +3,7 @@ import { db } from "@/lib/platform/db";
 import { cachedReader } from "@/lib/reader/queries";
 import { readerKey } from "@/lib/reader/keys";
 import { leadText, parseStoredBody } from "@/lib/stories/body";
-import type { StoryKind, TagKind } from "@/lib/validation/story";
+import type { StoryKind, TagKind } from "@/lib/stories/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { issueDateToString, paperDay } from "@/lib/core/dates";
 import { parseByline } from "@/lib/stories/byline";

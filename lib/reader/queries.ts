@@ -4,7 +4,7 @@ import { db } from "@/lib/platform/db";
 import { isBuildPhase } from "@/lib/platform/env";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
 import { creditsSelect, photoSizesOf, photoSizesSelect, readerCredits, storyContentSelect, type ReaderCredit } from "@/lib/stories/content";
-import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/validation/story";
+import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/stories/schema";
 import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 import { EVERY_READER_PAGE, readerKey } from "@/lib/reader/keys";
 

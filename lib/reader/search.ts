@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cardSelect, toCard, LIST_PAGE_SIZE, type StoryCard } from "@/lib/reader/archive";
-import { printable } from "@/lib/validation/text";
+import { searchTerms } from "@/lib/validation/search-terms";
 import { cachedReader } from "@/lib/reader/queries";
 import { readerKey } from "@/lib/reader/keys";
 
@@ -13,7 +13,6 @@ import { readerKey } from "@/lib/reader/keys";
 // stories, and ranking all of them took most of a second; instead the stories with a term in their
 // headline group are found in an index that holds those lines (no story rows read), and the rest
 // of the page is read newest first from the same index until the page is full.
-export const QUERY_MAX_CHARS = 40;
 export const RESULT_CAP = 1000;
 
 export type SearchInput = { q: string; from?: string; to?: string; tag?: string; page: number };
@@ -23,16 +22,6 @@ export type SearchResult =
   | { kind: "empty" }
   | { kind: "too-short"; q: string }
   | { kind: "results"; q: string; terms: string[]; truncated: boolean; hits: SearchHit[]; total: number; capped: boolean; page: number; totalPages: number };
-
-/** Turns what a reader typed into search terms, with the problems a reader should hear about. */
-export function searchTerms(raw: string): { terms: string[]; truncated: boolean; tooShort: boolean } {
-  const chars = Array.from(printable(raw, " ").normalize("NFKC").trim());
-  const truncated = chars.length > QUERY_MAX_CHARS;
-  const terms = [...new Set(chars.slice(0, QUERY_MAX_CHARS).join("").split(/[\s，,。、；;]+/u).filter(Boolean))].slice(0, 5);
-  // A single character matches almost everything and cannot use the trigram index.
-  const tooShort = terms.length > 0 && terms.every((t) => Array.from(t).length < 2);
-  return { terms: terms.filter((t) => Array.from(t).length >= 2), truncated, tooShort };
-}
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
 import { countCharacters, searchTextOf } from "@/lib/stories/body";
-import { fieldErrorsOf, settleByline, storyDraft, type StoryDraft } from "@/lib/validation/story";
+import { fieldErrorsOf, settleByline, storyDraft, type StoryDraft } from "@/lib/stories/schema";
 import { invalid } from "@/lib/core/errors";
 import type { ContributorRole } from "@/lib/stories/byline";
 

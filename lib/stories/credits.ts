@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/platform/db";
 import type { ContributorRole } from "@/lib/stories/byline";
 import { photographersOf } from "@/lib/photos/credit";
-import { isEditorRole, type Role } from "@/lib/auth/roles";
-import type { StoryDraft } from "@/lib/validation/story";
+import { isEditorRole, type Role } from "@/lib/core/roles";
+import type { StoryDraft } from "@/lib/stories/schema";
 import { filterText } from "@/lib/validation/text";
 
 // Credits are people (Contributor), not accounts: a story's byline list and its photo credits are

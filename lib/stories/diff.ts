@@ -1,8 +1,8 @@
 // Character-level comparison of two versions of a story, made for Chinese copy: there are no
 // spaces to split words on, so the unit is the character. Lines (fields, paragraphs) are matched
 // first, then the characters inside the lines that changed, which keeps long stories fast.
-import type { StoryDraft } from "@/lib/validation/story";
-import { KIND_LABELS } from "@/lib/validation/story";
+import type { StoryDraft } from "@/lib/stories/schema";
+import { KIND_LABELS } from "@/lib/stories/schema";
 
 export type DiffPart = { op: "equal" | "delete" | "insert"; text: string };
 

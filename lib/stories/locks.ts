@@ -1,9 +1,9 @@
 import "server-only";
 import { db, type Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
-import { conflict, forbidden, notFound } from "@/lib/core/errors";
+import { conflict, forbidden, locked, notFound } from "@/lib/core/errors";
 import { canView, decide } from "@/lib/stories/workflow";
 import { notify } from "@/lib/inbox/notify";
 import { activeLockHolder, LOCK_TTL_MS, type LockView } from "@/lib/stories/lock-rules";
@@ -54,7 +54,7 @@ export function assertNotLockedByOther(story: Pick<LockedStory, "lockedById" | "
   const holder = activeLockHolder(story, new Date());
   if (holder && holder.id !== actor.id) {
     const since = story.lockedAt ? `（自 ${formatMoment(story.lockedAt)} 起）` : "";
-    throw conflict(`此稿正由${story.lockedBy?.name ?? "他人"}编辑${since}，你的修改没有保存，内容仍在页面上。`);
+    throw locked(`此稿正由${story.lockedBy?.name ?? "他人"}编辑${since}，你的修改没有保存，内容仍在页面上。`);
   }
 }
 

@@ -2,10 +2,10 @@ import "server-only";
 import { recordAfterPrint } from "@/lib/print-record/records";
 import { db, type Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
-import { completenessErrors, fieldErrorsOf, type StoryDraft } from "@/lib/validation/story";
+import { completenessErrors, fieldErrorsOf, type StoryDraft } from "@/lib/stories/schema";
 import { actionRow, canView, decide, decideSteps, tidingsOf, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import { assertNotLockedByOther } from "@/lib/stories/locks";
 import { deskUserIds, notify } from "@/lib/inbox/notify";
@@ -93,8 +93,8 @@ type TransitionOptions = {
   note?: string;
   /** An autosave keeps the copy safe but is not a revision worth listing in the history. */
   autosave?: boolean;
-  /** How the history names this revision when it is not the action itself (e.g. "restore"). */
-  revisionAction?: string;
+  /** How the history names this revision when it is not the action itself (a revert). */
+  revisionAction?: "revert";
   /** The browser's key for this request: a retry after a lost answer gets the first answer. */
   requestKey?: string;
 };

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can, isEditorRole } from "@/lib/auth/roles";
+import { can, isEditorRole } from "@/lib/core/roles";
 import { forbidden, notFound } from "@/lib/core/errors";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
 import { allowedActions, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
-import type { StoryDraft, StoryKind, TagKind } from "@/lib/validation/story";
+import type { StoryDraft, StoryKind, TagKind } from "@/lib/stories/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { creditsOf, creditsSelect, storyContentSelect } from "@/lib/stories/content";
 import { isRecordId } from "@/lib/core/ids";

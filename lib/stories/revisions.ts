@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
 import type { StoryStatus } from "@/lib/stories/workflow";
-import type { StoryDraft } from "@/lib/validation/story";
+import type { StoryDraft } from "@/lib/stories/schema";
 
 // A full copy of the story each time it is saved or moves, so no version of the copy is ever lost.
 type Revision = { storyId: string; version: number; status: StoryStatus; action: string; actorId: string; draft: StoryDraft };

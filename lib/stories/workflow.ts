@@ -1,4 +1,4 @@
-import { isEditorRole, type Role } from "@/lib/auth/roles";
+import { isEditorRole, type Role } from "@/lib/core/roles";
 import type { StoryStatus as StoredStoryStatus } from "@/lib/generated/prisma/enums";
 
 // The one table of who may do what to a story, from which state, and where it goes.
@@ -217,5 +217,3 @@ export function canView(story: StoryRef, actor: Actor): boolean {
   if (isEditorRole(actor.role)) return story.status !== "DRAFT";
   return false;
 }
-
-export const PUBLIC_STATUSES: readonly StoryStatus[] = ["PUBLISHED"];

@@ -2,13 +2,13 @@ import "server-only";
 import { ensureAccountContributor } from "@/lib/stories/credits";
 import { db, isUniqueViolation } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can, ROLES } from "@/lib/auth/roles";
+import { can, ROLES } from "@/lib/core/roles";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/core/audit";
 import { forbidden, invalid } from "@/lib/core/errors";
 import { newUserInput } from "@/lib/validation/user";
-import { fieldErrorsOf } from "@/lib/validation/story";
+import { fieldErrorsOf } from "@/lib/stories/schema";
 
 // No self sign-up: accounts are created by an administrator.
 export async function createUser(actor: SessionUser, input: unknown): Promise<{ id: string }> {

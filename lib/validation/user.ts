@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/core/roles";
 import { typedText } from "@/lib/validation/text";
 
 /** A username as accounts are made; anything else names nobody. */

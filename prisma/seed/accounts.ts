@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/core/roles";
 
 // Demo accounts, listed in the README. One shared demo password; change it for real use.
 export const DEMO_PASSWORD = "jiping-2026";

@@ -13,7 +13,7 @@ import { pageAtNow, placeOnPage, planSlot, signPage, updatePagePlan } from "@/li
 import { uploadPhoto } from "@/lib/photos/mutations";
 import { ensureAccountContributor } from "@/lib/stories/credits";
 import type { BodyBlock } from "@/lib/stories/body";
-import type { StoryDraft } from "@/lib/validation/story";
+import type { StoryDraft } from "@/lib/stories/schema";
 import { demoCredits, demoDesk, demoIssues, demoPlannedIssue, demoProfile, demoTags, type DemoStory } from "./demo-content";
 import { placeholderPhoto } from "./placeholder-photo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";

@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { db } from "@/lib/platform/db";
 import { importWordFile } from "@/lib/import/word-import";
 import { photoDecodes } from "@/lib/photos/ingest";
-import { storyDraft } from "@/lib/validation/story";
+import { storyDraft } from "@/lib/stories/schema";
 import { makeUser } from "../support/factories";
 import { refusal } from "../support/refusal";
 import { featureDocx, GIF_BYTES, makeDocx, photoBytes } from "../support/docx-files";

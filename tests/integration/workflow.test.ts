@@ -7,7 +7,7 @@ import { createIssue } from "@/lib/issues/mutations";
 import { releaseNow } from "@/lib/issues/release";
 import { listDeskPage } from "@/lib/stories/desk-list";
 import { listRevisions, compareRevisions } from "@/lib/stories/history";
-import { listAuditEvents } from "@/lib/core/audit-log";
+import { listAuditEvents } from "@/lib/audit/log";
 import { unreadCount, markRead } from "@/lib/inbox/queries";
 import { DomainError } from "@/lib/core/errors";
 import { completeDraft, makeUser, pagesOf, placeAtEnd, readyForRelease } from "../support/factories";
@@ -33,7 +33,7 @@ describe("edit locks", () => {
     const theirs = await acquireLock(second, s.id);
     expect(theirs).toMatchObject({ held: false, holder: { id: first.id, name: "刘明" } });
     const blocked = await refusal(changeStory(second, { action: "edit", storyId: s.id, baseVersion: 2, content: completeDraft({ headline: "陈静的改动" }) }));
-    expect(blocked.code).toBe("conflict");
+    expect(blocked.code).toBe("locked");
     expect(blocked.message).toMatch(/此稿正由刘明编辑/);
 
     const taken = await takeOverLock(second, s.id);

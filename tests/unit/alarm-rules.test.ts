@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { alarmAction, alarmAudience, failureInWords, hearsAlarms } from "@/lib/jobs/alarm-rules";
-import { ROLES } from "@/lib/auth/roles";
+import { alarmAudience, failureInWords, hearsAlarms } from "@/lib/jobs/alarm-rules";
+import { alarmAction } from "@/lib/inbox/alarm-action";
+import { ROLES } from "@/lib/core/roles";
 
 // Who hears of which alarm and where it leads them, written out by hand for every role.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAuditSummary } from "@/lib/core/audit-summary";
+import { describeAuditSummary } from "@/lib/audit/summary";
 
 // The audit log reads as Chinese sentences, never as JSON with the code's enum names.
 describe("audit summaries in words", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
-import { can, ROLES, type Capability } from "@/lib/auth/roles";
+import { can, ROLES, type Capability } from "@/lib/core/roles";
 import { ingestPhoto } from "@/lib/photos/ingest";
 import { DomainError } from "@/lib/core/errors";
 import { formatIssueDate } from "@/lib/core/dates";

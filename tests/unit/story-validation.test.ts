@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countCharacters, leadText, storyBody } from "@/lib/stories/body";
-import { completenessErrors, storyDraft, type StoryDraft } from "@/lib/validation/story";
+import { completenessErrors, storyDraft, type StoryDraft } from "@/lib/stories/schema";
 
 const base: StoryDraft = {
   kind: "NEWS_BRIEF",

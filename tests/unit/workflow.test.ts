@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { actionRow, allowedActions, canView, decide, FORM_ACTIONS, STORY_ACTION_NAMES, STORY_STATUSES, type StoryAction, type StoryStatus, tidingsOf } from "@/lib/stories/workflow";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/core/roles";
 
 // The expected table, written out by hand from the newsroom's rules (not derived from the code):
 // which actor may take which action from which state, and where the story goes.

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/core/session";
-import { can, ROLE_LABELS } from "@/lib/auth/roles";
+import { can, ROLE_LABELS } from "@/lib/core/roles";
 import { PAPER } from "@/lib/paper";
 import { SignOutButton } from "@/components/desk/SignOutButton";
 import { InboxBadge } from "@/components/desk/InboxBadge";

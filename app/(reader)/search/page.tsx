@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { searchStories, QUERY_MAX_CHARS, RESULT_CAP } from "@/lib/reader/search";
+import { searchStories, RESULT_CAP } from "@/lib/reader/search";
+import { QUERY_MAX_CHARS } from "@/lib/validation/search-terms";
 import { allTags } from "@/lib/reader/archive";
 import { StoryCards } from "@/components/reader/StoryCards";
 import { Pager } from "@/components/reader/Pager";

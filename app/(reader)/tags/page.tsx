@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { allTags } from "@/lib/reader/archive";
-import { TAG_KIND_LABELS, TAG_KINDS } from "@/lib/validation/story";
+import { TAG_KIND_LABELS, TAG_KINDS } from "@/lib/stories/schema";
 
 export const metadata: Metadata = { title: "地点与话题", description: "按地点和话题浏览报道", alternates: { canonical: "/tags" } };
 

@@ -1,5 +1,5 @@
 import { currentUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { findContributors } from "@/lib/stories/credits";
 
 // Names to pick from while typing a byline: people already credited, with and without accounts.

@@ -1,5 +1,5 @@
 import { env } from "@/lib/platform/env";
-import { streamedUpload } from "@/lib/platform/upload-route";
+import { streamedUpload } from "@/lib/core/upload-route";
 import { uploadPhoto } from "@/lib/photos/mutations";
 import { readUploadForm } from "@/lib/photos/upload-body";
 import { decodeQueueFull, serverBusyWithPhotos } from "@/lib/photos/ingest";

@@ -13,6 +13,7 @@ import type { BoardCommand, BoardPage, IssueBoard, PageAt } from "@/components/d
 import { PagePlanForm } from "@/components/desk/board/PagePlanForm";
 import { SlotForm } from "@/components/desk/board/SlotForm";
 import { PrintedPage } from "@/components/page/PrintedPage";
+import { pageLabel } from "@/lib/format";
 
 type Send = (command: BoardCommand, done?: string) => Promise<boolean>;
 
@@ -57,7 +58,7 @@ export function BoardPageColumn({
       <header className="mb-2">
         <div className="flex items-baseline justify-between gap-2">
           <h2 id={`page-${page.id}`} className="font-bold">
-            第{page.number}版 · {page.name}
+            {pageLabel(page.number)} · {page.name}
           </h2>
           <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[page.status]}`} data-testid="page-status">
             {PAGE_STATUS_LABELS[page.status]}
@@ -91,7 +92,7 @@ export function BoardPageColumn({
       </div>
 
       <SortableContext id={dropId} items={items.map((i) => itemId(i.placementId))} strategy={verticalListSortingStrategy}>
-        <ol ref={setNodeRef} aria-label={`第${page.number}版的稿件`} className="min-h-16 space-y-2 rounded border border-dashed border-stone-300 p-1">
+        <ol ref={setNodeRef} aria-label={`${pageLabel(page.number)}的稿件`} className="min-h-16 space-y-2 rounded border border-dashed border-stone-300 p-1">
           {items.map((item) => (
             <BoardItemCard key={item.placementId} id={itemId(item.placementId)} item={item} page={page} pages={pages} readOnly={readOnly} send={send} at={at} />
           ))}
@@ -103,7 +104,7 @@ export function BoardPageColumn({
           {continuations.map((b) =>
             b.type === "story" ? (
               <li key={b.placementId}>
-                上接第{b.continuedFrom?.number}版：《{b.story.headline}》
+                上接{pageLabel(b.continuedFrom!.number)}：《{b.story.headline}》
               </li>
             ) : null,
           )}
@@ -113,13 +114,13 @@ export function BoardPageColumn({
       {!readOnly && (
         <div className="mt-3 space-y-2 text-sm">
           {page.status === "COMPOSING" && (
-            <button type="button" className="btn btn-sm w-full justify-center" onClick={() => send({ do: "submit", at: at(page.id) }, `第${page.number}版已送签`)}>
+            <button type="button" className="btn btn-sm w-full justify-center" onClick={() => send({ do: "submit", at: at(page.id) }, `${pageLabel(page.number)}已送签`)}>
               送值班总编签版
             </button>
           )}
           {page.status === "SIGNED" && <p className="text-xs text-green-800">已签版；再改动会回到待签</p>}
           {items.length === 0 && continuations.length === 0 && (
-            <button type="button" className="btn btn-sm w-full justify-center" onClick={() => send({ do: "removePage", at: at(page.id) }, `第${page.number}版已删除`)}>
+            <button type="button" className="btn btn-sm w-full justify-center" onClick={() => send({ do: "removePage", at: at(page.id) }, `${pageLabel(page.number)}已删除`)}>
               删除此版
             </button>
           )}
@@ -163,8 +164,8 @@ function BoardItemCard({ id, item, page, pages, readOnly, send, at }: { id: stri
           {block.type === "story" ? (
             <p className="text-xs text-stone-500">
               {block.story.credited || "（无署名）"} · 提交：{block.story.authorName} · {SIZE_LABELS[block.size]}
-              {block.jumpTo && ` · 下转第${block.jumpTo.number}版`}
-              {block.plannedJump && !block.jumpTo && ` · 本版排得下，不转第${block.plannedJump.number}版`}
+              {block.jumpTo && ` · 下转${pageLabel(block.jumpTo.number)}`}
+              {block.plannedJump && !block.jumpTo && ` · 本版排得下，不转${pageLabel(block.plannedJump.number)}`}
             </p>
           ) : (
             <p className="text-xs text-amber-900">
@@ -203,7 +204,7 @@ function BoardItemCard({ id, item, page, pages, readOnly, send, at }: { id: stri
               >
                 <option value="">不转版</option>
                 {others.map((p) => (
-                  <option key={p.id} value={p.id}>下转第{p.number}版</option>
+                  <option key={p.id} value={p.id}>下转{pageLabel(p.number)}</option>
                 ))}
               </select>
             </>

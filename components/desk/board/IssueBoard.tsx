@@ -18,6 +18,7 @@ import { BoardPageColumn } from "@/components/desk/board/BoardPageColumn";
 import { WaitingTray } from "@/components/desk/board/WaitingTray";
 import { itemsOfPage, type BoardItem } from "@/components/desk/board/items";
 import type { BoardAct, BoardCommand, BoardPage, IssueBoard as Board, PageAt, WaitingStory } from "@/components/desk/board/types";
+import { pageLabel } from "@/lib/format";
 
 // The board: every page of the issue side by side, each with its items in order, its fill and its
 // flags; the approved copy waiting beside them. Items move by drag and drop or by keyboard (Space
@@ -118,7 +119,7 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
   );
   const pageName = useCallback((pageId: string) => {
     const page = pages.find((p) => p.id === pageId);
-    return page ? `第${page.number}版${page.name}` : "版面";
+    return page ? `${pageLabel(page.number)}${page.name}` : "版面";
   }, [pages]);
 
   const announcements: Announcements = {

@@ -2,9 +2,10 @@
 
 import { useDraggable, useDroppable } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
-import { KIND_LABELS } from "@/lib/validation/story";
+import { KIND_LABELS } from "@/lib/stories/schema";
 import { useState } from "react";
 import type { BoardCommand, BoardPage, PageAt, WaitingStory } from "@/components/desk/board/types";
+import { pageLabel } from "@/lib/format";
 
 type Place = { pages: BoardPage[]; send: (c: BoardCommand, done?: string) => Promise<boolean>; at: (pageId: string) => PageAt };
 
@@ -54,7 +55,7 @@ function WaitingCard({ story, readOnly, pages, send, at }: { story: WaitingStory
         <div className="mt-2 flex gap-1 text-xs">
           <select aria-label={`为“${story.headline}”选择版面`} className="min-w-0 flex-1 rounded border border-stone-300 px-1 py-0.5" value={pageId} onChange={(e) => setPageId(e.target.value)}>
             {pages.map((p) => (
-              <option key={p.id} value={p.id}>第{p.number}版 {p.name}</option>
+              <option key={p.id} value={p.id}>{pageLabel(p.number)} {p.name}</option>
             ))}
           </select>
           <button

@@ -1,6 +1,6 @@
 "use client";
 import { useRef } from "react";
-import { KIND_LABELS, STORY_KINDS, type StoryKind } from "@/lib/validation/story";
+import { KIND_LABELS, STORY_KINDS, type StoryKind } from "@/lib/stories/schema";
 import { PART_LABELS, PHOTO_MARK, SUBHEAD_MARK, fileableBody, importProblem, lineAtOffset, nameChecks, storyOfCard, type ImportCard } from "@/lib/import/page-import";
 import { STORY_BORDERS } from "@/components/desk/import/SourceView";
 

@@ -1,4 +1,4 @@
-import type { StoryDraft } from "@/lib/validation/story";
+import type { StoryDraft } from "@/lib/stories/schema";
 
 export type Content = StoryDraft;
 

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { idle, type FormState } from "@/lib/actions/form-state";
-import type { StoryEditorCalls } from "@/components/desk/StoryEditor";
+import type { StoryEditorCalls } from "@/components/desk/story-editor/calls";
 import { newRequestKey, RESEND_AFTER_MS } from "./request-key";
 
 /** How long typing must pause before the draft is saved by itself. */
@@ -65,7 +65,7 @@ export function useAutosave({
           saved.current(answer, request.content);
           // A busy server is worth another try; a refusal waits for the content to change.
           setRefused(!answer.ok && answer.code !== "busy" ? request.content : null);
-          if (!answer.ok && answer.code === "conflict" && /正由/.test(answer.message)) lockLost.current(answer.message);
+          if (!answer.ok && answer.code === "locked") lockLost.current(answer.message);
         })
         // Not delivered (network, an instance lost, or refused before the action ran): the text stays here and in the browser copy.
         .catch(() => {

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { LOCK_HEARTBEAT_MS, type LockView } from "@/lib/stories/lock-rules";
-import type { LockAnswer, StoryEditorCalls } from "@/components/desk/StoryEditor";
+import type { LockAnswer, StoryEditorCalls } from "@/components/desk/story-editor/calls";
 
 /**
  * The edit lock: taken when the story opens, kept alive by a heartbeat, and if someone takes it

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/core/session";
 import { listUsers } from "@/lib/users/queries";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { ROLE_LABELS, ROLES } from "@/lib/core/roles";
 import { NewUserForm } from "@/components/desk/NewUserForm";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { Flash } from "@/components/desk/Flash";

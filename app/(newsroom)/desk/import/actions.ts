@@ -5,6 +5,7 @@ import { deskCall } from "@/lib/actions/desk-action";
 import { fileImportedStories, publishBackIssuePage } from "@/lib/import/commands";
 import { revalidatePath } from "next/cache";
 import type { ImportAnswer } from "@/lib/import/page-import";
+import { pageLabel } from "@/lib/format";
 
 // The page import desk's two ways out. Thin: lib/import/commands.ts checks who is asking and
 // everything the stories hold.
@@ -23,7 +24,7 @@ export const publishBackIssueAction = deskCall(z.tuple([z.unknown(), z.unknown()
   const [y, m, d] = done.date.split("-");
   return {
     ok: true,
-    message: `已导入过刊：${y}年${Number(m)}月${Number(d)}日第${done.pageNumber}版，${done.storyIds.length} 篇稿件已见报${done.newIssue ? "（新建了这一期）" : ""}`,
+    message: `已导入过刊：${y}年${Number(m)}月${Number(d)}日${pageLabel(done.pageNumber)}，${done.storyIds.length} 篇稿件已见报${done.newIssue ? "（新建了这一期）" : ""}`,
     href: `/issues/${done.date}/pages/${done.pageNumber}`,
     linkText: "在读者版查看",
   };

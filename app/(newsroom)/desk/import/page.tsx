@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { paperDay } from "@/lib/core/dates";
 import { PageImport } from "@/components/desk/import/PageImport";
 import { fileImportedAction, publishBackIssueAction } from "./actions";

@@ -5,7 +5,7 @@ import { DESK_SORTS, deskFilters, listDeskPage } from "@/lib/stories/desk-list";
 import { listTags } from "@/lib/stories/queries";
 import { listAuthors } from "@/lib/users/queries";
 import { STATUS_LABELS, STORY_STATUSES } from "@/lib/stories/workflow";
-import { KIND_LABELS, STORY_KINDS } from "@/lib/validation/story";
+import { KIND_LABELS, STORY_KINDS } from "@/lib/stories/schema";
 import { StoryTable } from "@/components/desk/StoryTable";
 import { DateField } from "@/components/DateField";
 

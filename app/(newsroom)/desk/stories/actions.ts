@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/core/session";
 import { addNote, changeStory, correctStory, createStory, restoreRevision, withdrawStory } from "@/lib/stories/mutations";
 import { acquireLock, releaseLock, renewLock, takeOverLock } from "@/lib/stories/locks";
-import type { LockAnswer } from "@/components/desk/StoryEditor";
+import type { LockAnswer } from "@/components/desk/story-editor/calls";
 import { getStoryForEdit, whoSaved } from "@/lib/stories/queries";
 import { markRead } from "@/lib/inbox/queries";
 import { deskAction, deskCall, recordId, versionNumber } from "@/lib/actions/desk-action";
@@ -52,7 +52,7 @@ async function snapshot(storyId: string): Promise<Snapshot | undefined> {
 
 /** On a refused stale save, adds what the story holds now so the form can show both texts. */
 async function withCurrent(state: FormState, storyId: string | null | undefined): Promise<FormState> {
-  if (state.code !== "conflict" || !storyId) return state;
+  if ((state.code !== "conflict" && state.code !== "locked") || !storyId) return state;
   return { ...state, current: await snapshot(storyId) };
 }
 

@@ -1,4 +1,4 @@
-import type { StoryEditorCalls } from "@/components/desk/StoryEditor";
+import type { StoryEditorCalls } from "@/components/desk/story-editor/calls";
 import {
   acquireLockAction,
   autosaveAction,

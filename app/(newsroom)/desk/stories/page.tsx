@@ -8,6 +8,7 @@ import { readFlash } from "@/lib/core/flash";
 import { myAssignments } from "@/lib/issues/assignments";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
 import { STATUS_LABELS, type StoryStatus } from "@/lib/stories/workflow";
+import { pageLabel } from "@/lib/format";
 
 export const metadata: Metadata = { title: "我的稿件" };
 
@@ -29,7 +30,7 @@ export default async function MyStoriesPage({ searchParams }: { searchParams: Pr
               <li key={a.slotId} className="flex flex-wrap items-baseline gap-x-3 gap-y-1" data-testid="assignment">
                 <strong>“{a.topic}”</strong>
                 <span className="text-sm text-stone-700">
-                  约 {a.targetLength ?? "?"} 字 · {formatIssueDate(a.issue.date, false)}第{a.page.number}版{a.page.name}
+                  约 {a.targetLength ?? "?"} 字 · {formatIssueDate(a.issue.date, false)}{pageLabel(a.page.number)}{a.page.name}
                   {a.deadline && ` · 截稿 ${formatMoment(a.deadline)}（北京时间）`}
                 </span>
                 {a.filed ? (

@@ -6,6 +6,7 @@ import { publishedPageView } from "@/lib/reader/page-view";
 import { IssueBar } from "@/components/reader/IssueBar";
 import { headlineOf } from "@/components/page/PageBlocks";
 import { formatIssueDate, isRealDay } from "@/lib/core/dates";
+import { pageLabel } from "@/lib/format";
 
 // None at build time: each address is rendered on its first visit, then kept (see the reader layout).
 export const generateStaticParams = () => [];
@@ -37,7 +38,7 @@ export default async function IssuePage({ params }: Props) {
             <section key={page.number} aria-labelledby={`p-${page.number}`} className="rounded border border-stone-300 bg-white p-4">
               <h2 id={`p-${page.number}`} className="mb-3 font-semibold text-masthead">
                 <Link href={`/issues/${issue.date}/pages/${page.number}`} className="hover:underline">
-                  第{page.number}版 · {page.name}
+                  {pageLabel(page.number)} · {page.name}
                 </Link>
               </h2>
               <ul className="space-y-2">
@@ -46,7 +47,7 @@ export default async function IssuePage({ params }: Props) {
                     <Link href={`/stories/${s.id}`} className={`hover:text-masthead hover:underline ${s.isLead ? "font-serif text-lg font-bold" : ""}`}>
                       {headlineOf(s.story)}
                     </Link>
-                    {s.continuedFrom && <span className="ml-2 text-xs text-stone-500">（上接第{s.continuedFrom.number}版）</span>}
+                    {s.continuedFrom && <span className="ml-2 text-xs text-stone-500">（上接{pageLabel(s.continuedFrom.number)}）</span>}
                   </li>
                 ))}
                 {stories.length === 0 && <li className="text-sm text-stone-500">本版暂无稿件</li>}

@@ -5,9 +5,9 @@ import { isWithdrawn, storyView } from "@/lib/reader/queries";
 import { Headline } from "@/components/reader/Headline";
 import { StoryBody } from "@/components/reader/StoryBody";
 import { JsonLd } from "@/components/reader/JsonLd";
-import { photoUrl } from "@/lib/format";
+import { pageLabel, photoUrl } from "@/lib/format";
 import { leadText } from "@/lib/stories/body";
-import { KIND_LABELS } from "@/lib/validation/story";
+import { KIND_LABELS } from "@/lib/stories/schema";
 import { PAPER } from "@/lib/paper";
 import { siteUrl } from "@/lib/platform/env";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
@@ -77,7 +77,7 @@ export default async function StoryPage({ params }: Props) {
           image: photos.length > 0 ? photos.map((p) => ({ "@type": "ImageObject", url: `${base}${photoUrl(p.photoId, "w1600")}`, caption: p.caption || undefined, creditText: p.credit || undefined })) : undefined,
           keywords: story.tags.map((t) => t.name).join(",") || undefined,
           mainEntityOfPage: `${base}/stories/${story.id}`,
-          printEdition: `第${story.page.number}版`,
+          printEdition: pageLabel(story.page.number),
           printSection: story.page.name,
         }}
       />
@@ -85,7 +85,7 @@ export default async function StoryPage({ params }: Props) {
         <Link href={`/issues/${story.issueDate}`} className="hover:text-masthead">{formatIssueDate(story.issueDate, false)}</Link>
         <span className="mx-2">›</span>
         <Link href={`/issues/${story.issueDate}/pages/${story.page.number}`} className="hover:text-masthead">
-          第{story.page.number}版 {story.page.name}
+          {pageLabel(story.page.number)} {story.page.name}
         </Link>
       </nav>
       <div id="story-title">
@@ -98,7 +98,7 @@ export default async function StoryPage({ params }: Props) {
             发布于 {formatMoment(story.publishedAt)}
           </time>
         )}
-        <span className="ml-3">刊于{formatIssueDate(story.issueDate, false)}第{story.page.number}版</span>
+        <span className="ml-3">刊于{formatIssueDate(story.issueDate, false)}{pageLabel(story.page.number)}</span>
       </p>
       {isPhotoStory ? (
         <>

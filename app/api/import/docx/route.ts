@@ -1,7 +1,7 @@
-import { streamedUpload } from "@/lib/platform/upload-route";
-import { can } from "@/lib/auth/roles";
+import { streamedUpload } from "@/lib/core/upload-route";
+import { can } from "@/lib/core/roles";
 import { forbidden, invalid } from "@/lib/core/errors";
-import { readFileForm } from "@/lib/platform/file-form";
+import { readFileForm } from "@/lib/core/file-form";
 import { WORD_FILE_MAX_BYTES, wordFileTooLarge } from "@/lib/import/word-file";
 import { importWordFile } from "@/lib/import/word-import";
 import { decodeQueueFull, serverBusyWithPhotos } from "@/lib/photos/ingest";

@@ -1,5 +1,5 @@
 import { currentUser } from "@/lib/core/session";
-import { jsonError } from "@/lib/http";
+import { jsonError } from "@/lib/core/http";
 import { listLibrary } from "@/lib/photos/library";
 
 // The library for the picker in the story form: the same query as the library page, as JSON,

@@ -8,6 +8,7 @@ import { photoDetail } from "@/lib/photos/library";
 import { PhotoForm } from "@/components/desk/photos/PhotoForm";
 import { StatusBadge } from "@/components/desk/StatusBadge";
 import { updatePhotoAction } from "../actions";
+import { pageLabel } from "@/lib/format";
 
 export const metadata: Metadata = { title: "图片" };
 
@@ -72,7 +73,7 @@ export default async function PhotoPage({ params }: Props) {
                   <li key={u.storyId} className="flex flex-wrap items-center gap-2">
                     <Link href={`/desk/stories/${u.storyId}`} className="underline">{u.headline}</Link>
                     <StatusBadge status={u.status} />
-                    {u.issueDate && <span className="text-stone-600">{formatIssueDate(u.issueDate, false)} 第{u.pageNumber}版 {u.pageName}</span>}
+                    {u.issueDate && u.pageNumber !== null && <span className="text-stone-600">{formatIssueDate(u.issueDate, false)} {pageLabel(u.pageNumber)} {u.pageName}</span>}
                   </li>
                 ))}
               </ul>

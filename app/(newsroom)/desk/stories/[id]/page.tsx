@@ -8,13 +8,14 @@ import { DomainError } from "@/lib/core/errors";
 import { StoryEditor } from "@/components/desk/StoryEditor";
 import { accountCredit } from "@/lib/stories/byline";
 import { AfterPublicationForms } from "@/components/desk/AfterPublicationForms";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { NoteThread } from "@/components/desk/NoteThread";
 import { StatusBadge } from "@/components/desk/StatusBadge";
 import { afterPublicationAction, noteAction } from "../actions";
 import { storyEditorCalls } from "../editor-calls";
 import { formatIssueDate, issueDateToString } from "@/lib/core/dates";
 import { readFlash } from "@/lib/core/flash";
+import { pageLabel } from "@/lib/format";
 
 
 export const metadata: Metadata = { title: "稿件" };
@@ -38,7 +39,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
         <span className="text-sm text-stone-600">发稿账号：{story.author.name}</span>
         {story.placement && (
           <span className="text-sm text-stone-600">
-            {formatIssueDate(issueDateToString(story.placement.issueDate), false)} 第{story.placement.pageNumber}版 {story.placement.pageName}
+            {formatIssueDate(issueDateToString(story.placement.issueDate), false)} {pageLabel(story.placement.pageNumber)} {story.placement.pageName}
           </span>
         )}
         {story.status === "PUBLISHED" && (

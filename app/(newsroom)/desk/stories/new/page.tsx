@@ -4,11 +4,12 @@ import { requireCapability } from "@/lib/core/session";
 import { listTags } from "@/lib/stories/queries";
 import { StoryEditor } from "@/components/desk/StoryEditor";
 import { accountCredit } from "@/lib/stories/byline";
-import { emptyBody } from "@/lib/validation/story";
+import { emptyBody } from "@/lib/stories/schema";
 import { storyEditorCalls } from "../editor-calls";
 import { assignmentToWrite } from "@/lib/issues/assignments";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
 import { WORD_FILE_MAX_BYTES } from "@/lib/import/word-file";
+import { pageLabel } from "@/lib/format";
 
 export const metadata: Metadata = { title: "写新稿" };
 
@@ -20,7 +21,7 @@ export default async function NewStoryPage({ searchParams }: { searchParams: Pro
       <h1 className="mb-4 text-2xl font-bold">写新稿</h1>
       {assignment && (
         <p role="note" className="mb-4 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
-          为约稿“{assignment.topic}”写稿：约 {assignment.targetLength ?? "?"} 字，{formatIssueDate(assignment.issue.date, false)}第{assignment.page.number}版{assignment.page.name}
+          为约稿“{assignment.topic}”写稿：约 {assignment.targetLength ?? "?"} 字，{formatIssueDate(assignment.issue.date, false)}{pageLabel(assignment.page.number)}{assignment.page.name}
           {assignment.deadline && `，截稿 ${formatMoment(assignment.deadline)}（北京时间）`}。通过后稿件直接进入这块版面。
         </p>
       )}

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { publishedPageView } from "@/lib/reader/page-view";
 import { PrintedPage } from "@/components/page/PrintedPage";
 import { formatIssueDate, isRealDay } from "@/lib/core/dates";
+import { pageLabel } from "@/lib/format";
 
 // None at build time: each address is rendered on its first visit, then kept (see the reader layout).
 export const generateStaticParams = () => [];
@@ -22,8 +23,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const day = formatIssueDate(view.issue.date, false);
   const lead = headlines.find((h) => h.headline);
   return {
-    title: `第${page.number}版 ${page.name} · ${day}`,
-    description: lead ? `本版头条：${lead.headline}` : `${day}第${page.number}版`,
+    title: `${pageLabel(page.number)} ${page.name} · ${day}`,
+    description: lead ? `本版头条：${lead.headline}` : `${day}${pageLabel(page.number)}`,
     alternates: { canonical: `/issues/${view.issue.date}/pages/${page.number}` },
   };
 }

@@ -1,5 +1,5 @@
 import { currentUser } from "@/lib/core/session";
-import { jsonError } from "@/lib/http";
+import { jsonError } from "@/lib/core/http";
 import { boardVersion } from "@/lib/issues/board";
 
 export const dynamic = "force-dynamic";

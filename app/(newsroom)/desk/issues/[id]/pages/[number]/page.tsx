@@ -4,8 +4,9 @@ import { requireUser } from "@/lib/core/session";
 import { proofPageView } from "@/lib/issues/proof";
 import { PrintedPage } from "@/components/page/PrintedPage";
 import { ActionForm } from "@/components/desk/ActionForm";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { sendForSignOffAction, signPageAction } from "../../../actions";
+import { pageLabel } from "@/lib/format";
 
 export const metadata: Metadata = { title: "大样" };
 
@@ -24,7 +25,7 @@ export default async function ProofPage({ params }: Props) {
   const actions = (
     <>
       {can(user.role, "issue:publish") && status !== "SIGNED" && (
-        <ActionForm action={signPageAction} hidden={at} confirm={`签发第${view.layout.page.number}版大样？签版后再有改动会回到待签。`}>
+        <ActionForm action={signPageAction} hidden={at} confirm={`签发${pageLabel(view.layout.page.number)}大样？签版后再有改动会回到待签。`}>
           <button type="submit" className="btn-primary btn-sm">签版</button>
         </ActionForm>
       )}

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/core/roles";
 import { forbidden } from "@/lib/core/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { paperDayRange } from "@/lib/core/dates";

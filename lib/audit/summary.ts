@@ -1,8 +1,9 @@
 import { STATUS_LABELS, type StoryStatus } from "@/lib/stories/workflow";
-import { KIND_LABELS, type StoryKind } from "@/lib/validation/story";
-import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { KIND_LABELS, type StoryKind } from "@/lib/stories/schema";
+import { ROLE_LABELS, type Role } from "@/lib/core/roles";
 import { SIZE_LABELS } from "@/lib/issues/labels";
 import { formatIssueDate, formatMoment, formatMomentExact, isRealDay } from "@/lib/core/dates";
+import { pageLabel } from "@/lib/format";
 
 // How an audit event's summary reads to an administrator: short Chinese phrases such as
 // "状态：草稿 → 已提交", not JSON with the code's enum names. Keys we do not know yet are shown
@@ -71,9 +72,9 @@ function describe(key: string, value: Json, event: { action: string; targetType:
     case "text":
       return `说明：${text(value)}`;
     case "page":
-      return `版面：第${text(value)}版`;
+      return `版面：${pageLabel(text(value))}`;
     case "number":
-      return event.targetType === "issue" ? `期号：总第${text(value)}期` : `版次：第${text(value)}版`;
+      return event.targetType === "issue" ? `期号：总第${text(value)}期` : `版次：${pageLabel(text(value))}`;
     case "name":
       return `版名：${text(value)}`;
     case "date":

@@ -2,7 +2,7 @@ import "server-only";
 import { currentUser, type SessionUser } from "@/lib/core/session";
 import { siteUrl } from "@/lib/platform/env";
 import { crossSiteRefusal } from "@/lib/platform/action-guard";
-import { jsonError } from "@/lib/http";
+import { jsonError } from "@/lib/core/http";
 import { API_POLICY } from "@/lib/platform/security-headers";
 
 // What every route that takes an upload as it streams in does around its own work. The proxy does
