@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/core/session";
 import { isEditorRole } from "@/lib/auth/roles";
 import { photoIdsOf, type BodyBlock } from "@/lib/stories/body";
 import { invalid } from "@/lib/core/errors";
+import { hasRunInPrint, inPrintSelect, photoRanInPrint } from "@/lib/stories/in-print";
 
 /**
  * Keeps a story's photo links equal to the photo blocks of its body: a photo removed from the body
@@ -20,7 +21,7 @@ export async function linkStoryPhotos(tx: Tx, actor: SessionUser, storyId: strin
         select: {
           id: true,
           uploaderId: true,
-          stories: { select: { storyId: true, story: { select: { status: true } } } },
+          stories: { select: { storyId: true, story: { select: inPrintSelect } } },
         },
       })
     : [];
@@ -28,7 +29,7 @@ export async function linkStoryPhotos(tx: Tx, actor: SessionUser, storyId: strin
     (p) =>
       isEditorRole(actor.role) ||
       p.uploaderId === actor.id ||
-      p.stories.some((s) => s.storyId === storyId || s.story.status === "PUBLISHED"),
+      p.stories.some((s) => s.storyId === storyId || hasRunInPrint(s.story)),
   );
   if (usable.length !== ids.length) {
     throw invalid("正文中有图片不存在或不能使用，请重新上传", { body: ["有图片不存在或不能使用，请删除后重新上传"] });
@@ -53,7 +54,6 @@ export async function refreshPhotosRun(tx: Tx, storyIds: readonly string[]): Pro
   await tx.$queryRaw`SELECT p.id FROM "Photo" p JOIN "StoryPhoto" sp ON sp."photoId" = p.id
     WHERE sp."storyId" IN (${Prisma.join([...storyIds])}) ORDER BY p.id FOR UPDATE OF p`;
   const ofTheseStories = { stories: { some: { storyId: { in: [...storyIds] } } } };
-  const run = { stories: { some: { story: { status: "PUBLISHED" as const } } } };
-  await tx.photo.updateMany({ where: { AND: [ofTheseStories, run], hasRun: false }, data: { hasRun: true } });
-  await tx.photo.updateMany({ where: { AND: [ofTheseStories, { NOT: run }], hasRun: true }, data: { hasRun: false } });
+  await tx.photo.updateMany({ where: { AND: [ofTheseStories, photoRanInPrint], hasRun: false }, data: { hasRun: true } });
+  await tx.photo.updateMany({ where: { AND: [ofTheseStories, { NOT: photoRanInPrint }], hasRun: true }, data: { hasRun: false } });
 }

@@ -7,6 +7,7 @@ import { creditsSelect, photoSizesOf, photoSizesSelect, readerCredits, storyCont
 import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/validation/story";
 import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 import { EVERY_READER_PAGE, readerKey } from "@/lib/reader/keys";
+import { readerVisible } from "@/lib/stories/in-print";
 
 // What readers see: published issues, pages and stories only. Results are cached by Next under the
 // keys of what they show (lib/reader/keys.ts) and dropped when that changes (lib/reader/purge.ts), so
@@ -105,6 +106,7 @@ export type StoryView = ReaderStory & {
   next: { id: string; headline: string } | null;
 };
 
+/** An issue that is out. */
 const published = { status: "PUBLISHED" } as const;
 
 async function loadIssue(date: Date | null): Promise<IssueView | null> {
@@ -185,7 +187,7 @@ export async function isWithdrawn(id: string): Promise<boolean> {
 // A story page names its page neighbours (上一篇/下一篇): it shows its issue too.
 export const storyView = cachedReader("story", async (id: string): Promise<StoryView | null> => {
   const row = await db().story.findFirst({
-    where: { id, ...published },
+    where: { id, ...readerVisible },
     select: {
       ...storySelect,
       corrections: { select: { body: true, createdAt: true }, orderBy: { createdAt: "asc" } },
@@ -199,7 +201,7 @@ export const storyView = cachedReader("story", async (id: string): Promise<Story
               issue: { select: { date: true, number: true, status: true } },
               // The page's running order, for previous/next story.
               placements: {
-                where: { story: published },
+                where: { story: readerVisible },
                 orderBy: [{ isLead: "desc" }, { position: "asc" }],
                 select: { story: { select: { id: true, headline: true, kind: true } } },
               },

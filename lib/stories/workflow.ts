@@ -217,5 +217,3 @@ export function canView(story: StoryRef, actor: Actor): boolean {
   if (isEditorRole(actor.role)) return story.status !== "DRAFT";
   return false;
 }
-
-export const PUBLIC_STATUSES: readonly StoryStatus[] = ["PUBLISHED"];

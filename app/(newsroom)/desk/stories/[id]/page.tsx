@@ -15,6 +15,7 @@ import { afterPublicationAction, noteAction } from "../actions";
 import { storyEditorCalls } from "../editor-calls";
 import { formatIssueDate, issueDateToString } from "@/lib/core/dates";
 import { readFlash } from "@/lib/core/flash";
+import { isReaderVisible } from "@/lib/stories/in-print";
 
 
 export const metadata: Metadata = { title: "稿件" };
@@ -41,7 +42,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
             {formatIssueDate(issueDateToString(story.placement.issueDate), false)} 第{story.placement.pageNumber}版 {story.placement.pageName}
           </span>
         )}
-        {story.status === "PUBLISHED" && (
+        {isReaderVisible(story) && (
           <Link href={`/stories/${story.id}`} className="text-sm text-masthead underline">在读者版查看</Link>
         )}
       </div>
