@@ -127,7 +127,7 @@ function listedStories(list: StoryList | null): string[] {
 export type AuthorPhoto = { photoId: string; caption: string; storyId: string; width: number; height: number };
 export type AuthorPage = StoryList & {
   author: { slug: string; name: string; title: string; affiliation: string };
-  /** How many of the published stories they wrote, and how many carry their photos. */
+  /** How many stories they wrote that ran, and how many carry their photos: withdrawn ones too (they were printed). */
   counts: { written: number; photographed: number };
   /** Their newest published photos (first page only), as the stories printed them. */
   photos: AuthorPhoto[];

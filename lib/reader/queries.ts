@@ -7,7 +7,7 @@ import { creditsSelect, photoSizesOf, photoSizesSelect, readerCredits, storyCont
 import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/validation/story";
 import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 import { EVERY_READER_PAGE, readerKey } from "@/lib/reader/keys";
-import { readerVisible } from "@/lib/stories/in-print";
+import { readerVisible, withdrawnAfterPrint } from "@/lib/stories/in-print";
 
 // What readers see: published issues, pages and stories only. Results are cached by Next under the
 // keys of what they show (lib/reader/keys.ts) and dropped when that changes (lib/reader/purge.ts), so
@@ -179,9 +179,9 @@ function toReaderStory(row: StoryRow, isLead: boolean): ReaderStory {
   };
 }
 
-/** Whether a story was withdrawn: asked only about addresses that show no published story. */
+/** Whether a story ran and was withdrawn since: asked only about addresses that show no published story. */
 export async function isWithdrawn(id: string): Promise<boolean> {
-  return (await db().story.count({ where: { id, status: "WITHDRAWN" } })) > 0;
+  return (await db().story.count({ where: { id, ...withdrawnAfterPrint } })) > 0;
 }
 
 // A story page names its page neighbours (上一篇/下一篇): it shows its issue too.
