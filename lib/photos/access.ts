@@ -1,6 +1,7 @@
 import type { SessionUser } from "@/lib/core/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, isEditorRole } from "@/lib/core/roles";
+import { ranInPrint } from "@/lib/stories/in-print";
 
 // Who sees which photos (in the library and as files) and who may change a photo's words: the one
 // place for both. A photo is seen by its uploader and by whoever may read a story that uses it; the
@@ -15,7 +16,7 @@ export function usesLibrary(actor: SessionUser): boolean {
 export function storiesShowingPhotosTo(actor: SessionUser): Prisma.StoryWhereInput {
   return isEditorRole(actor.role)
     ? { OR: [{ authorId: actor.id }, { status: { not: "DRAFT" } }] }
-    : { OR: [{ authorId: actor.id }, { status: "PUBLISHED" }] };
+    : { OR: [{ authorId: actor.id }, ranInPrint] };
 }
 
 /** The photos `actor` may find in the library or open, as a condition on Photo. */

@@ -12,6 +12,7 @@ import { searchTerms } from "@/lib/validation/search-terms";
 import { DERIVATIVE_WIDTHS } from "@/lib/photos/ingest";
 import { mayEditPhoto, photosVisibleTo, storiesShowingPhotosTo, usesLibrary } from "@/lib/photos/access";
 import type { StoryStatus } from "@/lib/stories/workflow";
+import { ranInPrint } from "@/lib/stories/in-print";
 
 // The photo library (图片库): every photo the asker may see, newest first, searched by its words
 // through the trigram index on searchText and paged by keyset (after the last photo shown).
@@ -80,7 +81,7 @@ export async function listLibrary(actor: SessionUser, input: unknown, pageSize =
   const last = page[page.length - 1];
   // Counted for the page's photos only (Prisma's _count would group the whole link table each time).
   const counts = page.length
-    ? await db().storyPhoto.groupBy({ by: ["photoId"], where: { photoId: { in: page.map((p) => p.id) }, story: { status: "PUBLISHED" } }, _count: { _all: true } })
+    ? await db().storyPhoto.groupBy({ by: ["photoId"], where: { photoId: { in: page.map((p) => p.id) }, story: ranInPrint }, _count: { _all: true } })
     : [];
   const uses = new Map(counts.map((c) => [c.photoId, c._count._all]));
   return {

@@ -5,11 +5,12 @@ import type { SessionUser } from "@/lib/core/session";
 import { isEditorRole } from "@/lib/core/roles";
 import { photoIdsOf, type BodyBlock } from "@/lib/stories/body";
 import { invalid } from "@/lib/core/errors";
+import { hasRunInPrint, inPrintSelect, photoRanInPrint } from "@/lib/stories/in-print";
 
 /**
  * Keeps a story's photo links equal to the photo blocks of its body: a photo removed from the body
  * is detached, one added is linked. Who may add which photo: the desk any photo in the library; a
- * correspondent their own uploads, photos already published, and photos the story already has, so
+ * correspondent their own uploads, photos that ran in print, and photos the story already has, so
  * nobody pulls another correspondent's unpublished picture into their copy.
  */
 export async function linkStoryPhotos(tx: Tx, actor: SessionUser, storyId: string, body: readonly BodyBlock[]): Promise<void> {
@@ -20,7 +21,7 @@ export async function linkStoryPhotos(tx: Tx, actor: SessionUser, storyId: strin
         select: {
           id: true,
           uploaderId: true,
-          stories: { select: { storyId: true, story: { select: { status: true } } } },
+          stories: { select: { storyId: true, story: { select: inPrintSelect } } },
         },
       })
     : [];
@@ -28,7 +29,7 @@ export async function linkStoryPhotos(tx: Tx, actor: SessionUser, storyId: strin
     (p) =>
       isEditorRole(actor.role) ||
       p.uploaderId === actor.id ||
-      p.stories.some((s) => s.storyId === storyId || s.story.status === "PUBLISHED"),
+      p.stories.some((s) => s.storyId === storyId || hasRunInPrint(s.story)),
   );
   if (usable.length !== ids.length) {
     throw invalid("正文中有图片不存在或不能使用，请重新上传", { body: ["有图片不存在或不能使用，请删除后重新上传"] });
@@ -38,22 +39,20 @@ export async function linkStoryPhotos(tx: Tx, actor: SessionUser, storyId: strin
 }
 
 /**
- * 已刊用 (Photo.hasRun) of the photos of these stories, read again from what is true now: some
- * published story carries the photo. The one place the flag is written, called in the transaction
- * of each change that can turn it: a release publishes stories, a withdrawal takes one back. Nothing
- * else can (a published story's body, so its photos, never changes). Derived, not toggled: a photo
- * on two stories stays run while either is published, whatever order things happen in.
+ * 已刊用 (Photo.hasRun) of the photos of these stories, read again from what is true now: some story
+ * that ran in print carries the photo (photoRanInPrint, lib/stories/in-print.ts), a withdrawn one
+ * too. The one place the flag is written, called in the transaction of the one change that can turn
+ * it: a release. A withdrawal no longer does (the story still ran), and a story that ran never
+ * changes its body, so its photos. Derived, not toggled: whatever order things happen in.
  */
 export async function refreshPhotosRun(tx: Tx, storyIds: readonly string[]): Promise<void> {
   if (storyIds.length === 0) return;
-  // The photos' rows first, in one order: a release or withdrawal touching the same photo at the
-  // same moment waits here for this one to commit, then reads the truth with it (each statement
-  // below sees what was committed before it began). Without the lock, two withdrawals of the two
-  // stories carrying a photo could each still see the other story published and leave it run.
+  // The photos' rows first, in one order: two releases touching the same photo at the same moment
+  // wait here for each other, and each reads the truth with what the other committed (each
+  // statement below sees what was committed before it began).
   await tx.$queryRaw`SELECT p.id FROM "Photo" p JOIN "StoryPhoto" sp ON sp."photoId" = p.id
     WHERE sp."storyId" IN (${Prisma.join([...storyIds])}) ORDER BY p.id FOR UPDATE OF p`;
   const ofTheseStories = { stories: { some: { storyId: { in: [...storyIds] } } } };
-  const run = { stories: { some: { story: { status: "PUBLISHED" as const } } } };
-  await tx.photo.updateMany({ where: { AND: [ofTheseStories, run], hasRun: false }, data: { hasRun: true } });
-  await tx.photo.updateMany({ where: { AND: [ofTheseStories, { NOT: run }], hasRun: true }, data: { hasRun: false } });
+  await tx.photo.updateMany({ where: { AND: [ofTheseStories, photoRanInPrint], hasRun: false }, data: { hasRun: true } });
+  await tx.photo.updateMany({ where: { AND: [ofTheseStories, { NOT: photoRanInPrint }], hasRun: true }, data: { hasRun: false } });
 }

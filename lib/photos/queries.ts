@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import { currentUser } from "@/lib/core/session";
 import { photosVisibleTo } from "@/lib/photos/access";
+import { readerVisible } from "@/lib/stories/in-print";
 
 export type PhotoFile = { storageKey: string; mimeType: string; extension: string; isPublic: boolean };
 
@@ -12,7 +13,7 @@ export type PhotoFile = { storageKey: string; mimeType: string; extension: strin
 export async function findReadablePhoto(photoId: string): Promise<PhotoFile | null> {
   const photo = await db().photo.findUnique({
     where: { id: photoId },
-    select: { storageKey: true, mimeType: true, stories: { where: { story: { status: "PUBLISHED" } }, select: { storyId: true }, take: 1 } },
+    select: { storageKey: true, mimeType: true, stories: { where: { story: readerVisible }, select: { storyId: true }, take: 1 } },
   });
   if (!photo) return null;
   const extension = photo.mimeType === "image/jpeg" ? "jpg" : photo.mimeType.split("/")[1];

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { issueDateToString, paperDay } from "@/lib/core/dates";
 import { parseByline } from "@/lib/stories/byline";
 import { photoSizesOf, photoSizesSelect } from "@/lib/stories/content";
+import { inReleasedIssue, ranInPrint, readerVisible } from "@/lib/stories/in-print";
 
 // The archive around the issues: the back-issue calendar, tag pages and contributors' pages.
 
@@ -47,8 +48,10 @@ export function toCard(row: Prisma.StoryGetPayload<{ select: typeof cardSelect }
   };
 }
 
-/** Published stories only, and only those whose issue is out. */
-const onTheRecord = { status: "PUBLISHED", placement: { page: { issue: { status: "PUBLISHED" } } } } satisfies Prisma.StoryWhereInput;
+/** What the archive lists for readers: stories they may read, of issues that are out. */
+const readable = { AND: [readerVisible, inReleasedIssue] } satisfies Prisma.StoryWhereInput;
+/** What the archive counts as a person's published work: stories that ran, in issues that are out. */
+const onTheRecord = { AND: [ranInPrint, inReleasedIssue] } satisfies Prisma.StoryWhereInput;
 
 export type CalendarMonth = {
   month: string;
@@ -91,7 +94,7 @@ export const calendarMonth = cachedReader("calendar", async (month: string): Pro
 export type StoryList = { stories: StoryCard[]; page: number; totalPages: number; total: number };
 
 async function pageOfStories(where: Prisma.StoryWhereInput, page: number): Promise<StoryList> {
-  const filter = { AND: [onTheRecord, where] };
+  const filter = { AND: [readable, where] };
   const [total, rows] = await Promise.all([
     db().story.count({ where: filter }),
     db().story.findMany({
@@ -124,7 +127,7 @@ function listedStories(list: StoryList | null): string[] {
 export type AuthorPhoto = { photoId: string; caption: string; storyId: string; width: number; height: number };
 export type AuthorPage = StoryList & {
   author: { slug: string; name: string; title: string; affiliation: string };
-  /** How many of the published stories they wrote, and how many carry their photos. */
+  /** How many stories they wrote that ran, and how many carry their photos: withdrawn ones too (they were printed). */
   counts: { written: number; photographed: number };
   /** Their newest published photos (first page only), as the stories printed them. */
   photos: AuthorPhoto[];
@@ -158,7 +161,7 @@ export const authorPage = cachedReader("author", async (slug: string, page: numb
 /** The photos a person's credit stands under in published stories, newest first (at most 12). */
 async function photosBy(contributorId: string, name: string): Promise<AuthorPhoto[]> {
   const stories = await db().story.findMany({
-    where: { AND: [onTheRecord, { contributors: { some: { contributorId, role: "PHOTOGRAPHER" } } }] },
+    where: { AND: [readable, { contributors: { some: { contributorId, role: "PHOTOGRAPHER" } } }] },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: 12,
     select: { id: true, body: true, photos: photoSizesSelect },
@@ -177,9 +180,9 @@ async function photosBy(contributorId: string, name: string): Promise<AuthorPhot
 /** Every tag with published stories, for the tag index. */
 export const allTags = cachedReader("tags", async () => {
   const rows = await db().tag.findMany({
-    where: { stories: { some: onTheRecord } },
+    where: { stories: { some: readable } },
     orderBy: [{ kind: "asc" }, { name: "asc" }],
-    select: { name: true, kind: true, _count: { select: { stories: { where: onTheRecord } } } },
+    select: { name: true, kind: true, _count: { select: { stories: { where: readable } } } },
   });
   return rows.map((r) => ({ name: r.name, kind: r.kind, count: r._count.stories }));
 }, undefined, { about: () => [readerKey.tagIndex], whileBuilding: [] });
@@ -187,7 +190,7 @@ export const allTags = cachedReader("tags", async () => {
 /** Every story of one issue in page order, for the issue's feed. */
 export const issueCards = cachedReader("issue-cards", async (date: string): Promise<StoryCard[]> => {
   const rows = await db().story.findMany({
-    where: { ...onTheRecord, placement: { page: { issue: { status: "PUBLISHED", date: new Date(`${date}T00:00:00Z`) } } } },
+    where: { ...readerVisible, placement: { page: { issue: { status: "PUBLISHED", date: new Date(`${date}T00:00:00Z`) } } } },
     orderBy: [{ placement: { page: { number: "asc" } } }, { placement: { isLead: "desc" } }, { placement: { position: "asc" } }],
     select: cardSelect,
   });
@@ -207,7 +210,7 @@ export const sitemapYear = cachedReader("sitemap-year", async (year: number) => 
     select: {
       date: true,
       publishedAt: true,
-      pages: { select: { number: true, placements: { where: { story: { status: "PUBLISHED" } }, select: { story: { select: { id: true, updatedAt: true } } } } } },
+      pages: { select: { number: true, placements: { where: { story: readerVisible }, select: { story: { select: { id: true, updatedAt: true } } } } } },
     },
   });
   return issues.map((i) => ({

@@ -11,6 +11,7 @@ import { paperProfile, type PaperProfile } from "@/lib/issues/paper-profile";
 import { cachedReader } from "@/lib/reader/queries";
 import { readerKey } from "@/lib/reader/keys";
 import { formatLunarDate } from "@/lib/core/lunar-date";
+import { readerVisible } from "@/lib/stories/in-print";
 
 // The page-view model: one printed page as readers see it and as the desk's proof shows it before
 // release. Both come from here, drawn by the same components, so a signed proof is the page.
@@ -58,7 +59,7 @@ function layoutStory(row: StoryRow, published: boolean): LayoutStory {
  * stories, no slots); otherwise everything on the page, as the desk plans it.
  */
 export async function loadPageView(where: { issueId: string } | { date: string }, number: number, published: boolean): Promise<PageView | null> {
-  const storyFilter = published ? { status: "PUBLISHED" as const } : {};
+  const storyFilter = published ? readerVisible : {};
   const issue = await db().issue.findFirst({
     where: { ...("issueId" in where ? { id: where.issueId } : { date: issueDateFromString(where.date) }), ...(published ? { status: "PUBLISHED" as const } : {}) },
     select: {

@@ -9,6 +9,7 @@ import { QUEUES } from "@/lib/jobs/queues";
 import { issueDateToString } from "@/lib/core/dates";
 import { EVERY_READER_PAGE, readerKey } from "@/lib/reader/keys";
 import { pagesPrinting } from "@/lib/issues/desk-rules";
+import { readerVisible } from "@/lib/stories/in-print";
 
 // After a change readers can see, the answers that show it are dropped from both caches (Next's and
 // the front cache) by the keys of what changed, and nothing else: the rest of the cache stays warm
@@ -113,7 +114,7 @@ export async function issueReleasePurge(tx: Tx, issueId: string): Promise<Reader
   const [previous, next, stories] = await Promise.all([
     tx.issue.findFirst({ where: { status: "PUBLISHED", date: { lt: issue.date } }, orderBy: { date: "desc" }, select: { date: true } }),
     tx.issue.findFirst({ where: { status: "PUBLISHED", date: { gt: issue.date } }, orderBy: { date: "asc" }, select: { date: true } }),
-    tx.story.findMany({ where: { status: "PUBLISHED", placement: { page: { issueId } } }, select: storyKeysSelect }),
+    tx.story.findMany({ where: { ...readerVisible, placement: { page: { issueId } } }, select: storyKeysSelect }),
   ]);
   const date = issueDateToString(issue.date);
   const newest = next === null;

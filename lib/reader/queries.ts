@@ -7,6 +7,7 @@ import { creditsSelect, photoSizesOf, photoSizesSelect, readerCredits, storyCont
 import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/stories/schema";
 import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 import { EVERY_READER_PAGE, readerKey } from "@/lib/reader/keys";
+import { readerVisible, withdrawnAfterPrint } from "@/lib/stories/in-print";
 
 // What readers see: published issues, pages and stories only. Results are cached by Next under the
 // keys of what they show (lib/reader/keys.ts) and dropped when that changes (lib/reader/purge.ts), so
@@ -105,6 +106,7 @@ export type StoryView = ReaderStory & {
   next: { id: string; headline: string } | null;
 };
 
+/** An issue that is out. */
 const published = { status: "PUBLISHED" } as const;
 
 async function loadIssue(date: Date | null): Promise<IssueView | null> {
@@ -177,15 +179,15 @@ function toReaderStory(row: StoryRow, isLead: boolean): ReaderStory {
   };
 }
 
-/** Whether a story was withdrawn: asked only about addresses that show no published story. */
+/** Whether a story ran and was withdrawn since: asked only about addresses that show no published story. */
 export async function isWithdrawn(id: string): Promise<boolean> {
-  return (await db().story.count({ where: { id, status: "WITHDRAWN" } })) > 0;
+  return (await db().story.count({ where: { id, ...withdrawnAfterPrint } })) > 0;
 }
 
 // A story page names its page neighbours (上一篇/下一篇): it shows its issue too.
 export const storyView = cachedReader("story", async (id: string): Promise<StoryView | null> => {
   const row = await db().story.findFirst({
-    where: { id, ...published },
+    where: { id, ...readerVisible },
     select: {
       ...storySelect,
       corrections: { select: { body: true, createdAt: true }, orderBy: { createdAt: "asc" } },
@@ -199,7 +201,7 @@ export const storyView = cachedReader("story", async (id: string): Promise<Story
               issue: { select: { date: true, number: true, status: true } },
               // The page's running order, for previous/next story.
               placements: {
-                where: { story: published },
+                where: { story: readerVisible },
                 orderBy: [{ isLead: "desc" }, { position: "asc" }],
                 select: { story: { select: { id: true, headline: true, kind: true } } },
               },

@@ -5,6 +5,7 @@ import { cardSelect, toCard, LIST_PAGE_SIZE, type StoryCard } from "@/lib/reader
 import { searchTerms } from "@/lib/validation/search-terms";
 import { cachedReader } from "@/lib/reader/queries";
 import { readerKey } from "@/lib/reader/keys";
+import { readerVisibleSql } from "@/lib/stories/in-print";
 
 // Reader search over published stories. Chinese has no spaces between words, so instead of a word
 // index it looks for each query term as a substring of searchText. Terms are split on spaces; all
@@ -54,7 +55,7 @@ export async function findStories(input: SearchInput): Promise<SearchResult> {
   const sqlTerms = terms.map(sqlTerm);
   const filters = Prisma.join(
     [
-      Prisma.sql`s.status = 'PUBLISHED'`,
+      Prisma.raw(readerVisibleSql("s")),
       // Dates are the issue's date, the one printed on the paper.
       ...(input.from || input.to
         ? [

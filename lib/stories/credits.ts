@@ -6,6 +6,7 @@ import { photographersOf } from "@/lib/photos/credit";
 import { isEditorRole, type Role } from "@/lib/core/roles";
 import type { StoryDraft } from "@/lib/stories/schema";
 import { filterText } from "@/lib/validation/text";
+import { ranInPrint } from "@/lib/stories/in-print";
 
 // Credits are people (Contributor), not accounts: a story's byline list and its photo credits are
 // written here as StoryContributor rows, finding each named person or adding them.
@@ -113,7 +114,7 @@ export async function findContributors(asker: { id: string; role: Role }, typed:
   if (!q) return [];
   const known = isEditorRole(asker.role)
     ? {}
-    : { OR: [{ userId: { not: null } }, { stories: { some: { story: { OR: [{ status: "PUBLISHED" as const }, { authorId: asker.id }] } } } }] };
+    : { OR: [{ userId: { not: null } }, { stories: { some: { story: { OR: [ranInPrint, { authorId: asker.id }] } } } }] };
   const rows = await db().contributor.findMany({
     where: { name: { contains: q }, ...known },
     orderBy: [{ name: "asc" }, { createdAt: "asc" }],

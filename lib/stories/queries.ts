@@ -10,6 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { creditsOf, creditsSelect, storyContentSelect } from "@/lib/stories/content";
 import { isRecordId } from "@/lib/core/ids";
 import { creditedLine } from "@/lib/stories/byline";
+import { ranInPrint } from "@/lib/stories/in-print";
 
 // Back-office reads. Each one is scoped in the query itself to what the asking user may see.
 
@@ -151,6 +152,6 @@ export async function whoSaved(story: Pick<StoryForEdit, "id" | "version">): Pro
 export async function listTags(actor: SessionUser): Promise<{ name: string; kind: TagKind }[]> {
   const where = isEditorRole(actor.role)
     ? {}
-    : { OR: [{ stories: { none: {} } }, { stories: { some: { status: "PUBLISHED" as const } } }, { stories: { some: { authorId: actor.id } } }] };
+    : { OR: [{ stories: { none: {} } }, { stories: { some: ranInPrint } }, { stories: { some: { authorId: actor.id } } }] };
   return db().tag.findMany({ where, select: { name: true, kind: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] });
 }

@@ -103,7 +103,8 @@ describe("what a change purges", () => {
     expect(correction.data.keys).toEqual([readerKey.story(corrected.id), readerKey.issue(date), readerKey.feed, readerKey.sitemap, readerKey.search]);
     expect(correction.data.warm).toEqual([`/stories/${corrected.id}`, `/issues/${date}/pages/1`, `/issues/${date}/pages/2`]);
 
-    const photo = await db().photo.create({ data: { storageKey: `2041/01/${withdrawn.id}`, mimeType: "image/jpeg", width: 10, height: 10, bytes: 10, uploaderId: editor.id } });
+    // Linked by hand to a story already out: 已刊用, as the release would have set it (photo-has-run's check).
+    const photo = await db().photo.create({ data: { storageKey: `2041/01/${withdrawn.id}`, mimeType: "image/jpeg", width: 10, height: 10, bytes: 10, uploaderId: editor.id, hasRun: true } });
     await db().storyPhoto.create({ data: { storyId: withdrawn.id, photoId: photo.id } });
     await withdrawStory(chief, withdrawn.id, withdrawn.version, "当事单位提出核实");
     const [withdrawal] = (await purgeJobsFor(readerKey.story(withdrawn.id))).filter((j) => j.data.why.startsWith("撤稿"));

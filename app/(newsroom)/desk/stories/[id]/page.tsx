@@ -16,6 +16,7 @@ import { storyEditorCalls } from "../editor-calls";
 import { formatIssueDate, issueDateToString } from "@/lib/core/dates";
 import { readFlash } from "@/lib/core/flash";
 import { pageLabel } from "@/lib/format";
+import { isReaderVisible } from "@/lib/stories/in-print";
 
 
 export const metadata: Metadata = { title: "稿件" };
@@ -42,7 +43,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
             {formatIssueDate(issueDateToString(story.placement.issueDate), false)} {pageLabel(story.placement.pageNumber)} {story.placement.pageName}
           </span>
         )}
-        {story.status === "PUBLISHED" && (
+        {isReaderVisible(story) && (
           <Link href={`/stories/${story.id}`} className="text-sm text-masthead underline">在读者版查看</Link>
         )}
       </div>
