@@ -7,9 +7,10 @@ import { backfillCredits } from "@/lib/stories/credits-backfill";
 import { uploadPhoto } from "@/lib/photos/mutations";
 import { completeDraft, makeUser, pngBytes } from "../support/factories";
 
-// Names as a parser reads them (Han characters), different in every run.
+// Names as a parser reads them (Han characters, three of them: a four-character run in a credit
+// reads as two people run together), different in every run.
 const HAN = "春夏秋冬东南西北山川林海云雨风雪";
-const unique = (name: string) => name + Array.from({ length: 3 }, () => HAN[Math.floor(Math.random() * HAN.length)]).join("");
+const unique = (name: string) => name + Array.from({ length: 2 }, () => HAN[Math.floor(Math.random() * HAN.length)]).join("");
 
 async function creditsOfStory(storyId: string) {
   const rows = await db().storyContributor.findMany({
