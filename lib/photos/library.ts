@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor } from "@/lib/core/keyset";
 import { filterText, dayFilter } from "@/lib/validation/text";
 import { searchTerms } from "@/lib/validation/search-terms";
 import { DERIVATIVE_WIDTHS } from "@/lib/photos/ingest";
-import { mayEditPhoto, photosVisibleTo, storiesShowingPhotosTo, usesLibrary } from "@/lib/photos/access";
+import { mayEditPhoto, photoAccess, storiesShowingPhotosTo, usesLibrary } from "@/lib/photos/access";
 import type { StoryStatus } from "@/lib/stories/workflow";
 import { ranInPrint } from "@/lib/stories/in-print";
 
@@ -61,7 +61,7 @@ function mustUseLibrary(actor: SessionUser) {
 export async function listLibrary(actor: SessionUser, input: unknown, pageSize = LIBRARY_PAGE_SIZE): Promise<LibraryPage> {
   mustUseLibrary(actor);
   const f = libraryFilters.parse(input ?? {});
-  const where: Prisma.PhotoWhereInput[] = [photosVisibleTo(actor)];
+  const where: Prisma.PhotoWhereInput[] = [photoAccess.where(actor)];
   // Each term must appear somewhere in caption, credit, keywords, place or event.
   for (const term of f.q ? searchTerms(f.q).terms : []) where.push({ searchText: { contains: term, mode: "insensitive" } });
   if (f.photographer) where.push({ photographerId: f.photographer });
@@ -94,7 +94,7 @@ export async function listLibrary(actor: SessionUser, input: unknown, pageSize =
 export async function libraryPhotographers(actor: SessionUser): Promise<{ id: string; name: string }[]> {
   mustUseLibrary(actor);
   return db().contributor.findMany({
-    where: { photos: { some: photosVisibleTo(actor) } },
+    where: { photos: { some: photoAccess.where(actor) } },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
     take: 300,
@@ -120,7 +120,7 @@ export async function photoDetail(actor: SessionUser, photoId: string) {
   mustUseLibrary(actor);
   if (!isRecordId(photoId)) throw notFound("找不到这张图片，或你无权查看");
   const photo = await db().photo.findFirst({
-    where: { AND: [{ id: photoId }, photosVisibleTo(actor)] },
+    where: { AND: [{ id: photoId }, photoAccess.where(actor)] },
     select: {
       id: true,
       width: true,

@@ -6,7 +6,7 @@ import { recordAudit, recordAudits } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { z } from "zod";
 import { PHOTO_FIELD_NAMES, photoFields, photoSearchText, type PhotoChoice, type PhotoFieldName } from "@/lib/photos/fields";
-import { mayEditPhoto, photosVisibleTo, usesLibrary } from "@/lib/photos/access";
+import { mayEditPhoto, photoAccess, usesLibrary } from "@/lib/photos/access";
 import { photographersOf, photoWords, splitCaptionCredit } from "@/lib/photos/credit";
 import { resolveContributor } from "@/lib/stories/credits";
 import { fieldErrorsOf } from "@/lib/stories/schema";
@@ -117,7 +117,7 @@ export async function updatePhoto(actor: SessionUser, photoId: string, input: Ph
   const changes = checkedFields(photoFields.partial(), sent);
   return db().$transaction(async (tx) => {
     const photo = await tx.photo.findFirst({
-      where: { AND: [{ id: photoId }, photosVisibleTo(actor)] },
+      where: { AND: [{ id: photoId }, photoAccess.where(actor)] },
       select: { uploaderId: true, caption: true, credit: true, altText: true, keywords: true, place: true, event: true, photographerId: true, version: true },
     });
     if (!photo) throw notFound("找不到这张图片，或你无权查看");

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import { currentUser } from "@/lib/core/session";
-import { photosVisibleTo } from "@/lib/photos/access";
+import { photoAccess } from "@/lib/photos/access";
 import { readerVisible } from "@/lib/stories/in-print";
 
 export type PhotoFile = { storageKey: string; mimeType: string; extension: string; isPublic: boolean };
@@ -21,6 +21,6 @@ export async function findReadablePhoto(photoId: string): Promise<PhotoFile | nu
   if (photo.stories.length > 0) return { ...file, isPublic: true };
   const user = await currentUser();
   if (!user) return null;
-  const visible = await db().photo.count({ where: { AND: [{ id: photoId }, photosVisibleTo(user)] } });
+  const visible = await db().photo.count({ where: { AND: [{ id: photoId }, photoAccess.where(user)] } });
   return visible > 0 ? { ...file, isPublic: false } : null;
 }

@@ -7,7 +7,8 @@ import { forbidden } from "@/lib/core/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { STORY_STATUSES } from "@/lib/stories/workflow";
 import { STORY_KINDS } from "@/lib/stories/schema";
-import { toListItem, listSelect, visibleTo, type StoryListItem } from "@/lib/stories/queries";
+import { toListItem, listSelect, type StoryListItem } from "@/lib/stories/queries";
+import { storyAccess } from "@/lib/stories/access";
 import { paperDayRange } from "@/lib/core/dates";
 import { filterText, dayFilter } from "@/lib/validation/text";
 import { RECORD_ID } from "@/lib/core/ids";
@@ -39,7 +40,7 @@ export async function listDeskPage(actor: SessionUser, input: unknown, pageSize 
   const sortField = f.sort === "submitted_desc" ? "submittedAt" : "updatedAt";
   const direction = f.sort === "updated_asc" ? "asc" : "desc";
 
-  const where: Prisma.StoryWhereInput[] = [visibleTo(actor)];
+  const where: Prisma.StoryWhereInput[] = [storyAccess.where(actor)];
   // A keyword looks through headline and text like reader search (the trigram index serves it).
   if (f.q && Array.from(f.q).length >= 2) where.push({ searchText: { contains: f.q, mode: "insensitive" } });
   if (f.status) where.push({ status: f.status });

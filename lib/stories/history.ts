@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { notFound } from "@/lib/core/errors";
-import { canView, type StoryStatus } from "@/lib/stories/workflow";
+import type { StoryStatus } from "@/lib/stories/workflow";
+import { storyAccess } from "@/lib/stories/access";
 import { parseDraft } from "@/lib/stories/content";
 import { diffText, storyAsText, type DiffPart } from "@/lib/stories/diff";
 import { countCharacters } from "@/lib/stories/body";
@@ -15,7 +16,7 @@ export type RevisionItem = { id: string; version: number; status: StoryStatus; a
 async function visibleStory(actor: SessionUser, storyId: string) {
   if (!isRecordId(storyId)) throw notFound();
   const story = await db().story.findUnique({ where: { id: storyId }, select: { id: true, status: true, authorId: true, headline: true, version: true } });
-  if (!story || !canView(story, actor)) throw notFound();
+  if (!story || !storyAccess.may(actor, story)) throw notFound();
   return story;
 }
 

@@ -4,7 +4,8 @@ import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, locked, notFound } from "@/lib/core/errors";
-import { canView, decide } from "@/lib/stories/workflow";
+import { decide } from "@/lib/stories/workflow";
+import { storyAccess } from "@/lib/stories/access";
 import { notify } from "@/lib/inbox/notify";
 import { activeLockHolder, LOCK_TTL_MS, type LockView } from "@/lib/stories/lock-rules";
 import { storyContentSelect } from "@/lib/stories/content";
@@ -45,7 +46,7 @@ function view(story: LockedStory, actorId: string, now = new Date()): LockView {
 
 async function loadForLock(tx: Tx, actor: SessionUser, storyId: string): Promise<LockedStory> {
   const story = await tx.story.findUnique({ where: { id: storyId }, select: lockSelect });
-  if (!story || !canView(story, actor)) throw notFound();
+  if (!story || !storyAccess.may(actor, story)) throw notFound();
   return story;
 }
 
@@ -104,7 +105,7 @@ export async function renewLock(actor: SessionUser, storyId: string): Promise<Lo
     data: { lockRenewedAt: now },
   });
   const story = await db().story.findUnique({ where: { id: storyId }, select: lockSelect });
-  if (!story || !canView(story, actor)) throw notFound();
+  if (!story || !storyAccess.may(actor, story)) throw notFound();
   return renewed.count === 1 ? view(story, actor.id, now) : view(story, actor.id);
 }
 

@@ -6,7 +6,8 @@ import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { completenessErrors, fieldErrorsOf, type StoryDraft } from "@/lib/stories/schema";
-import { actionRow, canView, decide, decideSteps, tidingsOf, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
+import { storyAccess } from "@/lib/stories/access";
+import { actionRow, decide, decideSteps, tidingsOf, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import { assertNotLockedByOther } from "@/lib/stories/locks";
 import { deskUserIds, notify } from "@/lib/inbox/notify";
 import { creditsOf, draftOfStored, parseDraft, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
@@ -135,7 +136,7 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
     await lockIssueOfStory(tx, storyId);
     const story = await tx.story.findUnique({ where: { id: storyId }, select: changeSelect });
     // A story the actor may not even see is reported as missing, not as forbidden.
-    if (!story || !canView(story, actor)) throw notFound();
+    if (!story || !storyAccess.may(actor, story)) throw notFound();
     if (draft) {
       const canEdit = decide("edit", story, actor);
       if (!canEdit.allowed) throw forbidden(canEdit.reason);
@@ -229,7 +230,7 @@ export async function addNote(actor: SessionUser, storyId: string, body: string,
   const asked = { what: "story.note", storyId, body };
   return db().$transaction((tx) => applyOnce(tx, actor, { key: requestKey, asked }, async () => {
     const story = await tx.story.findUnique({ where: { id: storyId }, select: { id: true, status: true, authorId: true, headline: true, lockedById: true, notes: { select: { authorId: true } } } });
-    if (!story || !canView(story, actor)) throw notFound();
+    if (!story || !storyAccess.may(actor, story)) throw notFound();
     const decision = decide("note", story, actor);
     if (!decision.allowed) throw forbidden(decision.reason);
     const note = await tx.storyNote.create({ data: { storyId, authorId: actor.id, body: text.data }, select: { id: true } });
@@ -245,7 +246,7 @@ export async function addNote(actor: SessionUser, storyId: string, body: string,
 export async function restoreRevision(actor: SessionUser, storyId: string, revisionId: string, baseVersion: number): Promise<SavedStory> {
   const revision = await db().storyRevision.findFirst({ where: { id: revisionId, storyId }, select: { content: true, version: true } });
   const visible = await db().story.findFirst({ where: { id: storyId }, select: { status: true, authorId: true } });
-  if (!revision || !visible || !canView(visible, actor)) throw notFound("找不到这个历史版本");
+  if (!revision || !visible || !storyAccess.may(actor, visible)) throw notFound("找不到这个历史版本");
   return changeStory(actor, { action: "edit", storyId, baseVersion, content: revision.content, revisionAction: "revert" });
 }
 
@@ -268,7 +269,7 @@ async function afterPublicationChange(actor: SessionUser, storyId: string, baseV
   if (!parsed.success) throw invalid(parsed.error.issues[0].message, { note: [parsed.error.issues[0].message] });
   const { saved, purge } = await db().$transaction(async (tx) => {
     const story = await tx.story.findUnique({ where: { id: storyId }, select: changeSelect });
-    if (!story || !canView(story, actor)) throw notFound();
+    if (!story || !storyAccess.may(actor, story)) throw notFound();
     const decision = decide(action, story, actor);
     if (!decision.allowed) throw forbidden(decision.reason);
     const moved = await tx.story.updateMany({ where: { id: storyId, version: baseVersion }, data: { status: decision.to, version: { increment: 1 } } });

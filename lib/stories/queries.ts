@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/core/session";
 import { can, isEditorRole } from "@/lib/core/roles";
 import { forbidden, notFound } from "@/lib/core/errors";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
+import { storyAccess } from "@/lib/stories/access";
 import { allowedActions, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import type { StoryDraft, StoryKind, TagKind } from "@/lib/stories/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,12 +14,6 @@ import { creditedLine } from "@/lib/stories/byline";
 import { ranInPrint } from "@/lib/stories/in-print";
 
 // Back-office reads. Each one is scoped in the query itself to what the asking user may see.
-
-/** Stories the actor may open: their own, and for the desk everything that has been submitted. */
-export function visibleTo(actor: SessionUser): Prisma.StoryWhereInput {
-  if (isEditorRole(actor.role)) return { OR: [{ authorId: actor.id }, { status: { not: "DRAFT" } }] };
-  return { authorId: actor.id };
-}
 
 export type StoryListItem = {
   id: string;
@@ -104,7 +99,7 @@ export type StoryForEdit = {
 export async function getStoryForEdit(actor: SessionUser, storyId: string): Promise<StoryForEdit> {
   if (!isRecordId(storyId)) throw notFound();
   const row = await db().story.findFirst({
-    where: { AND: [{ id: storyId }, visibleTo(actor)] },
+    where: { AND: [{ id: storyId }, storyAccess.where(actor)] },
     select: {
       id: true,
       version: true,

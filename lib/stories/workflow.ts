@@ -211,9 +211,3 @@ export function allowedActions(story: StoryRef, actor: Actor): StoryAction[] {
   return STORY_ACTION_NAMES.filter((a) => decide(a, story, actor).allowed);
 }
 
-/** Who may read a story in the back office (readers see published stories through the e-paper). */
-export function canView(story: StoryRef, actor: Actor): boolean {
-  if (story.authorId === actor.id) return true;
-  if (isEditorRole(actor.role)) return story.status !== "DRAFT";
-  return false;
-}

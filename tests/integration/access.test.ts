@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/platform/db";
+import { storyAccess } from "@/lib/stories/access";
+import { photoAccess } from "@/lib/photos/access";
+import { refreshPhotosRun } from "@/lib/photos/links";
+import { STORY_STATUSES, type StoryStatus } from "@/lib/stories/workflow";
+import type { SessionUser } from "@/lib/core/session";
+import { makeUser } from "../support/factories";
+
+// Access is one rule per domain asked two ways: `may` for a record in hand and `where` for a list.
+// Here every story state, and photos in every kind of use, meet every role, and for each pair the
+// two answers must be the same (a rule changed in one of them and not the other fails here).
+
+type Actors = Record<"author" | "otherCorrespondent" | "editor" | "chief" | "admin", SessionUser>;
+let actors: Actors;
+const storyIds = new Map<StoryStatus, string>();
+const photoIds: string[] = [];
+
+async function storyIn(status: StoryStatus, authorId: string): Promise<string> {
+  const ran = status === "PUBLISHED" || status === "WITHDRAWN";
+  const story = await db().story.create({
+    data: { kind: "NEWS_BRIEF", status, headline: `权限表 ${status}`, body: [], authorId, ...(ran ? { publishedAt: new Date() } : {}) },
+    select: { id: true },
+  });
+  return story.id;
+}
+
+async function photoBy(uploaderId: string, storyId?: string): Promise<string> {
+  const photo = await db().photo.create({
+    data: { storageKey: `access-${randomUUID()}`, mimeType: "image/png", width: 10, height: 10, bytes: 10, uploaderId },
+    select: { id: true },
+  });
+  if (storyId) await db().storyPhoto.create({ data: { storyId, photoId: photo.id } });
+  return photo.id;
+}
+
+beforeAll(async () => {
+  actors = {
+    author: await makeUser("CORRESPONDENT", "张权"),
+    otherCorrespondent: await makeUser("CORRESPONDENT", "李权"),
+    editor: await makeUser("EDITOR", "刘权"),
+    chief: await makeUser("CHIEF_EDITOR", "孙权"),
+    admin: await makeUser("ADMIN", "王权"),
+  };
+  for (const status of STORY_STATUSES) storyIds.set(status, await storyIn(status, actors.author.id));
+  // The editor's own draft: the desk does not read drafts, but an author reads their own.
+  const editorsDraft = await storyIn("DRAFT", actors.editor.id);
+  // A photo in each story and one in the editor's draft, all uploaded by a photographer who is none
+  // of the actors; the author's own upload in no story; the other correspondent's, in no story.
+  const photographer = await makeUser("CORRESPONDENT", "赵摄");
+  for (const id of storyIds.values()) photoIds.push(await photoBy(photographer.id, id));
+  photoIds.push(await photoBy(photographer.id, editorsDraft));
+  photoIds.push(await photoBy(actors.author.id));
+  photoIds.push(await photoBy(actors.otherCorrespondent.id));
+  await db().$transaction((tx) => refreshPhotosRun(tx, [...storyIds.values(), editorsDraft]));
+});
+
+describe("who may open a story", () => {
+  it("the answer for one story and the list agree, for every state and every role", async () => {
+    for (const [who, actor] of Object.entries(actors)) {
+      const listed = new Set(
+        (await db().story.findMany({ where: { AND: [{ id: { in: [...storyIds.values()] } }, storyAccess.where(actor)] }, select: { id: true } })).map((s) => s.id),
+      );
+      for (const [status, id] of storyIds) {
+        const story = await db().story.findUniqueOrThrow({ where: { id }, select: { status: true, authorId: true } });
+        expect(storyAccess.may(actor, story), `${who} × ${status}`).toBe(listed.has(id));
+      }
+    }
+  });
+
+  it("says what the newsroom expects: authors all their own, the desk all but drafts, others and admins nothing", async () => {
+    const opens = async (actor: SessionUser) =>
+      (await db().story.findMany({ where: { AND: [{ id: { in: [...storyIds.values()] } }, storyAccess.where(actor)] }, select: { status: true } })).map((s) => s.status).sort();
+    expect(await opens(actors.author)).toEqual([...STORY_STATUSES].sort());
+    expect(await opens(actors.editor)).toEqual(STORY_STATUSES.filter((s) => s !== "DRAFT").sort());
+    expect(await opens(actors.chief)).toEqual(STORY_STATUSES.filter((s) => s !== "DRAFT").sort());
+    expect(await opens(actors.otherCorrespondent)).toEqual([]);
+    expect(await opens(actors.admin)).toEqual([]);
+  });
+});
+
+describe("who may see a photo", () => {
+  it("the answer for one photo and the list agree, for photos in every kind of use and every role", async () => {
+    for (const [who, actor] of Object.entries(actors)) {
+      const listed = new Set((await db().photo.findMany({ where: { AND: [{ id: { in: photoIds } }, photoAccess.where(actor)] }, select: { id: true } })).map((p) => p.id));
+      for (const id of photoIds) {
+        const photo = await db().photo.findUniqueOrThrow({
+          where: { id },
+          select: { uploaderId: true, hasRun: true, stories: { select: { story: { select: { status: true, authorId: true } } } } },
+        });
+        const use = photo.stories.map((s) => s.story.status).join(",") || "no story";
+        expect(photoAccess.may(actor, photo), `${who} × photo in ${use}`).toBe(listed.has(id));
+      }
+    }
+  });
+
+  it("a printed photo is anyone's in the newsroom, a draft's is not, and an administrator sees none", async () => {
+    const sees = async (actor: SessionUser) => await db().photo.count({ where: { AND: [{ id: { in: photoIds } }, photoAccess.where(actor)] } });
+    // Another correspondent: the two that ran (published, withdrawn since) and their own upload.
+    expect(await sees(actors.otherCorrespondent)).toBe(3);
+    // The author: the photos of all nine of their stories and their own upload.
+    expect(await sees(actors.author)).toBe(STORY_STATUSES.length + 1);
+    // The desk: all but the photo in the author's draft (the editor sees their own draft's).
+    expect(await sees(actors.editor)).toBe(photoIds.length - 1);
+    // The chief editor: neither draft's.
+    expect(await sees(actors.chief)).toBe(photoIds.length - 2);
+    expect(await sees(actors.admin)).toBe(0);
+  });
+});
