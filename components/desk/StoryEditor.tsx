@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { idle, keepingTheForm, type FormState } from "@/lib/actions/form-state";
 import { countCharacters } from "@/lib/stories/body";
 import type { Credit } from "@/lib/stories/byline";
-import { KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/stories/schema";
+import { HEAD_FIELD_NAMES, HEAD_FIELDS, KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/stories/schema";
 import { actionRow, FORM_ACTIONS, type StoryAction } from "@/lib/stories/workflow";
 import type { LockView } from "@/lib/stories/lock-rules";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
@@ -255,10 +255,23 @@ export function StoryEditor({
             dateline={content.dateline}
           />
         </div>
-        <TextField label="引题" name="kicker" value={content.kicker} onChange={(v) => set("kicker", v)} errors={errors.kicker} placeholder="标题上方的一行，可不填" />
-        <TextField label="主题（标题）" name="headline" value={content.headline} onChange={(v) => set("headline", v)} errors={errors.headline} large />
-        <TextField label="副题" name="subheadline" value={content.subheadline} onChange={(v) => set("subheadline", v)} errors={errors.subheadline} placeholder="——副题以破折号开头，可不填" />
-        <TextField label="电头" name="dateline" value={content.dateline} onChange={(v) => set("dateline", v)} errors={errors.dateline} placeholder="本报讯（通讯员 张晗），消息稿填写，印在首段开头" />
+        {HEAD_FIELD_NAMES.map((field) => {
+          // The byline is edited as people (CreditsField above); the other head lines as text.
+          const { form } = HEAD_FIELDS[field];
+          if (!form) return null;
+          return (
+            <TextField
+              key={field}
+              label={form.label}
+              name={field}
+              value={content[field]}
+              onChange={(v) => set(field, v)}
+              errors={errors[field]}
+              placeholder={form.placeholder || undefined}
+              large={field === "headline"}
+            />
+          );
+        })}
 
         <div>
           <div className="flex items-baseline justify-between">

@@ -3,7 +3,7 @@
 // Pure, so the browser runs it as the editor works and the unit tests run it as a table.
 
 import { guessKind, isPageFurniture, parseParagraphs, splitPage, TRAILING_CREDIT, withoutJumpMarks, type ImportedBlock, type ImportedStory, type NameRun, type PageStory, type WholeParagraph } from "@/lib/import/copy-parser";
-import { completenessErrors, STORY_KINDS, type StoryDraft } from "@/lib/stories/schema";
+import { completenessErrors, HEAD_FIELD_NAMES, HEAD_FIELDS, STORY_KINDS, type HeadField, type StoryDraft } from "@/lib/stories/schema";
 
 /** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
 export type ImportCard = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subheadline" | "byline" | "dateline"> & {
@@ -167,11 +167,7 @@ export function findInSource(source: string, text: string, from = 0, to = source
 
 export type PartName = "kicker" | "headline" | "subheadline" | "byline" | "dateline" | "subhead" | "caption";
 export const PART_LABELS: Record<PartName, string> = {
-  kicker: "引题",
-  headline: "主题",
-  subheadline: "副题",
-  byline: "署名",
-  dateline: "电头",
+  ...(Object.fromEntries(HEAD_FIELD_NAMES.map((f) => [f, HEAD_FIELDS[f].label])) as Record<HeadField, string>),
   subhead: "小标题",
   caption: "图片说明",
 };

@@ -1,15 +1,11 @@
 import { nameChecks } from "@/lib/import/page-import";
+import { HEAD_FIELD_NAMES, HEAD_FIELDS } from "@/lib/stories/schema";
 import type { WordImport } from "@/lib/import/word-import";
 
 // What the 从 Word 文件导入 notice says was read: the fields found, then the counts, then what was left out.
 export function wordImportNotice({ draft, read }: WordImport): string {
-  const fields = [
-    draft.kicker && "引题",
-    draft.headline && "标题",
-    draft.subheadline && "副题",
-    draft.byline && "署名",
-    draft.dateline && "电头",
-  ].filter(Boolean);
+  // The head's fields the file gave, by their names (the headline as 标题, as a writer calls it).
+  const fields = HEAD_FIELD_NAMES.filter((f) => draft[f]).map((f) => (f === "headline" ? "标题" : HEAD_FIELDS[f].label));
   const counts = [
     `${read.paragraphs} 段正文`,
     read.subheads > 0 && `${read.subheads} 个小标题`,

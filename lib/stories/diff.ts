@@ -2,7 +2,7 @@
 // spaces to split words on, so the unit is the character. Lines (fields, paragraphs) are matched
 // first, then the characters inside the lines that changed, which keeps long stories fast.
 import type { StoryDraft } from "@/lib/stories/schema";
-import { KIND_LABELS } from "@/lib/stories/schema";
+import { HEAD_FIELD_NAMES, HEAD_FIELDS, KIND_LABELS } from "@/lib/stories/schema";
 
 export type DiffPart = { op: "equal" | "delete" | "insert"; text: string };
 
@@ -119,11 +119,7 @@ function push(parts: DiffPart[], op: DiffPart["op"], text: string) {
 export function storyAsText(s: StoryDraft): string {
   const lines = [
     `体裁：${KIND_LABELS[s.kind]}`,
-    `引题：${s.kicker}`,
-    `主题：${s.headline}`,
-    `副题：${s.subheadline}`,
-    `署名：${s.byline}`,
-    `电头：${s.dateline}`,
+    ...HEAD_FIELD_NAMES.map((f) => `${HEAD_FIELDS[f].label}：${s[f]}`),
     `标签：${s.tags.map((t) => t.name).join("、")}`,
     "正文：",
     ...s.body.map((b) => (b.type === "paragraph" ? b.text : b.type === "subhead" ? `【小标题】${b.text}` : `【图片】${b.caption}（${b.credit}）`)),

@@ -27,10 +27,25 @@ export const tagInput = z.object({
 });
 export type TagInput = z.infer<typeof tagInput>;
 
-const line = (max: number, what: string) => typedText({ max, what });
-
 /** How long a headline (主题) may be; the copy parser reads head lines up to it too. */
 export const HEADLINE_MAX = 80;
+
+/**
+ * The story's head, the lines above its body, in the order the paper prints them: each one's name
+ * in the newsroom, its limit, and how the form asks for it. The draft's rules, the form's fields,
+ * the history's comparison and the import's notices are read from here.
+ */
+export const HEAD_FIELDS = {
+  kicker: { label: "引题", max: 60, form: { label: "引题", placeholder: "标题上方的一行，可不填" } },
+  headline: { label: "主题", max: HEADLINE_MAX, form: { label: "主题（标题）", placeholder: "" } },
+  subheadline: { label: "副题", max: 120, form: { label: "副题", placeholder: "——副题以破折号开头，可不填" } },
+  byline: { label: "署名", max: 80, form: null },
+  dateline: { label: "电头", max: 60, form: { label: "电头", placeholder: "本报讯（通讯员 张晗），消息稿填写，印在首段开头" } },
+} as const;
+export type HeadField = keyof typeof HEAD_FIELDS;
+export const HEAD_FIELD_NAMES = Object.keys(HEAD_FIELDS) as HeadField[];
+
+const line = (field: HeadField) => typedText({ max: HEAD_FIELDS[field].max, what: HEAD_FIELDS[field].label });
 
 /** One person in a story's byline list: a contributor already known (contributorId) or a name to find or add. */
 export const creditInput = z.object({
@@ -43,14 +58,14 @@ export type CreditInput = z.infer<typeof creditInput>;
 // What a draft save accepts: any unfinished state, but every field within its limits.
 export const storyDraft = z.object({
   kind: z.enum(STORY_KINDS, { message: "请选择稿件体裁" }),
-  kicker: line(60, "引题"),
-  headline: line(HEADLINE_MAX, "主题"),
-  subheadline: line(120, "副题"),
-  byline: line(80, "署名"),
+  kicker: line("kicker"),
+  headline: line("headline"),
+  subheadline: line("subheadline"),
+  byline: line("byline"),
   // The byline as a list of people; the printed line above is made from it unless bylineEdited.
   contributors: z.array(creditInput).max(12, { message: "署名最多 12 人" }).default([]),
   bylineEdited: z.boolean().default(false),
-  dateline: line(60, "电头"),
+  dateline: line("dateline"),
   body: storyBody,
   tags: z.array(tagInput).max(10, { message: "最多 10 个标签" }),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countCharacters, leadText, storyBody } from "@/lib/stories/body";
-import { completenessErrors, storyDraft, type StoryDraft } from "@/lib/stories/schema";
+import { completenessErrors, HEAD_FIELD_NAMES, HEAD_FIELDS, storyDraft, type StoryDraft } from "@/lib/stories/schema";
 
 const base: StoryDraft = {
   kind: "NEWS_BRIEF",
@@ -85,5 +85,17 @@ describe("draft and submission rules", () => {
   it("refuses tags with separators and unknown kinds", () => {
     expect(storyDraft.safeParse({ ...base, tags: [{ name: "梨树县,铁西区", kind: "PLACE" }] }).success).toBe(false);
     expect(storyDraft.safeParse({ ...base, tags: [{ name: "梨树县", kind: "CITY" }] }).success).toBe(false);
+  });
+});
+
+// The head's lines are described once (HEAD_FIELDS): the draft's limits and messages come from there.
+describe("the story's head fields", () => {
+  it.each(HEAD_FIELD_NAMES)("%s takes up to its limit and refuses one character more, by its name", (field) => {
+    const { max, label } = HEAD_FIELDS[field];
+    const draft = (text: string) => ({ kind: "NEWS_BRIEF", kicker: "", headline: "标题", subheadline: "", byline: "", dateline: "", body: [], tags: [], [field]: text });
+    expect(storyDraft.safeParse(draft("字".repeat(max))).success).toBe(true);
+    const refused = storyDraft.safeParse(draft("字".repeat(max + 1)));
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]).toMatchObject({ path: [field], message: `${label}不能超过 ${max} 个字` });
   });
 });
