@@ -39,6 +39,13 @@ test("on a desktop the e-paper shows the set as a set, and its page moves throug
   await expect(slide(1)).toBeInViewport();
   await expect(slide(1)).toContainText(`1 / ${n}`);
   await expect(slide(2)).not.toBeInViewport();
+  // The thumbnails in view are drawn on first load (the first was once blank until something scrolled;
+  // from the seventh on they load as they come into view).
+  const thumbnails = gallery.getByRole("navigation", { name: "组图缩略图" }).locator("img");
+  await expect(thumbnails).toHaveCount(n);
+  await expect
+    .poll(() => thumbnails.evaluateAll((imgs) => imgs.slice(0, 6).filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length))
+    .toBe(Math.min(n, 6));
   await expect(gallery.getByRole("button", { name: "上一幅" })).toBeDisabled();
 
   await page.keyboard.press("ArrowRight");
@@ -58,6 +65,13 @@ test("on a desktop the e-paper shows the set as a set, and its page moves throug
   await gallery.getByRole("navigation", { name: "组图缩略图" }).getByRole("link", { name: `第${n}幅` }).click();
   await expect(slide(n)).toBeInViewport();
   await expect(gallery.getByRole("button", { name: "下一幅" })).toBeDisabled();
+  // The last slide fills the strip exactly: no sliver of the one before shows at its left.
+  const strip = slide(n).locator("..");
+  const edges = async () => {
+    const [box, last, before] = [await strip.boundingBox(), await slide(n).boundingBox(), await slide(n - 1).boundingBox()];
+    return Math.max(Math.abs(last!.x - box!.x), Math.max(0, before!.x + before!.width - box!.x));
+  };
+  await expect.poll(edges).toBeLessThan(1);
 
   // The photographer's name in a credit leads to their reader page when the story credits them.
   const credited = story.photos.findIndex((p) => p.credit?.includes("赵晨"));
