@@ -1,4 +1,5 @@
 import "server-only";
+import { emptyHead } from "@/lib/stories/schema";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
@@ -43,7 +44,7 @@ function withholdOthers(view: PageView, own: Set<string>): PageView {
     withheld.push(block.placementId);
     if (block.type === "slot") return { ...block, topic: "", assignee: null, targetLength: null, deadline: null, filed: null };
     const { id, kind } = block.story;
-    return { ...block, body: [], story: { id, kind, kicker: "", headline: "", subheadline: "", byline: "", dateline: "", body: [], photoSizes: {} } };
+    return { ...block, body: [], story: { id, kind, ...emptyHead(), body: [], photoSizes: {} } };
   });
   const shown = new Set(blocks.flatMap((b) => (b.type === "story" && !withheld.includes(b.placementId) ? [b.id] : [])));
   return { ...view, layout: { ...view.layout, blocks, headlines: view.layout.headlines.filter((h) => shown.has(h.id)) }, withheld };

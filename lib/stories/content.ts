@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
 import { countCharacters, searchTextOf } from "@/lib/stories/body";
-import { fieldErrorsOf, settleByline, storyDraft, type StoryDraft } from "@/lib/stories/schema";
+import { fieldErrorsOf, HEAD_SELECT, settleByline, storyDraft, type StoryDraft } from "@/lib/stories/schema";
 import { invalid } from "@/lib/core/errors";
 import type { ContributorRole } from "@/lib/stories/byline";
 
@@ -10,12 +10,8 @@ import type { ContributorRole } from "@/lib/stories/byline";
 /** The columns that make up a story's content, as every reader of a full story selects them. */
 export const storyContentSelect = {
   kind: true,
-  kicker: true,
-  headline: true,
-  subheadline: true,
-  byline: true,
+  ...HEAD_SELECT,
   bylineEdited: true,
-  dateline: true,
   body: true,
   tags: { select: { name: true, kind: true }, orderBy: { name: "asc" } },
   contributors: {

@@ -45,6 +45,14 @@ export const HEAD_FIELDS = {
 export type HeadField = keyof typeof HEAD_FIELDS;
 export const HEAD_FIELD_NAMES = Object.keys(HEAD_FIELDS) as HeadField[];
 
+/** The head's columns, for a Prisma select that reads a whole story. */
+export const HEAD_SELECT = Object.fromEntries(HEAD_FIELD_NAMES.map((f) => [f, true])) as { [F in HeadField]: true };
+
+/** A head with nothing written in it: a new story's, or one a viewer may not read. */
+export function emptyHead(): Record<HeadField, string> {
+  return Object.fromEntries(HEAD_FIELD_NAMES.map((f) => [f, ""])) as Record<HeadField, string>;
+}
+
 const line = (field: HeadField) => typedText({ max: HEAD_FIELDS[field].max, what: HEAD_FIELDS[field].label });
 
 /** One person in a story's byline list: a contributor already known (contributorId) or a name to find or add. */

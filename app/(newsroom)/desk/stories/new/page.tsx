@@ -4,7 +4,7 @@ import { requireCapability } from "@/lib/core/session";
 import { listTags } from "@/lib/stories/queries";
 import { StoryEditor } from "@/components/desk/StoryEditor";
 import { accountCredit } from "@/lib/stories/byline";
-import { emptyBody } from "@/lib/stories/schema";
+import { emptyBody, emptyHead } from "@/lib/stories/schema";
 import { storyEditorCalls } from "../editor-calls";
 import { assignmentToWrite } from "@/lib/issues/assignments";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
@@ -30,15 +30,12 @@ export default async function NewStoryPage({ searchParams }: { searchParams: Pro
           id: null,
           version: 1,
           kind: "NEWS_BRIEF",
-          kicker: "",
-          headline: "",
-          subheadline: "",
-          // Nobody is credited until someone is named: the filer is often not the author (通讯员 filing
-          // a colleague's copy, an editor typing a phoned-in story). The form offers the filer's name.
-          byline: "",
+          // Nobody is credited until someone is named (the byline too is empty): the filer is often not
+          // the author (通讯员 filing a colleague's copy, an editor typing a phoned-in story). The form
+          // offers the filer's name.
+          ...emptyHead(),
           contributors: [],
           bylineEdited: false,
-          dateline: "",
           body: emptyBody(),
           tags: [],
           updatedAt: null,
