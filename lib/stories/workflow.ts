@@ -48,8 +48,10 @@ type Tells = {
 
 /** One story action: everything the app says and does about it is read from its row. */
 type ActionRow = {
-  /** Its name in refusals ("不能通过") and in the history. */
+  /** Its name in refusals ("不能通过") and, unless `revision` says otherwise, in the history. */
   label: string;
+  /** How the history names a revision this action made, when not by its label. */
+  revision?: string;
   /** From which states, to which, by whom. */
   rules: readonly Rule[];
   /** Its button on the story form, when it is one: the text, its weight, and another action that also shows it. */
@@ -75,6 +77,7 @@ export const STORY_ACTIONS = {
       { from: BEFORE_PUBLICATION_ON_DESK, to: "same", who: DESK },
     ],
     button: { text: "保存", style: "plain" },
+    revision: "保存",
     done: "已保存",
     keepsLock: true,
     leavesQueue: false,
@@ -132,6 +135,7 @@ export const STORY_ACTIONS = {
     rules: [{ from: ["SPIKED"], to: "SUBMITTED", who: DESK }],
     // Spiked copy is read-only, so its one button shows while reading.
     button: { text: "恢复待审", style: "plain", whileReading: true },
+    revision: "恢复待审",
     done: "已恢复到待审",
     keepsLock: false,
     leavesQueue: false,
@@ -162,6 +166,16 @@ export function actionRow(action: StoryAction): ActionRow {
 
 /** An action that is a button on the story form (its row has one). */
 export type FormStoryAction = { [A in StoryAction]: (typeof STORY_ACTIONS)[A] extends { button: object } ? A : never }[StoryAction];
+
+/** How the history names a revision: by the action that made it, or as one of the saves outside the workflow. */
+export function revisionLabel(action: string): string {
+  const row = (ROWS as Record<string, ActionRow | undefined>)[action];
+  return row ? (row.revision ?? row.label) : (OTHER_REVISIONS[action] ?? action);
+}
+
+// Revisions no workflow action makes: a new story, a restored version, the text kept when an editor
+// took over the lock, and copy brought in by the import desk.
+const OTHER_REVISIONS: Record<string, string> = { create: "新建", revert: "恢复历史版本", takeover: "被接管时的内容", import: "版面导入" };
 
 /** The actions that are buttons on the story form, in the table's order. */
 export const FORM_ACTIONS = STORY_ACTION_NAMES.filter((a): a is FormStoryAction => !!ROWS[a].button);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { storyAccess } from "@/lib/stories/access";
-import { actionRow, allowedActions, decide, FORM_ACTIONS, STORY_ACTION_NAMES, STORY_STATUSES, type StoryAction, type StoryStatus, tidingsOf } from "@/lib/stories/workflow";
+import { actionRow, allowedActions, decide, revisionLabel, FORM_ACTIONS, STORY_ACTION_NAMES, STORY_STATUSES, type StoryAction, type StoryStatus, tidingsOf } from "@/lib/stories/workflow";
 import type { Role } from "@/lib/core/roles";
 
 // The expected table, written out by hand from the newsroom's rules (not derived from the code):
@@ -131,6 +131,12 @@ describe("each action's row says what follows from it", () => {
     expect(tidingsOf("return", false)!.message("刘明", "《标题》", "数字请核实")).toBe("刘明退回了《标题》：数字请核实");
     expect(tidingsOf("approve", false)).toMatchObject({ who: "author", kind: "APPROVED" });
     expect(tidingsOf("spike", false)).toBeUndefined();
+  });
+
+  it("the history names each revision by the action that made it, and the saves outside the workflow too", () => {
+    expect(["edit", "submit", "approve", "restore", "publish", "withdraw", "takeover", "revert", "import"].map(revisionLabel)).toEqual([
+      "保存", "提交", "通过", "恢复待审", "签发见报", "撤稿", "被接管时的内容", "恢复历史版本", "版面导入",
+    ]);
   });
 
   it("the states are the database's", async () => {

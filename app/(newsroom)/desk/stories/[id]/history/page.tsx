@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/core/session";
 import { compareRevisions, listRevisions } from "@/lib/stories/history";
-import { allowedActions, STATUS_LABELS } from "@/lib/stories/workflow";
+import { allowedActions, revisionLabel, STATUS_LABELS } from "@/lib/stories/workflow";
 import { DomainError } from "@/lib/core/errors";
 import { DiffView } from "@/components/desk/DiffView";
 import { ActionForm } from "@/components/desk/ActionForm";
@@ -11,23 +11,6 @@ import { restoreRevisionAction } from "../../actions";
 import { formatMoment } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "历史版本" };
-
-const REVISION_LABELS: Record<string, string> = {
-  create: "新建",
-  edit: "保存",
-  submit: "提交",
-  return: "退回",
-  approve: "通过",
-  spike: "弃用",
-  restore: "恢复待审",
-  revert: "恢复历史版本",
-  takeover: "被接管时的内容",
-  release: "放回待审",
-  publish: "见报",
-  correct: "更正",
-  withdraw: "撤稿",
-  import: "版面导入",
-};
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string }> };
 
@@ -46,7 +29,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const canRestore = allowedActions(story, user).includes("edit");
   const label = (revId?: string) => {
     const r = revisions.find((x) => x.id === revId);
-    return r ? `第 ${r.version} 版 · ${REVISION_LABELS[r.action] ?? r.action} · ${r.actorName} · ${formatMoment(r.createdAt)}` : "";
+    return r ? `第 ${r.version} 版 · ${revisionLabel(r.action)} · ${r.actorName} · ${formatMoment(r.createdAt)}` : "";
   };
   return (
     <>
@@ -75,7 +58,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 <td className="px-3 py-2"><input type="radio" form="compare" name="a" value={r.id} defaultChecked={r.id === older} aria-label={`作为旧版本：第 ${r.version} 版`} /></td>
                 <td className="px-3 py-2"><input type="radio" form="compare" name="b" value={r.id} defaultChecked={r.id === newer} aria-label={`作为新版本：第 ${r.version} 版`} /></td>
                 <td className="px-3 py-2 tabular-nums">第 {r.version} 版</td>
-                <td className="px-3 py-2">{REVISION_LABELS[r.action] ?? r.action}</td>
+                <td className="px-3 py-2">{revisionLabel(r.action)}</td>
                 <td className="px-3 py-2">{STATUS_LABELS[r.status]}</td>
                 <td className="px-3 py-2">{r.actorName}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{formatMoment(r.createdAt)}</td>
