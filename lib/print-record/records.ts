@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/platform/db";
 
@@ -30,22 +31,41 @@ const storyAsPrinted = {
 
 type Printed = Prisma.StoryGetPayload<{ select: typeof storyAsPrinted }>;
 
-/** The story's own part of a record: its words, its people and its photos as they are now. */
-function asPrinted(story: Printed) {
-  const linked = new Set(story.photos.map((p) => p.photoId));
-  return {
-    kind: story.kind,
-    kicker: story.kicker,
-    headline: story.headline,
-    byline: story.byline,
-    characters: story.charCount,
-    credits: { create: story.contributors.map((c) => ({ contributorId: c.contributorId, name: c.contributor.name, role: c.role, position: c.position })) },
-    photos: {
-      create: photosIn(story.body)
+/** Where and how a story ran: everything of a record but the story's own words, people and photos. */
+type Placing = Omit<Prisma.PrintRecordCreateManyInput, "id" | "storyId" | "kind" | "kicker" | "headline" | "byline" | "characters">;
+
+/**
+ * Writes records, each a story as it is now where `placing` says it ran, in three statements
+ * whatever their number (a release writes one per story of the issue).
+ */
+async function writeRecords(tx: Tx, records: { placing: Placing; story: Printed }[]): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map(({ placing, story }) => ({ id: randomUUID(), placing, story }));
+  await tx.printRecord.createMany({
+    data: rows.map(({ id, placing, story }) => ({
+      ...placing,
+      id,
+      storyId: story.id,
+      kind: story.kind,
+      kicker: story.kicker,
+      headline: story.headline,
+      byline: story.byline,
+      characters: story.charCount,
+    })),
+  });
+  await tx.printCredit.createMany({
+    data: rows.flatMap(({ id, story }) =>
+      story.contributors.map((c) => ({ recordId: id, contributorId: c.contributorId, name: c.contributor.name, role: c.role, position: c.position })),
+    ),
+  });
+  await tx.printPhoto.createMany({
+    data: rows.flatMap(({ id, story }) => {
+      const linked = new Set(story.photos.map((p) => p.photoId));
+      return photosIn(story.body)
         .filter((p) => linked.has(p.photoId))
-        .map((p, position) => ({ photoId: p.photoId, position, caption: p.caption ?? "", credit: p.credit ?? "" })),
-    },
-  };
+        .map((p, position) => ({ recordId: id, photoId: p.photoId, position, caption: p.caption ?? "", credit: p.credit ?? "" }));
+    }),
+  });
 }
 
 /**
@@ -73,31 +93,30 @@ export async function recordWhatRan(tx: Tx, issueId: string, at: Date, pageIds?:
       },
     },
   });
-  let written = 0;
-  for (const page of issue.pages) {
-    for (const [position, placement] of page.placements.entries()) {
-      if (!placement.story) continue;
-      await tx.printRecord.create({
-        data: {
-          event: "RELEASED",
-          recordedAt: at,
-          issueId,
-          issueDate: issue.date,
-          issueNumber: issue.number,
-          pageNumber: page.number,
-          pageName: page.name,
-          storyId: placement.story.id,
-          position,
-          isLead: placement.isLead,
-          size: placement.size,
-          continuedOnPage: placement.continuesOn?.number ?? null,
-          ...asPrinted(placement.story),
-        },
-      });
-      written++;
-    }
-  }
-  return written;
+  const records = issue.pages.flatMap((page) =>
+    page.placements.flatMap(({ story, isLead, size, continuesOn }, position) =>
+      story
+        ? [{
+            story,
+            placing: {
+              event: "RELEASED" as const,
+              recordedAt: at,
+              issueId,
+              issueDate: issue.date,
+              issueNumber: issue.number,
+              pageNumber: page.number,
+              pageName: page.name,
+              position,
+              isLead,
+              size,
+              continuedOnPage: continuesOn?.number ?? null,
+            },
+          }]
+        : [],
+    ),
+  );
+  await writeRecords(tx, records);
+  return records.length;
 }
 
 /**
@@ -112,5 +131,5 @@ export async function recordAfterPrint(tx: Tx, storyId: string, event: "CORRECTE
   });
   if (!released) return;
   const story = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: storyAsPrinted });
-  await tx.printRecord.create({ data: { event, storyId, ...released, ...asPrinted(story) } });
+  await writeRecords(tx, [{ story, placing: { ...released, event } }]);
 }

@@ -11,7 +11,9 @@ import { completeDraft, makeUser, placeAtEnd, pngBytes, releasableIssue } from "
 
 let day = 0;
 const nextDate = () => new Date(Date.UTC(2049, 0, 1) + ++day * 86400_000).toISOString().slice(0, 10);
-const unique = (prefix: string) => `${prefix}${Math.random().toString(36).slice(2, 4)}`.slice(0, 4);
+// A name as a credit is read: Han characters, three of them (digits are no name; four read as two people).
+const HAN = "春夏秋冬东南西北山川林海云雨风雪";
+const unique = (prefix: string) => prefix + Array.from({ length: 2 }, () => HAN[Math.floor(Math.random() * HAN.length)]).join("");
 
 let editor: Awaited<ReturnType<typeof makeUser>>;
 let chief: Awaited<ReturnType<typeof makeUser>>;

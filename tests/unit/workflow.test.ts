@@ -112,6 +112,13 @@ describe("each action's row says what follows from it", () => {
     for (const action of FORM_ACTIONS) expect(actionRow(action).done, action).toMatch(/^已/);
   });
 
+  it("a button shown for another action names one of the table's", () => {
+    for (const action of FORM_ACTIONS) {
+      const also = actionRow(action).button?.alsoWhen;
+      if (also !== undefined) expect(STORY_ACTION_NAMES, action).toContain(also);
+    }
+  });
+
   it("handing the copy on gives up the edit lock; working on it keeps it", () => {
     const handsOff = STORY_ACTION_NAMES.filter((a) => !actionRow(a).keepsLock && FORM_ACTIONS.includes(a as never));
     expect(handsOff).toEqual(["submit", "approve", "return", "release", "spike", "restore"]);
