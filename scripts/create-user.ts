@@ -3,7 +3,7 @@
 import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/core/audit";
-import { ensureAccountContributor } from "@/lib/stories/credits";
+import { ensureAccountContributor } from "@/lib/contributors/credits";
 import { newUserInput } from "@/lib/validation/user";
 
 async function main() {

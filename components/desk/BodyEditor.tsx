@@ -18,7 +18,7 @@ import type { BodyBlock, PhotoBlock } from "@/lib/stories/body";
 import { photoUrl } from "@/lib/format";
 import { newBlockKey, useBlockKeys } from "@/components/desk/body-editor/useBlockKeys";
 import { isMultiLinePaste, parsePastedBody, type PastedBody } from "@/lib/import/paste";
-import { MISSING_CREDIT, splitCaptionCredit } from "@/lib/photos/credit";
+import { MISSING_CREDIT, splitCaptionCredit } from "@/lib/contributors/photo-credit";
 
 /** A photo as an uploader or the photo library hands it over. */
 export type PickedPhoto = { id: string; width: number; height: number; caption: string; credit: string; altText: string };
@@ -79,7 +79,7 @@ export function BodyEditor({
 
   /** The one way photos enter the body, whatever brought them (an upload, a batch, the library). */
   const insertPhotos = (at: number, photos: PhotoBlock[]) => insertBlocks(at, photos);
-  // A photo brings its own caption and credit (lib/photos/credit.ts), never the account's name.
+  // A photo brings its own caption and credit (lib/contributors/photo-credit.ts), never the account's name.
   const picked = (photo: PickedPhoto): PhotoBlock => ({ type: "photo", photoId: photo.id, caption: photo.caption, credit: photo.credit, altText: photo.altText });
 
   function insertEmpty(at: number, type: "paragraph" | "subhead") {

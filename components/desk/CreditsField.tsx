@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { CONTRIBUTOR_ROLES, CONTRIBUTOR_ROLE_LABELS, composeByline, parseByline, type ContributorRole, type Credit } from "@/lib/stories/byline";
+import { CONTRIBUTOR_ROLES, CONTRIBUTOR_ROLE_LABELS, composeByline, parseByline, type ContributorRole, type Credit } from "@/lib/contributors/byline";
 import type { CreditInput } from "@/lib/stories/schema";
-import type { ContributorChoice } from "@/lib/stories/credits";
+import type { ContributorChoice } from "@/lib/contributors/credits";
 import { FieldError } from "@/components/desk/FormMessage";
 
 type Credits = { contributors: CreditInput[]; byline: string; bylineEdited: boolean };

@@ -3,7 +3,7 @@ import { useActionState, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useRouter } from "next/navigation";
 import { idle, keepingTheForm, type FormState } from "@/lib/actions/form-state";
 import { countCharacters } from "@/lib/stories/body";
-import type { Credit } from "@/lib/stories/byline";
+import type { Credit } from "@/lib/contributors/byline";
 import { HEAD_FIELD_NAMES, HEAD_FIELDS, KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/stories/schema";
 import { actionRow, FORM_ACTIONS, type StoryAction } from "@/lib/stories/workflow";
 import type { LockView } from "@/lib/stories/lock-rules";

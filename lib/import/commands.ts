@@ -9,7 +9,7 @@ import { conflict, DomainError, forbidden, invalid } from "@/lib/core/errors";
 import { recordWhatRan } from "@/lib/print-record/records";
 import { beijingDateTimeToDate, isRealDay, issueDateFromString, issueDateToString, paperDay } from "@/lib/core/dates";
 import { parseDraft, storyColumns } from "@/lib/stories/content";
-import { writeCredits } from "@/lib/stories/credits";
+import { writeCredits } from "@/lib/contributors/credits";
 import { recordRevision } from "@/lib/stories/revisions";
 import { paperProfile } from "@/lib/issues/paper-profile";
 import { pageInput } from "@/lib/validation/issue";

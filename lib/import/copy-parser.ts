@@ -2,8 +2,8 @@
 // text) into the story model. Pure: no database, no Node APIs, so the browser can run it on paste.
 // Table-tested in tests/unit/copy-parser.test.ts and scored on tests/fixtures/import (npm run bench:import).
 
-import { composeByline, parseByline, type Credit } from "@/lib/stories/byline";
-import { splitRunTogetherNames } from "@/lib/stories/person-names";
+import { composeByline, parseByline, type Credit } from "@/lib/contributors/byline";
+import { splitRunTogetherNames } from "@/lib/contributors/person-names";
 import { HEADLINE_MAX, type StoryKind } from "@/lib/stories/schema";
 
 /**

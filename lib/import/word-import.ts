@@ -7,7 +7,7 @@ import { readWordFile, type WordPicture } from "@/lib/import/word-file";
 import { isAcceptedPhotoFormat } from "@/lib/photos/ingest";
 import { discardUploadedPhotos, uploadPhoto, type UploadedPhoto } from "@/lib/photos/mutations";
 import { photoTextLimits } from "@/lib/photos/fields";
-import { composeByline } from "@/lib/stories/byline";
+import { composeByline } from "@/lib/contributors/byline";
 import type { BodyBlock } from "@/lib/stories/body";
 import { emptyBody, type StoryDraft } from "@/lib/stories/schema";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { creditedLine } from "@/lib/stories/byline";
+import { creditedLine } from "@/lib/contributors/byline";
 import { creditsSelect } from "@/lib/stories/content";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";

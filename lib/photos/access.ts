@@ -1,7 +1,7 @@
 import type { SessionUser } from "@/lib/core/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, isEditorRole } from "@/lib/core/roles";
-import { ranInPrint } from "@/lib/stories/in-print";
+import { ranInPrint } from "@/lib/print-record/in-print";
 import { storyAccess } from "@/lib/stories/access";
 import type { StoryStatus } from "@/lib/stories/workflow";
 

@@ -12,7 +12,7 @@ import { searchTerms } from "@/lib/validation/search-terms";
 import { DERIVATIVE_WIDTHS } from "@/lib/photos/ingest";
 import { mayEditPhoto, photoAccess, storiesShowingPhotosTo, usesLibrary } from "@/lib/photos/access";
 import type { StoryStatus } from "@/lib/stories/workflow";
-import { ranInPrint } from "@/lib/stories/in-print";
+import { ranInPrint } from "@/lib/print-record/in-print";
 
 // The photo library (图片库): every photo the asker may see, newest first, searched by its words
 // through the trigram index on searchText and paged by keyset (after the last photo shown).

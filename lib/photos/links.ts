@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/core/session";
 import { isEditorRole } from "@/lib/core/roles";
 import { photoIdsOf, type BodyBlock } from "@/lib/stories/body";
 import { invalid } from "@/lib/core/errors";
-import { hasRunInPrint, inPrintSelect, photoRanInPrint } from "@/lib/stories/in-print";
+import { hasRunInPrint, inPrintSelect, photoRanInPrint } from "@/lib/print-record/in-print";
 
 /**
  * Keeps a story's photo links equal to the photo blocks of its body: a photo removed from the body
@@ -40,7 +40,7 @@ export async function linkStoryPhotos(tx: Tx, actor: SessionUser, storyId: strin
 
 /**
  * 已刊用 (Photo.hasRun) of the photos of these stories, read again from what is true now: some story
- * that ran in print carries the photo (photoRanInPrint, lib/stories/in-print.ts), a withdrawn one
+ * that ran in print carries the photo (photoRanInPrint, lib/print-record/in-print.ts), a withdrawn one
  * too. The one place the flag is written, called in the transaction of the one change that can turn
  * it: a release. A withdrawal no longer does (the story still ran), and a story that ran never
  * changes its body, so its photos. Derived, not toggled: whatever order things happen in.

@@ -2,7 +2,7 @@ import "server-only";
 import exifr from "exifr";
 import { printable } from "@/lib/validation/text";
 import { photoTextLimits } from "@/lib/photos/fields";
-import { asPhotoCredit } from "@/lib/photos/credit";
+import { asPhotoCredit } from "@/lib/contributors/photo-credit";
 
 // What a camera and the photographer's software wrote into the file (EXIF, IPTC, XMP): read once
 // at upload, since the public sizes are made without it. File values only fill what the uploader

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import { currentUser } from "@/lib/core/session";
 import { photoAccess } from "@/lib/photos/access";
-import { readerVisible } from "@/lib/stories/in-print";
+import { readerVisible } from "@/lib/print-record/in-print";
 
 export type PhotoFile = { storageKey: string; mimeType: string; extension: string; isPublic: boolean };
 

@@ -6,9 +6,9 @@ import { leadText, parseStoredBody } from "@/lib/stories/body";
 import type { StoryKind, TagKind } from "@/lib/stories/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { issueDateToString, paperDay } from "@/lib/core/dates";
-import { parseByline } from "@/lib/stories/byline";
+import { parseByline } from "@/lib/contributors/byline";
 import { photoSizesOf, photoSizesSelect } from "@/lib/stories/content";
-import { inReleasedIssue, ranInPrint, readerVisible } from "@/lib/stories/in-print";
+import { inReleasedIssue, ranInPrint, readerVisible } from "@/lib/print-record/in-print";
 
 // The archive around the issues: the back-issue calendar, tag pages and contributors' pages.
 

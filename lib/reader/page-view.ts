@@ -1,5 +1,5 @@
 import "server-only";
-import { creditedLine } from "@/lib/stories/byline";
+import { creditedLine } from "@/lib/contributors/byline";
 import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseStoredBody } from "@/lib/stories/body";
@@ -11,7 +11,7 @@ import { paperProfile, type PaperProfile } from "@/lib/issues/paper-profile";
 import { cachedReader } from "@/lib/reader/queries";
 import { readerKey } from "@/lib/reader/keys";
 import { formatLunarDate } from "@/lib/core/lunar-date";
-import { readerVisible } from "@/lib/stories/in-print";
+import { readerVisible } from "@/lib/print-record/in-print";
 
 // The page-view model: one printed page as readers see it and as the desk's proof shows it before
 // release. Both come from here, drawn by the same components, so a signed proof is the page.

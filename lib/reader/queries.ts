@@ -7,7 +7,7 @@ import { creditsSelect, photoSizesOf, photoSizesSelect, readerCredits, storyCont
 import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/stories/schema";
 import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 import { EVERY_READER_PAGE, readerKey } from "@/lib/reader/keys";
-import { readerVisible, withdrawnAfterPrint } from "@/lib/stories/in-print";
+import { readerVisible, withdrawnAfterPrint } from "@/lib/print-record/in-print";
 
 // What readers see: published issues, pages and stories only. Results are cached by Next under the
 // keys of what they show (lib/reader/keys.ts) and dropped when that changes (lib/reader/purge.ts), so

@@ -5,7 +5,7 @@ import { cardSelect, toCard, LIST_PAGE_SIZE, type StoryCard } from "@/lib/reader
 import { searchTerms } from "@/lib/validation/search-terms";
 import { cachedReader } from "@/lib/reader/queries";
 import { readerKey } from "@/lib/reader/keys";
-import { readerVisibleSql } from "@/lib/stories/in-print";
+import { readerVisibleSql } from "@/lib/print-record/in-print";
 
 // Reader search over published stories. Chinese has no spaces between words, so instead of a word
 // index it looks for each query term as a substring of searchText. Terms are split on spaces; all

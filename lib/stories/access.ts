@@ -5,7 +5,7 @@ import { STORY_STATUSES, type StoryStatus } from "@/lib/stories/workflow";
 // Who may open a story in the back office, written once as grants and asked two ways: `where` for a
 // list (a Prisma condition) and `may` for one story in hand. tests/integration/access.test.ts seeds
 // every state for every role and checks the two answers agree. Readers see published stories
-// through the e-paper (lib/stories/in-print.ts), not through this.
+// through the e-paper (lib/print-record/in-print.ts), not through this.
 
 type Actor = { id: string; role: Role };
 

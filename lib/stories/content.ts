@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/platform/db";
 import { countCharacters, searchTextOf } from "@/lib/stories/body";
 import { fieldErrorsOf, HEAD_SELECT, settleByline, storyDraft, type StoryDraft } from "@/lib/stories/schema";
 import { invalid } from "@/lib/core/errors";
-import type { ContributorRole } from "@/lib/stories/byline";
+import type { ContributorRole } from "@/lib/contributors/byline";
 
 // A story's content (fields, body, tags, photos): how it is read back and how it is written.
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/platform/db";
 import { parseStoredBody } from "@/lib/stories/body";
-import { composeByline, parseByline } from "@/lib/stories/byline";
-import { ensureAccountContributor, writeCredits } from "@/lib/stories/credits";
+import { composeByline, parseByline } from "@/lib/contributors/byline";
+import { ensureAccountContributor, writeCredits } from "@/lib/contributors/credits";
 
 // Stories filed before credits were people carry only a byline string: their credits are read
 // from it once (the parser is TypeScript, so this runs at start rather than in the SQL migration).

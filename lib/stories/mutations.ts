@@ -11,7 +11,7 @@ import { actionRow, decide, decideSteps, tidingsOf, type StoryAction, type Story
 import { assertNotLockedByOther } from "@/lib/stories/locks";
 import { deskUserIds, notify } from "@/lib/inbox/notify";
 import { creditsOf, draftOfStored, parseDraft, resolveTags, storyColumns, storyContentSelect } from "@/lib/stories/content";
-import { writeCredits } from "@/lib/stories/credits";
+import { writeCredits } from "@/lib/contributors/credits";
 import { linkStoryPhotos } from "@/lib/photos/links";
 import { takeWordsFromStory } from "@/lib/photos/mutations";
 import { recordRevision } from "@/lib/stories/revisions";
@@ -275,7 +275,7 @@ async function afterPublicationChange(actor: SessionUser, storyId: string, baseV
     const moved = await tx.story.updateMany({ where: { id: storyId, version: baseVersion }, data: { status: decision.to, version: { increment: 1 } } });
     if (moved.count !== 1) throw staleVersion();
     if (action === "correct") await tx.correction.create({ data: { storyId, body: parsed.data.text } });
-    // A withdrawn story still ran: its photos stay 已刊用 (lib/stories/in-print.ts).
+    // A withdrawn story still ran: its photos stay 已刊用 (lib/print-record/in-print.ts).
     else await tx.storyNote.create({ data: { storyId, authorId: actor.id, body: `撤稿：${parsed.data.text}` } });
     await recordAfterPrint(tx, storyId, action === "correct" ? "CORRECTED" : "WITHDRAWN");
     const version = baseVersion + 1;

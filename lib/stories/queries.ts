@@ -10,8 +10,8 @@ import type { StoryDraft, StoryKind, TagKind } from "@/lib/stories/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { creditsOf, creditsSelect, storyContentSelect } from "@/lib/stories/content";
 import { isRecordId } from "@/lib/core/ids";
-import { creditedLine } from "@/lib/stories/byline";
-import { ranInPrint } from "@/lib/stories/in-print";
+import { creditedLine } from "@/lib/contributors/byline";
+import { ranInPrint } from "@/lib/print-record/in-print";
 
 // Back-office reads. Each one is scoped in the query itself to what the asking user may see.
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { countCharacters, storyBody, type StoryBody } from "@/lib/stories/body";
 import type { FieldErrors } from "@/lib/core/errors";
 import { typedText } from "@/lib/validation/text";
-import { CONTRIBUTOR_ROLES, composeByline, parseByline } from "@/lib/stories/byline";
+import { CONTRIBUTOR_ROLES, composeByline, parseByline } from "@/lib/contributors/byline";
 import { RECORD_ID } from "@/lib/core/ids";
 
 export const STORY_KINDS = ["NEWS_BRIEF", "FEATURE", "PHOTO_NEWS", "PHOTO_STORY", "COMMENTARY"] as const;

@@ -1,5 +1,5 @@
 import "server-only";
-import { ensureAccountContributor } from "@/lib/stories/credits";
+import { ensureAccountContributor } from "@/lib/contributors/credits";
 import { db, isUniqueViolation } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { can, ROLES } from "@/lib/core/roles";

@@ -11,7 +11,7 @@ import { createIssue } from "@/lib/issues/mutations";
 import { releaseNow } from "@/lib/issues/release";
 import { pageAtNow, placeOnPage, planSlot, signPage, updatePagePlan } from "@/lib/issues/commands";
 import { uploadPhoto } from "@/lib/photos/mutations";
-import { ensureAccountContributor } from "@/lib/stories/credits";
+import { ensureAccountContributor } from "@/lib/contributors/credits";
 import type { BodyBlock } from "@/lib/stories/body";
 import type { StoryDraft } from "@/lib/stories/schema";
 import { demoCredits, demoDesk, demoIssues, demoPlannedIssue, demoProfile, demoTags, type DemoStory } from "./demo-content";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
 import { changeStory, createStory } from "@/lib/stories/mutations";
 import { getStoryForEdit } from "@/lib/stories/queries";
-import { ensureAccountContributor, findContributors } from "@/lib/stories/credits";
+import { ensureAccountContributor, findContributors } from "@/lib/contributors/credits";
 import { backfillCredits } from "@/lib/stories/credits-backfill";
 import { uploadPhoto } from "@/lib/photos/mutations";
 import { completeDraft, makeUser, pngBytes } from "../support/factories";

@@ -11,7 +11,7 @@ import { streamedUpload } from "@/lib/core/upload-route";
 import { flashParams, readFlash } from "@/lib/core/flash";
 import { searchTerms } from "@/lib/validation/search-terms";
 import { rss } from "@/lib/reader/feeds";
-import { findContributors } from "@/lib/stories/credits";
+import { findContributors } from "@/lib/contributors/credits";
 import { db } from "@/lib/platform/db";
 import { makeUser } from "../support/factories";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeByline, parseByline, roleOfTitle, type Credit } from "@/lib/stories/byline";
+import { composeByline, parseByline, roleOfTitle, type Credit } from "@/lib/contributors/byline";
 
 // Byline forms as county and city papers print them, and the credits each stands for.
 const READ: [string, Credit[]][] = [

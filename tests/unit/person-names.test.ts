@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitRunTogetherNames } from "@/lib/stories/person-names";
+import { splitRunTogetherNames } from "@/lib/contributors/person-names";
 
 // Names written together in a dateline or byline (实习记者 刘洋陈思): which people they are.
 describe("splitRunTogetherNames", () => {

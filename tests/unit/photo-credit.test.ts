@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asPhotoCredit, photoWords, splitCaptionCredit } from "@/lib/photos/credit";
+import { asPhotoCredit, photoWords, splitCaptionCredit } from "@/lib/contributors/photo-credit";
 
 // Captions as county papers' photographers hand them in, with the credit where they put it.
 // Names and places are invented for these tests.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withImportedDraft } from "@/lib/import/word-draft";
 import { wordImportNotice } from "@/lib/import/word-notice";
 import type { ImportedDraft } from "@/lib/import/word-import";
-import type { Credit } from "@/lib/stories/byline";
+import type { Credit } from "@/lib/contributors/byline";
 
 // The 写新稿 form after a Word import: the copy's people, or an empty byline to be asked for; the
 // filing account's default never survives, what the author typed does.

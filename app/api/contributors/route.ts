@@ -1,6 +1,6 @@
 import { currentUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
-import { findContributors } from "@/lib/stories/credits";
+import { findContributors } from "@/lib/contributors/credits";
 
 // Names to pick from while typing a byline: people already credited, with and without accounts.
 export async function GET(request: Request) {

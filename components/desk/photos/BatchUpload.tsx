@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { FormAction } from "@/lib/actions/form-state";
 import type { PhotoChoice } from "@/lib/photos/fields";
 import { ActionForm } from "@/components/desk/ActionForm";
-import { MISSING_CREDIT } from "@/lib/photos/credit";
+import { MISSING_CREDIT } from "@/lib/contributors/photo-credit";
 
 // Many photos at once: each file its own row with a progress bar, its own error and a retry; two
 // uploads at a time, since the server decodes two and answers 503 when too many wait. Used by the

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/core/session";
 import { getStoryForEdit, listTags } from "@/lib/stories/queries";
 import { DomainError } from "@/lib/core/errors";
 import { StoryEditor } from "@/components/desk/StoryEditor";
-import { accountCredit } from "@/lib/stories/byline";
+import { accountCredit } from "@/lib/contributors/byline";
 import { AfterPublicationForms } from "@/components/desk/AfterPublicationForms";
 import { can } from "@/lib/core/roles";
 import { NoteThread } from "@/components/desk/NoteThread";
@@ -16,7 +16,7 @@ import { storyEditorCalls } from "../editor-calls";
 import { formatIssueDate, issueDateToString } from "@/lib/core/dates";
 import { readFlash } from "@/lib/core/flash";
 import { pageLabel } from "@/lib/format";
-import { isReaderVisible } from "@/lib/stories/in-print";
+import { isReaderVisible } from "@/lib/print-record/in-print";
 
 
 export const metadata: Metadata = { title: "稿件" };

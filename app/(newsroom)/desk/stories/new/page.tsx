@@ -3,7 +3,7 @@ import { env } from "@/lib/platform/env";
 import { requireCapability } from "@/lib/core/session";
 import { listTags } from "@/lib/stories/queries";
 import { StoryEditor } from "@/components/desk/StoryEditor";
-import { accountCredit } from "@/lib/stories/byline";
+import { accountCredit } from "@/lib/contributors/byline";
 import { emptyBody, emptyHead } from "@/lib/stories/schema";
 import { storyEditorCalls } from "../editor-calls";
 import { assignmentToWrite } from "@/lib/issues/assignments";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { StoryStatus } from "@/lib/stories/workflow";
+import type { StoryStatus } from "@/lib/generated/prisma/enums";
 
 // 刊用 / 见报, defined once: each rule is a Prisma `where` for lists and a yes/no for one record,
 // and every query that asks "has this run" or "may readers read this" takes it from here.

@@ -1,6 +1,6 @@
 // Bylines as people: the printed byline line is made from a list of credits, and old byline
 // strings are read back into such a list. Pure functions, table-tested (tests/unit/byline.test.ts).
-import { splitRunTogetherNames } from "@/lib/stories/person-names";
+import { splitRunTogetherNames } from "@/lib/contributors/person-names";
 
 export const CONTRIBUTOR_ROLES = ["REPORTER", "CORRESPONDENT", "INTERN", "SPECIAL", "PHOTOGRAPHER", "WRITER"] as const;
 export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number];

@@ -1,17 +1,25 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/platform/db";
-import type { ContributorRole } from "@/lib/stories/byline";
-import { photographersOf } from "@/lib/photos/credit";
+import type { ContributorRole } from "@/lib/contributors/byline";
+import { photographersOf } from "@/lib/contributors/photo-credit";
 import { isEditorRole, type Role } from "@/lib/core/roles";
-import type { StoryDraft } from "@/lib/stories/schema";
 import { filterText } from "@/lib/validation/text";
-import { ranInPrint } from "@/lib/stories/in-print";
+import { ranInPrint } from "@/lib/print-record/in-print";
 
 // Credits are people (Contributor), not accounts: a story's byline list and its photo credits are
 // written here as StoryContributor rows, finding each named person or adding them.
 
 type Wanted = { contributorId?: string | null; name: string; role: ContributorRole; fromPhotoCredit: boolean };
+
+/**
+ * What a story's credits are written from: its byline list, and its body's blocks (a photo block's
+ * credit names its photographers). Said here by shape, so people stay below the stories that name them.
+ */
+export type CreditedCopy = {
+  contributors: readonly { contributorId?: string | null; name: string; role: ContributorRole }[];
+  body: readonly { type: string; credit?: string }[];
+};
 
 /** A reader-page address for someone without an account. */
 function newSlug(): string {
@@ -42,12 +50,12 @@ export async function resolveContributor(tx: Tx, wanted: Pick<Wanted, "contribut
 }
 
 /** The photographers named by the photo credits of a body (易跃跃 摄, 本报记者 赵晨 摄). */
-export function photoCreditsOf(body: StoryDraft["body"]): { name: string; role: ContributorRole }[] {
-  return body.flatMap((b) => (b.type === "photo" ? photographersOf(b.credit).map((c) => ({ name: c.name, role: "PHOTOGRAPHER" as const })) : []));
+export function photoCreditsOf(body: CreditedCopy["body"]): { name: string; role: ContributorRole }[] {
+  return body.flatMap((b) => (b.type === "photo" && b.credit !== undefined ? photographersOf(b.credit).map((c) => ({ name: c.name, role: "PHOTOGRAPHER" as const })) : []));
 }
 
 /** Writes a story's credits from its draft: the byline list in order, then the photo credits. */
-export async function writeCredits(tx: Tx, storyId: string, filerId: string, draft: Pick<StoryDraft, "contributors" | "body">): Promise<void> {
+export async function writeCredits(tx: Tx, storyId: string, filerId: string, draft: CreditedCopy): Promise<void> {
   const wanted: Wanted[] = [
     ...draft.contributors.map((c) => ({ ...c, fromPhotoCredit: false })),
     ...photoCreditsOf(draft.body).map((c) => ({ ...c, fromPhotoCredit: true })),

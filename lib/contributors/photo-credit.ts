@@ -1,4 +1,4 @@
-import { parseByline, type Credit } from "@/lib/stories/byline";
+import { parseByline, type Credit } from "@/lib/contributors/byline";
 
 // Who took a photo: the one rule. A photo's credit comes from the photo itself (what the uploader
 // typed for it, the file's IPTC/XMP byline, or its caption's trailing “某某 摄”), never from the
