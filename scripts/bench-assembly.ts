@@ -14,7 +14,7 @@ export async function assemblyIssue(editorPassword?: string): Promise<{ editor: 
   const { hashPassword } = await import("@/lib/auth/password");
   const { createIssue } = await import("@/lib/issues/mutations");
   const { addPageTo, pageAtNow, placeOnPage } = await import("@/lib/issues/commands");
-  const { changeStory, createStory } = await import("@/lib/stories/mutations");
+  const { changeStory, createStory } = await import("@/lib/desk/story-commands");
 
   const person = async (role: SessionUser["role"], name: string, password?: string): Promise<SessionUser> => {
     const username = `bench_${role.toLowerCase()}_${Date.now()}`;

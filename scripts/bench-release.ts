@@ -61,7 +61,7 @@ export async function realisticDesk() {
   const { ALL_QUEUES } = await import("@/lib/jobs/queues");
   const { createIssue } = await import("@/lib/issues/mutations");
   const { addPageTo, pageAtNow, placeOnPage } = await import("@/lib/issues/commands");
-  const { changeStory, createStory } = await import("@/lib/stories/mutations");
+  const { changeStory, createStory } = await import("@/lib/desk/story-commands");
   const { uploadPhoto } = await import("@/lib/photos/mutations");
   // A release sends its reader purge as a job in its own transaction: the queue must exist.
   await installJobQueues(ALL_QUEUES);

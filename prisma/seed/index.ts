@@ -6,7 +6,7 @@
 import { db } from "@/lib/platform/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/core/session";
-import { changeStory, createStory } from "@/lib/stories/mutations";
+import { changeStory, createStory } from "@/lib/desk/story-commands";
 import { createIssue } from "@/lib/issues/mutations";
 import { releaseNow } from "@/lib/issues/release";
 import { pageAtNow, placeOnPage, planSlot, signPage, updatePagePlan } from "@/lib/issues/commands";

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createStory } from "@/lib/stories/mutations";
+import { createStory } from "@/lib/desk/story-commands";
 import { completeDraft, makeUser } from "../support/factories";
 
 // The audit log's row triggers cannot see TRUNCATE, which touches no row: a statement trigger

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
-import { changeStory, createStory } from "@/lib/stories/mutations";
+import { changeStory, createStory } from "@/lib/desk/story-commands";
 import { getStoryForEdit } from "@/lib/stories/queries";
 import { ensureAccountContributor, findContributors } from "@/lib/contributors/credits";
 import { backfillCredits } from "@/lib/stories/credits-backfill";

@@ -3,7 +3,7 @@ import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { createIssue } from "@/lib/issues/mutations";
 import { releaseNow } from "@/lib/issues/release";
-import { changeStory, createStory, withdrawStory } from "@/lib/stories/mutations";
+import { changeStory, createStory, withdrawStory } from "@/lib/desk/story-commands";
 import { uploadPhoto } from "@/lib/photos/mutations";
 import { listLibrary, photoDetail } from "@/lib/photos/library";
 import { findContributors } from "@/lib/contributors/credits";

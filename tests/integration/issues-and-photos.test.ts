@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, existsSync } from "node:fs";
 import { db } from "@/lib/platform/db";
-import { changeStory, createStory } from "@/lib/stories/mutations";
+import { changeStory, createStory } from "@/lib/desk/story-commands";
 import { createIssue } from "@/lib/issues/mutations";
 import { releaseNow } from "@/lib/issues/release";
 import { addPageTo, makeLead, moveItem, pageAtNow, placeOnPage, takeOffPage } from "@/lib/issues/commands";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
-import { changeStory, createStory } from "@/lib/stories/mutations";
+import { changeStory, createStory } from "@/lib/desk/story-commands";
 import { createIssue } from "@/lib/issues/mutations";
 import { dropPage, makeLead, moveItem, pageAtNow, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, signPage, takeOffPage, updatePagePlan } from "@/lib/issues/commands";
 import { boardVersion, issueBoard } from "@/lib/issues/board";

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { db } from "@/lib/platform/db";
 import { uploadPhoto, updatePhoto } from "@/lib/photos/mutations";
 import { listLibrary, photoDetail } from "@/lib/photos/library";
-import { changeStory, createStory } from "@/lib/stories/mutations";
+import { changeStory, createStory } from "@/lib/desk/story-commands";
 import { listDeskStories } from "@/lib/stories/queries";
 import { completeDraft, makeUser, publishDirectly } from "../support/factories";
 import { cameraJpeg } from "../support/photo-files";

@@ -5,7 +5,7 @@ import { uploadPhoto } from "@/lib/photos/mutations";
 import { listLibrary } from "@/lib/photos/library";
 import { releaseNow } from "@/lib/issues/release";
 import { createIssue } from "@/lib/issues/mutations";
-import { changeStory, createStory, withdrawStory } from "@/lib/stories/mutations";
+import { changeStory, createStory, withdrawStory } from "@/lib/desk/story-commands";
 import { completeDraft, makeUser, pagesOf, placeAtEnd, pngBytes, readyForRelease } from "../support/factories";
 
 // 已刊用 (Photo.hasRun) is a copy of "some story that ran in print carries this photo" (a withdrawn

@@ -5,7 +5,7 @@ import { db } from "@/lib/platform/db";
 import { uploadPhoto, updatePhoto } from "@/lib/photos/mutations";
 import { listLibrary, photoDetail } from "@/lib/photos/library";
 import { photoStore } from "@/lib/platform/storage";
-import { createStory } from "@/lib/stories/mutations";
+import { createStory } from "@/lib/desk/story-commands";
 import { completeDraft, makeUser, pngBytes, publishDirectly } from "../support/factories";
 import { cameraJpeg } from "../support/photo-files";
 import { refusal } from "../support/refusal";

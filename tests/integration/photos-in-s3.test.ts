@@ -8,7 +8,7 @@ import { db } from "@/lib/platform/db";
 import { photoStore } from "@/lib/platform/storage";
 import { s3Client } from "@/lib/platform/storage/s3";
 import { uploadPhoto } from "@/lib/photos/mutations";
-import { createStory } from "@/lib/stories/mutations";
+import { createStory } from "@/lib/desk/story-commands";
 import { GET, HEAD } from "@/app/api/photos/[id]/[file]/route";
 import { completeDraft, makeUser, pngBytes } from "../support/factories";
 import { refusal } from "../support/refusal";

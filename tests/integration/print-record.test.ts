@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
 import { releaseNow } from "@/lib/issues/release";
-import { changeStory, correctStory, createStory, withdrawStory } from "@/lib/stories/mutations";
+import { changeStory, correctStory, createStory, withdrawStory } from "@/lib/desk/story-commands";
 import { uploadPhoto } from "@/lib/photos/mutations";
 import { completeDraft, makeUser, placeAtEnd, pngBytes, releasableIssue } from "../support/factories";
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/platform/db";
 import { startJobWorkers } from "@/lib/platform/jobs";
 import { QUEUES } from "@/lib/jobs/queues";
 import { releaseNow } from "@/lib/issues/release";
-import { correctStory, withdrawStory } from "@/lib/stories/mutations";
+import { correctStory, withdrawStory } from "@/lib/desk/story-commands";
 import { readerPurgeJob } from "@/lib/reader/purge";
 import { readerKey } from "@/lib/reader/keys";
 import { cacheHandlerOver } from "@/lib/platform/cache/next-cache-handler.mjs";

@@ -4,7 +4,7 @@ import { installJobQueues } from "@/lib/platform/jobs";
 import { ALL_QUEUES } from "@/lib/jobs/queues";
 import { createIssue } from "@/lib/issues/mutations";
 import { releaseNow, scheduleRelease } from "@/lib/issues/release";
-import { changeStory, createStory, withdrawStory } from "@/lib/stories/mutations";
+import { changeStory, createStory, withdrawStory } from "@/lib/desk/story-commands";
 import { issueByDate, latestIssue, storyView } from "@/lib/reader/queries";
 import { loadPageView, publishedPageView } from "@/lib/reader/page-view";
 import { allTags, authorPage, calendarMonth, issueCards, sitemapYear, sitemapYears, tagPage } from "@/lib/reader/archive";

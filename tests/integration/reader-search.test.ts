@@ -5,7 +5,7 @@ import { findStories, RESULT_CAP, type SearchInput } from "@/lib/reader/search";
 import { searchTextOf } from "@/lib/stories/body";
 import { createIssue } from "@/lib/issues/mutations";
 import { releaseNow } from "@/lib/issues/release";
-import { changeStory, createStory, withdrawStory } from "@/lib/stories/mutations";
+import { changeStory, createStory, withdrawStory } from "@/lib/desk/story-commands";
 import type { StoryStatus } from "@/lib/generated/prisma/client";
 import { completeDraft, makeUser, pagesOf, placeAtEnd, readyForRelease } from "../support/factories";
 

@@ -7,7 +7,7 @@ import { listFailedJobs } from "@/lib/jobs/failed";
 import { holdRelease, releaseJob, releaseNow, runScheduledRelease, scheduleRelease } from "@/lib/issues/release";
 import { createIssue } from "@/lib/issues/mutations";
 import { addPageTo } from "@/lib/issues/commands";
-import { changeStory, createStory } from "@/lib/stories/mutations";
+import { changeStory, createStory } from "@/lib/desk/story-commands";
 import { dateToBeijingDateTime, formatMomentExact } from "@/lib/core/dates";
 import { listInbox } from "@/lib/inbox/queries";
 import { completeDraft, makeUser, placeAtEnd, releasableIssue } from "../support/factories";

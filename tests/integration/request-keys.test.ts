@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
-import { addNote, changeStory, createStory } from "@/lib/stories/mutations";
+import { addNote, changeStory, createStory } from "@/lib/desk/story-commands";
 import { completeDraft, makeUser } from "../support/factories";
 import { refusal } from "../support/refusal";
 

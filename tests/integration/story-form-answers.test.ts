@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
-import { changeStory, createStory } from "@/lib/stories/mutations";
+import { changeStory, createStory } from "@/lib/desk/story-commands";
 import { getStoryForEdit, whoSaved } from "@/lib/stories/queries";
 import { markRead, unreadCount } from "@/lib/inbox/queries";
 import { completeDraft, makeUser } from "../support/factories";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
-import { changeStory, createStory } from "@/lib/stories/mutations";
+import { changeStory, createStory } from "@/lib/desk/story-commands";
 import { getStoryForEdit, listDeskStories, listMyStories } from "@/lib/stories/queries";
 import { DomainError } from "@/lib/core/errors";
 import { completeDraft, makeUser } from "../support/factories";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
-import { addNote, changeStory, correctStory, createStory, restoreRevision, withdrawStory } from "@/lib/stories/mutations";
+import { addNote, changeStory, correctStory, createStory, restoreRevision, withdrawStory } from "@/lib/desk/story-commands";
 import { acquireLock, renewLock, takeOverLock } from "@/lib/stories/locks";
 import { LOCK_TTL_MS } from "@/lib/stories/lock-rules";
 import { createIssue } from "@/lib/issues/mutations";

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/core/session";
 import type { Role } from "@/lib/core/roles";
 import { hashPassword } from "@/lib/auth/password";
 import type { StoryDraft } from "@/lib/stories/schema";
-import { changeStory, createStory } from "@/lib/stories/mutations";
+import { changeStory, createStory } from "@/lib/desk/story-commands";
 import { createIssue } from "@/lib/issues/mutations";
 import { refreshPhotosRun } from "@/lib/photos/links";
 

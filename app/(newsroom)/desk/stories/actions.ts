@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { requireUser } from "@/lib/core/session";
-import { addNote, changeStory, correctStory, createStory, restoreRevision, withdrawStory } from "@/lib/stories/mutations";
+import { addNote, changeStory, correctStory, createStory, restoreRevision, withdrawStory } from "@/lib/desk/story-commands";
 import { acquireLock, releaseLock, renewLock, takeOverLock } from "@/lib/stories/locks";
 import type { LockAnswer } from "@/components/desk/story-editor/calls";
 import { getStoryForEdit, whoSaved } from "@/lib/stories/queries";

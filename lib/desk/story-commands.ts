@@ -24,6 +24,13 @@ import { purgeNow, sendReaderPurge, storyChangePurge } from "@/lib/reader/purge"
 import { typedText } from "@/lib/validation/text";
 import { applyOnce } from "@/lib/stories/request-keys";
 
+// The desk's commands on a story: filing, saving, each step of the workflow, notes, restoring a
+// revision, corrections and withdrawals. They sit above the domains because one change touches
+// several: approving fills the planned slot it was filed for (issues), a body's photos are linked
+// (photos), the reader's caches are purged (reader) and what ran is recorded (print-record). The
+// story's own rules (its schema, the workflow table, access, locks) stay in lib/stories/ and know
+// nothing of these.
+
 export type SavedStory = { id: string; version: number; status: StoryStatus };
 
 function requireComplete(draft: StoryDraft) {
