@@ -1,4 +1,4 @@
-import type { Masthead as MastheadData } from "@/lib/reader/page-view";
+import type { Masthead as MastheadData } from "@/lib/issues/page-view";
 import { formatIssueDate } from "@/lib/core/dates";
 
 // 报头: the paper's name large, and beside it the day (with weekday and 农历), the running number

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { PageView } from "@/lib/reader/page-view";
+import type { PageView } from "@/lib/issues/page-view";
 import { formatIssueDate } from "@/lib/core/dates";
 import { IssueBar } from "@/components/reader/IssueBar";
 import { Masthead } from "@/components/page/Masthead";

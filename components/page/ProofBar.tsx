@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { PageView } from "@/lib/reader/page-view";
+import type { PageView } from "@/lib/issues/page-view";
 import { PAGE_FLAGS } from "@/lib/issues/layout";
 import { PAGE_STATUS_LABELS } from "@/lib/issues/labels";
 

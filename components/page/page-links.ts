@@ -1,4 +1,4 @@
-import type { IssueNav } from "@/lib/reader/page-view";
+import type { IssueNav } from "@/lib/issues/page-view";
 
 // Where a printed page's links lead: the reader's e-paper, or the desk's proofs and stories. A
 // miniature leads nowhere (the board around it is what readers of it click).

@@ -8,7 +8,7 @@ import { notFound } from "@/lib/core/errors";
 import { mayAssemble } from "@/lib/issues/desk-rules";
 import { isRecordId } from "@/lib/core/ids";
 import { issueDateToString } from "@/lib/core/dates";
-import { loadPageView, type PageView } from "@/lib/reader/page-view";
+import { loadPageView, type PageView } from "@/lib/issues/page-view";
 import type { IssueStatus, PageStatus } from "@/lib/generated/prisma/enums";
 import type { StoryKind } from "@/lib/stories/schema";
 

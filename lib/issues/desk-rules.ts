@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
 import { conflict, forbidden, notFound } from "@/lib/core/errors";
+import { storiesPrintedOn } from "@/lib/print-record/in-print";
 
 // The rules every page-desk command shares, in one place.
 
@@ -36,21 +37,6 @@ export async function lockIssueOfPage(tx: Tx, pageId: string, options?: { open?:
 export async function lockIssueOfStory(tx: Tx, storyId: string) {
   const placement = await tx.placement.findUnique({ where: { storyId }, select: { page: { select: { issueId: true } } } });
   return placement ? lockIssue(tx, placement.page.issueId, { open: false }) : null;
-}
-
-// Where a story prints: on the page it is placed on and, when it jumps (转版), on the page it
-// continues on. The two queries below are the one statement of it, read from either side: a
-// signed page goes back to 待签 when anything it prints changes, a proof shows its own and arriving copy.
-
-/** The placed stories a page prints: its own, and the rest of those continued from another page (上接). */
-export function storiesPrintedOn(page: Prisma.PageWhereInput): Prisma.PlacementWhereInput {
-  return { storyId: { not: null }, OR: [{ page }, { continuesOn: page }] };
-}
-
-/** The pages that print the placed stories `which` picks: the pages they are on, and the pages they continue on. */
-export function pagesPrinting(which: Prisma.PlacementWhereInput): Prisma.PageWhereInput {
-  const placed = { AND: [which, { storyId: { not: null } }] };
-  return { OR: [{ placements: { some: placed } }, { arriving: { some: placed } }] };
 }
 
 /**

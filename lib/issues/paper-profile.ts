@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/core/audit";
 import { fieldErrorsOf } from "@/lib/stories/schema";
 import { everyReaderPagePurge, purgeNow, sendReaderPurge } from "@/lib/reader/purge";
 import { touchPage } from "@/lib/issues/commands";
-import { pagesPrinting } from "@/lib/issues/desk-rules";
+import { pagesPrinting } from "@/lib/print-record/in-print";
 
 // The paper as its masthead prints it and when its issues go out (版面设置). One row; until an
 // administrator fills it in, the masthead carries the paper's name and nothing else.

@@ -4,9 +4,9 @@ import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
 import { isRecordId } from "@/lib/core/ids";
-import { loadPageView, type PageView } from "@/lib/reader/page-view";
+import { loadPageView, type PageView } from "@/lib/issues/page-view";
 import type { PageBlock } from "@/lib/issues/layout";
-import { storiesPrintedOn } from "@/lib/issues/desk-rules";
+import { storiesPrintedOn } from "@/lib/print-record/in-print";
 
 // Who may read a page's proof (大样) before release, and what of it. The one place for the rule.
 //  - editors and chief editors: any page of any issue, everything on it;

@@ -55,3 +55,18 @@ export const inReleasedIssue = { placement: { page: { issue: { status: "PUBLISHE
  * Photo.hasRun (lib/photos/links.ts refreshPhotosRun); Photo.hasRun is its yes/no.
  */
 export const photoRanInPrint: Prisma.PhotoWhereInput = { stories: { some: { story: ranInPrint } } };
+
+// Where a story prints: on the page it is placed on and, when it jumps (转版), on the page it
+// continues on. The two queries below are the one statement of it, read from either side: a
+// signed page goes back to 待签 when anything it prints changes, a proof shows its own and arriving copy.
+
+/** The placed stories a page prints: its own, and the rest of those continued from another page (上接). */
+export function storiesPrintedOn(page: Prisma.PageWhereInput): Prisma.PlacementWhereInput {
+  return { storyId: { not: null }, OR: [{ page }, { continuesOn: page }] };
+}
+
+/** The pages that print the placed stories `which` picks: the pages they are on, and the pages they continue on. */
+export function pagesPrinting(which: Prisma.PlacementWhereInput): Prisma.PageWhereInput {
+  const placed = { AND: [which, { storyId: { not: null } }] };
+  return { OR: [{ placements: { some: placed } }, { arriving: { some: placed } }] };
+}

@@ -6,7 +6,7 @@ import { createIssue } from "@/lib/issues/mutations";
 import { releaseNow, scheduleRelease } from "@/lib/issues/release";
 import { changeStory, createStory, withdrawStory } from "@/lib/desk/story-commands";
 import { issueByDate, latestIssue, storyView } from "@/lib/reader/queries";
-import { loadPageView, publishedPageView } from "@/lib/reader/page-view";
+import { loadPageView, publishedPageView } from "@/lib/issues/page-view";
 import { allTags, authorPage, calendarMonth, issueCards, sitemapYear, sitemapYears, tagPage } from "@/lib/reader/archive";
 import { findStories } from "@/lib/reader/search";
 import { completeDraft, makeUser, pagesOf, placeAtEnd, readyForRelease } from "../support/factories";

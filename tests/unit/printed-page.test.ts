@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { layoutPage, type LayoutItem, type PagePlan } from "@/lib/issues/layout";
-import type { PageView } from "@/lib/reader/page-view";
+import type { PageView } from "@/lib/issues/page-view";
 import { PrintedPage } from "@/components/page/PrintedPage";
 import type { PageMode } from "@/components/page/page-links";
 

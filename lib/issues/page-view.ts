@@ -14,7 +14,9 @@ import { formatLunarDate } from "@/lib/core/lunar-date";
 import { readerVisible } from "@/lib/print-record/in-print";
 
 // The page-view model: one printed page as readers see it and as the desk's proof shows it before
-// release. Both come from here, drawn by the same components, so a signed proof is the page.
+// release. Both come from here, drawn by the same components, so a signed proof is the page. It
+// lives with the pages, not the reader: the desk's board and proof read it, and the reader's side
+// (its queries, caches and purges) sits below the desk that releases and purges.
 
 export type PageLink = { number: number; name: string };
 export type IssueNav = { id: string; date: string; number: number; pages: PageLink[]; previousDate: string | null; nextDate: string | null };
