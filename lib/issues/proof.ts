@@ -2,39 +2,25 @@ import "server-only";
 import { emptyHead } from "@/lib/stories/schema";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/core/roles";
 import { isRecordId } from "@/lib/core/ids";
 import { loadPageView, type PageView } from "@/lib/issues/page-view";
 import type { PageBlock } from "@/lib/issues/layout";
-import { storiesPrintedOn } from "@/lib/print-record/in-print";
+import { mayReadPlacement, pageAccess, pageAccessSelect, printedHere } from "@/lib/issues/access";
 
-// Who may read a page's proof (大样) before release, and what of it. The one place for the rule.
-//  - editors and chief editors: any page of any issue, everything on it;
-//  - a correspondent: only a page carrying a story they wrote (here or continued here) or a slot
-//    assigned to them. Anything else is "not found" (404), so a proof does not even tell them a page
-//    exists. On their page, others' unreleased copy stays theirs until release (correspondents see
-//    only their own work before publication): those blocks are drawn as taken space, without text;
-//  - administrators: not found (they run accounts, not copy).
-// Visitors without a session never get here: the desk layout and proxy.ts send them to sign-in.
+// A page's proof (大样) before release, for whoever may open it (lib/issues/access.ts says who). The
+// desk sees everything on it. Someone who files copy sees the page only when something on it is
+// theirs, and on it only their own: others' unreleased copy stays theirs until release, drawn as
+// taken space without text. Anyone else gets "not found" (404), so a proof does not even tell them
+// a page exists. Visitors without a session never get here: the desk layout and proxy.ts send them to sign-in.
 
 export async function proofPageView(actor: SessionUser, issueId: string, number: number): Promise<PageView | null> {
   if (!isRecordId(issueId) || !Number.isInteger(number) || number < 1) return null;
-  if (can(actor.role, "issue:assemble")) return loadPageView({ issueId }, number, false);
-  if (!can(actor.role, "story:file")) return null;
-  const own = await ownWorkOnPage(actor, issueId, number);
-  if (own.size === 0) return null;
+  const page = await db().page.findUnique({ where: { issueId_number: { issueId, number } }, select: pageAccessSelect });
+  if (!page || !pageAccess.may(actor, page)) return null;
+  const printed = printedHere(page);
+  const own = new Set(printed.filter((p) => mayReadPlacement(actor, p)).map((p) => p.id));
   const view = await loadPageView({ issueId }, number, false);
-  return view && withholdOthers(view, own);
-}
-
-/** The placements on the page that are the actor's: their stories, continuations of them, slots assigned to them. */
-async function ownWorkOnPage(actor: SessionUser, issueId: string, number: number): Promise<Set<string>> {
-  const page = { issueId, number };
-  const rows = await db().placement.findMany({
-    where: { OR: [{ page, assigneeId: actor.id }, { AND: [storiesPrintedOn(page), { story: { authorId: actor.id } }] }] },
-    select: { id: true },
-  });
-  return new Set(rows.map((r) => r.id));
+  return view && (own.size === printed.length ? view : withholdOthers(view, own));
 }
 
 function withholdOthers(view: PageView, own: Set<string>): PageView {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
 import { storyAccess } from "@/lib/stories/access";
 import { photoAccess } from "@/lib/photos/access";
+import { mayReadPlacement, pageAccess, pageAccessSelect, printedHere } from "@/lib/issues/access";
 import { refreshPhotosRun } from "@/lib/photos/links";
 import { STORY_STATUSES, type StoryStatus } from "@/lib/stories/workflow";
 import type { SessionUser } from "@/lib/core/session";
@@ -106,5 +107,63 @@ describe("who may see a photo", () => {
     // The chief editor: neither draft's.
     expect(await sees(actors.chief)).toBe(photoIds.length - 2);
     expect(await sees(actors.admin)).toBe(0);
+  });
+});
+
+describe("who may open a page's proof", () => {
+  // One issue's pages, each holding one kind of placement: the author's story, another
+  // correspondent's, a slot assigned to the author, one assigned to someone else, nothing, the
+  // author's story arriving from the page before (转版), the author's draft-state story.
+  const pages = new Map<string, string>();
+
+  beforeAll(async () => {
+    const issue = await db().issue.create({ data: { date: new Date("2048-05-05"), number: 948_505 }, select: { id: true } });
+    const page = async (name: string) => {
+      const created = await db().page.create({ data: { issueId: issue.id, number: pages.size + 1, name }, select: { id: true } });
+      pages.set(name, created.id);
+      return created.id;
+    };
+    const place = async (pageId: string, data: { storyId?: string; assigneeId?: string; continuesOnId?: string }) =>
+      db().placement.create({ data: { pageId, position: 0, ...data } });
+    const story = (status: StoryStatus, authorId: string) => storyIn(status, authorId);
+    await place(await page("作者的稿"), { storyId: await story("APPROVED", actors.author.id) });
+    await place(await page("别人的稿"), { storyId: await story("APPROVED", actors.otherCorrespondent.id) });
+    await place(await page("派给作者"), { assigneeId: actors.author.id });
+    await place(await page("派给别人"), { assigneeId: actors.otherCorrespondent.id });
+    await page("空版");
+    const from = await page("转出");
+    const onto = await page("转入");
+    await place(from, { storyId: await story("APPROVED", actors.otherCorrespondent.id), continuesOnId: onto });
+    await place(from, { storyId: await story("APPROVED", actors.author.id), continuesOnId: onto });
+    await place(await page("退回的稿"), { storyId: await story("RETURNED", actors.author.id) });
+  });
+
+  const listed = async (actor: SessionUser) =>
+    new Set((await db().page.findMany({ where: { AND: [{ id: { in: [...pages.values()] } }, pageAccess.where(actor)] }, select: { id: true } })).map((p) => p.id));
+
+  it("the answer for one page and the list agree, for every kind of placement and every role", async () => {
+    for (const [who, actor] of Object.entries(actors)) {
+      const list = await listed(actor);
+      for (const [name, id] of pages) {
+        const page = await db().page.findUniqueOrThrow({ where: { id }, select: pageAccessSelect });
+        expect(pageAccess.may(actor, page), `${who} × ${name}`).toBe(list.has(id));
+      }
+    }
+  });
+
+  it("says what the newsroom expects: the desk every page, a correspondent the pages with their work, and on them only their own", async () => {
+    const names = async (actor: SessionUser) => {
+      const list = await listed(actor);
+      return [...pages].filter(([, id]) => list.has(id)).map(([name]) => name);
+    };
+    expect(await names(actors.editor)).toEqual([...pages.keys()]);
+    expect(await names(actors.chief)).toEqual([...pages.keys()]);
+    expect(await names(actors.author)).toEqual(["作者的稿", "派给作者", "转出", "转入", "退回的稿"]);
+    expect(await names(actors.otherCorrespondent)).toEqual(["别人的稿", "派给别人", "转出", "转入"]);
+    expect(await names(actors.admin)).toEqual([]);
+    // On the page both stories continue onto, each correspondent reads only their own.
+    const onto = await db().page.findUniqueOrThrow({ where: { id: pages.get("转入")! }, select: pageAccessSelect });
+    const readable = (actor: SessionUser) => printedHere(onto).filter((p) => mayReadPlacement(actor, p)).length;
+    expect([readable(actors.author), readable(actors.otherCorrespondent), readable(actors.editor)]).toEqual([1, 1, 2]);
   });
 });
