@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
-import { completenessErrors, fieldErrorsOf, type StoryDraft } from "@/lib/stories/schema";
+import { completenessErrors, fieldErrorsOf, type StoryDraft, type StoryHead } from "@/lib/stories/schema";
 import { storyAccess } from "@/lib/stories/access";
 import { actionRow, decide, decideSteps, tidingsOf, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import { assertNotLockedByOther } from "@/lib/stories/locks";
@@ -308,7 +308,7 @@ function staleVersion() {
   return conflict("这篇稿件已有更新的保存版本。你的内容没有保存，也没有覆盖那个版本：请对照两边的内容再继续。");
 }
 
-type StoryRow = Pick<StoryDraft, "kicker" | "headline" | "subheadline" | "byline" | "dateline"> & {
+type StoryRow = StoryHead & {
   kind: StoryDraft["kind"];
   body: unknown;
   tags: { name: string; kind: "PLACE" | "TOPIC" }[];

@@ -4,7 +4,7 @@
 
 import { composeByline, parseByline, type Credit } from "@/lib/contributors/byline";
 import { splitRunTogetherNames } from "@/lib/contributors/person-names";
-import { HEADLINE_MAX, type StoryKind } from "@/lib/stories/schema";
+import { HEADLINE_MAX, type StoryHead, type StoryKind } from "@/lib/stories/schema";
 
 /**
  * A photo as copy names it: there is no picture yet, only its caption and credit. Read from whole
@@ -14,14 +14,9 @@ export type PhotoPlaceholder = { type: "photo"; caption: string; credit: string;
 export type ImportedBlock = { type: "paragraph"; text: string } | { type: "subhead"; text: string } | PhotoPlaceholder;
 
 /** One story read from copy, in the fields of StoryDraft (lib/stories/schema.ts), before any photo is attached. */
-export type ImportedStory = {
+export type ImportedStory = StoryHead & {
   kind: StoryKind;
-  kicker: string;
-  headline: string;
-  subheadline: string;
-  byline: string;
   contributors: Credit[];
-  dateline: string;
   body: ImportedBlock[];
   /** Every caption of the story, in order, for a desk that attaches pictures later. */
   captions: { caption: string; credit: string }[];

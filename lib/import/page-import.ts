@@ -3,10 +3,10 @@
 // Pure, so the browser runs it as the editor works and the unit tests run it as a table.
 
 import { guessKind, isPageFurniture, parseParagraphs, splitPage, TRAILING_CREDIT, withoutJumpMarks, type ImportedBlock, type ImportedStory, type NameRun, type PageStory, type WholeParagraph } from "@/lib/import/copy-parser";
-import { completenessErrors, HEAD_FIELD_NAMES, HEAD_FIELDS, STORY_KINDS, type HeadField, type StoryDraft } from "@/lib/stories/schema";
+import { completenessErrors, HEAD_FIELD_NAMES, HEAD_FIELDS, STORY_KINDS, type HeadField, type StoryDraft, type StoryHead, emptyHead, headOf } from "@/lib/stories/schema";
 
 /** One story on the desk: its head fields as text, its body as one block per line (see bodyToText). */
-export type ImportCard = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subheadline" | "byline" | "dateline"> & {
+export type ImportCard = Pick<StoryDraft, "kind"> & StoryHead & {
   key: string;
   range: [number, number];
   include: boolean;
@@ -58,11 +58,7 @@ export function cardOf(story: PageStory): ImportCard {
     range: story.range,
     include: true,
     kind: story.kind,
-    kicker: story.kicker,
-    headline: story.headline,
-    subheadline: story.subheadline,
-    byline: story.byline,
-    dateline: story.dateline,
+    ...headOf(story),
     bodyText: bodyToText(story.body),
     nameRuns: story.nameRuns,
   };
@@ -253,15 +249,8 @@ function pageNumberOf(written: string): number {
 /** What the server is sent for one card: the fields of a story, the body as blocks. */
 export function storyOfCard(card: ImportCard) {
   const kind = (STORY_KINDS as readonly string[]).includes(card.kind) ? card.kind : "NEWS_BRIEF";
-  return {
-    kind,
-    kicker: card.kicker.trim(),
-    headline: card.headline.trim(),
-    subheadline: card.subheadline.trim(),
-    byline: card.byline.trim(),
-    dateline: card.dateline.trim(),
-    body: textToBody(card.bodyText),
-  };
+  const head = Object.fromEntries(HEAD_FIELD_NAMES.map((f) => [f, card[f].trim()])) as StoryHead;
+  return { kind, ...head, body: textToBody(card.bodyText) };
 }
 export type ImportedCopy = ReturnType<typeof storyOfCard>;
 
@@ -284,7 +273,7 @@ export function fileableBody(body: readonly ImportedBlock[]): TextBlock[] {
 export function importProblem(story: Pick<StoryDraft, "kind" | "headline" | "byline" | "body">): string | null {
   const hasText = story.body.some((b) => b.type === "paragraph" && b.text.trim());
   if (!story.headline.trim() && !hasText) return "既没有标题也没有正文，请补上或不导入这一篇";
-  const draft = { kicker: "", subheadline: "", dateline: "", contributors: [], bylineEdited: false, tags: [], ...story };
+  const draft = { ...emptyHead(), contributors: [], bylineEdited: false, tags: [], ...story };
   return Object.values(completenessErrors(draft, { picturesLater: true })).flat()[0] ?? null;
 }
 

@@ -9,7 +9,7 @@ import { discardUploadedPhotos, uploadPhoto, type UploadedPhoto } from "@/lib/ph
 import { photoTextLimits } from "@/lib/photos/fields";
 import { composeByline } from "@/lib/contributors/byline";
 import type { BodyBlock } from "@/lib/stories/body";
-import { emptyBody, type StoryDraft } from "@/lib/stories/schema";
+import { emptyBody, headOf, type HeadField, type StoryDraft } from "@/lib/stories/schema";
 
 // 从 Word 文件导入 on 写新稿: the file's story as form fields for the correspondent to check. No story
 // is saved here (the form's own save does that); the file's pictures go into the photo library,
@@ -19,7 +19,7 @@ import { emptyBody, type StoryDraft } from "@/lib/stories/schema";
  * What the form takes over. The byline is the copy's own (its byline line, or its dateline's people),
  * empty when the file names no one: never the account that files it (withImportedDraft).
  */
-export type ImportedDraft = Pick<StoryDraft, "kind" | "kicker" | "headline" | "subheadline" | "dateline" | "body" | "byline" | "contributors" | "bylineEdited">;
+export type ImportedDraft = Pick<StoryDraft, "kind" | HeadField | "body" | "contributors" | "bylineEdited">;
 
 /** What was read, for the notice. */
 export type WordImportReport = { filename: string; paragraphs: number; subheads: number; photos: number; skippedPictures: number; nameRuns: NameRun[] };
@@ -53,12 +53,8 @@ export async function importWordFile(actor: SessionUser, file: { data: Buffer; f
     }
     const draft: ImportedDraft = {
       kind: story.kind,
-      kicker: story.kicker,
-      headline: story.headline,
-      subheadline: story.subheadline,
-      dateline: story.dateline,
+      ...headOf(story),
       body: body.length ? body : emptyBody(),
-      byline: story.byline,
       contributors: story.contributors,
       bylineEdited: story.byline !== "" && composeByline(story.contributors) !== story.byline,
     };

@@ -1,7 +1,7 @@
 import type { PhotoBlock, StoryBody } from "@/lib/stories/body";
 import { visibleLength } from "@/lib/stories/body";
 import { introOf, photosOf } from "@/lib/stories/photo-story";
-import type { StoryKind } from "@/lib/stories/schema";
+import type { StoryHead, StoryKind } from "@/lib/stories/schema";
 import type { PageStatus } from "@/lib/generated/prisma/enums";
 import { blockWeight, SIZE_RULES, type ReservedArea, type SizeClass } from "@/lib/issues/page-plan";
 import { splitForJump } from "@/lib/issues/jump";
@@ -12,14 +12,9 @@ import { splitForJump } from "@/lib/issues/jump";
 
 export type PhotoSize = { width: number; height: number };
 
-export type LayoutStory = {
+export type LayoutStory = StoryHead & {
   id: string;
   kind: StoryKind;
-  kicker: string;
-  headline: string;
-  subheadline: string;
-  byline: string;
-  dateline: string;
   body: StoryBody;
   photoSizes: Record<string, PhotoSize>;
   /** For the desk: where the story is in the workflow and who filed it. */

@@ -4,6 +4,7 @@ import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseStoredBody } from "@/lib/stories/body";
 import { creditsSelect, photoSizesOf, photoSizesSelect, storyContentSelect } from "@/lib/stories/content";
+import { headOf } from "@/lib/stories/schema";
 import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 import { layoutPage, type ArrivingStory, type LayoutItem, type LayoutStory, type PageLayout } from "@/lib/issues/layout";
 import { parseReserved } from "@/lib/issues/page-plan";
@@ -45,11 +46,7 @@ function layoutStory(row: StoryRow, published: boolean): LayoutStory {
   return {
     id: row.id,
     kind: row.kind,
-    kicker: row.kicker,
-    headline: row.headline,
-    subheadline: row.subheadline,
-    byline: row.byline,
-    dateline: row.dateline,
+    ...headOf(row),
     body: parseStoredBody(row.body),
     photoSizes: photoSizesOf(row.photos),
     ...(published ? {} : { status: row.status, authorName: row.author.name, credited: creditedLine(row.byline, row.contributors) }),

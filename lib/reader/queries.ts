@@ -4,7 +4,7 @@ import { db } from "@/lib/platform/db";
 import { isBuildPhase } from "@/lib/platform/env";
 import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
 import { creditsSelect, photoSizesOf, photoSizesSelect, readerCredits, storyContentSelect, type ReaderCredit } from "@/lib/stories/content";
-import { KIND_LABELS, type StoryKind, type TagKind } from "@/lib/stories/schema";
+import { KIND_LABELS, type StoryHead, type StoryKind, type TagKind } from "@/lib/stories/schema";
 import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 import { EVERY_READER_PAGE, readerKey } from "@/lib/reader/keys";
 import { readerVisible, withdrawnAfterPrint } from "@/lib/print-record/in-print";
@@ -80,14 +80,9 @@ async function showsToo(keys: string[], revalidate: number): Promise<void> {
 export type PageLink = { number: number; name: string; storyCount: number };
 export type IssueView = { date: string; number: number; pages: PageLink[]; previousDate: string | null; nextDate: string | null };
 export type PhotoSize = { width: number; height: number };
-export type ReaderStory = {
+export type ReaderStory = StoryHead & {
   id: string;
   kind: StoryKind;
-  kicker: string;
-  headline: string;
-  subheadline: string;
-  byline: string;
-  dateline: string;
   body: StoryBody;
   charCount: number;
   isLead: boolean;
@@ -150,14 +145,9 @@ const storySelect = {
   contributors: creditsSelect,
 } as const;
 
-type StoryRow = {
+type StoryRow = StoryHead & {
   id: string;
   kind: StoryKind;
-  kicker: string;
-  headline: string;
-  subheadline: string;
-  byline: string;
-  dateline: string;
   body: unknown;
   charCount: number;
   publishedAt: Date | null;

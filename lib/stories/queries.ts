@@ -74,21 +74,12 @@ export async function listDeskStories(actor: SessionUser, statuses: StoryStatus[
 
 export type StoryNoteView = { id: string; kind: "COMMENT" | "RETURN"; body: string; authorName: string; createdAt: Date };
 
-export type StoryForEdit = {
+/** A story as its form opens it: the draft's fields (lib/stories/schema.ts) and what the desk needs around them. */
+export type StoryForEdit = StoryDraft & {
   id: string;
   version: number;
   status: StoryStatus;
-  kind: StoryKind;
-  kicker: string;
-  headline: string;
-  subheadline: string;
-  byline: string;
-  contributors: StoryDraft["contributors"];
-  bylineEdited: boolean;
-  dateline: string;
-  body: StoryBody;
   charCount: number;
-  tags: { name: string; kind: TagKind }[];
   author: { id: string; name: string };
   updatedAt: Date;
   notes: StoryNoteView[];

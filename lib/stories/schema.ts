@@ -44,6 +44,13 @@ export const HEAD_FIELDS = {
 } as const;
 export type HeadField = keyof typeof HEAD_FIELDS;
 export const HEAD_FIELD_NAMES = Object.keys(HEAD_FIELDS) as HeadField[];
+/** A story's head lines, as any view of a story carries them. */
+export type StoryHead = Record<HeadField, string>;
+
+/** The head lines of anything carrying them (a row, a draft), and nothing else. */
+export function headOf(story: StoryHead): StoryHead {
+  return Object.fromEntries(HEAD_FIELD_NAMES.map((f) => [f, story[f]])) as StoryHead;
+}
 
 /** The head's columns, for a Prisma select that reads a whole story. */
 export const HEAD_SELECT = Object.fromEntries(HEAD_FIELD_NAMES.map((f) => [f, true])) as { [F in HeadField]: true };
@@ -78,6 +85,14 @@ export const storyDraft = z.object({
   tags: z.array(tagInput).max(10, { message: "最多 10 个标签" }),
 });
 export type StoryDraft = z.infer<typeof storyDraft>;
+
+/** The fields the story form edits: the draft's own, in its order. */
+const CONTENT_FIELDS = Object.keys(storyDraft.shape) as (keyof StoryDraft)[];
+
+/** Exactly a story's editable content, in a fixed order, so two copies compare as JSON. */
+export function contentOf(story: StoryDraft): StoryDraft {
+  return Object.fromEntries(CONTENT_FIELDS.map((f) => [f, story[f]])) as StoryDraft;
+}
 
 /**
  * One rule for the byline: the printed line is composed from the list unless the desk wrote it by

@@ -10,6 +10,7 @@ import { markRead } from "@/lib/inbox/queries";
 import { deskAction, deskCall, recordId, versionNumber } from "@/lib/actions/desk-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { invalid } from "@/lib/core/errors";
+import { contentOf } from "@/lib/stories/schema";
 import { actionRow, FORM_ACTIONS, type FormStoryAction } from "@/lib/stories/workflow";
 
 // Thin wrappers: each declares the shape of its input and hands over to lib/stories, which checks
@@ -39,10 +40,9 @@ async function snapshot(storyId: string): Promise<Snapshot | undefined> {
   const user = await requireUser();
   const story = await getStoryForEdit(user, storyId).catch(() => null);
   if (!story) return undefined;
-  const { kind, kicker, headline, subheadline, byline, contributors, bylineEdited, dateline, body, tags } = story;
   const saver = await whoSaved(story);
   return {
-    content: { kind, kicker, headline, subheadline, byline, contributors, bylineEdited, dateline, body, tags },
+    content: contentOf(story),
     version: story.version,
     updatedAt: story.updatedAt.toISOString(),
     // The same person in another window is not "someone else": the form says which it was.

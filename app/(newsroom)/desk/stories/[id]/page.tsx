@@ -17,6 +17,7 @@ import { formatIssueDate, issueDateToString } from "@/lib/core/dates";
 import { readFlash } from "@/lib/core/flash";
 import { pageLabel } from "@/lib/format";
 import { isReaderVisible } from "@/lib/print-record/in-print";
+import { contentOf } from "@/lib/stories/schema";
 
 
 export const metadata: Metadata = { title: "稿件" };
@@ -50,7 +51,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
         <StoryEditor
           key={story.id}
-          story={{ ...story, updatedAt: story.updatedAt.toISOString() }}
+          story={{ ...contentOf(story), id: story.id, version: story.version, updatedAt: story.updatedAt.toISOString() }}
           actions={story.actions}
           server={storyEditorCalls}
           allTags={tags}
