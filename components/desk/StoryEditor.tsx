@@ -6,7 +6,6 @@ import { countCharacters } from "@/lib/stories/body";
 import type { Credit } from "@/lib/contributors/byline";
 import { HEAD_FIELD_NAMES, HEAD_FIELDS, KIND_LABELS, STORY_KINDS, type StoryDraft, type StoryKind } from "@/lib/stories/schema";
 import { actionRow, FORM_ACTIONS, type StoryAction } from "@/lib/stories/workflow";
-import type { LockView } from "@/lib/stories/lock-rules";
 import { FieldError, FormMessage } from "@/components/desk/FormMessage";
 import { BodyEditor } from "@/components/desk/BodyEditor";
 import { TagPicker } from "@/components/desk/TagPicker";

@@ -3,7 +3,6 @@ import { creditedLine } from "@/lib/contributors/byline";
 import { creditsSelect } from "@/lib/stories/content";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/core/roles";
 import { notFound } from "@/lib/core/errors";
 import { mayAssemble } from "@/lib/issues/desk-rules";
 import { isRecordId } from "@/lib/core/ids";

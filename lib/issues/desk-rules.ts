@@ -1,6 +1,5 @@
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
 import { conflict, forbidden, notFound } from "@/lib/core/errors";

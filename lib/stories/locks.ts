@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
-import { conflict, forbidden, locked, notFound } from "@/lib/core/errors";
+import { forbidden, locked, notFound } from "@/lib/core/errors";
 import { decide } from "@/lib/stories/workflow";
 import { storyAccess } from "@/lib/stories/access";
 import { notify } from "@/lib/inbox/notify";

@@ -3,7 +3,7 @@ import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { can, isEditorRole } from "@/lib/core/roles";
 import { forbidden, notFound } from "@/lib/core/errors";
-import { parseStoredBody, type StoryBody } from "@/lib/stories/body";
+import { parseStoredBody } from "@/lib/stories/body";
 import { storyAccess } from "@/lib/stories/access";
 import { allowedActions, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import type { StoryDraft, StoryKind, TagKind } from "@/lib/stories/schema";

@@ -1,4 +1,4 @@
-import { isEditorRole, type Role } from "@/lib/core/roles";
+import { type Role } from "@/lib/core/roles";
 import type { StoryStatus as StoredStoryStatus } from "@/lib/generated/prisma/enums";
 
 // The one table of who may do what to a story, from which state, and where it goes.

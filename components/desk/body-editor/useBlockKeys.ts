@@ -4,7 +4,13 @@ import type { BodyBlock } from "@/lib/stories/body";
 
 // A counter, not crypto.randomUUID: that exists only on https or localhost, and desks use plain http inside.
 let lastKey = 0;
-export const newBlockKey = () => `block-${++lastKey}`;
+const newBlockKey = () => `block-${++lastKey}`;
+
+/** New client-side keys for `count` blocks inserted at `at`; keys never travel to the server. */
+export function keysWithInserted(keys: string[], at: number, count: number) {
+  const added = Array.from({ length: count }, newBlockKey);
+  return { keys: [...keys.slice(0, at), ...added, ...keys.slice(at)], added };
+}
 
 /**
  * A client-side key per body block, so a moved block keeps its textarea (and what the browser

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { PhotoSource, PickedPhoto } from "@/components/desk/BodyEditor";
+import type { PhotoSource, PickedPhoto } from "@/components/desk/body-editor/BlockInserter";
 import { BatchUpload } from "@/components/desk/photos/BatchUpload";
 import { LibraryPicker } from "@/components/desk/photos/LibraryPicker";
 
