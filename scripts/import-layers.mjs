@@ -122,4 +122,15 @@ console.log(`platform/core -> domain imports: ${upward.length}`);
 for (const u of upward) console.log(`  ${u}`);
 console.log(`files importing each other: ${pairs.length}`);
 for (const p of pairs) console.log(`  ${p}`);
+// With no circle, the folders of lib/ in an order where each imports only those above it in the list.
+if (!sccs.length) {
+  const libFolders = nodes.filter((n) => n.startsWith("lib/") && !n.endsWith(".ts") && n !== "lib/generated");
+  const placed = [];
+  const below = (a) => [...(folderEdges.get(a)?.keys() ?? [])].filter((b) => libFolders.includes(b));
+  while (placed.length < libFolders.length) {
+    const next = libFolders.filter((f) => !placed.includes(f) && below(f).every((b) => placed.includes(b)));
+    placed.push(...next);
+  }
+  console.log(`lib/ folders, each importing only folders before it:\n  ${placed.map((f) => f.slice(4)).join(" → ")}`);
+}
 process.exit(sccs.length || mutual.length || upward.length || pairs.length ? 1 : 0);
