@@ -1,9 +1,12 @@
 // Bylines as people: the printed byline line is made from a list of credits, and old byline
 // strings are read back into such a list. Pure functions, table-tested (tests/unit/byline.test.ts).
 import { splitRunTogetherNames } from "@/lib/contributors/person-names";
+import type { ContributorRole as StoredContributorRole } from "@/lib/generated/prisma/enums";
+import type { ListsEvery } from "@/lib/core/stored-enums";
 
-export const CONTRIBUTOR_ROLES = ["REPORTER", "CORRESPONDENT", "INTERN", "SPECIAL", "PHOTOGRAPHER", "WRITER"] as const;
+export const CONTRIBUTOR_ROLES = ["REPORTER", "CORRESPONDENT", "INTERN", "SPECIAL", "PHOTOGRAPHER", "WRITER"] as const satisfies readonly StoredContributorRole[];
 export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number];
+true satisfies ListsEvery<StoredContributorRole, ContributorRole>;
 
 /** How each role is named in the form. */
 export const CONTRIBUTOR_ROLE_LABELS: Record<ContributorRole, string> = {

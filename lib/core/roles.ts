@@ -1,7 +1,11 @@
+import type { Role as StoredRole } from "@/lib/generated/prisma/enums";
+import type { ListsEvery } from "@/lib/core/stored-enums";
+
 // Roles and what each may do outside the story workflow (which lives in lib/stories/workflow.ts).
 // Pure: shared by server code, UI and unit tests.
-export const ROLES = ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR", "ADMIN"] as const;
+export const ROLES = ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR", "ADMIN"] as const satisfies readonly StoredRole[];
 export type Role = (typeof ROLES)[number];
+true satisfies ListsEvery<StoredRole, Role>;
 
 export const ROLE_LABELS: Record<Role, string> = {
   CORRESPONDENT: "通讯员/记者",

@@ -1,12 +1,15 @@
 import { z } from "zod";
+import type { StoryKind as StoredStoryKind, TagKind as StoredTagKind } from "@/lib/generated/prisma/enums";
+import type { ListsEvery } from "@/lib/core/stored-enums";
 import { countCharacters, storyBody, type StoryBody } from "@/lib/stories/body";
 import type { FieldErrors } from "@/lib/core/errors";
 import { typedText } from "@/lib/validation/text";
 import { CONTRIBUTOR_ROLES, composeByline, parseByline } from "@/lib/contributors/byline";
 import { RECORD_ID } from "@/lib/core/ids";
 
-export const STORY_KINDS = ["NEWS_BRIEF", "FEATURE", "PHOTO_NEWS", "PHOTO_STORY", "COMMENTARY"] as const;
+export const STORY_KINDS = ["NEWS_BRIEF", "FEATURE", "PHOTO_NEWS", "PHOTO_STORY", "COMMENTARY"] as const satisfies readonly StoredStoryKind[];
 export type StoryKind = (typeof STORY_KINDS)[number];
+true satisfies ListsEvery<StoredStoryKind, StoryKind>;
 export const KIND_LABELS: Record<StoryKind, string> = {
   NEWS_BRIEF: "消息",
   FEATURE: "通讯/特写",
@@ -15,8 +18,9 @@ export const KIND_LABELS: Record<StoryKind, string> = {
   COMMENTARY: "评论",
 };
 
-export const TAG_KINDS = ["PLACE", "TOPIC"] as const;
+export const TAG_KINDS = ["PLACE", "TOPIC"] as const satisfies readonly StoredTagKind[];
 export type TagKind = (typeof TAG_KINDS)[number];
+true satisfies ListsEvery<StoredTagKind, TagKind>;
 export const TAG_KIND_LABELS: Record<TagKind, string> = { PLACE: "地点", TOPIC: "话题" };
 
 export const tagInput = z.object({

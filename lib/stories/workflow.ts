@@ -1,5 +1,6 @@
 import { type Role } from "@/lib/core/roles";
 import type { StoryStatus as StoredStoryStatus } from "@/lib/generated/prisma/enums";
+import type { ListsEvery } from "@/lib/core/stored-enums";
 
 // The one table of who may do what to a story, from which state, and where it goes.
 // Every story mutation asks `decide()` first; the UI asks `allowedActions()` to show buttons.
@@ -15,10 +16,9 @@ export const STORY_STATUSES = [
   "SPIKED",
   "WITHDRAWN",
 ] as const satisfies readonly StoredStoryStatus[];
-// A state added to schema.prisma and not here fails to compile.
-const everyStoredState: [Exclude<StoredStoryStatus, (typeof STORY_STATUSES)[number]>] extends [never] ? true : never = true;
-void everyStoredState;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
+// A state added to schema.prisma and not here fails to compile.
+true satisfies ListsEvery<StoredStoryStatus, StoryStatus>;
 
 export const STATUS_LABELS: Record<StoryStatus, string> = {
   DRAFT: "草稿",
