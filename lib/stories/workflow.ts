@@ -155,6 +155,11 @@ export const STORY_ACTIONS = {
 } satisfies Record<string, ActionRow>;
 
 export type StoryAction = keyof typeof STORY_ACTIONS;
+
+// Each step is recorded in the audit log as story.<step> (lib/core/audit-actions.ts), named there as the history names it.
+declare module "@/lib/core/audit-actions" {
+  interface AuditActionsFromAbove extends Record<`story.${StoryAction}`, true> {}
+}
 const ROWS: Record<StoryAction, ActionRow> = STORY_ACTIONS;
 export const STORY_ACTION_NAMES = Object.keys(STORY_ACTIONS) as StoryAction[];
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { auditActionLabel, auditTargetLabel } from "@/lib/core/audit-labels";
+import { auditActionLabel, auditTargetLabel } from "@/lib/audit/labels";
 
 // The audit log shows words, never the code's names: every action and object kind the code records
 // (as written in lib/ and app/) has its Chinese name.

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { requireCapability } from "@/lib/core/session";
 import { auditActions, auditFilters, listAuditEvents } from "@/lib/audit/log";
 import { listUsers } from "@/lib/users/queries";
-import { auditActionLabel, auditTargetLabel } from "@/lib/core/audit-labels";
+import { auditActionLabel, auditTargetLabel } from "@/lib/audit/labels";
 import { describeAuditSummary } from "@/lib/audit/summary";
 import { formatMoment } from "@/lib/core/dates";
 import { DateField } from "@/components/DateField";

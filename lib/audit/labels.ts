@@ -1,7 +1,9 @@
-import type { AuditAction } from "@/lib/core/audit-actions";
+import type { ListedAuditAction } from "@/lib/core/audit-actions";
+import { revisionLabel, STORY_ACTION_NAMES } from "@/lib/stories/workflow";
 
-// How the audit log names each recorded action for an administrator reading it.
-const LABELS: Record<AuditAction, string> = {
+// How the audit log names each recorded action for an administrator reading it. The story workflow's
+// steps are named as the story's history names them, from the workflow table.
+const LISTED: Record<ListedAuditAction, string> = {
   "session.start": "登录",
   "session.end": "退出登录",
   "signin.fail": "登录失败",
@@ -12,22 +14,8 @@ const LABELS: Record<AuditAction, string> = {
   "user.update": "修改账号",
   "story.create": "新建稿件",
   "story.create_and_submit": "新建并提交稿件",
-  "story.edit": "保存稿件",
   "story.autosave": "自动保存",
-  "story.submit": "提交稿件",
-  "story.claim": "认领编辑",
-  "story.release": "放回待审",
-  "story.approve": "通过稿件",
-  "story.return": "退回稿件",
-  "story.spike": "弃用稿件",
-  "story.restore": "恢复待审",
   "story.revert": "恢复历史版本",
-  "story.note": "留言",
-  "story.place": "上版",
-  "story.unplace": "撤下版面",
-  "story.publish": "稿件见报",
-  "story.correct": "发布更正",
-  "story.withdraw": "撤稿",
   "story.import": "版面导入稿件",
   "lock.acquire": "开始编辑（加锁）",
   "lock.takeover": "接管编辑",
@@ -64,8 +52,13 @@ const LABELS: Record<AuditAction, string> = {
   "alarm.acknowledge": "确认任务警报",
 };
 
+const LABELS: Record<string, string> = {
+  ...LISTED,
+  ...Object.fromEntries(STORY_ACTION_NAMES.map((step) => [`story.${step}`, revisionLabel(step)])),
+};
+
 export function auditActionLabel(action: string): string {
-  return (LABELS as Record<string, string>)[action] ?? action;
+  return LABELS[action] ?? action;
 }
 
 // What each kind of audited object is called; the id follows it.
