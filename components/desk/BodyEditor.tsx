@@ -91,7 +91,7 @@ export function BodyEditor({
                     readOnly={readOnly}
                     aria-label={`正文第 ${i + 1} 段`}
                     onChange={(e) => replace(i, { ...block, text: e.target.value })}
-                    onPaste={(e) => paste.pasteIntoParagraph(i, e)}
+                    onPaste={readOnly ? undefined : (e) => paste.pasteIntoParagraph(keys[i], e)}
                   />
                 )}
                 {block.type === "subhead" && (

@@ -1,8 +1,8 @@
 import type { ListedAuditAction } from "@/lib/core/audit-actions";
-import { revisionLabel, STORY_ACTION_NAMES } from "@/lib/stories/workflow";
+import { loggedLabel, STORY_ACTION_NAMES } from "@/lib/stories/workflow";
 
 // How the audit log names each recorded action for an administrator reading it. The story workflow's
-// steps are named as the story's history names them, from the workflow table.
+// steps are named by the workflow table.
 const LISTED: Record<ListedAuditAction, string> = {
   "session.start": "登录",
   "session.end": "退出登录",
@@ -54,7 +54,7 @@ const LISTED: Record<ListedAuditAction, string> = {
 
 const LABELS: Record<string, string> = {
   ...LISTED,
-  ...Object.fromEntries(STORY_ACTION_NAMES.map((step) => [`story.${step}`, revisionLabel(step)])),
+  ...Object.fromEntries(STORY_ACTION_NAMES.map((step) => [`story.${step}`, loggedLabel(step)])),
 };
 
 export function auditActionLabel(action: string): string {

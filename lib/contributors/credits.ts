@@ -18,7 +18,7 @@ type Wanted = { contributorId?: string | null; name: string; role: ContributorRo
  */
 export type CreditedCopy = {
   contributors: readonly { contributorId?: string | null; name: string; role: ContributorRole }[];
-  body: readonly { type: string; credit?: string }[];
+  body: readonly ({ type: "photo"; credit: string } | { type: "paragraph" | "subhead" })[];
 };
 
 /** A reader-page address for someone without an account. */
@@ -51,7 +51,7 @@ export async function resolveContributor(tx: Tx, wanted: Pick<Wanted, "contribut
 
 /** The photographers named by the photo credits of a body (易跃跃 摄, 本报记者 赵晨 摄). */
 export function photoCreditsOf(body: CreditedCopy["body"]): { name: string; role: ContributorRole }[] {
-  return body.flatMap((b) => (b.type === "photo" && b.credit !== undefined ? photographersOf(b.credit).map((c) => ({ name: c.name, role: "PHOTOGRAPHER" as const })) : []));
+  return body.flatMap((b) => (b.type === "photo" ? photographersOf(b.credit).map((c) => ({ name: c.name, role: "PHOTOGRAPHER" as const })) : []));
 }
 
 /** Writes a story's credits from its draft: the byline list in order, then the photo credits. */

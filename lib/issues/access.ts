@@ -28,6 +28,8 @@ const placementFactsSelect = { id: true, assigneeId: true, story: { select: { st
 export const pageAccessSelect = { placements: { select: placementFactsSelect }, arriving: { select: placementFactsSelect } } as const satisfies Prisma.PageSelect;
 
 const isDesk = (actor: Actor) => can(actor.role, "issue:assemble");
+/** The desk reads everything on any page; anyone else only what `mayReadPlacement` allows. */
+export const seesWholePage = isDesk;
 const filesCopy = (actor: Actor) => can(actor.role, "story:file");
 
 /** May `actor` read this placement's copy on a proof before release. */
@@ -35,13 +37,6 @@ export function mayReadPlacement(actor: Actor, placement: PlacementFacts): boole
   if (isDesk(actor)) return true;
   if (!filesCopy(actor)) return false;
   return placement.assigneeId === actor.id || (placement.story !== null && storyAccess.may(actor, placement.story));
-}
-
-/** The same as a condition on Placement: the placements `actor` may read on a proof. */
-export function readablePlacements(actor: Actor): Prisma.PlacementWhereInput {
-  if (isDesk(actor)) return {};
-  if (!filesCopy(actor)) return { id: { in: [] } };
-  return { OR: [{ assigneeId: actor.id }, { story: storyAccess.where(actor) }] };
 }
 
 /**

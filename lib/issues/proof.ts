@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/core/session";
 import { isRecordId } from "@/lib/core/ids";
 import { loadPageView, type PageView } from "@/lib/issues/page-view";
 import type { PageBlock } from "@/lib/issues/layout";
-import { mayReadPlacement, pageAccess, pageAccessSelect, printedHere } from "@/lib/issues/access";
+import { mayReadPlacement, pageAccess, pageAccessSelect, printedHere, seesWholePage } from "@/lib/issues/access";
 
 // A page's proof (大样) before release, for whoever may open it (lib/issues/access.ts says who). The
 // desk sees everything on it. Someone who files copy sees the page only when something on it is
@@ -17,10 +17,11 @@ export async function proofPageView(actor: SessionUser, issueId: string, number:
   if (!isRecordId(issueId) || !Number.isInteger(number) || number < 1) return null;
   const page = await db().page.findUnique({ where: { issueId_number: { issueId, number } }, select: pageAccessSelect });
   if (!page || !pageAccess.may(actor, page)) return null;
-  const printed = printedHere(page);
-  const own = new Set(printed.filter((p) => mayReadPlacement(actor, p)).map((p) => p.id));
   const view = await loadPageView({ issueId }, number, false);
-  return view && (own.size === printed.length ? view : withholdOthers(view, own));
+  if (!view || seesWholePage(actor)) return view;
+  // Withheld unless known to be theirs: a story placed between the two reads stays withheld.
+  const own = new Set(printedHere(page).filter((p) => mayReadPlacement(actor, p)).map((p) => p.id));
+  return withholdOthers(view, own);
 }
 
 function withholdOthers(view: PageView, own: Set<string>): PageView {

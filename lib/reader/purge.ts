@@ -8,8 +8,7 @@ import { appPort, env } from "@/lib/platform/env";
 import { QUEUES } from "@/lib/jobs/queues";
 import { issueDateToString } from "@/lib/core/dates";
 import { EVERY_READER_PAGE, readerKey } from "@/lib/reader/keys";
-import { pagesPrinting } from "@/lib/print-record/in-print";
-import { readerVisible } from "@/lib/print-record/in-print";
+import { pagesPrinting, readerVisible } from "@/lib/print-record/in-print";
 
 // After a change readers can see, the answers that show it are dropped from both caches (Next's and
 // the front cache) by the keys of what changed, and nothing else: the rest of the cache stays warm

@@ -1,4 +1,4 @@
-import { type Role } from "@/lib/core/roles";
+import type { Role } from "@/lib/core/roles";
 import type { StoryStatus as StoredStoryStatus } from "@/lib/generated/prisma/enums";
 import type { ListsEvery } from "@/lib/core/stored-enums";
 
@@ -52,6 +52,8 @@ type ActionRow = {
   label: string;
   /** How the history names a revision this action made, when not by its label. */
   revision?: string;
+  /** How the audit log names it, when not as the history does (the log reads without the story's page around it). */
+  logged?: string;
   /** From which states, to which, by whom. */
   rules: readonly Rule[];
   /**
@@ -81,6 +83,7 @@ export const STORY_ACTIONS = {
     ],
     button: { text: "保存", style: "plain" },
     revision: "保存",
+    logged: "保存稿件",
     done: "已保存",
     keepsLock: true,
     leavesQueue: false,
@@ -89,6 +92,7 @@ export const STORY_ACTIONS = {
   note: { label: "留言", rules: [{ from: ALL_STATES, to: "same", who: ["author", ...DESK] }], keepsLock: true, leavesQueue: false },
   submit: {
     label: "提交",
+    logged: "提交稿件",
     rules: [{ from: ["DRAFT", "RETURNED"], to: "SUBMITTED", who: ["author"] }],
     button: { text: "提交审稿", style: "primary" },
     done: "已提交，等待编辑审稿",
@@ -100,6 +104,7 @@ export const STORY_ACTIONS = {
   claim: { label: "认领编辑", rules: [{ from: ["SUBMITTED"], to: "IN_EDIT", who: DESK }], keepsLock: true, leavesQueue: false },
   approve: {
     label: "通过",
+    logged: "通过稿件",
     rules: [{ from: ["SUBMITTED", "IN_EDIT"], to: "APPROVED", who: DESK }],
     button: { text: "通过", style: "primary" },
     done: "已通过，可以上版",
@@ -109,6 +114,7 @@ export const STORY_ACTIONS = {
   },
   return: {
     label: "退回",
+    logged: "退回稿件",
     rules: [{ from: ["SUBMITTED", "IN_EDIT", "APPROVED"], to: "RETURNED", who: DESK }],
     button: { text: "退回修改", style: "plain" },
     done: "已退回给作者",
@@ -127,6 +133,7 @@ export const STORY_ACTIONS = {
   },
   spike: {
     label: "弃用",
+    logged: "弃用稿件",
     rules: [{ from: ["SUBMITTED", "IN_EDIT", "APPROVED"], to: "SPIKED", who: DESK }],
     button: { text: "弃用", style: "danger" },
     done: "已弃用",
@@ -147,10 +154,10 @@ export const STORY_ACTIONS = {
   place: { label: "上版", rules: [{ from: ["APPROVED"], to: "PLACED", who: DESK }], keepsLock: true, leavesQueue: false },
   unplace: { label: "撤下版面", rules: [{ from: ["PLACED"], to: "APPROVED", who: DESK }], keepsLock: true, leavesQueue: false },
   // Publication happens to a whole issue; the chief editor on duty signs it off.
-  publish: { label: "签发见报", rules: [{ from: ["PLACED"], to: "PUBLISHED", who: ["CHIEF_EDITOR"] }], keepsLock: false, leavesQueue: false },
+  publish: { label: "签发见报", logged: "稿件见报", rules: [{ from: ["PLACED"], to: "PUBLISHED", who: ["CHIEF_EDITOR"] }], keepsLock: false, leavesQueue: false },
   // After publication the copy stays as printed: a correction is added under it, or the chief
   // editor withdraws the story (its reader page then answers 410 Gone).
-  correct: { label: "更正", rules: [{ from: ["PUBLISHED"], to: "same", who: DESK }], keepsLock: false, leavesQueue: false },
+  correct: { label: "更正", logged: "发布更正", rules: [{ from: ["PUBLISHED"], to: "same", who: DESK }], keepsLock: false, leavesQueue: false },
   withdraw: { label: "撤稿", rules: [{ from: ["PUBLISHED"], to: "WITHDRAWN", who: ["CHIEF_EDITOR"] }], keepsLock: false, leavesQueue: false },
 } satisfies Record<string, ActionRow>;
 
@@ -170,6 +177,11 @@ export function actionRow(action: StoryAction): ActionRow {
 
 /** An action that is a button on the story form (its row has one). */
 export type FormStoryAction = { [A in StoryAction]: (typeof STORY_ACTIONS)[A] extends { button: object } ? A : never }[StoryAction];
+
+/** How the audit log names a step of the workflow. */
+export function loggedLabel(action: StoryAction): string {
+  return ROWS[action].logged ?? revisionLabel(action);
+}
 
 /** How the history names a revision: by the action that made it, or as one of the saves outside the workflow. */
 export function revisionLabel(action: string): string {

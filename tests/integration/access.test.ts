@@ -4,6 +4,7 @@ import { db } from "@/lib/platform/db";
 import { storyAccess } from "@/lib/stories/access";
 import { photoAccess } from "@/lib/photos/access";
 import { mayReadPlacement, pageAccess, pageAccessSelect, printedHere } from "@/lib/issues/access";
+import { proofPageView } from "@/lib/issues/proof";
 import { refreshPhotosRun } from "@/lib/photos/links";
 import { STORY_STATUSES, type StoryStatus } from "@/lib/stories/workflow";
 import type { SessionUser } from "@/lib/core/session";
@@ -113,12 +114,15 @@ describe("who may see a photo", () => {
 describe("who may open a page's proof", () => {
   // One issue's pages, each holding one kind of placement: the author's story, another
   // correspondent's, a slot assigned to the author, one assigned to someone else, nothing, the
-  // author's story arriving from the page before (转版), the author's draft-state story.
+  // author's story arriving from the page before (转版), the author's returned story, and the
+  // author's story beside another correspondent's.
   const pages = new Map<string, string>();
+  let issueId = "";
 
   beforeAll(async () => {
     const issue = await db().issue.create({ data: { date: new Date("2048-05-05"), number: 948_505 }, select: { id: true } });
     const page = async (name: string) => {
+      issueId = issue.id;
       const created = await db().page.create({ data: { issueId: issue.id, number: pages.size + 1, name }, select: { id: true } });
       pages.set(name, created.id);
       return created.id;
@@ -136,6 +140,9 @@ describe("who may open a page's proof", () => {
     await place(from, { storyId: await story("APPROVED", actors.otherCorrespondent.id), continuesOnId: onto });
     await place(from, { storyId: await story("APPROVED", actors.author.id), continuesOnId: onto });
     await place(await page("退回的稿"), { storyId: await story("RETURNED", actors.author.id) });
+    const shared = await page("同版两篇");
+    await place(shared, { storyId: await story("APPROVED", actors.author.id) });
+    await place(shared, { storyId: await story("PLACED", actors.otherCorrespondent.id) });
   });
 
   const listed = async (actor: SessionUser) =>
@@ -158,12 +165,28 @@ describe("who may open a page's proof", () => {
     };
     expect(await names(actors.editor)).toEqual([...pages.keys()]);
     expect(await names(actors.chief)).toEqual([...pages.keys()]);
-    expect(await names(actors.author)).toEqual(["作者的稿", "派给作者", "转出", "转入", "退回的稿"]);
-    expect(await names(actors.otherCorrespondent)).toEqual(["别人的稿", "派给别人", "转出", "转入"]);
+    expect(await names(actors.author)).toEqual(["作者的稿", "派给作者", "转出", "转入", "退回的稿", "同版两篇"]);
+    expect(await names(actors.otherCorrespondent)).toEqual(["别人的稿", "派给别人", "转出", "转入", "同版两篇"]);
     expect(await names(actors.admin)).toEqual([]);
     // On the page both stories continue onto, each correspondent reads only their own.
     const onto = await db().page.findUniqueOrThrow({ where: { id: pages.get("转入")! }, select: pageAccessSelect });
     const readable = (actor: SessionUser) => printedHere(onto).filter((p) => mayReadPlacement(actor, p)).length;
     expect([readable(actors.author), readable(actors.otherCorrespondent), readable(actors.editor)]).toEqual([1, 1, 2]);
+  });
+
+  it("the proof draws what each may read and withholds the rest, as taken space without text", async () => {
+    const number = [...pages.keys()].indexOf("同版两篇") + 1;
+    const shown = async (actor: SessionUser) => {
+      const view = await proofPageView(actor, issueId, number);
+      if (!view) return null;
+      const stories = view.layout.blocks.flatMap((b) => (b.type === "story" ? [b.story] : []));
+      return { headlines: stories.map((s) => s.headline).filter(Boolean).sort(), withheld: view.withheld.length };
+    };
+    expect(await shown(actors.author)).toEqual({ headlines: ["权限表 APPROVED"], withheld: 1 });
+    expect(await shown(actors.otherCorrespondent)).toEqual({ headlines: ["权限表 PLACED"], withheld: 1 });
+    expect(await shown(actors.editor)).toEqual({ headlines: ["权限表 APPROVED", "权限表 PLACED"], withheld: 0 });
+    expect(await shown(actors.admin)).toBeNull();
+    // A page with nothing of theirs is not found, not drawn empty.
+    expect(await proofPageView(actors.author, issueId, [...pages.keys()].indexOf("别人的稿") + 1)).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ import { STORY_STATUSES } from "@/lib/stories/workflow";
 import { completeDraft, makeUser, pagesOf, placeAtEnd, pngBytes, readyForRelease } from "../support/factories";
 import { refusal } from "../support/refusal";
 
-// 刊用 / 见报 is one definition (lib/stories/in-print.ts): a story published, and one withdrawn after
+// 刊用 / 见报 is one definition (lib/print-record/in-print.ts): a story published, and one withdrawn after
 // its release, ran in print; a draft, a returned story and an approved one on an issue not yet out
 // did not. Each place that asks is checked against it here: the photo library's 已刊用 and what a
 // correspondent may see and use of it, the name and tag pickers, a byline page's count, the archive

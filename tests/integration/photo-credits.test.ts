@@ -12,7 +12,7 @@ import { cameraJpeg } from "../support/photo-files";
 // what a story writes about a photo is the library's too. Names and places are invented.
 
 // One character that makes each test's names its own, as a third character of a two-character name:
-// a four-character run is read as two people run together (lib/stories/person-names.ts), as a
+// a four-character run is read as two people run together (lib/contributors/person-names.ts), as a
 // dateline's 刘洋陈思 is. Each call its own, so two tests' 孟雪 never meet in a search.
 const HAN = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土";
 let tags = randomInt(HAN.length);

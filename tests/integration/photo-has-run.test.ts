@@ -9,7 +9,7 @@ import { changeStory, createStory, withdrawStory } from "@/lib/desk/story-comman
 import { completeDraft, makeUser, pagesOf, placeAtEnd, pngBytes, readyForRelease } from "../support/factories";
 
 // 已刊用 (Photo.hasRun) is a copy of "some story that ran in print carries this photo" (a withdrawn
-// one too: it was printed; lib/stories/in-print.ts), kept so the library need not read every printed
+// one too: it was printed; lib/print-record/in-print.ts), kept so the library need not read every printed
 // story's photos (lib/photos/links.ts). A copy can go stale: after each step here every photo's flag
 // is compared with the truth read from the links themselves, and with what a correspondent who never
 // used the photo is shown.

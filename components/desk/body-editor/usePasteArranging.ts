@@ -17,11 +17,13 @@ export function usePasteArranging(latest: () => Keyed, commit: (blocks: BodyBloc
   // The last paste the parser arranged: its blocks' keys, the raw text, and the blocks as it made them.
   const [lastPaste, setLastPaste] = useState<{ keys: string[]; raw: string; summary: string; asArranged: string } | null>(null);
 
-  function pasteIntoParagraph(i: number, e: ClipboardEvent<HTMLTextAreaElement>) {
+  /** A paste into the paragraph whose key is `key` (found in the body as it is now, not as a render saw it). */
+  function pasteIntoParagraph(key: string, e: ClipboardEvent<HTMLTextAreaElement>) {
     const text = e.clipboardData.getData("text/plain");
     const { blocks, keys } = latest();
+    const i = keys.indexOf(key);
     const current = blocks[i];
-    if (!isMultiLinePaste(text) || current.type !== "paragraph" || current.text.trim() !== "") return;
+    if (!isMultiLinePaste(text) || current?.type !== "paragraph" || current.text.trim() !== "") return;
     e.preventDefault();
     const pasted = parsePastedBody(text);
     const { keys: withPasted, added } = keysWithInserted(keys.filter((_, j) => j !== i), i, pasted.blocks.length);

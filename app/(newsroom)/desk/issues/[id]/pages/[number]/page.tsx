@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "大样" };
 
 type Props = { params: Promise<{ id: string; number: string }> };
 
-// 大样: the page exactly as readers will get it, before release. Who may see it is decided in
-// lib/issues/proof.ts; anyone else gets "not found".
+// 大样: the page exactly as readers will get it, before release. Who may see it, and what of it, is
+// pageAccess in lib/issues/access.ts; anyone else gets "not found".
 export default async function ProofPage({ params }: Props) {
   const user = await requireUser();
   const { id, number } = await params;
