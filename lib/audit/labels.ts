@@ -46,6 +46,9 @@ const LISTED: Record<ListedAuditAction, string> = {
   "paper.update": "修改报社设置",
   "paper.format": "修改版式",
   "inbox.read": "消息标为已读",
+  "error.record": "登记差错",
+  "error.void": "作废差错记录",
+  "quality.limit": "修改差错率上限",
   "alarm.raise": "发出警报",
   "alarm.repeat": "警报：任务再次失败",
   "alarm.end": "警报解除",
@@ -72,6 +75,7 @@ const TARGETS: Record<string, string> = {
   signin: "登录",
   paper: "报社设置",
   alarm: "警报",
+  error: "差错记录",
 };
 
 /** "稿件 ckx…" for an administrator: the object's kind in words, never the code's name for it. */

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "slot.plan", "slot.remove",
   "paper.update", "paper.format",
   "inbox.read",
+  "error.record", "error.void", "quality.limit",
   "alarm.raise", "alarm.repeat", "alarm.end", "alarm.acknowledge",
 ] as const;
 
