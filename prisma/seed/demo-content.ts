@@ -1128,3 +1128,24 @@ export const demoProfile = {
   publisher: "中共吉平市委主管主办 吉平日报社出版",
   releaseTime: "05:00",
 };
+
+/**
+ * 差错 found in the demo's released issues, as a desk would record them the morning after: one in the
+ * first story of its page (`inStory`) or in the page's other parts. Written for the demo.
+ */
+export const demoErrors: {
+  daysAgo: number;
+  page: number;
+  inStory: boolean;
+  kind: "TEXT" | "PUNCTUATION" | "FACT" | "PHOTO";
+  source: "DESK" | "READER" | "QUALITY_CHECK";
+  count: number;
+  printed: string;
+  correct: string;
+  note: string;
+}[] = [
+  { daysAgo: 1, page: 1, inStory: true, kind: "TEXT", source: "DESK", count: 1, printed: "截止目前", correct: "截至目前", note: "夜班复读时发现" },
+  { daysAgo: 1, page: 3, inStory: true, kind: "PUNCTUATION", source: "READER", count: 2, printed: "“一村一品，", correct: "“一村一品”，", note: "读者来电指出，同一段两处" },
+  { daysAgo: 2, page: 2, inStory: false, kind: "PHOTO", source: "QUALITY_CHECK", count: 1, printed: "图片说明“左二”", correct: "“右二”", note: "市报业质检抽查" },
+  { daysAgo: 2, page: 4, inStory: true, kind: "FACT", source: "DESK", count: 1, printed: "建成于1998年", correct: "建成于1989年", note: "作者来电更正" },
+];

@@ -14,7 +14,8 @@ import { uploadPhoto } from "@/lib/photos/mutations";
 import { ensureAccountContributor } from "@/lib/contributors/credits";
 import type { BodyBlock } from "@/lib/stories/body";
 import type { StoryDraft } from "@/lib/stories/schema";
-import { demoCredits, demoDesk, demoIssues, demoPlannedIssue, demoProfile, demoTags, type DemoStory } from "./demo-content";
+import { demoCredits, demoDesk, demoErrors, demoIssues, demoPlannedIssue, demoProfile, demoTags, type DemoStory } from "./demo-content";
+import { recordPrintedError } from "@/lib/quality/errors";
 import { placeholderPhoto } from "./placeholder-photo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { paperDay } from "@/lib/core/dates";
@@ -120,6 +121,18 @@ async function main() {
     const dawn = new Date(`${date}T05:30:00+08:00`);
     await db().issue.update({ where: { id: issue.id }, data: { publishedAt: dawn } });
     await db().story.updateMany({ where: { placement: { page: { issueId: issue.id } } }, data: { publishedAt: dawn } });
+  }
+
+  // 差错 the desk found in the released demo issues (差错统计).
+  for (const e of demoErrors) {
+    const issueDate = paperDay(-e.daysAgo);
+    const first = await db().printRecord.findFirst({
+      where: { issueDate: new Date(issueDate), pageNumber: e.page, event: "RELEASED" },
+      orderBy: { position: "asc" },
+      select: { storyId: true },
+    });
+    const { daysAgo: _d, page, inStory, count, ...entry } = e;
+    await recordPrintedError(editor, { ...entry, issueDate, pageNumber: String(page), count: String(count), storyId: inStory && first ? first.storyId : "" });
   }
 
   // Tomorrow's paper, being made: a lead and a planned slot on page 1, a signed page 2.

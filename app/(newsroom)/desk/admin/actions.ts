@@ -4,6 +4,7 @@ import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { createUser, updateUser } from "@/lib/users/mutations";
 import { updatePageFormat, updatePaperProfile } from "@/lib/issues/paper-profile";
+import { updateErrorRateLimit } from "@/lib/quality/report";
 import { LOCK_SCOPES, liftSignInLock, lockLabel } from "@/lib/auth/throttle";
 import { acknowledgeJobAlarm } from "@/lib/jobs/alarms";
 
@@ -49,6 +50,11 @@ export const updatePaperProfileAction = deskAction(
     return { message: "报社设置已保存" };
   },
 );
+
+export const updateErrorRateLimitAction = deskAction(z.object({ errorRateLimit: text }), async (input, user) => {
+  await updateErrorRateLimit(user, input.errorRateLimit);
+  return { message: "差错率上限已保存" };
+});
 
 export const updatePageFormatAction = deskAction(z.object({ code: text, columns: text, capacity: text }), async (input, user) => {
   await updatePageFormat(user, input);

@@ -8,6 +8,7 @@ import { STATUS_LABELS, STORY_STATUSES } from "@/lib/stories/workflow";
 import { KIND_LABELS, STORY_KINDS } from "@/lib/stories/schema";
 import { StoryTable } from "@/components/desk/StoryTable";
 import { DateField } from "@/components/DateField";
+import { SelectField } from "@/components/desk/SelectField";
 
 export const metadata: Metadata = { title: "稿库" };
 
@@ -29,10 +30,10 @@ export default async function LibraryPage({ searchParams }: Props) {
           <span className="label">关键词（至少两个字）</span>
           <input type="search" name="q" defaultValue={filters.q} className="input" />
         </label>
-        <Select label="状态" name="status" value={filters.status} options={STORY_STATUSES.filter((s) => s !== "DRAFT").map((s) => [s, STATUS_LABELS[s]])} />
-        <Select label="体裁" name="kind" value={filters.kind} options={STORY_KINDS.map((k) => [k, KIND_LABELS[k]])} />
-        <Select label="标签" name="tag" value={filters.tag} options={tags.map((t) => [t.name, t.name])} />
-        <Select label="作者" name="author" value={filters.author} options={authors.map((a) => [a.id, a.name])} />
+        <SelectField withAll label="状态" name="status" value={filters.status} options={STORY_STATUSES.filter((s) => s !== "DRAFT").map((s) => [s, STATUS_LABELS[s]])} />
+        <SelectField withAll label="体裁" name="kind" value={filters.kind} options={STORY_KINDS.map((k) => [k, KIND_LABELS[k]])} />
+        <SelectField withAll label="标签" name="tag" value={filters.tag} options={tags.map((t) => [t.name, t.name])} />
+        <SelectField withAll label="作者" name="author" value={filters.author} options={authors.map((a) => [a.id, a.name])} />
         <div className="block">
           <span className="label">从（日期）</span>
           <DateField name="from" label="从（日期）" defaultValue={filters.from} />
@@ -41,7 +42,7 @@ export default async function LibraryPage({ searchParams }: Props) {
           <span className="label">到（日期）</span>
           <DateField name="to" label="到（日期）" defaultValue={filters.to} />
         </div>
-        <Select label="排序" name="sort" value={filters.sort} options={Object.entries(DESK_SORTS)} withAll={false} />
+        <SelectField label="排序" name="sort" value={filters.sort} options={Object.entries(DESK_SORTS)} />
         <div className="flex items-end gap-2">
           <button type="submit" className="btn-primary">筛选</button>
           <Link href="/desk/library" className="btn">清除</Link>
@@ -53,19 +54,5 @@ export default async function LibraryPage({ searchParams }: Props) {
         {page.nextCursor && <Link href={query({ after: page.nextCursor })} className="btn btn-sm">下一页</Link>}
       </nav>
     </>
-  );
-}
-
-function Select({ label, name, value, options, withAll = true }: { label: string; name: string; value?: string; options: [string, string][]; withAll?: boolean }) {
-  return (
-    <label className="block">
-      <span className="label">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="input">
-        {withAll && <option value="">全部</option>}
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>{text}</option>
-        ))}
-      </select>
-    </label>
   );
 }

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { requireCapability } from "@/lib/core/session";
 import { pageFormats, paperProfile } from "@/lib/issues/paper-profile";
 import { ActionForm } from "@/components/desk/ActionForm";
-import { updatePageFormatAction, updatePaperProfileAction } from "../actions";
+import { errorRateLimit } from "@/lib/quality/report";
+import { updateErrorRateLimitAction, updatePageFormatAction, updatePaperProfileAction } from "../actions";
 
 export const metadata: Metadata = { title: "报社设置" };
 
 // What the masthead prints, when an issue normally goes out, and how much a page of each format holds.
 export default async function PaperSettingsPage() {
   await requireCapability("account:manage");
-  const [profile, formats] = await Promise.all([paperProfile(), pageFormats()]);
+  const [profile, formats, limit] = await Promise.all([paperProfile(), pageFormats(), errorRateLimit()]);
   const field = (name: keyof typeof profile, label: string, hint?: string) => (
     <label className="block">
       <span className="label">{label}</span>
@@ -35,6 +36,17 @@ export default async function PaperSettingsPage() {
           <div className="flex items-end">
             <button type="submit" className="btn-primary">保存报头</button>
           </div>
+        </ActionForm>
+      </section>
+      <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="quality-title">
+        <h2 id="quality-title" className="mb-1 font-bold">质量</h2>
+        <p className="mb-3 text-sm text-stone-600">见报后的差错按每万字计算差错率，超过上限的期、版和责任编辑在差错统计里标出（报纸质量管理规定为万分之三）。</p>
+        <ActionForm action={updateErrorRateLimitAction} hidden={{}} className="flex flex-wrap items-end gap-3">
+          <label>
+            <span className="label">差错率上限（每万字差错数）</span>
+            <input name="errorRateLimit" type="number" step="0.1" min="0.1" max="20" defaultValue={limit} className="input w-32" />
+          </label>
+          <button type="submit" className="btn">保存上限</button>
         </ActionForm>
       </section>
       <section className="rounded border border-stone-300 bg-white p-4" aria-labelledby="formats-title">
