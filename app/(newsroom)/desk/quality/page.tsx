@@ -54,7 +54,7 @@ export default async function QualityPage({ searchParams }: Props) {
           <strong>{formatErrorRate(report.total.rate)}</strong>
           {report.total.over && <span className="ml-2 font-bold text-red-700">超过上限</span>}
         </p>
-        <p className="mt-1 text-xs text-stone-500">字数取自各期见报记录（稿件见报时的正文字数，转版稿计在首版）；差错按所在版计，作废的不计。</p>
+        <p className="mt-1 text-xs text-stone-600">字数取自各期见报记录（稿件见报时的正文字数，转版稿计在首版）；差错按所在版计，作废的不计。</p>
       </section>
 
       <div className="mb-6 grid gap-4 lg:grid-cols-3">
