@@ -112,7 +112,11 @@ function WrittenField({ rule, name, defaultValue, value, onValue, required = fal
           className="input"
         />
         <button type="button" className="btn shrink-0 px-2" aria-label="打开日历" onClick={() => (picker.current?.showPicker ? picker.current.showPicker() : picker.current?.focus())}>
-          <span aria-hidden="true">📅</span>
+          {/* Drawn, not an emoji: a desk machine without an emoji font showed an empty box. */}
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.5">
+            <rect x="2" y="3" width="12" height="11" rx="1" />
+            <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
+          </svg>
         </button>
         {/* The browser's own calendar, opened by the button; never sent with the form. */}
         <input

@@ -41,7 +41,7 @@ test("an editor records a 差错 on today's page 2, the month's rate counts it, 
   await page.getByRole("button", { name: "登记", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "已登记差错" })).toBeVisible();
   await expect.poll(errorsShown).toBe(before + 2);
-  const entry = page.getByTestId("error-entry").filter({ hasText: "“，，” 应为“，”" });
+  const entry = page.getByTestId("error-entry").filter({ hasText: "原文：，，；应为：，" });
   await expect(entry).toContainText(`《${options[1]}》`);
   await expect(entry).toContainText("读者来信");
 

@@ -58,7 +58,7 @@ export default async function QualityPage({ searchParams }: Props) {
       </section>
 
       <div className="mb-6 grid gap-4 lg:grid-cols-3">
-        <RateTable title="按期" rows={report.byIssue.map((r) => ({ ...r, label: `${formatIssueDate(r.date, false)} ${r.label}` }))} />
+        <RateTable title="按期" rows={report.byIssue.map((r) => ({ ...r, label: `${Number(r.date.slice(5, 7))}月${Number(r.date.slice(8))}日 第${r.number}期` }))} />
         <RateTable title="按版" rows={report.byPage} />
         <RateTable title="按责任编辑" rows={report.byEditor} />
       </div>
@@ -130,7 +130,7 @@ export default async function QualityPage({ searchParams }: Props) {
               <li key={e.id} className={`rounded border bg-white p-3 text-sm ${e.voided ? "border-stone-200 text-stone-500" : "border-stone-300"}`} data-testid="error-entry">
                 <p className={e.voided ? "line-through" : ""}>
                   {formatIssueDate(e.issueDate, false)} {pageLabel(e.page)}
-                  {e.headline && `《${e.headline}》`}：{ERROR_KIND_LABELS[e.kind]}差错 {e.count} 处，“{e.printed}”{e.correct && ` 应为“${e.correct}”`}
+                  {e.headline && `《${e.headline}》`}：{ERROR_KIND_LABELS[e.kind]}差错 {e.count} 处。原文：{e.printed}{e.correct && `；应为：${e.correct}`}
                 </p>
                 <p className="text-xs text-stone-500">
                   {ERROR_SOURCE_LABELS[e.source]} · {e.recordedBy.name}登记{e.note && ` · ${e.note}`}
@@ -165,18 +165,21 @@ function RateTable({ title, rows }: { title: string; rows: RateRow[] }) {
           <thead>
             <tr className="text-left text-stone-500">
               <th className="font-normal"></th>
-              <th className="text-right font-normal">字数</th>
-              <th className="text-right font-normal">差错</th>
-              <th className="text-right font-normal">差错率</th>
+              <th className="pl-2 text-right font-normal">字数</th>
+              <th className="pl-2 text-right font-normal">差错</th>
+              <th className="pl-2 text-right font-normal">差错率</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.label} className={r.over ? "text-red-700" : ""}>
                 <td>{r.label}</td>
-                <td className="text-right">{r.characters.toLocaleString("zh-CN")}</td>
-                <td className="text-right">{r.errors}</td>
-                <td className="text-right">{formatErrorRate(r.rate)}{r.over && " ⚠"}</td>
+                <td className="pl-2 text-right">{r.characters.toLocaleString("zh-CN")}</td>
+                <td className="pl-2 text-right">{r.errors}</td>
+                <td className="whitespace-nowrap pl-2 text-right">
+                  {formatErrorRate(r.rate)}
+                  {r.over && <span className="ml-1 text-xs font-bold">超限</span>}
+                </td>
               </tr>
             ))}
           </tbody>
