@@ -17,8 +17,10 @@ import { makeUser } from "../support/factories";
 //   2044-03-31    2    吴编      3,000 (continued on 3) 0
 //   2044-03-31    3    （none）  0 (only the rest of that story)   1 (in the continued story)
 //   2044-04-01    1    周编      9,000                  0  (April)
+//   2044-04-01    2    吴编      3,332                  1  (recorded in the test: 3.0012)
 //
-// March: 20,000 characters, 6 errors → 3.00 per 10,000 (the limit 3 is not exceeded: over means more).
+// March: 20,000 characters, 6 errors → 3.00 per 10,000 (the limit 3 is not exceeded: over means more,
+// at the two places the report shows, so 1 error in 3,332 characters, 3.0012, is not over either).
 // By page: 第1版 12,000 / 4 → 3.33 (over); 第2版 8,000 / 1 → 1.25; 第3版 0 / 1 → no rate.
 // By 责任编辑: 周编 10,000 / 3 → 3.00; 吴编 10,000 / 2 → 2.00; （未署名） 0 / 1.
 
@@ -91,7 +93,10 @@ beforeAll(async () => {
     { number: 2, editor: "吴编", stories: [{ name: "转版长稿", characters: 3000, continuedOn: 3 }] },
     { number: 3, editor: "", stories: [] },
   ]);
-  await releasedIssue("2044-04-01", [{ number: 1, editor: "周编", stories: [{ name: "四月头条", characters: 9000 }] }]);
+  await releasedIssue("2044-04-01", [
+    { number: 1, editor: "周编", stories: [{ name: "四月头条", characters: 9000 }] },
+    { number: 2, editor: "吴编", stories: [{ name: "四月二版", characters: 3332 }] },
+  ]);
   // An issue of that month not yet released: nothing can be recorded against it.
   await db().issue.create({ data: { date: new Date("2044-03-15"), number: ++issueNumber } });
 });
@@ -148,7 +153,14 @@ describe("recording 差错", () => {
 
     // February has its own issue; April has none with errors.
     expect((await errorReport(desk, "2044-02")).total).toMatchObject({ characters: 8000, errors: 2 });
-    expect((await errorReport(desk, "2044-04")).total).toMatchObject({ characters: 9000, errors: 0, rate: 0 });
+    expect((await errorReport(desk, "2044-04")).total).toMatchObject({ characters: 12332, errors: 0, rate: 0 });
+    // 1 error in 3,332 characters is 3.0012: shown as 3.00, and not over a limit of 3.
+    await recordPrintedError(desk, entry("2044-04-01", 2));
+    const april = await errorReport(desk, "2044-04");
+    expect(april.byPage.map((r) => [r.label, r.rate?.toFixed(2), r.over])).toEqual([
+      ["第1版", "0.00", false],
+      ["第2版", "3.00", false],
+    ]);
   });
 
   it("a lower limit set by an administrator marks the month over it", async () => {
