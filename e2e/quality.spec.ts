@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { expect, test, signIn, expectAccessible, expectHeadingsInOrder } from "./support";
 import { paperDay } from "../lib/core/dates";
 
 // 差错统计: an editor records an error found in today's released paper against the page and the
-// story it was in, sees the month's 差错率 take it in, and voids it again; bad input is refused with
+// story it was in, sees the month's 差错率 take it in, downloads the month's log, and voids it again;
+// bad input is refused with
 // the field's own words; a correspondent has no such page.
 
 test("an editor records a 差错 on today's page 2, the month's rate counts it, and voiding it takes it out", async ({ page }) => {
@@ -44,6 +46,13 @@ test("an editor records a 差错 on today's page 2, the month's rate counts it, 
   const entry = page.getByTestId("error-entry").filter({ hasText: "原文：，，；应为：，" });
   await expect(entry).toContainText(`《${options[1]}》`);
   await expect(entry).toContainText("读者来信");
+
+  // The month's log as a spreadsheet file carries the entry.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /下载本月记录/ }).click()]);
+  expect(download.suggestedFilename()).toBe(`差错记录-${month}.csv`);
+  const csv = readFileSync((await download.path())!, "utf8");
+  expect(csv.startsWith("\uFEFF\"出版日期\"")).toBe(true);
+  expect(csv).toContain('"，，","，"');
 
   // Voided with a reason: kept in the log, struck out, no longer counted.
   await entry.getByRole("textbox", { name: "作废原因" }).fill("复核后是版面转换造成，不计");

@@ -96,6 +96,7 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "/api/contributors", as: "zhanghan", query: ["q"] },
   { route: "/api/inbox", as: "zhanghan" },
   { route: "/api/desk/issues/[id]/board-version", as: "bianji", segments: { id: "issueId" } },
+  { route: "/api/desk/quality/errors", as: "bianji", query: ["month"] },
   { route: "/api/photos/library", as: "zhanghan", query: PHOTO_LIBRARY },
   { route: "/api/photos/[id]/[file]", segments: { id: "photoId", file: "photoSize" } },
   { route: "/api/photos", as: "zhanghan", method: "POST", expect: 400 },

@@ -121,7 +121,12 @@ export default async function QualityPage({ searchParams }: Props) {
       </section>
 
       <section aria-labelledby="log-title">
-        <h2 id="log-title" className="mb-2 font-bold">本月差错记录</h2>
+        <div className="mb-2 flex flex-wrap items-baseline gap-3">
+          <h2 id="log-title" className="font-bold">本月差错记录</h2>
+          <a href={`/api/desk/quality/errors?month=${month}`} className="text-sm text-masthead underline" download>
+            下载本月记录（CSV，可用 Excel 打开）
+          </a>
+        </div>
         {report.entries.length === 0 ? (
           <p className="text-sm text-stone-600">本月各期还没有登记差错。</p>
         ) : (
