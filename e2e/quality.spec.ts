@@ -4,8 +4,7 @@ import { paperDay } from "../lib/core/dates";
 
 // 差错统计: an editor records an error found in today's released paper against the page and the
 // story it was in, sees the month's 差错率 take it in, downloads the month's log, and voids it again;
-// bad input is refused with
-// the field's own words; a correspondent has no such page.
+// bad input is refused with the field's own words; a correspondent has no such page.
 
 test("an editor records a 差错 on today's page 2, the month's rate counts it, and voiding it takes it out", async ({ page }) => {
   const today = paperDay();
