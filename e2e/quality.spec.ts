@@ -40,7 +40,9 @@ test("an editor records a 差错 on today's page 2, the month's rate counts it, 
   await page.getByRole("textbox", { name: "应为" }).fill("，");
   await page.getByRole("spinbutton", { name: "差错数（处）" }).fill("2");
   await page.getByRole("button", { name: "登记", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "已登记差错" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `已登记差错，计入${Number(month.slice(0, 4))}年${Number(month.slice(5))}月差错率` })).toBeVisible();
+  // The form is drawn anew for the next error: what was typed is gone, so a second press records nothing twice.
+  await expect(page.getByRole("textbox", { name: "见报原文" })).toHaveValue("");
   await expect.poll(errorsShown).toBe(before + 2);
   const entry = page.getByTestId("error-entry").filter({ hasText: "原文：，，；应为：，" });
   await expect(entry).toContainText(`《${options[1]}》`);
@@ -55,7 +57,9 @@ test("an editor records a 差错 on today's page 2, the month's rate counts it, 
 
   // Voided with a reason: kept in the log, struck out, no longer counted.
   await entry.getByRole("textbox", { name: "作废原因" }).fill("复核后是版面转换造成，不计");
-  await entry.getByRole("button", { name: "作废" }).click();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await entry.getByRole("button", { name: /^作废/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已作废" })).toBeVisible();
   await expect.poll(errorsShown).toBe(before);
   await expect(page.getByTestId("error-entry").filter({ hasText: "复核后是版面转换造成" })).toBeVisible();
 });

@@ -85,7 +85,7 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "/desk/issues/[id]", as: "bianji", query: FLASH, segments: { id: "issueId" } },
   { route: "/desk/issues/[id]/pages/[number]", as: "bianji", segments: { id: "issueId", number: "pageNumber" } },
   { route: "/desk/import", as: "bianji" },
-  { route: "/desk/quality", as: "bianji", query: ["month", "date", "page"] },
+  { route: "/desk/quality", as: "bianji", query: ["month", "date", "page", ...FLASH] },
   { route: "/desk/admin", as: "admin", query: FLASH },
   { route: "/desk/admin/audit", as: "admin", query: AUDIT },
   { route: "/desk/admin/paper", as: "admin" },

@@ -6,7 +6,7 @@ import { can } from "@/lib/core/roles";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { recordAudit } from "@/lib/core/audit";
 import { isRecordId, RECORD_ID } from "@/lib/core/ids";
-import { issueDateFromString, readPaperDay } from "@/lib/core/dates";
+import { issueDateFromString, issueDateToString, readPaperDay } from "@/lib/core/dates";
 import { typedText } from "@/lib/validation/text";
 import { fieldErrorsOf } from "@/lib/stories/schema";
 import { ERROR_KINDS, ERROR_SOURCES } from "@/lib/quality/kinds";
@@ -39,7 +39,7 @@ export const printedErrorInput = z.object({
  * Records an error found in a released page. The page must be one of that day's released issue, and
  * the story, when one is named, one that printed on that page (placed there or continued there).
  */
-export async function recordPrintedError(actor: SessionUser, input: unknown): Promise<{ id: string }> {
+export async function recordPrintedError(actor: SessionUser, input: unknown): Promise<{ id: string; issueDate: string; pageNumber: number }> {
   mayRecord(actor);
   const parsed = printedErrorInput.safeParse(input);
   if (!parsed.success) throw invalid("请检查差错登记", fieldErrorsOf(parsed.error));
@@ -66,7 +66,7 @@ export async function recordPrintedError(actor: SessionUser, input: unknown): Pr
       targetId: created.id,
       summary: { issue: issue.number, page: pageNumber, kind: entry.kind, count: entry.count },
     });
-    return created;
+    return { id: created.id, issueDate, pageNumber };
   });
 }
 
@@ -76,12 +76,12 @@ const voidReason = typedText({ max: 200, what: "作废原因", min: 1, minMessag
  * Voids an entry recorded in error: it stays in the log, struck out, and is no longer counted. The
  * one who recorded it or the chief editor on duty may; once only.
  */
-export async function voidPrintedError(actor: SessionUser, errorId: string, reason: unknown): Promise<void> {
+export async function voidPrintedError(actor: SessionUser, errorId: string, reason: unknown): Promise<{ issueDate: string }> {
   mayRecord(actor);
   if (!isRecordId(errorId)) throw notFound("找不到这条差错");
   const parsed = voidReason.safeParse(reason);
   if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "请写明作废原因", { reason: parsed.error.issues.map((i) => i.message) });
-  const entry = await db().printedError.findUnique({ where: { id: errorId }, select: { recordedById: true, voidedAt: true } });
+  const entry = await db().printedError.findUnique({ where: { id: errorId }, select: { recordedById: true, voidedAt: true, issue: { select: { date: true } } } });
   if (!entry) throw notFound("找不到这条差错");
   if (entry.recordedById !== actor.id && !can(actor.role, "issue:publish")) throw forbidden("只有登记人或值班总编可以作废这条差错");
   await db().$transaction(async (tx) => {
@@ -93,4 +93,5 @@ export async function voidPrintedError(actor: SessionUser, errorId: string, reas
     if (count === 0) throw conflict("这条差错已经作废");
     await recordAudit(tx, { actorId: actor.id, action: "error.void", targetType: "error", targetId: errorId, summary: { reason: parsed.data } });
   });
+  return { issueDate: issueDateToString(entry.issue.date) };
 }

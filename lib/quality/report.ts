@@ -11,8 +11,10 @@ import { ERROR_KIND_LABELS, ERROR_KINDS, ERROR_SOURCE_LABELS, ERROR_SOURCES, err
 
 // 差错率 for a month: the errors recorded against its released issues (lib/quality/errors.ts) per
 // 10,000 characters the print records say those issues carried, against the paper's limit. What
-// ran is counted once, where it was placed: a story that jumps (转版) counts on its first page, its
-// errors on the page where they were found. Characters are the story's text as released (the
+// ran is counted once, where it was placed: a story that jumps (转版) counts on its first page, and
+// so do its errors, wherever on it they were found (the log keeps the page where they were), so a
+// page's and an editor's rate set the errors of their stories against those stories' characters.
+// Errors outside stories count on their own page. Characters are the story's text as released (the
 // release record), not what it says after a correction.
 
 export const DEFAULT_ERROR_RATE_LIMIT = 3;
@@ -84,7 +86,7 @@ export async function errorReport(actor: SessionUser, month: string): Promise<Er
     db().printRecord.groupBy({ by: ["issueId", "pageNumber"], where: { issueId: { in: issueIds }, event: "RELEASED" }, _sum: { characters: true } }),
     db().printedError.findMany({
       where: { issueId: { in: issueIds } },
-      orderBy: [{ recordedAt: "asc" }],
+      orderBy: [{ recordedAt: "desc" }],
       select: {
         id: true,
         issueId: true,
@@ -108,9 +110,15 @@ export async function errorReport(actor: SessionUser, month: string): Promise<Er
   const issueById = new Map(issues.map((i) => [i.id, i]));
   const editorOf = (issueId: string, page: number) => issueById.get(issueId)?.pages.find((p) => p.number === page)?.editorCredit.trim() || "（未署名）";
   // One row per page of each issue: what it carried and what was found on it.
+  const releases = await db().printRecord.findMany({
+    where: { issueId: { in: issueIds }, event: "RELEASED", storyId: { in: errors.flatMap((e) => (e.storyId ? [e.storyId] : [])) } },
+    select: { storyId: true, headline: true, pageNumber: true },
+  });
+  const releaseOf = new Map(releases.map((r) => [r.storyId, r]));
+  const countedOn = (e: (typeof counted)[number]) => (e.storyId ? (releaseOf.get(e.storyId)?.pageNumber ?? e.pageNumber) : e.pageNumber);
   const pageRows = [
     ...printed.map((p) => ({ issueId: p.issueId, page: p.pageNumber, characters: p._sum.characters ?? 0, errors: 0 })),
-    ...counted.map((e) => ({ issueId: e.issueId, page: e.pageNumber, characters: 0, errors: e.count })),
+    ...counted.map((e) => ({ issueId: e.issueId, page: countedOn(e), characters: 0, errors: e.count })),
   ];
   const row = (label: string, sum: { characters: number; errors: number }): RateRow => {
     const rate = errorRate(sum.errors, sum.characters);
@@ -121,14 +129,6 @@ export async function errorReport(actor: SessionUser, month: string): Promise<Er
   const byIssue = tally(pageRows.map((r) => ({ ...r, key: r.issueId })));
   const byPage = tally(pageRows.map((r) => ({ ...r, key: r.page })));
   const byEditor = tally(pageRows.map((r) => ({ ...r, key: editorOf(r.issueId, r.page) })));
-  const headlines = new Map(
-    (
-      await db().printRecord.findMany({
-        where: { issueId: { in: issueIds }, event: "RELEASED", storyId: { in: errors.flatMap((e) => (e.storyId ? [e.storyId] : [])) } },
-        select: { storyId: true, headline: true },
-      })
-    ).map((r) => [r.storyId, r.headline]),
-  );
   const sumBy = <K extends string>(keys: readonly K[], of: (e: (typeof counted)[number]) => K) =>
     keys.map((k) => ({ key: k, errors: counted.filter((e) => of(e) === k).reduce((n, e) => n + e.count, 0) }));
   return {
@@ -147,7 +147,7 @@ export async function errorReport(actor: SessionUser, month: string): Promise<Er
         issueDate: issueDateToString(issue.date),
         issueNumber: issue.number,
         page: e.pageNumber,
-        headline: e.storyId ? (headlines.get(e.storyId) ?? null) : null,
+        headline: e.storyId ? (releaseOf.get(e.storyId)?.headline ?? null) : null,
         kind: e.kind,
         source: e.source,
         count: e.count,
@@ -182,14 +182,21 @@ export async function updateErrorRateLimit(actor: SessionUser, input: unknown): 
 }
 
 /** Stories that ran on a page, for the record form's choice (what the print record says ran there). */
-export async function storiesPrintedOnPage(actor: SessionUser, issueDate: string, pageNumber: number): Promise<{ issueNumber: number; stories: { id: string; headline: string }[] } | null> {
+export async function storiesPrintedOnPage(
+  actor: SessionUser,
+  issueDate: string,
+  pageNumber: number,
+): Promise<{ issueNumber: number; pageExists: boolean; stories: { id: string; headline: string }[] } | null> {
   if (!can(actor.role, "desk:review")) throw forbidden("只有编辑可以登记差错");
-  const issue = await db().issue.findFirst({ where: { date: issueDateFromString(issueDate), status: "PUBLISHED" }, select: { id: true, number: true } });
+  const issue = await db().issue.findFirst({
+    where: { date: issueDateFromString(issueDate), status: "PUBLISHED" },
+    select: { id: true, number: true, pages: { where: { number: pageNumber }, select: { id: true } } },
+  });
   if (!issue) return null;
   const records = await db().printRecord.findMany({
     where: { issueId: issue.id, event: "RELEASED", OR: [{ pageNumber }, { continuedOnPage: pageNumber }] },
     orderBy: [{ pageNumber: "asc" }, { position: "asc" }],
     select: { storyId: true, headline: true, kind: true },
   });
-  return { issueNumber: issue.number, stories: records.map((r) => ({ id: r.storyId, headline: r.headline || "（图片新闻）" })) };
+  return { issueNumber: issue.number, pageExists: issue.pages.length > 0, stories: records.map((r) => ({ id: r.storyId, headline: r.headline || "（图片新闻）" })) };
 }

@@ -44,12 +44,13 @@ ALTER TABLE "PrintedError" ADD CONSTRAINT "PrintedError_storyId_fkey" FOREIGN KE
 ALTER TABLE "PrintedError" ADD CONSTRAINT "PrintedError_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "PrintedError" ADD CONSTRAINT "PrintedError_voidedById_fkey" FOREIGN KEY ("voidedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "PrintedError" ADD CONSTRAINT "PrintedError_voidedById_fkey" FOREIGN KEY ("voidedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 
 -- A 差错 entry is kept as recorded: never deleted, never edited. One recorded in error is voided
 -- once (voidedAt, voidedById, voidReason), and nothing else of it changes. (Written with \x3B for
 -- the semicolons inside the function: the migration runner splits statements on them.)
 CREATE FUNCTION "printed_error_kept"() RETURNS trigger LANGUAGE plpgsql AS
-  E'BEGIN IF TG_OP = ''DELETE'' THEN RAISE EXCEPTION ''差错记录不能删除：登记错了请作废''\x3B END IF\x3B IF OLD."voidedAt" IS NOT NULL OR NEW."voidedAt" IS NULL OR (to_jsonb(NEW) - ARRAY[''voidedAt'',''voidedById'',''voidReason'']) <> (to_jsonb(OLD) - ARRAY[''voidedAt'',''voidedById'',''voidReason'']) THEN RAISE EXCEPTION ''差错记录不能修改：登记错了只能作废一次''\x3B END IF\x3B RETURN NEW\x3B END';
+  E'BEGIN IF TG_OP IN (''DELETE'', ''TRUNCATE'') THEN RAISE EXCEPTION ''差错记录不能删除：登记错了请作废''\x3B END IF\x3B IF OLD."voidedAt" IS NOT NULL OR NEW."voidedAt" IS NULL OR (to_jsonb(NEW) - ARRAY[''voidedAt'',''voidedById'',''voidReason'']) <> (to_jsonb(OLD) - ARRAY[''voidedAt'',''voidedById'',''voidReason'']) THEN RAISE EXCEPTION ''差错记录不能修改：登记错了只能作废一次''\x3B END IF\x3B RETURN NEW\x3B END';
 CREATE TRIGGER "PrintedError_kept" BEFORE UPDATE OR DELETE ON "PrintedError" FOR EACH ROW EXECUTE FUNCTION "printed_error_kept"();
+CREATE TRIGGER "PrintedError_not_truncated" BEFORE TRUNCATE ON "PrintedError" FOR EACH STATEMENT EXECUTE FUNCTION "printed_error_kept"();

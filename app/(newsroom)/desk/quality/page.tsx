@@ -8,12 +8,17 @@ import { errorReport, storiesPrintedOnPage, type RateRow } from "@/lib/quality/r
 import { ERROR_KIND_LABELS, ERROR_KINDS, ERROR_SOURCE_LABELS, ERROR_SOURCES, formatErrorRate } from "@/lib/quality/kinds";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { DateField } from "@/components/DateField";
+import { Flash } from "@/components/desk/Flash";
+import { readFlash } from "@/lib/core/flash";
 import { SelectField } from "@/components/desk/SelectField";
 import { recordErrorAction, voidErrorAction } from "./actions";
 
 export const metadata: Metadata = { title: "差错统计" };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** One value of an address parameter; a repeated one (?date=1&date=2) is no value. */
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 /** The month before or after "2026-11". */
 function monthStep(month: string, step: number): string {
@@ -27,9 +32,11 @@ function monthStep(month: string, step: number): string {
 export default async function QualityPage({ searchParams }: Props) {
   const user = await requireCapability("desk:review");
   const raw = await searchParams;
-  const month = isRealMonth(raw.month) ? raw.month : paperDay().slice(0, 7);
-  const chosenDate = readPaperDay(raw.date);
-  const chosenPage = /^\d{1,2}$/.test(raw.page ?? "") ? Number(raw.page) : undefined;
+  const given = { month: one(raw.month), date: one(raw.date), page: one(raw.page) };
+  const month = isRealMonth(given.month) ? given.month : paperDay().slice(0, 7);
+  const chosenDate = readPaperDay(given.date);
+  const chosenPage = /^\d{1,2}$/.test(given.page ?? "") && Number(given.page) > 0 ? Number(given.page) : undefined;
+  const unreadable = (given.date && !chosenDate) || (given.page && !chosenPage);
   const [report, choice] = await Promise.all([
     errorReport(user, month),
     chosenDate && chosenPage ? storiesPrintedOnPage(user, chosenDate, chosenPage) : Promise.resolve(null),
@@ -37,6 +44,7 @@ export default async function QualityPage({ searchParams }: Props) {
   const [year, m] = month.split("-");
   return (
     <>
+      <Flash message={readFlash({ done: raw.done, seal: raw.seal })} />
       <div className="mb-4 flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-bold">差错统计</h1>
         <nav className="flex items-baseline gap-3 text-sm" aria-label="月份">
@@ -72,17 +80,20 @@ export default async function QualityPage({ searchParams }: Props) {
           <input type="hidden" name="month" value={month} />
           <div>
             <span className="label">出版日期</span>
-            <DateField name="date" label="出版日期" defaultValue={chosenDate ?? ""} />
+            <DateField name="date" label="出版日期" defaultValue={chosenDate ?? paperDay(-1)} />
           </div>
           <label>
             <span className="label">版次</span>
-            <input name="page" type="number" min={1} max={99} defaultValue={chosenPage ?? ""} className="input w-24" />
+            <input name="page" inputMode="numeric" defaultValue={chosenPage ?? ""} className="input w-24" />
           </label>
           <button type="submit" className="btn">选定版面</button>
         </form>
+        {unreadable && <p role="alert" className="text-sm text-red-700">出版日期写法：2026年12月8日；版次写数字，如 3。</p>}
         {chosenDate && chosenPage && !choice && <p role="alert" className="text-sm text-red-700">{formatIssueDate(chosenDate, false)}没有已见报的一期。</p>}
-        {chosenDate && chosenPage && choice && (
-          <ActionForm action={recordErrorAction} hidden={{ issueDate: chosenDate, pageNumber: String(chosenPage) }} className="grid max-w-3xl gap-3 sm:grid-cols-2">
+        {chosenDate && chosenPage && choice && !choice.pageExists && <p role="alert" className="text-sm text-red-700">总第{choice.issueNumber}期没有{pageLabel(chosenPage)}。</p>}
+        {chosenDate && chosenPage && choice?.pageExists && (
+          // Drawn anew after each entry (its key is the log's length), so a second press does not record it twice.
+          <ActionForm key={report.entries.length} action={recordErrorAction} hidden={{ issueDate: chosenDate, pageNumber: String(chosenPage) }} className="grid max-w-3xl gap-3 sm:grid-cols-2">
             <p className="sm:col-span-2 text-sm text-stone-700">
               {formatIssueDate(chosenDate, false)} 总第{choice.issueNumber}期 {pageLabel(chosenPage)}
             </p>
@@ -107,7 +118,7 @@ export default async function QualityPage({ searchParams }: Props) {
             </label>
             <label className="block">
               <span className="label">差错数（处）</span>
-              <input name="count" type="number" min={1} max={99} defaultValue={1} className="input w-24" />
+              <input name="count" inputMode="numeric" defaultValue={1} className="input w-24" />
             </label>
             <label className="block sm:col-span-2">
               <span className="label">说明</span>
@@ -142,12 +153,17 @@ export default async function QualityPage({ searchParams }: Props) {
                   {e.voided && ` · 已由${e.voided.by}作废：${e.voided.reason}`}
                 </p>
                 {!e.voided && (e.recordedBy.id === user.id || can(user.role, "issue:publish")) && (
-                  <ActionForm action={voidErrorAction} hidden={{ errorId: e.id }} className="mt-2 flex flex-wrap items-end gap-2">
+                  <ActionForm
+                    action={voidErrorAction}
+                    hidden={{ errorId: e.id }}
+                    confirm="作废后这条差错不再计入差错率，也不能恢复。确定作废吗？"
+                    className="mt-2 flex flex-wrap items-end gap-2"
+                  >
                     <label>
                       <span className="sr-only">作废原因</span>
                       <input name="reason" className="input w-48" placeholder="作废原因" />
                     </label>
-                    <button type="submit" className="btn btn-sm">作废</button>
+                    <button type="submit" className="btn btn-sm" aria-label={`作废：${pageLabel(e.page)}“${e.printed}”`}>作废</button>
                   </ActionForm>
                 )}
               </li>
@@ -169,7 +185,7 @@ function RateTable({ title, rows }: { title: string; rows: RateRow[] }) {
         <table className="w-full text-sm">
           <thead>
             <tr className="text-left text-stone-500">
-              <th className="font-normal"></th>
+              <th className="font-normal"><span className="sr-only">项目</span></th>
               <th className="pl-2 text-right font-normal">字数</th>
               <th className="pl-2 text-right font-normal">差错</th>
               <th className="pl-2 text-right font-normal">差错率</th>

@@ -44,7 +44,7 @@ export default async function PaperSettingsPage() {
         <ActionForm action={updateErrorRateLimitAction} hidden={{}} className="flex flex-wrap items-end gap-3">
           <label>
             <span className="label">差错率上限（每万字差错数）</span>
-            <input name="errorRateLimit" type="number" step="0.1" min="0.1" max="20" defaultValue={limit} className="input w-32" />
+            <input name="errorRateLimit" inputMode="decimal" defaultValue={limit} className="input w-32" />
           </label>
           <button type="submit" className="btn">保存上限</button>
         </ActionForm>
