@@ -21,7 +21,7 @@ test("an editor records a 差错 on today's page 2, the month's rate counts it, 
 
   // Choose the page, then the story on it.
   await page.getByRole("textbox", { name: "出版日期" }).fill(today.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日"));
-  await page.getByRole("spinbutton", { name: "版次" }).fill("2");
+  await page.getByRole("textbox", { name: "版次" }).fill("2");
   await page.getByRole("button", { name: "选定版面" }).click();
   const story = page.getByRole("combobox", { name: "所在稿件" });
   await expect(story).toBeVisible();
@@ -38,7 +38,7 @@ test("an editor records a 差错 on today's page 2, the month's rate counts it, 
 
   await page.getByRole("textbox", { name: "见报原文" }).fill("，，");
   await page.getByRole("textbox", { name: "应为" }).fill("，");
-  await page.getByRole("spinbutton", { name: "差错数（处）" }).fill("2");
+  await page.getByRole("textbox", { name: "差错数（处）" }).fill("2");
   await page.getByRole("button", { name: "登记", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: `已登记差错，计入${Number(month.slice(0, 4))}年${Number(month.slice(5))}月差错率` })).toBeVisible();
   // The form is drawn anew for the next error: what was typed is gone, so a second press records nothing twice.
