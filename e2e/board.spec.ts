@@ -229,3 +229,13 @@ test("pages are sent for sign-off and signed from their proof; an edit to a stor
   );
   expect(reopened).toBe(1);
 });
+
+test("each page column says its 截稿 and 签版 times: a page with no slot waiting has its copy in, an unsigned one is still to sign", async ({ browser }) => {
+  const page = await newUserPage(browser, "bianji");
+  const board = await newIssue(page, 49);
+  await page.goto(board);
+  const chips = boardColumn(page, 1).getByRole("list", { name: "截稿与签版" });
+  // The demo paper's times: 20:00 and 23:00 on the eve of the issue's date.
+  await expect(chips.getByRole("listitem").filter({ hasText: /^截稿 .*20:00 · 已完成$/ })).toHaveAttribute("data-deadline", "done");
+  await expect(chips.getByRole("listitem").filter({ hasText: /^签版 .*23:00$/ })).toHaveAttribute("data-deadline", "on_time");
+});

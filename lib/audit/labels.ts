@@ -45,6 +45,7 @@ const LISTED: Record<ListedAuditAction, string> = {
   "slot.remove": "撤下计划稿",
   "paper.update": "修改报社设置",
   "paper.format": "修改版式",
+  "paper.deadlines": "修改截稿与签版时间",
   "inbox.read": "消息标为已读",
   "error.record": "登记差错",
   "error.void": "作废差错记录",

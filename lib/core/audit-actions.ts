@@ -15,7 +15,7 @@ export const AUDIT_ACTIONS = [
   "page.create", "page.delete", "page.plan", "page.submit", "page.sign", "page.reopen",
   "placement.up", "placement.down", "placement.move", "placement.size", "placement.lead", "placement.jump",
   "slot.plan", "slot.remove",
-  "paper.update", "paper.format",
+  "paper.update", "paper.format", "paper.deadlines",
   "inbox.read",
   "error.record", "error.void", "quality.limit",
   "alarm.raise", "alarm.repeat", "alarm.end", "alarm.acknowledge",

@@ -8,6 +8,8 @@ import { mayAssemble } from "@/lib/issues/desk-rules";
 import { isRecordId } from "@/lib/core/ids";
 import { issueDateToString } from "@/lib/core/dates";
 import { loadPageView, type PageView } from "@/lib/issues/page-view";
+import { deadlineTimes } from "@/lib/issues/paper-profile";
+import { pageDeadlines, type PageDeadlines } from "@/lib/issues/deadlines";
 import type { IssueStatus, PageStatus } from "@/lib/generated/prisma/enums";
 import type { StoryKind } from "@/lib/stories/schema";
 
@@ -27,6 +29,8 @@ export type IssueBoard = {
   /** Who can be given a slot (计划稿). */
   reporters: { id: string; name: string; affiliation: string }[];
   formats: { code: string; name: string; columns: number; capacity: number }[];
+  /** Each page's 截稿 and 签版 moments; none once the issue is out. */
+  deadlines: PageDeadlines | null;
 };
 
 const mayView = mayAssemble;
@@ -51,19 +55,22 @@ export async function issueBoard(actor: SessionUser, issueId: string): Promise<I
   if (!issue) throw notFound("找不到这一期");
   // Read before the pages: a change landing in between makes the board look stale, never fresh.
   const version = await boardVersion(actor, issue.id);
-  const [pages, waiting, reporters, formats] = await Promise.all([
+  const [pages, waiting, reporters, formats, times] = await Promise.all([
     Promise.all(issue.pages.map((p) => boardPage(issue.id, p.number))),
     waitingStories(actor),
     db().user.findMany({ where: { active: true, role: { in: ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, affiliation: true } }),
     db().pageFormat.findMany({ orderBy: { capacity: "desc" }, select: { code: true, name: true, columns: true, capacity: true } }),
+    deadlineTimes(),
   ]);
+  const date = issueDateToString(issue.date);
   return {
     version,
-    issue: { id: issue.id, date: issueDateToString(issue.date), number: issue.number, status: issue.status, publishAt: issue.publishAt?.toISOString() ?? null },
+    issue: { id: issue.id, date, number: issue.number, status: issue.status, publishAt: issue.publishAt?.toISOString() ?? null },
     pages,
     waiting,
     reporters,
     formats,
+    deadlines: issue.status === "PUBLISHED" ? null : pageDeadlines(date, times),
   };
 }
 

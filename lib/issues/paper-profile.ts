@@ -11,6 +11,7 @@ import { fieldErrorsOf } from "@/lib/stories/schema";
 import { everyReaderPagePurge, purgeNow, sendReaderPurge } from "@/lib/reader/purge";
 import { touchPage } from "@/lib/issues/commands";
 import { pagesPrinting } from "@/lib/print-record/in-print";
+import type { DeadlineTimes } from "@/lib/issues/deadlines";
 
 // The paper as its masthead prints it and when its issues go out (版面设置). One row; until an
 // administrator fills it in, the masthead carries the paper's name and nothing else.
@@ -28,6 +29,34 @@ export const paperProfileInput = z.object({
 export async function paperProfile(): Promise<PaperProfile> {
   const row = await db().paperProfile.findUnique({ where: { id: "paper" }, select: { name: true, cnNumber: true, postalCode: true, publisher: true, releaseTime: true } });
   return row ?? { name: PAPER.name, cnNumber: "", postalCode: "", publisher: "", releaseTime: "00:00" };
+}
+
+/** The paper's usual 截稿 and 签版 times and how long before them the board warns (lib/issues/deadlines.ts). */
+export async function deadlineTimes(): Promise<DeadlineTimes> {
+  const row = await db().paperProfile.findUnique({ where: { id: "paper" }, select: { copyDeadline: true, signDeadline: true, deadlineWarnMinutes: true, releaseTime: true } });
+  return row
+    ? { copy: row.copyDeadline, sign: row.signDeadline, warnMinutes: row.deadlineWarnMinutes, releaseTime: row.releaseTime }
+    : { copy: "20:00", sign: "23:00", warnMinutes: 30, releaseTime: "00:00" };
+}
+
+const clockTime = (what: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: `${what}应写成 00:00 到 23:59` });
+export const deadlineInput = z.object({
+  copyDeadline: clockTime("截稿时间"),
+  signDeadline: clockTime("签版时间"),
+  deadlineWarnMinutes: z.coerce.number({ message: "提前提醒应为分钟数" }).int({ message: "提前提醒应为整分钟" }).min(0, { message: "提前提醒不能为负数" }).max(240, { message: "提前提醒最多 240 分钟" }),
+});
+
+/** The usual 截稿 and 签版 times. Administrators only; audited. */
+export async function updateDeadlines(actor: SessionUser, input: unknown): Promise<void> {
+  mayConfigure(actor);
+  const parsed = deadlineInput.safeParse(input);
+  if (!parsed.success) throw invalid("请检查截稿与签版时间", fieldErrorsOf(parsed.error));
+  await db().$transaction(async (tx) => {
+    const exists = await tx.paperProfile.findUnique({ where: { id: "paper" }, select: { id: true } });
+    if (!exists) throw invalid("请先保存报头（报名）再设截稿与签版时间");
+    await tx.paperProfile.update({ where: { id: "paper" }, data: parsed.data });
+    await recordAudit(tx, { actorId: actor.id, action: "paper.deadlines", targetType: "paper", targetId: "paper", summary: parsed.data });
+  });
 }
 
 export async function pageFormats() {

@@ -6,6 +6,8 @@ import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-
 import { CSS } from "@dnd-kit/utilities";
 import { PAGE_FLAGS } from "@/lib/issues/layout";
 import { PAGE_STATUS_LABELS, SIZE_LABELS } from "@/lib/issues/labels";
+import { PageDeadlineChips } from "@/components/desk/board/PageDeadlineChips";
+import type { PageDeadlines } from "@/lib/issues/deadlines";
 import { SIZE_CLASSES, type SizeClass } from "@/lib/issues/page-plan";
 import { formatMoment } from "@/lib/core/dates";
 import type { BoardItem } from "@/components/desk/board/items";
@@ -32,6 +34,7 @@ export function BoardPageColumn({
   readOnly,
   send,
   at,
+  deadlines,
 }: {
   page: BoardPage;
   pages: BoardPage[];
@@ -44,6 +47,8 @@ export function BoardPageColumn({
   readOnly: boolean;
   send: Send;
   at: (pageId: string) => PageAt;
+  /** The issue's 截稿 and 签版 moments, while it is not out. */
+  deadlines: PageDeadlines | null;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: dropId });
   const { layout } = page.view;
@@ -70,6 +75,13 @@ export function BoardPageColumn({
             看大样
           </Link>
         </p>
+        {deadlines && (
+          <PageDeadlineChips
+            deadlines={deadlines}
+            copyIn={!layout.blocks.some((b) => b.type === "slot" && !b.filed)}
+            signed={page.status === "SIGNED"}
+          />
+        )}
         <label className="mt-2 block text-xs text-stone-700">
           已排 <span data-testid="fill">{layout.fill.used.toLocaleString("zh-CN")}</span> / {layout.fill.capacity.toLocaleString("zh-CN")} 字
           <meter className="block w-full" min={0} max={layout.fill.capacity} high={layout.fill.capacity * 0.95} optimum={layout.fill.capacity * 0.85} value={layout.fill.used} />

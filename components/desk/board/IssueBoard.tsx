@@ -201,6 +201,7 @@ export function IssueBoard({ initial, act, readOnly }: { initial: Board; act: Bo
               readOnly={readOnly}
               send={send}
               at={at}
+              deadlines={initial.deadlines}
             />
           ))}
         </div>

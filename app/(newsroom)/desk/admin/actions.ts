@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { createUser, updateUser } from "@/lib/users/mutations";
-import { updatePageFormat, updatePaperProfile } from "@/lib/issues/paper-profile";
+import { updateDeadlines, updatePageFormat, updatePaperProfile } from "@/lib/issues/paper-profile";
 import { updateErrorRateLimit } from "@/lib/quality/report";
 import { LOCK_SCOPES, liftSignInLock, lockLabel } from "@/lib/auth/throttle";
 import { acknowledgeJobAlarm } from "@/lib/jobs/alarms";
@@ -50,6 +50,11 @@ export const updatePaperProfileAction = deskAction(
     return { message: "报社设置已保存" };
   },
 );
+
+export const updateDeadlinesAction = deskAction(z.object({ copyDeadline: text, signDeadline: text, deadlineWarnMinutes: text }), async (input, user) => {
+  await updateDeadlines(user, input);
+  return { message: "截稿与签版时间已保存" };
+});
 
 export const updateErrorRateLimitAction = deskAction(z.object({ errorRateLimit: text }), async (input, user) => {
   await updateErrorRateLimit(user, input.errorRateLimit);

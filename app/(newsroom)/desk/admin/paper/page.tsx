@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/core/session";
-import { pageFormats, paperProfile } from "@/lib/issues/paper-profile";
+import { deadlineTimes, pageFormats, paperProfile } from "@/lib/issues/paper-profile";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { errorRateLimit } from "@/lib/quality/report";
-import { updateErrorRateLimitAction, updatePageFormatAction, updatePaperProfileAction } from "../actions";
+import { updateDeadlinesAction, updateErrorRateLimitAction, updatePageFormatAction, updatePaperProfileAction } from "../actions";
 
 export const metadata: Metadata = { title: "报社设置" };
 
 // What the masthead prints, when an issue normally goes out, and how much a page of each format holds.
 export default async function PaperSettingsPage() {
   await requireCapability("account:manage");
-  const [profile, formats, limit] = await Promise.all([paperProfile(), pageFormats(), errorRateLimit()]);
+  const [profile, formats, limit, deadlines] = await Promise.all([paperProfile(), pageFormats(), errorRateLimit(), deadlineTimes()]);
   const field = (name: keyof typeof profile, label: string, hint?: string) => (
     <label className="block">
       <span className="label">{label}</span>
@@ -36,6 +36,27 @@ export default async function PaperSettingsPage() {
           <div className="flex items-end">
             <button type="submit" className="btn-primary">保存报头</button>
           </div>
+        </ActionForm>
+      </section>
+      <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="deadlines-title">
+        <h2 id="deadlines-title" className="mb-1 font-bold">截稿与签版</h2>
+        <p className="mb-3 text-sm text-stone-600">
+          每一版的截稿和签版时间（北京时间）。晚于见报时间的，算在出版日期前一天晚上；早于见报时间的，算在出版日期当天。版面编排在到点前提醒，超时标红。
+        </p>
+        <ActionForm action={updateDeadlinesAction} hidden={{}} className="flex flex-wrap items-end gap-3">
+          <label>
+            <span className="label">截稿时间</span>
+            <input name="copyDeadline" defaultValue={deadlines.copy} className="input w-28" placeholder="20:00" />
+          </label>
+          <label>
+            <span className="label">签版时间</span>
+            <input name="signDeadline" defaultValue={deadlines.sign} className="input w-28" placeholder="23:00" />
+          </label>
+          <label>
+            <span className="label">提前提醒（分钟）</span>
+            <input name="deadlineWarnMinutes" inputMode="numeric" defaultValue={deadlines.warnMinutes} className="input w-28" />
+          </label>
+          <button type="submit" className="btn">保存时间</button>
         </ActionForm>
       </section>
       <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="quality-title">
