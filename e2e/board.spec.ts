@@ -230,12 +230,21 @@ test("pages are sent for sign-off and signed from their proof; an edit to a stor
   expect(reopened).toBe(1);
 });
 
-test("each page column says its 截稿 and 签版 times: a page with no slot waiting has its copy in, an unsigned one is still to sign", async ({ browser }) => {
-  const page = await newUserPage(browser, "bianji");
-  const board = await newIssue(page, 49);
-  await page.goto(board);
-  const chips = boardColumn(page, 1).getByRole("list", { name: "截稿与签版" });
-  // The demo paper's times: 20:00 and 23:00 on the eve of the issue's date.
+test("each page column says its 截稿 and 签版 times: a page with copy and no slot waiting has its copy in, an empty or unsigned one is still to do", async ({ browser }) => {
+  const reporter = await newUserPage(browser, "zhanghan");
+  const editor = await newUserPage(browser, "bianji");
+  const headline = `梨树县新建冷链仓库投用${unique()}`;
+  await approvedBrief(reporter, editor, headline);
+  const board = await newIssue(editor, 49);
+  await editor.goto(board);
+  const chips = column(editor, 1).getByRole("list", { name: "截稿与签版" });
+  // The demo paper's times: 20:00 and 23:00 on the eve of the issue's date, weeks away; the page is empty.
+  await expect(chips.getByRole("listitem").filter({ hasText: /^截稿 .*20:00$/ })).toHaveAttribute("data-deadline", "on_time");
+  await expect(chips.getByRole("listitem").filter({ hasText: /^签版 .*23:00$/ })).toHaveAttribute("data-deadline", "on_time");
+  // Copy placed on it: its copy is in; it is still to be signed.
+  const card = editor.getByTestId("waiting-story").filter({ hasText: headline });
+  await card.getByRole("button", { name: "上版" }).click();
+  await expect(editor.getByTestId("board-message")).toHaveText("已上版");
   await expect(chips.getByRole("listitem").filter({ hasText: /^截稿 .*20:00 · 已完成$/ })).toHaveAttribute("data-deadline", "done");
   await expect(chips.getByRole("listitem").filter({ hasText: /^签版 .*23:00$/ })).toHaveAttribute("data-deadline", "on_time");
 });

@@ -78,7 +78,7 @@ export function BoardPageColumn({
         {deadlines && (
           <PageDeadlineChips
             deadlines={deadlines}
-            copyIn={!layout.blocks.some((b) => b.type === "slot" && !b.filed)}
+            copyIn={layout.blocks.some((b) => b.type === "story") && !layout.blocks.some((b) => b.type === "slot" && !b.filed)}
             signed={page.status === "SIGNED"}
           />
         )}

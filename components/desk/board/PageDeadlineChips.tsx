@@ -28,8 +28,8 @@ function useMinuteClock(): Date | null {
 }
 
 /**
- * A page's 截稿 and 签版 against the clock: 截稿 is met when no planned slot on it still waits for its
- * copy, 签版 when the page is signed.
+ * A page's 截稿 and 签版 against the clock: 截稿 is met when the page carries copy and no planned slot
+ * on it still waits for its own, 签版 when the page is signed.
  */
 export function PageDeadlineChips({ deadlines, copyIn, signed }: { deadlines: PageDeadlines; copyIn: boolean; signed: boolean }) {
   const now = useMinuteClock();
