@@ -34,6 +34,17 @@ export function isRealMonth(s: string | undefined): s is string {
   return !!s && /^\d{4}-\d{2}$/.test(s) && isRealDay(`${s}-01`);
 }
 
+/** The issue dates of a month written "2026-11", as a range on an issue's `date` column. */
+export function issueMonthDays(month: string): { gte: Date; lt: Date } {
+  return { gte: issueDateFromString(`${month}-01`), lt: issueDateFromString(`${monthAfter(month, 1)}-01`) };
+}
+
+/** The month `step` months after "2026-11" (negative: before). */
+export function monthAfter(month: string, step: number): string {
+  const [y, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1 + step, 1)).toISOString().slice(0, 7);
+}
+
 /** The paper's date today, or `days` later (negative: earlier), as "2026-11-26". */
 export function paperDay(days = 0): string {
   return new Date(Date.now() + BEIJING_OFFSET_MS + days * 86400_000).toISOString().slice(0, 10);

@@ -12,6 +12,7 @@ import { everyReaderPagePurge, purgeNow, sendReaderPurge } from "@/lib/reader/pu
 import { touchPage } from "@/lib/issues/commands";
 import { pagesPrinting } from "@/lib/print-record/in-print";
 import type { DeadlineTimes } from "@/lib/issues/deadlines";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The paper as its masthead prints it and when its issues go out (版面设置). One row; until an
 // administrator fills it in, the masthead carries the paper's name and nothing else.
@@ -46,17 +47,50 @@ export const deadlineInput = z.object({
   deadlineWarnMinutes: z.coerce.number({ message: "提前提醒应为分钟数" }).int({ message: "提前提醒应为整分钟" }).min(0, { message: "提前提醒不能为负数" }).max(240, { message: "提前提醒最多 240 分钟" }),
 });
 
+/**
+ * Saves settings kept beside the masthead (the row exists once the masthead is saved; `what` names
+ * them in the refusal) and audits them, the summary made from what was there before.
+ */
+async function saveSettings(
+  actor: SessionUser,
+  { action, what, data, summary }: { action: "paper.deadlines" | "quality.limit"; what: string; data: Prisma.PaperProfileUpdateInput; summary: (before: { errorRateLimit: number }) => Prisma.InputJsonObject },
+): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const before = await tx.paperProfile.findUnique({ where: { id: "paper" }, select: { errorRateLimit: true } });
+    if (!before) throw invalid(`请先保存报头（报名）再设${what}`);
+    await tx.paperProfile.update({ where: { id: "paper" }, data });
+    await recordAudit(tx, { actorId: actor.id, action, targetType: "paper", targetId: "paper", summary: summary(before) });
+  });
+}
+
 /** The usual 截稿 and 签版 times. Administrators only; audited. */
 export async function updateDeadlines(actor: SessionUser, input: unknown): Promise<void> {
   mayConfigure(actor);
   const parsed = deadlineInput.safeParse(input);
   if (!parsed.success) throw invalid("请检查截稿与签版时间", fieldErrorsOf(parsed.error));
-  await db().$transaction(async (tx) => {
-    const exists = await tx.paperProfile.findUnique({ where: { id: "paper" }, select: { id: true } });
-    if (!exists) throw invalid("请先保存报头（报名）再设截稿与签版时间");
-    await tx.paperProfile.update({ where: { id: "paper" }, data: parsed.data });
-    await recordAudit(tx, { actorId: actor.id, action: "paper.deadlines", targetType: "paper", targetId: "paper", summary: parsed.data });
-  });
+  await saveSettings(actor, { action: "paper.deadlines", what: "截稿与签版时间", data: parsed.data, summary: () => parsed.data });
+}
+
+const DEFAULT_ERROR_RATE_LIMIT = 3;
+
+/** The paper's 差错率 limit, errors per 10,000 printed characters (lib/quality reads it). */
+export async function errorRateLimit(): Promise<number> {
+  const row = await db().paperProfile.findUnique({ where: { id: "paper" }, select: { errorRateLimit: true } });
+  return row?.errorRateLimit ?? DEFAULT_ERROR_RATE_LIMIT;
+}
+
+const limitInput = z.coerce
+  .number({ message: "差错率上限应为数字" })
+  .min(0.1, { message: "差错率上限至少万分之 0.1" })
+  .max(20, { message: "差错率上限不能超过万分之 20" });
+
+/** The 差错率 limit. Administrators only; audited with what it was. */
+export async function updateErrorRateLimit(actor: SessionUser, input: unknown): Promise<void> {
+  mayConfigure(actor);
+  const parsed = limitInput.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "请检查差错率上限", { errorRateLimit: parsed.error.issues.map((i) => i.message) });
+  const value = Math.round(parsed.data * 100) / 100;
+  await saveSettings(actor, { action: "quality.limit", what: "差错率上限", data: { errorRateLimit: value }, summary: (before) => ({ from: before.errorRateLimit, to: value }) });
 }
 
 export async function pageFormats() {

@@ -35,6 +35,31 @@ export const printedErrorInput = z.object({
   note: typedText({ max: 500, what: "说明", multiline: true }),
 });
 
+/** The issue released for a day, with its page of that number if it has one. */
+function releasedIssueOn(issueDate: string, pageNumber: number) {
+  return db().issue.findFirst({
+    where: { date: issueDateFromString(issueDate), status: "PUBLISHED" },
+    select: { id: true, number: true, pages: { where: { number: pageNumber }, select: { id: true } } },
+  });
+}
+
+/** Stories that ran on a page, for the record form's choice (what the print record says ran there). */
+export async function storiesPrintedOnPage(
+  actor: SessionUser,
+  issueDate: string,
+  pageNumber: number,
+): Promise<{ issueNumber: number; pageExists: boolean; stories: { id: string; headline: string }[] } | null> {
+  mayRecord(actor);
+  const issue = await releasedIssueOn(issueDate, pageNumber);
+  if (!issue) return null;
+  const records = await db().printRecord.findMany({
+    where: { issueId: issue.id, event: "RELEASED", OR: [{ pageNumber }, { continuedOnPage: pageNumber }] },
+    orderBy: [{ pageNumber: "asc" }, { position: "asc" }],
+    select: { storyId: true, headline: true },
+  });
+  return { issueNumber: issue.number, pageExists: issue.pages.length > 0, stories: records.map((r) => ({ id: r.storyId, headline: r.headline || "（图片新闻）" })) };
+}
+
 /**
  * Records an error found in a released page. The page must be one of that day's released issue, and
  * the story, when one is named, one that printed on that page (placed there or continued there).
@@ -44,10 +69,9 @@ export async function recordPrintedError(actor: SessionUser, input: unknown): Pr
   const parsed = printedErrorInput.safeParse(input);
   if (!parsed.success) throw invalid("请检查差错登记", fieldErrorsOf(parsed.error));
   const { issueDate, pageNumber, storyId, ...entry } = parsed.data;
-  const issue = await db().issue.findFirst({ where: { date: issueDateFromString(issueDate), status: "PUBLISHED" }, select: { id: true, number: true } });
+  const issue = await releasedIssueOn(issueDate, pageNumber);
   if (!issue) throw invalid("这一天没有已见报的一期", { issueDate: ["这一天没有已见报的一期"] });
-  const page = await db().page.findUnique({ where: { issueId_number: { issueId: issue.id, number: pageNumber } }, select: { id: true } });
-  if (!page) throw invalid(`本期没有第${pageNumber}版`, { pageNumber: [`本期没有第${pageNumber}版`] });
+  if (!issue.pages.length) throw invalid(`本期没有第${pageNumber}版`, { pageNumber: [`本期没有第${pageNumber}版`] });
   if (storyId) {
     const ran = await db().printRecord.count({
       where: { issueId: issue.id, storyId, event: "RELEASED", OR: [{ pageNumber }, { continuedOnPage: pageNumber }] },

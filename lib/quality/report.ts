@@ -1,11 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
 import { forbidden, invalid } from "@/lib/core/errors";
-import { recordAudit } from "@/lib/core/audit";
-import { issueDateFromString, issueDateToString, isRealMonth } from "@/lib/core/dates";
+import { issueDateToString, issueMonthDays, isRealMonth } from "@/lib/core/dates";
+import { errorRateLimit } from "@/lib/issues/paper-profile";
 import { pageLabel } from "@/lib/format";
 import { ERROR_KIND_LABELS, ERROR_KINDS, ERROR_SOURCE_LABELS, ERROR_SOURCES, errorRate, type ErrorKind, type ErrorSource } from "@/lib/quality/kinds";
 
@@ -16,8 +15,6 @@ import { ERROR_KIND_LABELS, ERROR_KINDS, ERROR_SOURCE_LABELS, ERROR_SOURCES, err
 // page's and an editor's rate set the errors of their stories against those stories' characters.
 // Errors outside stories count on their own page. Characters are the story's text as released (the
 // release record), not what it says after a correction.
-
-export const DEFAULT_ERROR_RATE_LIMIT = 3;
 
 export type RateRow = { label: string; characters: number; errors: number; rate: number | null; over: boolean };
 export type ErrorEntry = {
@@ -48,18 +45,6 @@ export type ErrorReport = {
   entries: ErrorEntry[];
 };
 
-export async function errorRateLimit(): Promise<number> {
-  const row = await db().paperProfile.findUnique({ where: { id: "paper" }, select: { errorRateLimit: true } });
-  return row?.errorRateLimit ?? DEFAULT_ERROR_RATE_LIMIT;
-}
-
-/** The calendar days of a month written "2026-11": its first, and the first of the next. */
-function monthDays(month: string): { gte: Date; lt: Date } {
-  const [year, m] = month.split("-").map(Number);
-  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
-  return { gte: issueDateFromString(`${month}-01`), lt: issueDateFromString(`${next}-01`) };
-}
-
 /** Adds up rows into one keyed table, in first-seen order unless sorted after. */
 function tally<K>(rows: { key: K; characters: number; errors: number }[]): Map<K, { characters: number; errors: number }> {
   const out = new Map<K, { characters: number; errors: number }>();
@@ -76,7 +61,7 @@ export async function errorReport(actor: SessionUser, month: string): Promise<Er
   const [limit, issues] = await Promise.all([
     errorRateLimit(),
     db().issue.findMany({
-      where: { status: "PUBLISHED", date: monthDays(month) },
+      where: { status: "PUBLISHED", date: issueMonthDays(month) },
       orderBy: { date: "asc" },
       select: { id: true, date: true, number: true, pages: { select: { number: true, editorCredit: true } } },
     }),
@@ -160,43 +145,4 @@ export async function errorReport(actor: SessionUser, month: string): Promise<Er
       };
     }),
   };
-}
-
-const limitInput = z.coerce
-  .number({ message: "差错率上限应为数字" })
-  .min(0.1, { message: "差错率上限至少万分之 0.1" })
-  .max(20, { message: "差错率上限不能超过万分之 20" });
-
-/** The paper's 差错率 limit, per 10,000 characters. Administrators set it, as the rest of the paper's settings; audited. */
-export async function updateErrorRateLimit(actor: SessionUser, input: unknown): Promise<void> {
-  if (!can(actor.role, "account:manage")) throw forbidden("只有管理员可以修改报社设置");
-  const parsed = limitInput.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "请检查差错率上限", { errorRateLimit: parsed.error.issues.map((i) => i.message) });
-  const value = Math.round(parsed.data * 100) / 100;
-  await db().$transaction(async (tx) => {
-    const before = await tx.paperProfile.findUnique({ where: { id: "paper" }, select: { errorRateLimit: true } });
-    if (!before) throw invalid("请先保存报头（报名）再设差错率上限");
-    await tx.paperProfile.update({ where: { id: "paper" }, data: { errorRateLimit: value } });
-    await recordAudit(tx, { actorId: actor.id, action: "quality.limit", targetType: "paper", targetId: "paper", summary: { from: before.errorRateLimit, to: value } });
-  });
-}
-
-/** Stories that ran on a page, for the record form's choice (what the print record says ran there). */
-export async function storiesPrintedOnPage(
-  actor: SessionUser,
-  issueDate: string,
-  pageNumber: number,
-): Promise<{ issueNumber: number; pageExists: boolean; stories: { id: string; headline: string }[] } | null> {
-  if (!can(actor.role, "desk:review")) throw forbidden("只有编辑可以登记差错");
-  const issue = await db().issue.findFirst({
-    where: { date: issueDateFromString(issueDate), status: "PUBLISHED" },
-    select: { id: true, number: true, pages: { where: { number: pageNumber }, select: { id: true } } },
-  });
-  if (!issue) return null;
-  const records = await db().printRecord.findMany({
-    where: { issueId: issue.id, event: "RELEASED", OR: [{ pageNumber }, { continuedOnPage: pageNumber }] },
-    orderBy: [{ pageNumber: "asc" }, { position: "asc" }],
-    select: { storyId: true, headline: true, kind: true },
-  });
-  return { issueNumber: issue.number, pageExists: issue.pages.length > 0, stories: records.map((r) => ({ id: r.storyId, headline: r.headline || "（图片新闻）" })) };
 }

@@ -5,7 +5,7 @@ import { readerKey } from "@/lib/reader/keys";
 import { leadText, parseStoredBody } from "@/lib/stories/body";
 import type { StoryKind, TagKind } from "@/lib/stories/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { issueDateToString, paperDay } from "@/lib/core/dates";
+import { issueDateToString, issueMonthDays, paperDay } from "@/lib/core/dates";
 import { parseByline } from "@/lib/contributors/byline";
 import { photoSizesOf, photoSizesSelect } from "@/lib/stories/content";
 import { inReleasedIssue, ranInPrint, readerVisible } from "@/lib/print-record/in-print";
@@ -66,9 +66,7 @@ const yearBefore = (month: string) => `${Number(month.slice(0, 4)) - 1}${month.s
 
 /** One month of the back-issue calendar ("2026-11"), with the nearest months that have issues. */
 export const calendarMonth = cachedReader("calendar", async (month: string): Promise<CalendarMonth> => {
-  const [y, m] = month.split("-").map(Number);
-  const start = new Date(Date.UTC(y, m - 1, 1));
-  const end = new Date(Date.UTC(y, m, 1));
+  const { gte: start, lt: end } = issueMonthDays(month);
   const published = { status: "PUBLISHED" } as const;
   const [issues, before, after, range] = await Promise.all([
     db().issue.findMany({ where: { ...published, date: { gte: start, lt: end } }, orderBy: { date: "asc" }, select: { date: true, number: true } }),

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { recordPrintedError, voidPrintedError } from "@/lib/quality/errors";
-import { errorReport, storiesPrintedOnPage, updateErrorRateLimit } from "@/lib/quality/report";
+import { recordPrintedError, storiesPrintedOnPage, voidPrintedError } from "@/lib/quality/errors";
+import { errorReport } from "@/lib/quality/report";
+import { updateErrorRateLimit } from "@/lib/issues/paper-profile";
 import { makeUser } from "../support/factories";
 
 // 差错 and 差错率, on issues whose print records are written here with known characters, so every

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { createUser, updateUser } from "@/lib/users/mutations";
-import { updateDeadlines, updatePageFormat, updatePaperProfile } from "@/lib/issues/paper-profile";
-import { updateErrorRateLimit } from "@/lib/quality/report";
+import { updateDeadlines, updateErrorRateLimit, updatePageFormat, updatePaperProfile } from "@/lib/issues/paper-profile";
+
 import { LOCK_SCOPES, liftSignInLock, lockLabel } from "@/lib/auth/throttle";
 import { acknowledgeJobAlarm } from "@/lib/jobs/alarms";
 

@@ -2,9 +2,10 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
-import { formatIssueDate, isRealMonth, paperDay, readPaperDay } from "@/lib/core/dates";
+import { formatIssueDate, isRealMonth, monthAfter, paperDay, readPaperDay } from "@/lib/core/dates";
 import { pageLabel } from "@/lib/format";
-import { errorReport, storiesPrintedOnPage, type RateRow } from "@/lib/quality/report";
+import { errorReport, type RateRow } from "@/lib/quality/report";
+import { storiesPrintedOnPage } from "@/lib/quality/errors";
 import { ERROR_KIND_LABELS, ERROR_KINDS, ERROR_SOURCE_LABELS, ERROR_SOURCES, formatErrorRate } from "@/lib/quality/kinds";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { DateField } from "@/components/DateField";
@@ -19,13 +20,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** One value of an address parameter; a repeated one (?date=1&date=2) is no value. */
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
-
-/** The month before or after "2026-11". */
-function monthStep(month: string, step: number): string {
-  const [y, m] = month.split("-").map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + step, 1));
-  return d.toISOString().slice(0, 7);
-}
 
 // 差错 found after release and the 差错率 they make, month by month: what the paper's quality check
 // reads. The desk records errors here against the page (and story) where they ran.
@@ -48,9 +42,9 @@ export default async function QualityPage({ searchParams }: Props) {
       <div className="mb-4 flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-bold">差错统计</h1>
         <nav className="flex items-baseline gap-3 text-sm" aria-label="月份">
-          <Link href={`?month=${monthStep(month, -1)}`} className="text-masthead underline">上月</Link>
+          <Link href={`?month=${monthAfter(month, -1)}`} className="text-masthead underline">上月</Link>
           <span className="font-medium">{year}年{Number(m)}月</span>
-          <Link href={`?month=${monthStep(month, 1)}`} className="text-masthead underline">下月</Link>
+          <Link href={`?month=${monthAfter(month, 1)}`} className="text-masthead underline">下月</Link>
         </nav>
         <span className="text-sm text-stone-600">差错率上限：{formatErrorRate(report.limit)}</span>
       </div>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/core/session";
-import { deadlineTimes, pageFormats, paperProfile } from "@/lib/issues/paper-profile";
+import { deadlineTimes, errorRateLimit, pageFormats, paperProfile } from "@/lib/issues/paper-profile";
 import { ActionForm } from "@/components/desk/ActionForm";
-import { errorRateLimit } from "@/lib/quality/report";
+
 import { updateDeadlinesAction, updateErrorRateLimitAction, updatePageFormatAction, updatePaperProfileAction } from "../actions";
 
 export const metadata: Metadata = { title: "报社设置" };
