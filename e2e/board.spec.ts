@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectStatus, newUserPage, query, test } from "./support";
-import { boardColumn, dragTo, keepOnlyFirstPage, newIssue } from "./desk-steps";
+import { boardColumn, dragTo, keepOnlyFirstPage, newIssue, reviewedThrough } from "./desk-steps";
 
 // The page desk: editors plan and arrange pages on the board, reporters write for planned slots.
 
@@ -16,8 +16,9 @@ async function approvedBrief(reporter: Page, editor: Page, headline: string) {
   await reporter.getByRole("button", { name: "提交审稿" }).click();
   await expectStatus(reporter, "已提交");
   await editor.goto(new URL(reporter.url()).pathname);
-  await editor.getByRole("button", { name: "通过" }).click();
+  await editor.getByRole("button", { name: "初审通过" }).click();
   await editor.waitForURL(/\/desk\/queue/);
+  return new URL(reporter.url()).pathname;
 }
 
 const column = boardColumn;
@@ -193,7 +194,7 @@ test("pages are sent for sign-off and signed from their proof; an edit to a stor
   const reporter = await newUserPage(browser, "lixue");
   const editor = await newUserPage(browser, "bianji");
   const headline = `全市新增冬季便民服务点${tag}`;
-  await approvedBrief(reporter, editor, headline);
+  await reviewedThrough(browser, await approvedBrief(reporter, editor, headline));
   const board = await newIssue(editor, 43);
   await editor.getByLabel(`为“${headline}”选择版面`).selectOption({ label: "第1版 要闻" });
   await editor.getByRole("button", { name: `上版：${headline}` }).click();

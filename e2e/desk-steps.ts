@@ -1,5 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
-import { expect } from "./support";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { expect, newUserPage } from "./support";
 
 // Steps several desk specs take the same way, through the app.
 
@@ -41,4 +41,18 @@ export async function dragTo(page: Page, handle: Locator, target: Locator, { nea
   await page.mouse.move(to.x + to.width / 2, near === "bottom" ? to.y + to.height - 10 : to.y + to.height / 2, { steps: 15 });
   if (whenOver) await whenOver();
   await page.mouse.up();
+}
+
+/**
+ * 复审 by the 部门主任 and 终审 by the 值班总编, each from the story's own page, as a page needs of
+ * every story on it before 签版 (the chain itself, with its refusals: review-chain.spec.ts).
+ */
+export async function reviewedThrough(browser: Browser, storyPath: string) {
+  for (const [username, button] of [["zhuren", "复审通过"], ["zongbian", "终审通过"]] as const) {
+    const reviewer = await newUserPage(browser, username);
+    await reviewer.goto(storyPath);
+    await reviewer.getByRole("button", { name: button }).click();
+    await reviewer.waitForURL(/\/desk\/queue/);
+    await reviewer.context().close();
+  }
 }

@@ -94,7 +94,7 @@ test("the author's inbox count rises without a reload when the desk returns the 
   const editor = await newUserPage(browser, "bianji2");
   await editor.goto(`/desk/stories/${story.id}`);
   await expect(editor.getByLabel("主题（标题）")).toBeEnabled();
-  await editor.getByLabel("给作者的意见（退回时必填）").fill("请补充活动参与人数。");
+  await editor.getByLabel(/^审稿意见/).fill("请补充活动参与人数。");
   await editor.getByRole("button", { name: "退回修改" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "已退回给作者" })).toBeVisible();
 

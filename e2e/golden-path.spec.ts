@@ -1,4 +1,5 @@
 import { expect, test, expectStatus, newUserPage, photoFile, query } from "./support";
+import { reviewedThrough } from "./desk-steps";
 
 // The whole journey of one story: filed with a photo and tags, returned, fixed, approved, placed,
 // published by the chief editor, and read by a reader without an account.
@@ -56,7 +57,7 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   const editor = await newUserPage(browser, "bianji");
   await editor.goto("/desk/queue");
   await editor.getByRole("link", { name: headline }).click();
-  await editor.getByLabel("给作者的意见（退回时必填）").fill("请补充入仓的具体数字。");
+  await editor.getByLabel(/^审稿意见/).fill("请补充入仓的具体数字。");
   await editor.getByRole("button", { name: "退回修改" }).click();
   await expect(editor.getByRole("status")).toHaveText("已退回给作者");
 
@@ -70,8 +71,8 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
 
   // Editor approves, creates the issue and places the story on page 1.
   await editor.goto(storyUrl);
-  await editor.getByRole("button", { name: "通过" }).click();
-  await expect(editor.getByRole("status")).toHaveText("已通过，可以上版");
+  await editor.getByRole("button", { name: "初审通过" }).click();
+  await editor.waitForURL(/\/desk\/queue/);
   await editor.goto("/desk/issues");
   await editor.getByLabel("出版日期").fill(issueDate);
   await editor.getByRole("button", { name: /创建/ }).click();
@@ -93,6 +94,9 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   const reader = await newUserPage(browser);
   const storyId = storyUrl.split("/").pop();
   expect((await reader.goto(`/stories/${storyId}`))?.status()).toBe(404);
+
+  // 复审 and 终审 on the placed copy, each by its own person, before the page can be signed.
+  await reviewedThrough(browser, storyUrl);
 
   // The chief editor on duty publishes.
   const chief = await newUserPage(browser, "zongbian");

@@ -1,6 +1,6 @@
 import { expect, expectStatus, newUserPage, query, test } from "./support";
 import { cameraJpeg } from "../tests/support/photo-files";
-import { boardColumn, keepOnlyFirstPage, newIssue } from "./desk-steps";
+import { boardColumn, keepOnlyFirstPage, newIssue, reviewedThrough } from "./desk-steps";
 
 // A 组图 from the photographers' batch to the reader: five photos by five photographers filed at once,
 // each credited from its own file or caption (never the uploader), one reused from the library and one
@@ -108,8 +108,9 @@ test("a 组图 of five photographers filed as a batch, credited from the photos,
 
   // The desk approves and places it on a one-page issue; the chief editor signs and releases it.
   await editor.goto(storyPath);
-  await editor.getByRole("button", { name: "通过" }).click();
+  await editor.getByRole("button", { name: "初审通过" }).click();
   await editor.waitForURL(/\/desk\/queue/);
+  await reviewedThrough(browser, storyPath);
   // Before release.spec's own scheduled issue (46): that spec expects its issue to be the newest on the front page.
   const date = dayAhead(44);
   const board = await newIssue(editor, 44);

@@ -45,6 +45,7 @@ export function StoryEditor({
   photoMaxBytes,
   wordFileMaxBytes,
   filer,
+  sendBackTo = [],
 }: {
   story: EditableStory;
   actions: StoryAction[];
@@ -61,6 +62,8 @@ export function StoryEditor({
   wordFileMaxBytes?: number;
   /** The person filing, offered as a credit to take, never put in by default. */
   filer?: Credit;
+  /** The earlier review steps this reviewer may send the copy back to (退改), besides its author. */
+  sendBackTo?: { step: string; label: string }[];
 }) {
   const photoSources = useMemo(() => storyPhotoSources(photoMaxBytes), [photoMaxBytes]);
   const router = useRouter();
@@ -95,7 +98,7 @@ export function StoryEditor({
   const dirty = serialized !== savedContent;
   const charCount = countCharacters(content.body);
   const mayEdit = storyId === null || actions.includes("edit") || actions.includes("claim");
-  const deskReview = actions.includes("approve") || actions.includes("return");
+  const deskReview = actions.some((a) => actionRow(a).review);
 
   const backup = useLocalBackup({ story, storyId, content, dirty, mayEdit });
 
@@ -288,11 +291,25 @@ export function StoryEditor({
       </fieldset>
 
       {deskReview && editable && (
-        <label className="block">
-          <span className="label">给作者的意见（退回时必填）</span>
-          <textarea name="note" className="input min-h-20" value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="note-error" />
-          <FieldError id="note" errors={errors.note} />
-        </label>
+        <div className="grid gap-3 md:grid-cols-[1fr_200px]">
+          <label className="block">
+            <span className="label">审稿意见（退改、退稿时必填；退回作者时作者可见）</span>
+            <textarea name="note" className="input min-h-20" value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="note-error" />
+            <FieldError id="note" errors={errors.note} />
+          </label>
+          {sendBackTo.length > 0 && (
+            <label className="block">
+              <span className="label">退回修改到</span>
+              <select name="backTo" className="input" defaultValue="">
+                <option value="">作者</option>
+                {sendBackTo.map((t) => (
+                  <option key={t.step} value={t.step}>{t.label}</option>
+                ))}
+              </select>
+              <FieldError id="backTo" errors={errors.backTo} />
+            </label>
+          )}
+        </div>
       )}
 
       <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-stone-300 bg-white/95 px-4 py-3">

@@ -50,6 +50,7 @@ const LISTED: Record<ListedAuditAction, string> = {
   "error.record": "登记差错",
   "error.void": "作废差错记录",
   "quality.limit": "修改差错率上限",
+  "review.chain": "修改审稿流程",
   "alarm.raise": "发出警报",
   "alarm.repeat": "警报：任务再次失败",
   "alarm.end": "警报解除",

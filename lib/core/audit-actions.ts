@@ -17,7 +17,7 @@ export const AUDIT_ACTIONS = [
   "slot.plan", "slot.remove",
   "paper.update", "paper.format", "paper.deadlines",
   "inbox.read",
-  "error.record", "error.void", "quality.limit",
+  "error.record", "error.void", "quality.limit", "review.chain",
   "alarm.raise", "alarm.repeat", "alarm.end", "alarm.acknowledge",
 ] as const;
 

@@ -137,3 +137,12 @@ export function formatMomentExact(at: Date): string {
   const seconds = new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(17, 19);
   return seconds === "00" ? formatMoment(at) : `${formatMoment(at)}:${seconds}`;
 }
+
+/** How long something has waited, in the largest whole unit: "刚刚", "25 分钟", "3 小时", "2 天". */
+export function formatWait(since: Date, now: Date = new Date()): string {
+  const minutes = Math.floor((now.getTime() - since.getTime()) / 60_000);
+  if (minutes < 1) return "刚刚";
+  if (minutes < 60) return `${minutes} 分钟`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} 小时`;
+  return `${Math.floor(minutes / (24 * 60))} 天`;
+}

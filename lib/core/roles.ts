@@ -3,13 +3,14 @@ import type { ListsEvery } from "@/lib/core/stored-enums";
 
 // Roles and what each may do outside the story workflow (which lives in lib/stories/workflow.ts).
 // Pure: shared by server code, UI and unit tests.
-export const ROLES = ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR", "ADMIN"] as const satisfies readonly StoredRole[];
+export const ROLES = ["CORRESPONDENT", "EDITOR", "DESK_HEAD", "CHIEF_EDITOR", "ADMIN"] as const satisfies readonly StoredRole[];
 export type Role = (typeof ROLES)[number];
 true satisfies ListsEvery<StoredRole, Role>;
 
 export const ROLE_LABELS: Record<Role, string> = {
   CORRESPONDENT: "通讯员/记者",
   EDITOR: "编辑",
+  DESK_HEAD: "部门主任",
   CHIEF_EDITOR: "值班总编",
   ADMIN: "管理员",
 };
@@ -25,12 +26,19 @@ export type Capability =
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   CORRESPONDENT: ["story:file", "tag:create"],
   EDITOR: ["story:file", "tag:create", "desk:review", "issue:assemble"],
+  // The 部门主任 works the desk like an editor; the review chain gives them its 复审 (lib/stories/workflow.ts).
+  DESK_HEAD: ["story:file", "tag:create", "desk:review", "issue:assemble"],
   CHIEF_EDITOR: ["story:file", "tag:create", "desk:review", "issue:assemble", "issue:publish"],
   ADMIN: ["tag:create", "account:manage"],
 };
 
 export function can(role: Role, capability: Capability): boolean {
   return CAPABILITIES[role].includes(capability);
+}
+
+/** The roles that have a capability: who is told, who may be assigned, asked of one table. */
+export function rolesWith(capability: Capability): Role[] {
+  return ROLES.filter((role) => can(role, capability));
 }
 
 export function isEditorRole(role: Role): boolean {

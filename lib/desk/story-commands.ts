@@ -23,6 +23,8 @@ import { RECORD_ID } from "@/lib/core/ids";
 import { purgeNow, sendReaderPurge, storyChangePurge } from "@/lib/reader/purge";
 import { typedText } from "@/lib/validation/text";
 import { applyOnce } from "@/lib/stories/request-keys";
+import { afterDecision, decidingStep, sendBackTargets, STEP_LABELS, DECISION_LABELS, type ReviewStep } from "@/lib/stories/review-chain";
+import { reviewSheets, reviewStateOf, writeReviewSheet } from "@/lib/stories/reviews";
 
 // The desk's commands on a story: filing, saving, each step of the workflow, notes, restoring a
 // revision, corrections and withdrawals. They sit above the domains because one change touches
@@ -105,6 +107,8 @@ type TransitionOptions = {
   revisionAction?: "revert";
   /** The browser's key for this request: a retry after a lost answer gets the first answer. */
   requestKey?: string;
+  /** 退改 to an earlier step of the review chain: which one. */
+  backTo?: ReviewStep;
 };
 
 // Actions that hand the story to someone else end the actor's edit lock.
@@ -121,6 +125,7 @@ const changeSelect = {
   lockRenewedAt: true,
   lockedBy: { select: { name: true } },
   filedForId: true,
+  reviewedTo: true,
 } as const;
 
 /**
@@ -135,6 +140,8 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
   const { action } = options;
   const draft = options.content === undefined ? undefined : parseDraft(options.content);
   if (action === "return" && !note) throw invalid("退回稿件时请写明修改意见", { note: ["请写明退回原因或修改意见"] });
+  if ((action === "sendBack" || action === "spike") && !note) throw invalid(`${action === "spike" ? "退稿" : "退改"}时请写明审稿意见`, { note: ["请写明审稿意见"] });
+  const reviews = actionRow(action).review;
 
   const { requestKey, ...asked } = options;
   return db().$transaction((tx) => applyOnce(tx, actor, { key: requestKey, asked: { what: "story.change", ...asked } }, async (): Promise<SavedStory> => {
@@ -148,10 +155,15 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
       const canEdit = decide("edit", story, actor);
       if (!canEdit.allowed) throw forbidden(canEdit.reason);
     }
-    const decision = decide(action, story, actor);
+    const review = reviews ? await reviewStateOf(tx, story) : undefined;
+    const decision = decide(action, { ...story, review }, actor);
     if (!decision.allowed) throw forbidden(decision.reason);
+    if (review && action === "sendBack" && !(options.backTo && sendBackTargets(review).includes(options.backTo))) {
+      throw invalid("请选择退回到哪一审", { backTo: ["只能退回到已经通过的前一审"] });
+    }
     assertNotLockedByOther(story, actor);
-    if (story.version !== baseVersion) throw staleVersion();
+    // A reviewer's decision is on the version they read: never on copy changed since.
+    if (story.version !== baseVersion) throw review ? changedSinceRead(baseVersion, story.version) : staleVersion();
 
     // What the story will hold after this change, checked for completeness when it moves forward.
     const content: StoryDraft = draft ?? currentDraft(story);
@@ -174,7 +186,13 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
           : { lockedById: null, lockedAt: null, lockRenewedAt: null }),
       },
     });
-    if (updated.count !== 1) throw staleVersion();
+    if (updated.count !== 1) throw review ? await decidedMeanwhile(tx, storyId) : staleVersion();
+    const version = baseVersion + 1;
+    if (review && reviews) {
+      const step = reviews.step ?? decidingStep(review);
+      const backTo = action === "sendBack" ? (options.backTo ?? null) : null;
+      await writeReviewSheet(tx, { storyId, step, decision: reviews.decision, backTo, opinion: note, version, reviewerId: actor.id, reviewedTo: afterDecision(step, reviews.decision, backTo) });
+    }
     if (draft) {
       const tags = await resolveTags(tx, draft.tags);
       await tx.story.update({ where: { id: storyId }, data: { tags: { set: tags } } });
@@ -182,10 +200,10 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
       await takeWordsFromStory(tx, actor, parseStoredBody(story.body), draft.body);
       await writeCredits(tx, storyId, story.authorId, draft);
     }
-    if (note) {
+    // A review opinion stays on its 审稿单 for the desk; one sent back to the author is theirs to read too.
+    if (note && (action === "return" || !reviews)) {
       await tx.storyNote.create({ data: { storyId, authorId: actor.id, kind: action === "return" ? "RETURN" : "COMMENT", body: note } });
     }
-    const version = baseVersion + 1;
     if (!options.autosave) {
       await recordRevision(tx, { storyId, version, status: decision.to, action: options.revisionAction ?? action, actorId: actor.id, draft: content });
     }
@@ -194,13 +212,14 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
       action: `story.${options.autosave ? "autosave" : (options.revisionAction ?? action)}`,
       targetType: "story",
       targetId: storyId,
-      summary: { from: story.status, to: decision.to, version, ...(note ? { note } : {}), ...(draft ? { headline: draft.headline } : {}) },
+      summary: { from: story.status, to: decision.to, version, ...(note ? { note } : {}), ...(draft ? { headline: draft.headline } : {}), ...(options.backTo && action === "sendBack" ? { backTo: STEP_LABELS[options.backTo] } : {}) },
     });
     await tellPeople(tx, actor, action, { id: storyId, authorId: story.authorId, headline: content.headline, resubmission: story.submittedAt !== null }, note);
     // The desk changed copy already on a page: a signed page goes back to 待签.
-    if (draft && story.status === "PLACED") await storyChangedOnPage(tx, actor, storyId);
+    // So does copy on a page sent back down the review chain: it has lost its 终审.
+    if (story.status === "PLACED" && (draft || reviews?.decision === "SEND_BACK")) await storyChangedOnPage(tx, actor, storyId);
     // Copy written for a planned slot takes the slot's place on the page once approved.
-    if (action === "approve" && story.filedForId) {
+    if (action === "approve" && decision.to === "APPROVED" && story.status !== "APPROVED" && story.filedForId) {
       const placed = await fillSlot(tx, actor, { id: storyId, status: decision.to, authorId: story.authorId, version, headline: content.headline }, story.filedForId);
       if (placed) return { id: storyId, version: version + 1, status: "PLACED" };
     }
@@ -302,6 +321,18 @@ async function afterPublicationChange(actor: SessionUser, storyId: string, baseV
   });
   await purgeNow(purge);
   return saved;
+}
+
+function changedSinceRead(read: number, now: number) {
+  return conflict(`你审读的是第 ${read} 版，稿件已改到第 ${now} 版：请先阅读最新的内容再审。`);
+}
+
+/** Two reviewers decided at once: the one who lost hears who decided first. */
+async function decidedMeanwhile(tx: Tx, storyId: string) {
+  const last = (await reviewSheets(tx, storyId)).at(-1);
+  return last
+    ? conflict(`${last.reviewer.name}刚刚作出了${STEP_LABELS[last.step]}${DECISION_LABELS[last.decision]}的决定：请刷新后查看。`)
+    : staleVersion();
 }
 
 function staleVersion() {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/platform/db";
+import { rolesWith } from "@/lib/core/roles";
 import type { NotificationKind, Role } from "@/lib/generated/prisma/client";
 
 // Inbox entries are written in the transaction of the change they report, so nobody is told of
@@ -24,13 +25,13 @@ export async function notifyEach(tx: Tx, entries: Entry[]): Promise<void> {
 
 /** The chief editors on duty: they hear how releases went. */
 export async function chiefEditorIds(tx: Tx): Promise<string[]> {
-  const rows = await tx.user.findMany({ where: { active: true, role: "CHIEF_EDITOR" }, select: { id: true } });
+  const rows = await tx.user.findMany({ where: { active: true, role: { in: rolesWith("issue:publish") } }, select: { id: true } });
   return rows.map((r) => r.id);
 }
 
 /** Everyone on the desk who should hear of newly submitted copy. */
 export async function deskUserIds(tx: Tx): Promise<string[]> {
-  const rows = await tx.user.findMany({ where: { active: true, role: { in: ["EDITOR", "CHIEF_EDITOR"] } }, select: { id: true } });
+  const rows = await tx.user.findMany({ where: { active: true, role: { in: rolesWith("desk:review") } }, select: { id: true } });
   return rows.map((r) => r.id);
 }
 

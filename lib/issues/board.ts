@@ -4,6 +4,7 @@ import { creditsSelect } from "@/lib/stories/content";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
 import { notFound } from "@/lib/core/errors";
+import { rolesWith } from "@/lib/core/roles";
 import { mayAssemble } from "@/lib/issues/desk-rules";
 import { isRecordId } from "@/lib/core/ids";
 import { issueDateToString } from "@/lib/core/dates";
@@ -58,7 +59,7 @@ export async function issueBoard(actor: SessionUser, issueId: string): Promise<I
   const [pages, waiting, reporters, formats, times] = await Promise.all([
     Promise.all(issue.pages.map((p) => boardPage(issue.id, p.number))),
     waitingStories(actor),
-    db().user.findMany({ where: { active: true, role: { in: ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, affiliation: true } }),
+    db().user.findMany({ where: { active: true, role: { in: rolesWith("story:file") } }, orderBy: { name: "asc" }, select: { id: true, name: true, affiliation: true } }),
     db().pageFormat.findMany({ orderBy: { capacity: "desc" }, select: { code: true, name: true, columns: true, capacity: true } }),
     deadlineTimes(),
   ]);

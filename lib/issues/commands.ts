@@ -2,13 +2,14 @@ import "server-only";
 import { db, isUniqueViolation, type Tx } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/core/session";
-import { can } from "@/lib/core/roles";
+import { can, rolesWith } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
 import { isRecordId } from "@/lib/core/ids";
 import { beijingDateTimeToDate } from "@/lib/core/dates";
 import { lockIssue, lockIssueOfPage, mayAssemble, pageCarriesCopy } from "@/lib/issues/desk-rules";
-import { pagesPrinting } from "@/lib/print-record/in-print";
+import { pagesPrinting, storiesPrintedOn } from "@/lib/print-record/in-print";
+import { lacksFinalReview } from "@/lib/stories/reviews";
 import { decide, type StoryStatus } from "@/lib/stories/workflow";
 import { fieldErrorsOf } from "@/lib/stories/schema";
 import { chiefEditorIds, notify } from "@/lib/inbox/notify";
@@ -321,7 +322,7 @@ export async function planSlot(actor: SessionUser, input: { at: PageAt; plan: un
   if (!deadline) throw invalid("请检查计划稿", { deadline: ["截稿时间无效"] });
   return db().$transaction(async (tx) => {
     const issue = await lockIssueOfPage(tx, input.at.pageId);
-    const assignee = await tx.user.findFirst({ where: { id: plan.assigneeId, active: true, role: { in: ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR"] } }, select: { id: true, name: true } });
+    const assignee = await tx.user.findFirst({ where: { id: plan.assigneeId, active: true, role: { in: rolesWith("story:file") } }, select: { id: true, name: true } });
     if (!assignee) throw invalid("请检查计划稿", { assigneeId: ["找不到这位记者"] });
     await touchPage(tx, actor, input.at.pageId, input.at.version, `计划稿“${plan.topic}”`);
     const order = await itemsOf(tx, input.at.pageId);
@@ -397,6 +398,12 @@ export async function signPage(actor: SessionUser, at: PageAt): Promise<void> {
     if (!(await pageCarriesCopy(tx, at.pageId))) throw invalid("空版不能签版");
     const open = page.placements.filter((p) => !p.storyId).map((p) => `“${p.slotTopic}”`);
     if (open.length > 0) throw invalid(`计划稿${open.join("、")}还没有到位，请撤下或等稿件通过后再签版`);
+    // 三审 before print: every story the page prints (placed here or continued here) has passed 终审.
+    const unreviewed = await tx.placement.findMany({
+      where: { AND: [storiesPrintedOn({ id: at.pageId }), { story: lacksFinalReview }] },
+      select: { story: { select: { headline: true } } },
+    });
+    if (unreviewed.length > 0) throw invalid(`${unreviewed.map((p) => `《${p.story?.headline ?? ""}》`).join("、")}还没有终审通过，不能签版`);
     await tx.page.update({ where: { id: at.pageId }, data: { status: "SIGNED", signedAt: new Date(), signedById: actor.id, version: { increment: 1 } } });
     await recordAudit(tx, { actorId: actor.id, action: "page.sign", targetType: "page", targetId: at.pageId, summary: { number: page.number } });
   });

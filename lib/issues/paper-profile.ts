@@ -13,6 +13,7 @@ import { touchPage } from "@/lib/issues/commands";
 import { pagesPrinting } from "@/lib/print-record/in-print";
 import type { DeadlineTimes } from "@/lib/issues/deadlines";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { CHAIN_LABELS, chainName, REVIEW_CHAINS, type ReviewChainName, type ReviewStep } from "@/lib/stories/review-chain";
 
 // The paper as its masthead prints it and when its issues go out (版面设置). One row; until an
 // administrator fills it in, the masthead carries the paper's name and nothing else.
@@ -53,10 +54,10 @@ export const deadlineInput = z.object({
  */
 async function saveSettings(
   actor: SessionUser,
-  { action, what, data, summary }: { action: "paper.deadlines" | "quality.limit"; what: string; data: Prisma.PaperProfileUpdateInput; summary: (before: { errorRateLimit: number }) => Prisma.InputJsonObject },
+  { action, what, data, summary }: { action: "paper.deadlines" | "quality.limit" | "review.chain"; what: string; data: Prisma.PaperProfileUpdateInput; summary: (before: { errorRateLimit: number; reviewSteps: ReviewStep[] }) => Prisma.InputJsonObject },
 ): Promise<void> {
   await db().$transaction(async (tx) => {
-    const before = await tx.paperProfile.findUnique({ where: { id: "paper" }, select: { errorRateLimit: true } });
+    const before = await tx.paperProfile.findUnique({ where: { id: "paper" }, select: { errorRateLimit: true, reviewSteps: true } });
     if (!before) throw invalid(`请先保存报头（报名）再设${what}`);
     await tx.paperProfile.update({ where: { id: "paper" }, data });
     await recordAudit(tx, { actorId: actor.id, action, targetType: "paper", targetId: "paper", summary: summary(before) });
@@ -91,6 +92,25 @@ export async function updateErrorRateLimit(actor: SessionUser, input: unknown): 
   if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "请检查差错率上限", { errorRateLimit: parsed.error.issues.map((i) => i.message) });
   const value = Math.round(parsed.data * 100) / 100;
   await saveSettings(actor, { action: "quality.limit", what: "差错率上限", data: { errorRateLimit: value }, summary: (before) => ({ from: before.errorRateLimit, to: value }) });
+}
+
+const chainInput = z.enum(Object.keys(REVIEW_CHAINS) as [ReviewChainName, ...ReviewChainName[]], { message: "审稿流程只能是三审或两审（至少两道）" });
+
+/**
+ * The review chain every story passes: 三审, or for a small paper 初审 and 终审 (never fewer).
+ * Administrators only; audited with what it was. Copy already in review keeps what it passed.
+ */
+export async function updateReviewChain(actor: SessionUser, input: unknown): Promise<void> {
+  mayConfigure(actor);
+  const parsed = chainInput.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "请选择审稿流程", { reviewChain: parsed.error.issues.map((i) => i.message) });
+  const steps = [...REVIEW_CHAINS[parsed.data]];
+  await saveSettings(actor, {
+    action: "review.chain",
+    what: "审稿流程",
+    data: { reviewSteps: steps },
+    summary: (before) => ({ from: CHAIN_LABELS[chainName(before.reviewSteps)], to: CHAIN_LABELS[parsed.data] }),
+  });
 }
 
 export async function pageFormats() {

@@ -12,6 +12,8 @@ import { creditsOf, creditsSelect, storyContentSelect } from "@/lib/stories/cont
 import { isRecordId } from "@/lib/core/ids";
 import { creditedLine } from "@/lib/contributors/byline";
 import { ranInPrint } from "@/lib/print-record/in-print";
+import { reviewStateOf, type ReviewSheet } from "@/lib/stories/reviews";
+import type { ReviewState } from "@/lib/stories/review-chain";
 
 // Back-office reads. Each one is scoped in the query itself to what the asking user may see.
 
@@ -85,6 +87,8 @@ export type StoryForEdit = StoryDraft & {
   notes: StoryNoteView[];
   actions: StoryAction[];
   placement: { issueDate: Date; pageNumber: number; pageName: string } | null;
+  /** The review chain and its 审稿单, for the desk (none for a correspondent). */
+  review: (ReviewState & { sheets: ReviewSheet[] }) | null;
 };
 
 export async function getStoryForEdit(actor: SessionUser, storyId: string): Promise<StoryForEdit> {
@@ -99,18 +103,22 @@ export async function getStoryForEdit(actor: SessionUser, storyId: string): Prom
       charCount: true,
       updatedAt: true,
       authorId: true,
+      reviewedTo: true,
       author: { select: { id: true, name: true } },
       notes: { select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
       placement: { select: { page: { select: { number: true, name: true, issue: { select: { date: true } } } } } },
     },
   });
   if (!row) throw notFound();
+  // The 审稿单 are the desk's; a correspondent reads what comes back to them in the notes.
+  const review = isEditorRole(actor.role) ? await reviewStateOf(db(), row) : null;
   return {
     ...row,
+    review,
     contributors: creditsOf(row),
     body: parseStoredBody(row.body),
     notes: row.notes.map((n) => ({ id: n.id, kind: n.kind, body: n.body, createdAt: n.createdAt, authorName: n.author.name })),
-    actions: allowedActions(row, actor),
+    actions: allowedActions({ ...row, review: review ?? undefined }, actor),
     placement: row.placement
       ? { issueDate: row.placement.page.issue.date, pageNumber: row.placement.page.number, pageName: row.placement.page.name }
       : null,

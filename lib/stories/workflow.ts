@@ -1,4 +1,5 @@
-import type { Role } from "@/lib/core/roles";
+import { rolesWith, type Role } from "@/lib/core/roles";
+import { decideReview, STEP_TAKERS, type ReviewDecision, type ReviewState, type ReviewStep } from "@/lib/stories/review-chain";
 import type { StoryStatus as StoredStoryStatus } from "@/lib/generated/prisma/enums";
 import type { ListsEvery } from "@/lib/core/stored-enums";
 
@@ -35,7 +36,7 @@ export const STATUS_LABELS: Record<StoryStatus, string> = {
 type Who = "author" | Role;
 type Rule = { from: readonly StoryStatus[]; to: StoryStatus | "same"; who: readonly Who[] };
 
-const DESK: readonly Who[] = ["EDITOR", "CHIEF_EDITOR"];
+const DESK: readonly Who[] = rolesWith("desk:review");
 const BEFORE_PUBLICATION_ON_DESK: readonly StoryStatus[] = ["SUBMITTED", "IN_EDIT", "APPROVED", "PLACED"];
 const ALL_STATES: readonly StoryStatus[] = STORY_STATUSES;
 
@@ -68,6 +69,11 @@ type ActionRow = {
   /** The editor is sent back to the queue afterwards: the story has left their hands. */
   leavesQueue: boolean;
   tells?: Tells;
+  /**
+   * The 审稿单 it writes (lib/stories/review-chain.ts): a pass of one step, 退改 or 退稿 at the step
+   * deciding. Whoever takes it must also be one the chain allows.
+   */
+  review?: { decision: ReviewDecision; step?: ReviewStep };
 };
 
 // The workflow, one row per action. Editing is split by who holds the copy: the author until it is
@@ -102,25 +108,65 @@ export const STORY_ACTIONS = {
   },
   // One editor claims submitted copy to work on it; releasing puts it back in the queue.
   claim: { label: "认领编辑", rules: [{ from: ["SUBMITTED"], to: "IN_EDIT", who: DESK }], keepsLock: true, leavesQueue: false },
+  // 初审: the first step of the review chain, which also makes the copy ready for the page (可上版).
+  // Copy sent back to 初审 from a page or from 可上版 is passed again where it stands.
   approve: {
-    label: "通过",
-    logged: "通过稿件",
-    rules: [{ from: ["SUBMITTED", "IN_EDIT"], to: "APPROVED", who: DESK }],
-    button: { text: "通过", style: "primary" },
-    done: "已通过，可以上版",
+    label: "初审",
+    revision: "初审通过",
+    rules: [
+      { from: ["SUBMITTED", "IN_EDIT"], to: "APPROVED", who: STEP_TAKERS.FIRST },
+      { from: ["APPROVED", "PLACED"], to: "same", who: STEP_TAKERS.FIRST },
+    ],
+    button: { text: "初审通过", style: "primary" },
+    done: "已通过初审，可以上版",
     keepsLock: false,
     leavesQueue: true,
     tells: { who: "author", kind: "APPROVED", message: (actor, title) => `${actor}通过了${title}` },
+    review: { decision: "PASS", step: "FIRST" },
+  },
+  // 复审 and 终审 read copy that may already be on a page (pages are planned early); a page is
+  // signed only once every story on it has passed 终审 (lib/issues/commands.ts).
+  secondReview: {
+    label: "复审",
+    revision: "复审通过",
+    rules: [{ from: ["APPROVED", "PLACED"], to: "same", who: STEP_TAKERS.SECOND }],
+    button: { text: "复审通过", style: "primary" },
+    done: "已通过复审",
+    keepsLock: false,
+    leavesQueue: true,
+    review: { decision: "PASS", step: "SECOND" },
+  },
+  finalReview: {
+    label: "终审",
+    revision: "终审通过",
+    rules: [{ from: ["APPROVED", "PLACED"], to: "same", who: STEP_TAKERS.FINAL }],
+    button: { text: "终审通过", style: "primary" },
+    done: "已通过终审",
+    keepsLock: false,
+    leavesQueue: true,
+    review: { decision: "PASS", step: "FINAL" },
+  },
+  // 退改 to an earlier step: the copy stays where it is and that step reads it again. (To the
+  // author it is `return`; the form's one 退回修改 button asks where to.)
+  sendBack: {
+    label: "退改",
+    revision: "退改",
+    rules: [{ from: ["APPROVED", "PLACED"], to: "same", who: DESK }],
+    done: "已退回前一审",
+    keepsLock: false,
+    leavesQueue: true,
+    review: { decision: "SEND_BACK" },
   },
   return: {
     label: "退回",
     logged: "退回稿件",
     rules: [{ from: ["SUBMITTED", "IN_EDIT", "APPROVED"], to: "RETURNED", who: DESK }],
-    button: { text: "退回修改", style: "plain" },
+    button: { text: "退回修改", style: "plain", alsoWhen: "sendBack" },
     done: "已退回给作者",
     keepsLock: false,
     leavesQueue: true,
     tells: { who: "author", kind: "RETURNED", message: (actor, title, note) => `${actor}退回了${title}：${note}` },
+    review: { decision: "SEND_BACK" },
   },
   release: {
     label: "放回待审",
@@ -139,6 +185,8 @@ export const STORY_ACTIONS = {
     done: "已弃用",
     keepsLock: false,
     leavesQueue: true,
+    // 退稿: the chain starts over should the copy ever be restored.
+    review: { decision: "REJECT" },
   },
   restore: {
     label: "恢复",
@@ -175,6 +223,11 @@ export function actionRow(action: StoryAction): ActionRow {
   return ROWS[action];
 }
 
+/** The action that passes a step of the review chain. */
+export function passActionOf(step: ReviewStep): StoryAction {
+  return STORY_ACTION_NAMES.find((a) => ROWS[a].review?.decision === "PASS" && ROWS[a].review?.step === step)!;
+}
+
 /** An action that is a button on the story form (its row has one). */
 export type FormStoryAction = { [A in StoryAction]: (typeof STORY_ACTIONS)[A] extends { button: object } ? A : never }[StoryAction];
 
@@ -204,11 +257,23 @@ export function tidingsOf(action: StoryAction, resubmission: boolean): Tells | u
 }
 
 export type Actor = { id: string; role: Role };
-export type StoryRef = { status: StoryStatus; authorId: string };
+/** A story as the table judges it; its review chain is needed for the steps that write a 审稿单. */
+export type StoryRef = { status: StoryStatus; authorId: string; review?: ReviewState };
 
 export type Decision = { allowed: true; to: StoryStatus } | { allowed: false; reason: string };
 
 export function decide(action: StoryAction, story: StoryRef, actor: Actor): Decision {
+  const moved = decideMove(action, story, actor);
+  const review = ROWS[action].review;
+  if (!moved.allowed || !review) return moved;
+  // No step of the chain is judged without the chain: a caller that did not read it is refused.
+  if (!story.review) return { allowed: false, reason: `读不到这篇稿件的审稿记录，不能${ROWS[action].label}` };
+  const verdict = decideReview(review.decision, review.step ?? null, story.review, actor);
+  return verdict.allowed ? moved : verdict;
+}
+
+/** The table's part of a decision: from this state, by this person, to which state. */
+function decideMove(action: StoryAction, story: StoryRef, actor: Actor): Decision {
   const rules = ROWS[action].rules;
   const fromState = rules.filter((r) => r.from.includes(story.status));
   if (fromState.length === 0) {
@@ -225,12 +290,13 @@ export function decide(action: StoryAction, story: StoryRef, actor: Actor): Deci
 /**
  * The state a new story reaches when its filer takes `steps` at once, each asked of the table in
  * turn: filing straight to the desk is a draft's submission; a back issue's page is submitted,
- * approved, placed and published by the chief editor who imports it.
+ * approved, placed and published by the chief editor who imports it. (Its review chain ran in
+ * print long ago, outside this system: only the table is asked, and no 审稿单 is written.)
  */
 export function decideSteps(steps: readonly StoryAction[], actor: Actor): Decision {
   let story: StoryRef = { status: "DRAFT", authorId: actor.id };
   for (const step of steps) {
-    const decision = decide(step, story, actor);
+    const decision = decideMove(step, story, actor);
     if (!decision.allowed) return decision;
     story = { ...story, status: decision.to };
   }

@@ -33,7 +33,8 @@ export type DemoPage = { number: number; name: string; stories: DemoStory[] };
 
 export type DemoIssue = { daysAgo: number; pages: DemoPage[] };
 
-export type DemoDeskStory = DemoStory & { status: "DRAFT" | "SUBMITTED" | "APPROVED" };
+/** Where a desk story stands: APPROVED has passed 初审 (待复审), REVIEWED 复审 too (待终审). */
+export type DemoDeskStory = DemoStory & { status: "DRAFT" | "SUBMITTED" | "APPROVED" | "REVIEWED" };
 
 export const demoTags: { name: string; kind: "PLACE" | "TOPIC" }[] = [
   { name: "伊通满族自治县", kind: "PLACE" },
@@ -960,6 +961,21 @@ export const demoIssues: DemoIssue[] = [
 ];
 
 export const demoDesk: DemoDeskStory[] = [
+  {
+    status: "REVIEWED",
+    kind: "NEWS_BRIEF",
+    kicker: "供热管网提前“体检”",
+    headline: "铁西区完成老旧小区供热管网改造",
+    byline: "本报通讯员 杜雯",
+    dateline: "本报讯（通讯员 杜雯）",
+    author: "duwen",
+    tags: ["铁西区", "人居环境整治"],
+    body: [
+      { type: "paragraph", text: "记者从铁西区住建部门获悉，今年列入计划的17个老旧小区供热管网改造工程已全部完工，涉及居民4300余户，赶在供暖季前通水试压。" },
+      { type: "paragraph", text: "改造中，施工单位更换了锈蚀严重的庭院管网和楼内立管，为单元入口加装平衡阀，解决了部分居民家中“前热后凉、上热下冷”的老问题。一位住在顶楼的老人说，往年冬天屋里只有十六七度，今年试供暖时温度计已经到了二十一度。" },
+      { type: "paragraph", text: "铁西区还组织供热企业开通24小时服务热线，对改造小区逐户回访测温，发现问题限时处理。" },
+    ],
+  },
   {
     status: "SUBMITTED",
     kind: "NEWS_BRIEF",

@@ -56,7 +56,17 @@ async function main() {
     return u;
   };
   const editor = account("bianji");
+  const deskHead = account("zhuren");
   const chief = account("zongbian");
+
+  /** 三审 as the desk takes it: 初审 by the editor, 复审 by the 部门主任, 终审 (when `final`) by the 值班总编. */
+  async function review(storyId: string, through: "FIRST" | "SECOND" | "FINAL") {
+    const steps = [[editor, "approve"], [deskHead, "secondReview"], [chief, "finalReview"]] as const;
+    for (const [reviewer, action] of steps.slice(0, { FIRST: 1, SECOND: 2, FINAL: 3 }[through])) {
+      const { version } = await db().story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true } });
+      await changeStory(reviewer, { action, storyId, baseVersion: version });
+    }
+  }
 
   async function draftOf(story: DemoStory): Promise<StoryDraft> {
     const author = account(story.author);
@@ -86,11 +96,14 @@ async function main() {
     };
   }
 
-  /** Files, approves and places a page's stories (the first is the lead), credits it, and signs it. */
+  /**
+   * Files, reviews and places a page's stories (the first is the lead), credits it, and signs it. A
+   * page left unsigned keeps its copy at 待终审: pages are planned before the last step.
+   */
   async function fillPage(pageId: string, number: number, stories: DemoStory[], sign: boolean) {
     for (const [i, story] of stories.entries()) {
       const filed = await createStory(account(story.author), await draftOf(story), { submit: true });
-      await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
+      await review(filed.id, sign ? "FINAL" : "SECOND");
       // Sizes as a page editor plans them: the lead as 头条, the rest 双栏 (all 单栏 would draw a
       // page as thin columns).
       const size = i === 0 ? "LEAD" : "DOUBLE";
@@ -155,7 +168,8 @@ async function main() {
   for (const story of demoDesk) {
     const author = account(story.author);
     const filed = await createStory(author, await draftOf(story), { submit: story.status !== "DRAFT" });
-    if (story.status === "APPROVED") await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
+    if (story.status === "APPROVED") await review(filed.id, "FIRST");
+    if (story.status === "REVIEWED") await review(filed.id, "SECOND");
   }
   console.log(`seed: ${users.size} accounts, ${demoIssues.length} published issues, tomorrow's issue in the making, ${demoDesk.length} stories on the desk (${Date.now() - started} ms)`);
 }

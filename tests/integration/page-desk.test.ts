@@ -5,7 +5,7 @@ import { createIssue } from "@/lib/issues/mutations";
 import { dropPage, makeLead, moveItem, pageAtNow, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, signPage, takeOffPage, updatePagePlan } from "@/lib/issues/commands";
 import { boardVersion, issueBoard } from "@/lib/issues/board";
 import { refusal } from "../support/refusal";
-import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd } from "../support/factories";
+import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd, throughReview } from "../support/factories";
 
 let day = 0;
 const nextDate = () => {
@@ -25,6 +25,7 @@ async function approved(editor: Awaited<ReturnType<typeof makeUser>>, headline: 
   const author = await makeUser("CORRESPONDENT");
   const s = await createStory(author, completeDraft({ headline }), { submit: true });
   await changeStory(editor, { action: "approve", storyId: s.id, baseVersion: s.version });
+  await throughReview(s.id);
   return s.id;
 }
 const placementOf = async (storyId: string) => (await db().placement.findUniqueOrThrow({ where: { storyId } })).id;
@@ -314,7 +315,7 @@ describe("what a signature covers", () => {
     const reporter = await makeUser("CORRESPONDENT");
     const { placementId } = await planSlot(editor, { at: await pageAtNow(pages[0].id), plan: { topic: "约稿甲", assigneeId: reporter.id, targetLength: 600, deadline: "2032-03-01T18:00", size: "SINGLE" } });
     const filed = await createStory(reporter, completeDraft(), { submit: true, slotId: placementId });
-    await changeStory(editor, { action: "spike", storyId: filed.id, baseVersion: filed.version });
+    await changeStory(editor, { action: "spike", storyId: filed.id, baseVersion: filed.version, note: "另行约稿" });
     const again = await createStory(reporter, completeDraft(), { submit: true, slotId: placementId });
     await changeStory(editor, { action: "approve", storyId: again.id, baseVersion: again.version });
     // Approved, it takes the slot's place and no longer claims it.

@@ -97,6 +97,18 @@ export async function releasableIssue(editor: SessionUser, { date, pages = 4, st
 }
 
 /**
+ * Takes an approved story (its 初审 passed) through 复审 and 终审, each by a person of its own, as
+ * the desk does before a page can be signed (the chain itself is tested in review-chain.test.ts).
+ */
+export async function throughReview(storyId: string): Promise<void> {
+  for (const [role, action] of [["DESK_HEAD", "secondReview"], ["CHIEF_EDITOR", "finalReview"]] as const) {
+    const reviewer = await makeUser(role, role === "DESK_HEAD" ? "复审主任" : "终审总编");
+    const { version } = await db().story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true } });
+    await changeStory(reviewer, { action, storyId, baseVersion: version });
+  }
+}
+
+/**
  * A story marked published without an issue's release, as a shortcut, with its photos' 已刊用 flag
  * set as a release sets it (a shortcut that skipped it would leave the flag stale for later tests).
  */

@@ -7,10 +7,10 @@ import { formatIssueDate } from "@/lib/core/dates";
 
 describe("capabilities by role", () => {
   const expected: Record<Capability, string[]> = {
-    "story:file": ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR"],
-    "tag:create": ["CORRESPONDENT", "EDITOR", "CHIEF_EDITOR", "ADMIN"],
-    "desk:review": ["EDITOR", "CHIEF_EDITOR"],
-    "issue:assemble": ["EDITOR", "CHIEF_EDITOR"],
+    "story:file": ["CORRESPONDENT", "EDITOR", "DESK_HEAD", "CHIEF_EDITOR"],
+    "tag:create": ["CORRESPONDENT", "EDITOR", "DESK_HEAD", "CHIEF_EDITOR", "ADMIN"],
+    "desk:review": ["EDITOR", "DESK_HEAD", "CHIEF_EDITOR"],
+    "issue:assemble": ["EDITOR", "DESK_HEAD", "CHIEF_EDITOR"],
     "issue:publish": ["CHIEF_EDITOR"],
     "account:manage": ["ADMIN"],
   };

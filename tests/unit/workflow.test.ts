@@ -2,14 +2,16 @@ import { describe, expect, it } from "vitest";
 import { storyAccess } from "@/lib/stories/access";
 import { actionRow, allowedActions, decide, revisionLabel, FORM_ACTIONS, STORY_ACTION_NAMES, STORY_STATUSES, type StoryAction, type StoryStatus, tidingsOf } from "@/lib/stories/workflow";
 import type { Role } from "@/lib/core/roles";
+import { DEFAULT_CHAIN } from "@/lib/stories/review-chain";
 
 // The expected table, written out by hand from the newsroom's rules (not derived from the code):
 // which actor may take which action from which state, and where the story goes.
-type Who = "own-correspondent" | "other-correspondent" | "editor" | "chief" | "admin";
+type Who = "own-correspondent" | "other-correspondent" | "editor" | "head" | "chief" | "admin";
 const WHO: Record<Who, { role: Role; isAuthor: boolean }> = {
   "own-correspondent": { role: "CORRESPONDENT", isAuthor: true },
   "other-correspondent": { role: "CORRESPONDENT", isAuthor: false },
   editor: { role: "EDITOR", isAuthor: false },
+  head: { role: "DESK_HEAD", isAuthor: false },
   chief: { role: "CHIEF_EDITOR", isAuthor: false },
   admin: { role: "ADMIN", isAuthor: false },
 };
@@ -18,39 +20,45 @@ const EXPECTED: Record<StoryAction, Partial<Record<StoryStatus, Partial<Record<W
   edit: {
     DRAFT: { "own-correspondent": "DRAFT" },
     RETURNED: { "own-correspondent": "RETURNED" },
-    SUBMITTED: { editor: "SUBMITTED", chief: "SUBMITTED" },
-    IN_EDIT: { editor: "IN_EDIT", chief: "IN_EDIT" },
-    APPROVED: { editor: "APPROVED", chief: "APPROVED" },
-    PLACED: { editor: "PLACED", chief: "PLACED" },
+    SUBMITTED: { editor: "SUBMITTED", head: "SUBMITTED", chief: "SUBMITTED" },
+    IN_EDIT: { editor: "IN_EDIT", head: "IN_EDIT", chief: "IN_EDIT" },
+    APPROVED: { editor: "APPROVED", head: "APPROVED", chief: "APPROVED" },
+    PLACED: { editor: "PLACED", head: "PLACED", chief: "PLACED" },
   },
   note: Object.fromEntries(
-    STORY_STATUSES.map((s) => [s, { "own-correspondent": s, editor: s, chief: s }]),
+    STORY_STATUSES.map((s) => [s, { "own-correspondent": s, editor: s, head: s, chief: s }]),
   ) as Partial<Record<StoryStatus, Partial<Record<Who, StoryStatus>>>>,
   submit: {
     DRAFT: { "own-correspondent": "SUBMITTED" },
     RETURNED: { "own-correspondent": "SUBMITTED" },
   },
-  claim: { SUBMITTED: { editor: "IN_EDIT", chief: "IN_EDIT" } },
-  release: { IN_EDIT: { editor: "SUBMITTED", chief: "SUBMITTED" } },
+  claim: { SUBMITTED: { editor: "IN_EDIT", head: "IN_EDIT", chief: "IN_EDIT" } },
+  release: { IN_EDIT: { editor: "SUBMITTED", head: "SUBMITTED", chief: "SUBMITTED" } },
+  // 初审 (the chain's own rules, who and in what order, are tests/unit/review-chain.test.ts).
   approve: {
-    SUBMITTED: { editor: "APPROVED", chief: "APPROVED" },
-    IN_EDIT: { editor: "APPROVED", chief: "APPROVED" },
+    SUBMITTED: { editor: "APPROVED", head: "APPROVED", chief: "APPROVED" },
+    IN_EDIT: { editor: "APPROVED", head: "APPROVED", chief: "APPROVED" },
+    APPROVED: { editor: "APPROVED", head: "APPROVED", chief: "APPROVED" },
+    PLACED: { editor: "PLACED", head: "PLACED", chief: "PLACED" },
   },
+  secondReview: { APPROVED: { head: "APPROVED", chief: "APPROVED" }, PLACED: { head: "PLACED", chief: "PLACED" } },
+  finalReview: { APPROVED: { chief: "APPROVED" }, PLACED: { chief: "PLACED" } },
+  sendBack: { APPROVED: { editor: "APPROVED", head: "APPROVED", chief: "APPROVED" }, PLACED: { editor: "PLACED", head: "PLACED", chief: "PLACED" } },
   return: {
-    SUBMITTED: { editor: "RETURNED", chief: "RETURNED" },
-    IN_EDIT: { editor: "RETURNED", chief: "RETURNED" },
-    APPROVED: { editor: "RETURNED", chief: "RETURNED" },
+    SUBMITTED: { editor: "RETURNED", head: "RETURNED", chief: "RETURNED" },
+    IN_EDIT: { editor: "RETURNED", head: "RETURNED", chief: "RETURNED" },
+    APPROVED: { editor: "RETURNED", head: "RETURNED", chief: "RETURNED" },
   },
   spike: {
-    SUBMITTED: { editor: "SPIKED", chief: "SPIKED" },
-    IN_EDIT: { editor: "SPIKED", chief: "SPIKED" },
-    APPROVED: { editor: "SPIKED", chief: "SPIKED" },
+    SUBMITTED: { editor: "SPIKED", head: "SPIKED", chief: "SPIKED" },
+    IN_EDIT: { editor: "SPIKED", head: "SPIKED", chief: "SPIKED" },
+    APPROVED: { editor: "SPIKED", head: "SPIKED", chief: "SPIKED" },
   },
-  restore: { SPIKED: { editor: "SUBMITTED", chief: "SUBMITTED" } },
-  place: { APPROVED: { editor: "PLACED", chief: "PLACED" } },
-  unplace: { PLACED: { editor: "APPROVED", chief: "APPROVED" } },
+  restore: { SPIKED: { editor: "SUBMITTED", head: "SUBMITTED", chief: "SUBMITTED" } },
+  place: { APPROVED: { editor: "PLACED", head: "PLACED", chief: "PLACED" } },
+  unplace: { PLACED: { editor: "APPROVED", head: "APPROVED", chief: "APPROVED" } },
   publish: { PLACED: { chief: "PUBLISHED" } },
-  correct: { PUBLISHED: { editor: "PUBLISHED", chief: "PUBLISHED" } },
+  correct: { PUBLISHED: { editor: "PUBLISHED", head: "PUBLISHED", chief: "PUBLISHED" } },
   withdraw: { PUBLISHED: { chief: "WITHDRAWN" } },
 };
 
@@ -64,7 +72,12 @@ describe("story workflow table", () => {
         it(`${who} ${expected ? "may" : "may not"} ${action} a ${status} story`, () => {
           const { role, isAuthor } = WHO[who];
           const actor = { id: "actor", role };
-          const story = { status, authorId: isAuthor ? "actor" : "someone-else" };
+          // The chain stands where this action's step is the one due, passed so far by others.
+          const step = actionRow(action).review?.step;
+          const reviewedTo = step === "SECOND" ? "FIRST" : step === "FINAL" ? "SECOND" : null;
+          const passedBy = { ...(reviewedTo ? { FIRST: { id: "first", name: "甲" } } : {}), ...(reviewedTo === "SECOND" ? { SECOND: { id: "second", name: "乙" } } : {}) };
+          const review = { chain: DEFAULT_CHAIN, reviewedTo, passedBy, creditedIds: [isAuthor ? "actor" : "someone-else"] } as const;
+          const story = { status, authorId: isAuthor ? "actor" : "someone-else", review };
           const decision = decide(action, story, actor);
           if (expected) {
             expect(decision).toEqual({ allowed: true, to: expected });
@@ -81,6 +94,11 @@ describe("story workflow table", () => {
     const actor = { id: "ed", role: "EDITOR" as const };
     expect(decide("submit", { status: "DRAFT", authorId: "ed" }, actor)).toEqual({ allowed: true, to: "SUBMITTED" });
     expect(allowedActions({ status: "DRAFT", authorId: "ed" }, actor)).toEqual(["edit", "note", "submit"]);
+  });
+
+  it("no step of the review chain is decided without the chain", () => {
+    const d = decide("approve", { status: "SUBMITTED", authorId: "a" }, { id: "e", role: "EDITOR" });
+    expect(d).toEqual({ allowed: false, reason: "读不到这篇稿件的审稿记录，不能初审" });
   });
 
   it("names the state in a refusal", () => {
@@ -108,7 +126,7 @@ describe("who may read a story in the back office", () => {
 // inbox do with each action is read from its row.
 describe("each action's row says what follows from it", () => {
   it("every button on the story form says what it did, and its intent is the action's", () => {
-    expect(FORM_ACTIONS).toEqual(["edit", "submit", "approve", "return", "release", "spike", "restore"]);
+    expect(FORM_ACTIONS).toEqual(["edit", "submit", "approve", "secondReview", "finalReview", "return", "release", "spike", "restore"]);
     for (const action of FORM_ACTIONS) expect(actionRow(action).done, action).toMatch(/^已/);
   });
 
@@ -121,13 +139,13 @@ describe("each action's row says what follows from it", () => {
 
   it("handing the copy on gives up the edit lock; working on it keeps it", () => {
     const handsOff = STORY_ACTION_NAMES.filter((a) => !actionRow(a).keepsLock && FORM_ACTIONS.includes(a as never));
-    expect(handsOff).toEqual(["submit", "approve", "return", "release", "spike", "restore"]);
+    expect(handsOff).toEqual(["submit", "approve", "secondReview", "finalReview", "return", "release", "spike", "restore"]);
     expect(actionRow("edit").keepsLock).toBe(true);
     expect(actionRow("claim").keepsLock).toBe(true);
   });
 
   it("decisions that take copy out of an editor's hands send them back to the queue", () => {
-    expect(STORY_ACTION_NAMES.filter((a) => actionRow(a).leavesQueue)).toEqual(["approve", "return", "release", "spike"]);
+    expect(STORY_ACTION_NAMES.filter((a) => actionRow(a).leavesQueue)).toEqual(["approve", "secondReview", "finalReview", "sendBack", "return", "release", "spike"]);
   });
 
   it("the desk hears of a submission (a second one as such), the author of the desk's decision", () => {
@@ -141,8 +159,8 @@ describe("each action's row says what follows from it", () => {
   });
 
   it("the history names each revision by the action that made it, and the saves outside the workflow too", () => {
-    expect(["edit", "submit", "approve", "restore", "publish", "withdraw", "takeover", "revert", "import"].map(revisionLabel)).toEqual([
-      "保存", "提交", "通过", "恢复待审", "签发见报", "撤稿", "被接管时的内容", "恢复历史版本", "版面导入",
+    expect(["edit", "submit", "approve", "secondReview", "finalReview", "sendBack", "restore", "publish", "withdraw", "takeover", "revert", "import"].map(revisionLabel)).toEqual([
+      "保存", "提交", "初审通过", "复审通过", "终审通过", "退改", "恢复待审", "签发见报", "撤稿", "被接管时的内容", "恢复历史版本", "版面导入",
     ]);
   });
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { createUser, updateUser } from "@/lib/users/mutations";
-import { updateDeadlines, updateErrorRateLimit, updatePageFormat, updatePaperProfile } from "@/lib/issues/paper-profile";
+import { updateDeadlines, updateErrorRateLimit, updatePageFormat, updatePaperProfile, updateReviewChain } from "@/lib/issues/paper-profile";
 
 import { LOCK_SCOPES, liftSignInLock, lockLabel } from "@/lib/auth/throttle";
 import { acknowledgeJobAlarm } from "@/lib/jobs/alarms";
@@ -59,6 +59,11 @@ export const updateDeadlinesAction = deskAction(z.object({ copyDeadline: text, s
 export const updateErrorRateLimitAction = deskAction(z.object({ errorRateLimit: text }), async (input, user) => {
   await updateErrorRateLimit(user, input.errorRateLimit);
   return { message: "差错率上限已保存" };
+});
+
+export const updateReviewChainAction = deskAction(z.object({ reviewChain: text }), async (input, user) => {
+  await updateReviewChain(user, input.reviewChain);
+  return { message: "审稿流程已保存" };
 });
 
 export const updatePageFormatAction = deskAction(z.object({ code: text, columns: text, capacity: text }), async (input, user) => {

@@ -67,21 +67,23 @@ export const storyFormAction = deskAction(
     version: versionNumber.optional(),
     story: storyJson.optional(),
     note: z.string().default(""),
+    // 退回修改 goes to the author, or with a step named here, back to that step of the review chain.
+    backTo: z.enum(["FIRST", "SECOND"]).optional().or(z.literal("")),
     slot: recordId.optional(),
     // The form began as a new story: its address changed under it, so an answer must bring the story's own page.
     opened: z.literal("new").optional(),
     requestKey: z.string(),
   }),
-  async ({ storyId, intent, version, story, note, slot, opened, requestKey }, user) => {
+  async ({ storyId, intent, version, story, note, backTo, slot, opened, requestKey }, user) => {
     if (!storyId) {
       if (intent !== "save" && intent !== "submit") throw invalid("请先保存稿件");
       const created = await createStory(user, story, { submit: intent === "submit", slotId: slot, requestKey });
       return { message: DONE(intent), storyId: created.id, version: created.version, status: created.status, redirectTo: `/desk/stories/${created.id}` };
     }
-    const saved = await changeStory(user, { action: actionOf(intent), storyId, baseVersion: version ?? -1, content: story, note, requestKey });
-    const leavesForQueue = actionRow(actionOf(intent)).leavesQueue;
-    const redirectTo = leavesForQueue ? "/desk/queue" : opened ? `/desk/stories/${saved.id}` : undefined;
-    return { message: DONE(intent), storyId: saved.id, version: saved.version, status: saved.status, redirectTo };
+    const action = intent === "return" && backTo ? "sendBack" : actionOf(intent);
+    const saved = await changeStory(user, { action, storyId, baseVersion: version ?? -1, content: story, note, backTo: backTo || undefined, requestKey });
+    const redirectTo = actionRow(action).leavesQueue ? "/desk/queue" : opened ? `/desk/stories/${saved.id}` : undefined;
+    return { message: actionRow(action).done ?? "已保存", storyId: saved.id, version: saved.version, status: saved.status, redirectTo };
   },
   { onRefused: (state, input) => withCurrent(state, input?.storyId) },
 );

@@ -3,14 +3,16 @@ import { requireCapability } from "@/lib/core/session";
 import { deadlineTimes, errorRateLimit, pageFormats, paperProfile } from "@/lib/issues/paper-profile";
 import { ActionForm } from "@/components/desk/ActionForm";
 
-import { updateDeadlinesAction, updateErrorRateLimitAction, updatePageFormatAction, updatePaperProfileAction } from "../actions";
+import { updateDeadlinesAction, updateErrorRateLimitAction, updatePageFormatAction, updatePaperProfileAction, updateReviewChainAction } from "../actions";
+import { paperChain } from "@/lib/stories/reviews";
+import { CHAIN_LABELS, chainName, REVIEW_CHAINS, type ReviewChainName } from "@/lib/stories/review-chain";
 
 export const metadata: Metadata = { title: "报社设置" };
 
 // What the masthead prints, when an issue normally goes out, and how much a page of each format holds.
 export default async function PaperSettingsPage() {
   await requireCapability("account:manage");
-  const [profile, formats, limit, deadlines] = await Promise.all([paperProfile(), pageFormats(), errorRateLimit(), deadlineTimes()]);
+  const [profile, formats, limit, deadlines, chain] = await Promise.all([paperProfile(), pageFormats(), errorRateLimit(), deadlineTimes(), paperChain()]);
   const field = (name: keyof typeof profile, label: string, hint?: string) => (
     <label className="block">
       <span className="label">{label}</span>
@@ -68,6 +70,18 @@ export default async function PaperSettingsPage() {
             <input name="errorRateLimit" inputMode="decimal" defaultValue={limit} className="input w-32" />
           </label>
           <button type="submit" className="btn">保存上限</button>
+        </ActionForm>
+        <ActionForm action={updateReviewChainAction} hidden={{}} className="mt-4 flex flex-wrap items-end gap-3">
+          <label>
+            <span className="label">审稿流程</span>
+            <select name="reviewChain" defaultValue={chainName(chain)} className="input">
+              {(Object.keys(REVIEW_CHAINS) as ReviewChainName[]).map((name) => (
+                <option key={name} value={name}>{CHAIN_LABELS[name]}</option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn">保存审稿流程</button>
+          <span className="w-full text-xs text-stone-500">三审须由三位不同的人承担，作者和署名者不能审自己的稿件；签版前版上每篇稿件都须终审通过。</span>
         </ActionForm>
       </section>
       <section className="rounded border border-stone-300 bg-white p-4" aria-labelledby="formats-title">

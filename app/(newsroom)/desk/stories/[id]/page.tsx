@@ -18,6 +18,10 @@ import { readFlash } from "@/lib/core/flash";
 import { pageLabel } from "@/lib/format";
 import { isReaderVisible } from "@/lib/print-record/in-print";
 import { contentOf } from "@/lib/stories/schema";
+import { ReviewChain } from "@/components/desk/ReviewChain";
+import { decideReview, dueStep, sendBackTargets, STEP_LABELS } from "@/lib/stories/review-chain";
+import { sheetRevisions } from "@/lib/stories/reviews";
+import { passActionOf } from "@/lib/stories/workflow";
 
 
 export const metadata: Metadata = { title: "稿件" };
@@ -33,6 +37,14 @@ export default async function StoryPage({ params, searchParams }: Props) {
     throw e;
   });
   const tags = await listTags(user);
+  const review = story.review;
+  const revisions = review ? await sheetRevisions(story.id, review.sheets) : null;
+  const due = review ? dueStep(review.chain, review.reviewedTo) : null;
+  // Why this reviewer is not offered the step due, when the chain is the reason (two steps, own copy).
+  const verdict = review && due && !story.actions.includes(passActionOf(due)) ? decideReview("PASS", due, review, user) : null;
+  const sendBackTo = review && story.actions.includes("sendBack")
+    ? sendBackTargets(review).map((step) => ({ step, label: `${STEP_LABELS[step]}（${review.passedBy[step]?.name ?? ""}）` }))
+    : [];
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center gap-3">
@@ -59,8 +71,15 @@ export default async function StoryPage({ params, searchParams }: Props) {
           canTakeOver={can(user.role, "desk:review") && story.actions.includes("edit")}
           confirmation={readFlash({ done, seal })}
           filer={story.author.id === user.id ? accountCredit(user) : undefined}
+          sendBackTo={sendBackTo}
         />
         <aside className="space-y-4">
+          {review && revisions && <ReviewChain storyId={story.id} review={review} revisions={revisions} />}
+          {verdict && !verdict.allowed && (
+            <p role="note" data-testid="review-refusal" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+              {verdict.reason}
+            </p>
+          )}
           {(story.actions.includes("correct") || story.actions.includes("withdraw")) && (
             <AfterPublicationForms
               storyId={story.id}

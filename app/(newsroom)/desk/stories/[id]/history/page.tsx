@@ -9,6 +9,8 @@ import { DiffView } from "@/components/desk/DiffView";
 import { ActionForm } from "@/components/desk/ActionForm";
 import { restoreRevisionAction } from "../../actions";
 import { formatMoment } from "@/lib/core/dates";
+import { reviewOf } from "@/lib/stories/reviews";
+import { ReviewChain } from "@/components/desk/ReviewChain";
 
 export const metadata: Metadata = { title: "历史版本" };
 
@@ -27,6 +29,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const older = a ?? revisions[1]?.id;
   const parts = older && newer && older !== newer ? await compareRevisions(user, id, older, newer).catch(() => null) : null;
   const canRestore = allowedActions(story, user).includes("edit");
+  const chain = await reviewOf(user, id);
   const label = (revId?: string) => {
     const r = revisions.find((x) => x.id === revId);
     return r ? `第 ${r.version} 版 · ${revisionLabel(r.action)} · ${r.actorName} · ${formatMoment(r.createdAt)}` : "";
@@ -36,6 +39,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       <p className="mb-2 text-sm"><Link href={`/desk/stories/${id}`} className="text-masthead hover:underline">← 返回稿件</Link></p>
       <h1 className="mb-4 text-2xl font-bold">历史版本：{story.headline || "（无标题）"}</h1>
       {/* The radios belong to this form through their form attribute, so restore forms can sit in the rows. */}
+      {chain && <div className="mb-6"><ReviewChain storyId={id} review={chain.review} revisions={chain.revisions} /></div>}
       <form id="compare" method="get" />
       <div className="mb-6 overflow-x-auto rounded border border-stone-300 bg-white">
         <table className="w-full text-sm">
