@@ -4,6 +4,7 @@
 // (scripts/bench-assembly.ts), then releases 8-page issues of 60 stories of about 1,500 characters
 // with photos and bylines, made as the desk makes them (scripts/bench-release.ts). Ends with:
 //   desk-list stories=<n> median_ms=<m> p95_ms=<p>
+//   review-queue stories=<n> median_ms=<m> p95_ms=<p>         (scripts/bench-review.ts)
 //   photo-library photos=<n> median_ms=<m> p95_ms=<p>          (scripts/bench-photos.ts)
 //   photo-library-search photos=<n> median_ms=<m> p95_ms=<p>
 //   assembly-move pages=16 stories=64 moves=<n> median_ms=<m> p95_ms=<p>
@@ -20,6 +21,7 @@ import pg from "pg";
 import { benchAssemblyMoves } from "./bench-assembly";
 import { benchPhotoLibrary, fillPhotos } from "./bench-photos";
 import { benchRelease } from "./bench-release";
+import { benchReviewQueues, spreadOverChain } from "./bench-review";
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -90,11 +92,13 @@ async function main() {
   await client.connect();
   await fill(client);
   await fillPhotos(client);
+  await spreadOverChain(client);
   const total = (await client.query(`SELECT count(*)::int AS n FROM "Story"`)).rows[0].n as number;
   await client.end();
 
   const { db } = await import("@/lib/platform/db");
   if (PARTS.has("desk")) await benchDeskList(total);
+  if (PARTS.has("desk")) await benchReviewQueues(total, RUNS, percentile);
   if (PARTS.has("photos")) await benchPhotoLibrary(RUNS, percentile);
   if (PARTS.has("assembly")) await benchAssemblyMoves(RUNS, percentile);
   if (PARTS.has("release")) await benchRelease(percentile);
