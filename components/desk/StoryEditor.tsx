@@ -300,8 +300,9 @@ export function StoryEditor({
           {sendBackTo.length > 0 && (
             <label className="block">
               <span className="label">退回修改到</span>
-              <select name="backTo" className="input" defaultValue="">
-                <option value="">作者</option>
+              <select name="backTo" className="input" defaultValue={actions.includes("return") ? "" : sendBackTo[0].step}>
+                {/* Copy on a page goes back to an earlier step only: to reach its author it leaves the page first. */}
+                {actions.includes("return") && <option value="">作者</option>}
                 {sendBackTo.map((t) => (
                   <option key={t.step} value={t.step}>{t.label}</option>
                 ))}

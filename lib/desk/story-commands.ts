@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, forbidden, invalid, notFound } from "@/lib/core/errors";
-import { completenessErrors, fieldErrorsOf, type StoryDraft, type StoryHead } from "@/lib/stories/schema";
+import { completenessErrors, contentOf, fieldErrorsOf, type StoryDraft, type StoryHead } from "@/lib/stories/schema";
 import { storyAccess } from "@/lib/stories/access";
 import { actionRow, decide, decideSteps, tidingsOf, type StoryAction, type StoryStatus } from "@/lib/stories/workflow";
 import { assertNotLockedByOther } from "@/lib/stories/locks";
@@ -24,7 +24,7 @@ import { purgeNow, sendReaderPurge, storyChangePurge } from "@/lib/reader/purge"
 import { typedText } from "@/lib/validation/text";
 import { applyOnce } from "@/lib/stories/request-keys";
 import { afterDecision, decidingStep, sendBackTargets, STEP_LABELS, DECISION_LABELS, type ReviewStep } from "@/lib/stories/review-chain";
-import { reviewSheets, reviewStateOf, writeReviewSheet } from "@/lib/stories/reviews";
+import { creditedUserIds, reviewSheets, reviewStateOf, writeReviewSheet } from "@/lib/stories/reviews";
 
 // The desk's commands on a story: filing, saving, each step of the workflow, notes, restoring a
 // revision, corrections and withdrawals. They sit above the domains because one change touches
@@ -68,7 +68,7 @@ export async function createStory(
         ...(slotId ? { filedForId: slotId } : {}),
         // Filed straight to the desk, or kept open (locked) by its author for more writing.
         status: filed.to,
-        ...(submit ? { submittedAt: now } : { lockedById: actor.id, lockedAt: now, lockRenewedAt: now }),
+        ...(submit ? { submittedAt: now, reviewMovedAt: now } : { lockedById: actor.id, lockedAt: now, lockRenewedAt: now }),
       },
       select: { id: true, version: true, status: true },
     });
@@ -103,8 +103,10 @@ type TransitionOptions = {
   note?: string;
   /** An autosave keeps the copy safe but is not a revision worth listing in the history. */
   autosave?: boolean;
-  /** How the history names this revision when it is not the action itself (a revert). */
-  revisionAction?: "revert";
+  /** How the history names this revision when it is not the action itself (a revert, a proofreader's mark applied). */
+  revisionAction?: "revert" | "proofFix";
+  /** More of the same change, in its transaction once the story is saved (a mark's answer). */
+  alsoInTransaction?: (tx: Tx) => Promise<void>;
   /** The browser's key for this request: a retry after a lost answer gets the first answer. */
   requestKey?: string;
   /** 退改 to an earlier step of the review chain: which one. */
@@ -156,6 +158,9 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
       if (!canEdit.allowed) throw forbidden(canEdit.reason);
     }
     const review = reviews ? await reviewStateOf(tx, story) : undefined;
+    // Copy changed after its 终审 was not read by it: 终审 reads it again (a proofreader's mark
+    // applied as marked is the one change that does not ask for it).
+    const reopensFinal = !reviews && story.reviewedTo === "FINAL" && options.revisionAction !== "proofFix" && !!draft && changesContent(story, draft);
     const decision = decide(action, { ...story, review }, actor);
     if (!decision.allowed) throw forbidden(decision.reason);
     if (review && action === "sendBack" && !(options.backTo && sendBackTargets(review).includes(options.backTo))) {
@@ -163,7 +168,7 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
     }
     assertNotLockedByOther(story, actor);
     // A reviewer's decision is on the version they read: never on copy changed since.
-    if (story.version !== baseVersion) throw review ? changedSinceRead(baseVersion, story.version) : staleVersion();
+    if (story.version !== baseVersion) throw review ? changedSinceOpened(baseVersion, story.version) : staleVersion();
 
     // What the story will hold after this change, checked for completeness when it moves forward.
     const content: StoryDraft = draft ?? currentDraft(story);
@@ -178,6 +183,8 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
         status: decision.to,
         version: { increment: 1 },
         ...(action === "submit" ? { submittedAt: now } : {}),
+        // A story's wait in the review queues starts when it reaches the desk (again).
+        ...(action === "submit" || action === "restore" ? { reviewMovedAt: now } : {}),
         ...(action === "approve" ? { approvedAt: now } : {}),
         // Spiked copy no longer answers a planned slot: the slot is free for another story.
         ...(action === "spike" ? { filedForId: null } : {}),
@@ -186,12 +193,15 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
           : { lockedById: null, lockedAt: null, lockRenewedAt: null }),
       },
     });
-    if (updated.count !== 1) throw review ? await decidedMeanwhile(tx, storyId) : staleVersion();
+    if (updated.count !== 1) throw review ? await decidedMeanwhile(tx, storyId, baseVersion) : staleVersion();
     const version = baseVersion + 1;
     if (review && reviews) {
       const step = reviews.step ?? decidingStep(review);
       const backTo = action === "sendBack" ? (options.backTo ?? null) : null;
       await writeReviewSheet(tx, { storyId, step, decision: reviews.decision, backTo, opinion: note, version, reviewerId: actor.id, reviewedTo: afterDecision(step, reviews.decision, backTo) });
+    }
+    if (reopensFinal) {
+      await writeReviewSheet(tx, { storyId, step: "FINAL", decision: "SEND_BACK", backTo: "FINAL", opinion: "终审后稿件有改动，须重新终审", version, reviewerId: actor.id, reviewedTo: afterDecision("FINAL", "SEND_BACK", "FINAL") });
     }
     if (draft) {
       const tags = await resolveTags(tx, draft.tags);
@@ -199,10 +209,13 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
       await linkStoryPhotos(tx, actor, storyId, draft.body);
       await takeWordsFromStory(tx, actor, parseStoredBody(story.body), draft.body);
       await writeCredits(tx, storyId, story.authorId, draft);
+      // A reviewer who credits themselves in the same request is judged on the credits it saved.
+      if (review && (await creditedUserIds(tx, storyId)).includes(actor.id)) throw forbidden("你是这篇稿件的作者或署名者，不能审读自己的稿件");
     }
-    // A review opinion stays on its 审稿单 for the desk; one sent back to the author is theirs to read too.
-    if (note && (action === "return" || !reviews)) {
-      await tx.storyNote.create({ data: { storyId, authorId: actor.id, kind: action === "return" ? "RETURN" : "COMMENT", body: note } });
+    // A review opinion stays on its 审稿单 for the desk; one sent back to the author, or the reason
+    // their copy was rejected, is theirs to read too.
+    if (note && (action === "return" || action === "spike" || !reviews)) {
+      await tx.storyNote.create({ data: { storyId, authorId: actor.id, kind: action === "return" ? "RETURN" : "COMMENT", body: action === "spike" ? `退稿：${note}` : note } });
     }
     if (!options.autosave) {
       await recordRevision(tx, { storyId, version, status: decision.to, action: options.revisionAction ?? action, actorId: actor.id, draft: content });
@@ -217,7 +230,9 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
     await tellPeople(tx, actor, action, { id: storyId, authorId: story.authorId, headline: content.headline, resubmission: story.submittedAt !== null }, note);
     // The desk changed copy already on a page: a signed page goes back to 待签.
     // So does copy on a page sent back down the review chain: it has lost its 终审.
-    if (story.status === "PLACED" && (draft || reviews?.decision === "SEND_BACK")) await storyChangedOnPage(tx, actor, storyId);
+    if (story.status === "PLACED" && draft) await storyChangedOnPage(tx, actor, storyId);
+    else if (story.status === "PLACED" && reviews?.decision === "SEND_BACK") await storyChangedOnPage(tx, actor, storyId, "退回重审");
+    if (options.alsoInTransaction) await options.alsoInTransaction(tx);
     // Copy written for a planned slot takes the slot's place on the page once approved.
     if (action === "approve" && decision.to === "APPROVED" && story.status !== "APPROVED" && story.filedForId) {
       const placed = await fillSlot(tx, actor, { id: storyId, status: decision.to, authorId: story.authorId, version, headline: content.headline }, story.filedForId);
@@ -323,16 +338,21 @@ async function afterPublicationChange(actor: SessionUser, storyId: string, baseV
   return saved;
 }
 
-function changedSinceRead(read: number, now: number) {
-  return conflict(`你审读的是第 ${read} 版，稿件已改到第 ${now} 版：请先阅读最新的内容再审。`);
+function changedSinceOpened(read: number, now: number) {
+  return conflict(`你打开的是第 ${read} 版，稿件已更新到第 ${now} 版（内容或版面有变动）：请刷新后再审。`);
 }
 
-/** Two reviewers decided at once: the one who lost hears who decided first. */
-async function decidedMeanwhile(tx: Tx, storyId: string) {
+/** Two reviewers decided at once: the one who lost hears who decided first (a sheet written since they read it). */
+async function decidedMeanwhile(tx: Tx, storyId: string, read: number) {
   const last = (await reviewSheets(tx, storyId)).at(-1);
-  return last
+  return last && last.version > read
     ? conflict(`${last.reviewer.name}刚刚作出了${STEP_LABELS[last.step]}${DECISION_LABELS[last.decision]}的决定：请刷新后查看。`)
-    : staleVersion();
+    : changedSinceOpened(read, read + 1);
+}
+
+/** Whether a save changes what the story says (the form sends its content with every button). */
+function changesContent(story: StoryRow, draft: StoryDraft): boolean {
+  return JSON.stringify(contentOf(currentDraft(story))) !== JSON.stringify(contentOf(draft));
 }
 
 function staleVersion() {

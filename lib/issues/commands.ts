@@ -99,9 +99,9 @@ async function touchPagesPrinting(tx: Tx, actor: SessionUser, which: Prisma.Plac
  * moves to its next version, so a 签版 made on a proof read before the edit is refused, a signed
  * page goes back to 待签, and an issue waiting for its release is held.
  */
-export async function storyChangedOnPage(tx: Tx, actor: SessionUser, storyId: string): Promise<void> {
+export async function storyChangedOnPage(tx: Tx, actor: SessionUser, storyId: string, what = "改动"): Promise<void> {
   const story = await tx.story.findUnique({ where: { id: storyId }, select: { headline: true } });
-  if (story) await touchPagesPrinting(tx, actor, { storyId }, `改动了《${story.headline || "图片新闻"}》`);
+  if (story) await touchPagesPrinting(tx, actor, { storyId }, what === "改动" ? `改动了《${story.headline || "图片新闻"}》` : `《${story.headline || "图片新闻"}》${what}`);
 }
 
 /** A slot its assignee may still file against: planned for them, no story there or on the way. */
@@ -403,7 +403,7 @@ export async function signPage(actor: SessionUser, at: PageAt): Promise<void> {
       where: { AND: [storiesPrintedOn({ id: at.pageId }), { story: lacksFinalReview }] },
       select: { story: { select: { headline: true } } },
     });
-    if (unreviewed.length > 0) throw invalid(`${unreviewed.map((p) => `《${p.story?.headline ?? ""}》`).join("、")}还没有终审通过，不能签版`);
+    if (unreviewed.length > 0) throw invalid(`${unreviewed.map((p) => `《${p.story?.headline || "图片新闻"}》`).join("、")}还没有终审通过，不能签版`);
     await tx.page.update({ where: { id: at.pageId }, data: { status: "SIGNED", signedAt: new Date(), signedById: actor.id, version: { increment: 1 } } });
     await recordAudit(tx, { actorId: actor.id, action: "page.sign", targetType: "page", targetId: at.pageId, summary: { number: page.number } });
   });

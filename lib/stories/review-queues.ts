@@ -7,15 +7,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { listSelect, toListItem, type StoryListItem } from "@/lib/stories/queries";
 import { waitingFor, type ReviewStep } from "@/lib/stories/review-chain";
 import { paperChain } from "@/lib/stories/reviews";
+import { BEFORE_PUBLICATION_ON_DESK } from "@/lib/stories/workflow";
 
 // Each step's queue (待初审 / 待复审 / 待终审): copy on the desk or already on a page whose review
 // has reached the step before, oldest wait first. Served by Story(reviewedTo, status, reviewMovedAt).
 
-/** Where review copy can be: on the desk, or planned onto a page before its 终审. */
-const UNDER_REVIEW = ["SUBMITTED", "IN_EDIT", "APPROVED", "PLACED"] as const;
 
 export type QueueItem = StoryListItem & {
-  /** Since when it has waited for this step: its last move in the chain, else its submission. */
+  /** Since when it has waited for this step: its (re)submission or its last move in the chain. */
   waitingSince: Date | null;
   /** The page it is placed on or planned for, if any. */
   page: { issueDate: Date; number: number; name: string } | null;
@@ -27,7 +26,8 @@ function queueWhere(chain: readonly ReviewStep[], step: ReviewStep): Prisma.Stor
   const from = waitingFor(chain, step);
   const passed = from.filter((s): s is ReviewStep => s !== null);
   return {
-    status: { in: [...UNDER_REVIEW] },
+    // Review copy is on the desk, or planned onto a page before its 终审.
+    status: { in: [...BEFORE_PUBLICATION_ON_DESK] },
     OR: [...(from.includes(null) ? [{ reviewedTo: null }] : []), ...(passed.length ? [{ reviewedTo: { in: passed } }] : [])],
   };
 }
@@ -50,8 +50,8 @@ export async function reviewQueue(actor: SessionUser, step: ReviewStep, take = 2
   const rows = await db().story.findMany({
     where: queueWhere(chain, step),
     select: { ...listSelect, reviewMovedAt: true, placement: { select: { page: pageSelect } }, filedFor: { select: { page: pageSelect } } },
-    // A fresh submission has not moved in the chain yet: it waits since it was submitted.
-    orderBy: [{ reviewMovedAt: { sort: "asc", nulls: "first" } }, { submittedAt: "asc" }, { id: "asc" }],
+    // Each waits since it reached this step: its submission, or its last move in the chain.
+    orderBy: [{ reviewMovedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     take,
   });
   return rows.map(({ reviewMovedAt, placement, filedFor, ...row }) => {

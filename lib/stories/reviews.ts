@@ -42,14 +42,29 @@ export type ReviewSheet = Awaited<ReturnType<typeof reviewSheets>>[number];
 export async function reviewStateOf(client: Client, story: { id: string; authorId: string; reviewedTo: ReviewStep | null }): Promise<ReviewState & { sheets: ReviewSheet[] }> {
   const chain = await paperChain(client);
   const sheets = await reviewSheets(client, story.id);
-  const credited = await client.storyContributor.findMany({
-    where: { storyId: story.id, contributor: { userId: { not: null } } },
-    select: { contributor: { select: { userId: true } } },
-  });
-  const creditedIds = [story.authorId, ...credited.map((c) => c.contributor.userId).filter((id): id is string => id !== null)];
+  const creditedIds = [story.authorId, ...(await creditedUserIds(client, story.id)), ...(await everCreditedUserIds(client, story.id))];
   // Where the chain stands is the story's own column (copy approved before the chain existed
   // stands at 初审 with no sheet); who passed each step is read from the sheets.
   return { chain, reviewedTo: story.reviewedTo, passedBy: chainAfter(sheets).passedBy, creditedIds, sheets };
+}
+
+/** The accounts credited on the story now. */
+export async function creditedUserIds(client: Client, storyId: string): Promise<string[]> {
+  const rows = await client.storyContributor.findMany({ where: { storyId, contributor: { userId: { not: null } } }, select: { contributor: { select: { userId: true } } } });
+  return rows.flatMap((r) => (r.contributor.userId ? [r.contributor.userId] : []));
+}
+
+/**
+ * The accounts credited in any saved revision: taking one's name off the piece does not make it
+ * someone else's to review. A credit names its contributor, or for older copy only a name.
+ */
+async function everCreditedUserIds(client: Client, storyId: string): Promise<string[]> {
+  const rows = await client.$queryRaw<{ userId: string }[]>`
+    SELECT DISTINCT c."userId" FROM "StoryRevision" r
+    CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(r.content->'contributors') = 'array' THEN r.content->'contributors' ELSE '[]'::jsonb END) e
+    JOIN "Contributor" c ON c.id = e->>'contributorId' OR (e->>'contributorId' IS NULL AND c.name = e->>'name')
+    WHERE r."storyId" = ${storyId} AND c."userId" IS NOT NULL`;
+  return rows.map((r) => r.userId);
 }
 
 /** Writes one 审稿单 and moves the story's place in the chain with it. */

@@ -1,5 +1,5 @@
 import { rolesWith, type Role } from "@/lib/core/roles";
-import { decideReview, STEP_TAKERS, type ReviewDecision, type ReviewState, type ReviewStep } from "@/lib/stories/review-chain";
+import { decideReview, sendBackTargets, STEP_TAKERS, type ReviewDecision, type ReviewState, type ReviewStep } from "@/lib/stories/review-chain";
 import type { StoryStatus as StoredStoryStatus } from "@/lib/generated/prisma/enums";
 import type { ListsEvery } from "@/lib/core/stored-enums";
 
@@ -37,7 +37,8 @@ type Who = "author" | Role;
 type Rule = { from: readonly StoryStatus[]; to: StoryStatus | "same"; who: readonly Who[] };
 
 const DESK: readonly Who[] = rolesWith("desk:review");
-const BEFORE_PUBLICATION_ON_DESK: readonly StoryStatus[] = ["SUBMITTED", "IN_EDIT", "APPROVED", "PLACED"];
+/** Copy the desk holds before print: where it is edited, and where the review chain reads it. */
+export const BEFORE_PUBLICATION_ON_DESK = ["SUBMITTED", "IN_EDIT", "APPROVED", "PLACED"] as const satisfies readonly StoryStatus[];
 const ALL_STATES: readonly StoryStatus[] = STORY_STATUSES;
 
 /** Who hears of a move in their inbox, and what they read. */
@@ -73,7 +74,7 @@ type ActionRow = {
    * The 审稿单 it writes (lib/stories/review-chain.ts): a pass of one step, 退改 or 退稿 at the step
    * deciding. Whoever takes it must also be one the chain allows.
    */
-  review?: { decision: ReviewDecision; step?: ReviewStep };
+  review?: { decision: ReviewDecision; step?: ReviewStep; toEarlierStep?: true };
 };
 
 // The workflow, one row per action. Editing is split by who holds the copy: the author until it is
@@ -155,7 +156,7 @@ export const STORY_ACTIONS = {
     done: "已退回前一审",
     keepsLock: false,
     leavesQueue: true,
-    review: { decision: "SEND_BACK" },
+    review: { decision: "SEND_BACK", toEarlierStep: true },
   },
   return: {
     label: "退回",
@@ -185,8 +186,9 @@ export const STORY_ACTIONS = {
     done: "已弃用",
     keepsLock: false,
     leavesQueue: true,
-    // 退稿: the chain starts over should the copy ever be restored.
+    // 退稿: the chain starts over should the copy ever be restored; the author reads why.
     review: { decision: "REJECT" },
+    tells: { who: "author", kind: "RETURNED", message: (actor, title, note) => `${actor}退稿：${title}：${note}` },
   },
   restore: {
     label: "恢复",
@@ -243,8 +245,8 @@ export function revisionLabel(action: string): string {
 }
 
 // Revisions no workflow action makes: a new story, a restored version, the text kept when an editor
-// took over the lock, and copy brought in by the import desk.
-const OTHER_REVISIONS: Record<string, string> = { create: "新建", revert: "恢复历史版本", takeover: "被接管时的内容", import: "版面导入" };
+// took over the lock, copy brought in by the import desk, and a proofreader's mark applied.
+const OTHER_REVISIONS: Record<string, string> = { create: "新建", revert: "恢复历史版本", takeover: "被接管时的内容", import: "版面导入", proofFix: "按校对标记改正" };
 
 /** The actions that are buttons on the story form, in the table's order. */
 export const FORM_ACTIONS = STORY_ACTION_NAMES.filter((a): a is FormStoryAction => !!ROWS[a].button);
@@ -269,7 +271,9 @@ export function decide(action: StoryAction, story: StoryRef, actor: Actor): Deci
   // No step of the chain is judged without the chain: a caller that did not read it is refused.
   if (!story.review) return { allowed: false, reason: `读不到这篇稿件的审稿记录，不能${ROWS[action].label}` };
   const verdict = decideReview(review.decision, review.step ?? null, story.review, actor);
-  return verdict.allowed ? moved : verdict;
+  if (!verdict.allowed) return verdict;
+  if (review.toEarlierStep && sendBackTargets(story.review).length === 0) return { allowed: false, reason: "没有已通过的前一审可以退回" };
+  return moved;
 }
 
 /** The table's part of a decision: from this state, by this person, to which state. */

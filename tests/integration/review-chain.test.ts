@@ -93,7 +93,7 @@ describe("the review chain (三审)", () => {
     await changeStory(editor2, { action: "edit", storyId: id, baseVersion: version, content: completeDraft({ headline: "改过的标题" }) });
     await releaseLock(editor2, id);
     const stale = await refusedUnchanged(id, () => changeStory(chief2, { action: "finalReview", storyId: id, baseVersion: version }));
-    expect(stale.message).toBe(`你审读的是第 ${version} 版，稿件已改到第 ${version + 1} 版：请先阅读最新的内容再审。`);
+    expect(stale.message).toBe(`你打开的是第 ${version} 版，稿件已更新到第 ${version + 1} 版（内容或版面有变动）：请刷新后再审。`);
     await step(chief2, id, "finalReview");
     expect((await now(id)).reviewedTo).toBe("FINAL");
     expect((await refusedUnchanged(id, () => step(chief, id, "finalReview"))).message).toBe("这篇稿件的终审已由柏总编通过");
@@ -213,5 +213,68 @@ describe("the review chain (三审)", () => {
     await expect(db().reviewRecord.update({ where: { id: sheet.id }, data: { opinion: "改过" } })).rejects.toThrow(/审稿单不能修改或删除/);
     await expect(db().reviewRecord.delete({ where: { id: sheet.id } })).rejects.toThrow(/审稿单不能修改或删除/);
     expect((await db().reviewRecord.findUniqueOrThrow({ where: { id: sheet.id } })).opinion).toBe("可用");
+  });
+
+  it("copy changed after 终审 goes back to 终审; a pass with the text as it was does not", async () => {
+    const { id } = await filed();
+    await step(editor, id, "approve");
+    await step(head, id, "secondReview");
+    await step(chief, id, "finalReview");
+    // The same text saved again changes nothing of the chain.
+    const same = await db().story.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    const { getStoryForEdit } = await import("@/lib/stories/queries");
+    const { contentOf } = await import("@/lib/stories/schema");
+    await changeStory(editor, { action: "edit", storyId: id, baseVersion: same.version, content: contentOf(await getStoryForEdit(editor, id)) });
+    expect((await now(id)).reviewedTo).toBe("FINAL");
+    // An autosave of changed text is a change all the same.
+    const { version } = await now(id);
+    await changeStory(editor, { action: "edit", storyId: id, baseVersion: version, content: completeDraft({ headline: "终审后改过的标题" }), autosave: true });
+    expect((await now(id)).reviewedTo).toBe("SECOND");
+    expect((await sheets(id)).at(-1)).toMatchObject({ step: "FINAL", decision: "SEND_BACK", backTo: "FINAL", opinion: "终审后稿件有改动，须重新终审", reviewerId: editor.id });
+    await releaseLock(editor, id);
+    await step(chief, id, "finalReview");
+    expect((await now(id)).reviewedTo).toBe("FINAL");
+  });
+
+  it("taking one's name off the piece does not make it someone else's to review, nor does adding it in the pass", async () => {
+    const { id } = await filed();
+    const credit = await db().contributor.create({ data: { name: head2.name, slug: `c-${randomUUID().slice(0, 8)}`, userId: head2.id } });
+    await step(editor, id, "approve");
+    const withCredit = completeDraft({ contributors: [{ contributorId: credit.id, name: head2.name, role: "REPORTER" }] });
+    let { version } = await now(id);
+    await changeStory(editor2, { action: "edit", storyId: id, baseVersion: version, content: withCredit });
+    ({ version } = await now(id));
+    await changeStory(editor2, { action: "edit", storyId: id, baseVersion: version, content: completeDraft() });
+    await releaseLock(editor2, id);
+    expect((await refusedUnchanged(id, () => step(head2, id, "secondReview"))).message).toBe("你是这篇稿件的作者或署名者，不能审读自己的稿件");
+    // A reviewer who puts their own name on in the request that passes is refused, and nothing is kept.
+    const credit2 = await db().contributor.create({ data: { name: head.name, slug: `c-${randomUUID().slice(0, 8)}`, userId: head.id } });
+    ({ version } = await now(id));
+    const selfCredited = completeDraft({ contributors: [{ contributorId: credit2.id, name: head.name, role: "REPORTER" }] });
+    const e = await refusedUnchanged(id, () => changeStory(head, { action: "secondReview", storyId: id, baseVersion: version, content: selfCredited }));
+    expect(e.message).toBe("你是这篇稿件的作者或署名者，不能审读自己的稿件");
+  });
+
+  it("退改 to an earlier step needs one passed; 退稿 tells the author why; a resubmission waits from its resubmission", async () => {
+    const { id } = await filed();
+    expect((await refusedUnchanged(id, () => step(editor, id, "sendBack", { note: "再看看", backTo: "FIRST" }))).message).toBe("稿件状态为“已提交”，不能退改");
+    await step(editor, id, "approve");
+    await step(chief, id, "sendBack", { note: "请初审再核对数字", backTo: "FIRST" });
+    // At 初审 again there is nothing earlier to send it to.
+    expect((await refusedUnchanged(id, () => step(editor2, id, "sendBack", { note: "再看看", backTo: "FIRST" }))).message).toBe("没有已通过的前一审可以退回");
+
+    const rejected = await filed();
+    await step(editor, rejected.id, "spike", { note: "与昨日见报稿重复" });
+    expect(await db().storyNote.findFirst({ where: { storyId: rejected.id }, select: { body: true } })).toEqual({ body: "退稿：与昨日见报稿重复" });
+    const told = await db().notification.findFirst({ where: { storyId: rejected.id, recipientId: author.id }, select: { message: true } });
+    expect(told?.message).toContain("与昨日见报稿重复");
+
+    const again = await filed();
+    await step(editor, again.id, "return", { note: "请补充数据" });
+    const returnedAt = (await db().story.findUniqueOrThrow({ where: { id: again.id }, select: { reviewMovedAt: true } })).reviewMovedAt!;
+    await new Promise((r) => setTimeout(r, 20));
+    await changeStory(author, { action: "submit", storyId: again.id, baseVersion: (await now(again.id)).version });
+    const queued = (await reviewQueue(editor, "FIRST", 10_000)).find((s) => s.id === again.id)!;
+    expect(queued.waitingSince!.getTime()).toBeGreaterThan(returnedAt.getTime());
   });
 });

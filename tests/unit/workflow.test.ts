@@ -43,7 +43,8 @@ const EXPECTED: Record<StoryAction, Partial<Record<StoryStatus, Partial<Record<W
   },
   secondReview: { APPROVED: { head: "APPROVED", chief: "APPROVED" }, PLACED: { head: "PLACED", chief: "PLACED" } },
   finalReview: { APPROVED: { chief: "APPROVED" }, PLACED: { chief: "PLACED" } },
-  sendBack: { APPROVED: { editor: "APPROVED", head: "APPROVED", chief: "APPROVED" }, PLACED: { editor: "PLACED", head: "PLACED", chief: "PLACED" } },
+  // 退改 to an earlier step, with the chain at 复审 (初审 passed by someone else).
+  sendBack: { APPROVED: { head: "APPROVED", chief: "APPROVED" }, PLACED: { head: "PLACED", chief: "PLACED" } },
   return: {
     SUBMITTED: { editor: "RETURNED", head: "RETURNED", chief: "RETURNED" },
     IN_EDIT: { editor: "RETURNED", head: "RETURNED", chief: "RETURNED" },
@@ -73,7 +74,7 @@ describe("story workflow table", () => {
           const { role, isAuthor } = WHO[who];
           const actor = { id: "actor", role };
           // The chain stands where this action's step is the one due, passed so far by others.
-          const step = actionRow(action).review?.step;
+          const step = actionRow(action).review?.step ?? (actionRow(action).review?.toEarlierStep ? "SECOND" : undefined);
           const reviewedTo = step === "SECOND" ? "FIRST" : step === "FINAL" ? "SECOND" : null;
           const passedBy = { ...(reviewedTo ? { FIRST: { id: "first", name: "甲" } } : {}), ...(reviewedTo === "SECOND" ? { SECOND: { id: "second", name: "乙" } } : {}) };
           const review = { chain: DEFAULT_CHAIN, reviewedTo, passedBy, creditedIds: [isAuthor ? "actor" : "someone-else"] } as const;
@@ -155,7 +156,8 @@ describe("each action's row says what follows from it", () => {
     expect(again.message("张晗", "《标题》", "")).toBe("张晗重新提交了《标题》");
     expect(tidingsOf("return", false)!.message("刘明", "《标题》", "数字请核实")).toBe("刘明退回了《标题》：数字请核实");
     expect(tidingsOf("approve", false)).toMatchObject({ who: "author", kind: "APPROVED" });
-    expect(tidingsOf("spike", false)).toBeUndefined();
+    expect(tidingsOf("spike", false)!.message("刘明", "《标题》", "与昨日稿重复")).toBe("刘明退稿：《标题》：与昨日稿重复");
+    expect(tidingsOf("release", false)).toBeUndefined();
   });
 
   it("the history names each revision by the action that made it, and the saves outside the workflow too", () => {

@@ -51,3 +51,9 @@ CREATE FUNCTION "review_record_kept"() RETURNS trigger LANGUAGE plpgsql AS
   E'BEGIN RAISE EXCEPTION ''审稿单不能修改或删除''\x3B END';
 CREATE TRIGGER "ReviewRecord_kept" BEFORE UPDATE OR DELETE ON "ReviewRecord" FOR EACH ROW EXECUTE FUNCTION "review_record_kept"();
 CREATE TRIGGER "ReviewRecord_not_truncated" BEFORE TRUNCATE ON "ReviewRecord" FOR EACH STATEMENT EXECUTE FUNCTION "review_record_kept"();
+
+-- Copy on a page the chief editor has already signed had that signature as its last reading: it
+-- stands at 终审 (no sheet). Copy waiting on the desk waits from its submission.
+UPDATE "Story" s SET "reviewedTo" = 'FINAL' FROM "Placement" p JOIN "Page" g ON g.id = p."pageId"
+  WHERE p."storyId" = s.id AND g.status = 'SIGNED' AND s.status = 'PLACED';
+UPDATE "Story" SET "reviewMovedAt" = COALESCE("submittedAt", "updatedAt") WHERE "status" IN ('SUBMITTED', 'IN_EDIT') AND "reviewMovedAt" IS NULL;

@@ -40,7 +40,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </nav>
       <h2 className="sr-only">待{STEP_LABELS[step]}</h2>
       <ReviewQueueTable stories={waiting} empty={`没有等待${STEP_LABELS[step]}的稿件。`} now={new Date()} />
-      <h2 className="mt-8 mb-3 text-lg font-bold">已初审，待上版</h2>
+      <h2 className="mt-8 mb-3 text-lg font-bold">可上版，未排版</h2>
       <StoryTable stories={approved} empty="没有待上版的稿件。" showAuthor />
     </>
   );

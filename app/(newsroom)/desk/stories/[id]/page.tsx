@@ -21,7 +21,7 @@ import { contentOf } from "@/lib/stories/schema";
 import { ReviewChain } from "@/components/desk/ReviewChain";
 import { decideReview, dueStep, sendBackTargets, STEP_LABELS } from "@/lib/stories/review-chain";
 import { sheetRevisions } from "@/lib/stories/reviews";
-import { passActionOf } from "@/lib/stories/workflow";
+import { BEFORE_PUBLICATION_ON_DESK, passActionOf } from "@/lib/stories/workflow";
 
 
 export const metadata: Metadata = { title: "稿件" };
@@ -37,11 +37,13 @@ export default async function StoryPage({ params, searchParams }: Props) {
     throw e;
   });
   const tags = await listTags(user);
-  const review = story.review;
+  // The chain is shown for copy under review, and for any copy that has sheets to show.
+  const underReview = (BEFORE_PUBLICATION_ON_DESK as readonly string[]).includes(story.status);
+  const review = story.review && (underReview || story.review.sheets.length > 0) ? story.review : null;
   const revisions = review ? await sheetRevisions(story.id, review.sheets) : null;
   const due = review ? dueStep(review.chain, review.reviewedTo) : null;
   // Why this reviewer is not offered the step due, when the chain is the reason (two steps, own copy).
-  const verdict = review && due && !story.actions.includes(passActionOf(due)) ? decideReview("PASS", due, review, user) : null;
+  const verdict = review && underReview && due && !story.actions.includes(passActionOf(due)) ? decideReview("PASS", due, review, user) : null;
   const sendBackTo = review && story.actions.includes("sendBack")
     ? sendBackTargets(review).map((step) => ({ step, label: `${STEP_LABELS[step]}（${review.passedBy[step]?.name ?? ""}）` }))
     : [];
