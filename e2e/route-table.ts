@@ -7,7 +7,7 @@ import path from "node:path";
 // (tests/security/route-table.test.ts says so without a browser).
 
 /** Demo accounts (prisma/seed/accounts.ts) by what they may open. */
-export type Account = "zhanghan" | "bianji" | "admin";
+export type Account = "zhanghan" | "bianji" | "admin" | "jiaodui";
 
 /** Real values the test finds in the seeded database, so each path segment can be hostile alone. */
 export type Fixture =
@@ -79,13 +79,14 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "/desk/inbox", as: "zhanghan" },
   { route: "/desk/photos", as: "zhanghan", query: PHOTO_LIBRARY },
   { route: "/desk/photos/[id]", as: "bianji", segments: { id: "photoId" } },
-  { route: "/desk/queue", as: "bianji", query: FLASH },
+  { route: "/desk/queue", as: "bianji", query: ["step", ...FLASH] },
   { route: "/desk/library", as: "bianji", query: DESK_LIST },
   { route: "/desk/issues", as: "bianji" },
   { route: "/desk/issues/[id]", as: "bianji", query: FLASH, segments: { id: "issueId" } },
   { route: "/desk/issues/[id]/pages/[number]", as: "bianji", segments: { id: "issueId", number: "pageNumber" } },
   { route: "/desk/import", as: "bianji" },
   { route: "/desk/quality", as: "bianji", query: ["month", "date", "page", ...FLASH] },
+  { route: "/desk/proofing", as: "jiaodui" },
   { route: "/desk/admin", as: "admin", query: FLASH },
   { route: "/desk/admin/audit", as: "admin", query: AUDIT },
   { route: "/desk/admin/paper", as: "admin" },

@@ -5,6 +5,7 @@
 // with photos and bylines, made as the desk makes them (scripts/bench-release.ts). Ends with:
 //   desk-list stories=<n> median_ms=<m> p95_ms=<p>
 //   review-queue stories=<n> median_ms=<m> p95_ms=<p>         (scripts/bench-review.ts)
+//   proof-check marks=15 ms=<m>, then marks=1500                (scripts/bench-proofing.ts)
 //   photo-library photos=<n> median_ms=<m> p95_ms=<p>          (scripts/bench-photos.ts)
 //   photo-library-search photos=<n> median_ms=<m> p95_ms=<p>
 //   assembly-move pages=16 stories=64 moves=<n> median_ms=<m> p95_ms=<p>
@@ -22,6 +23,7 @@ import { benchAssemblyMoves } from "./bench-assembly";
 import { benchPhotoLibrary, fillPhotos } from "./bench-photos";
 import { benchRelease } from "./bench-release";
 import { benchReviewQueues, spreadOverChain } from "./bench-review";
+import { benchProofCheck } from "./bench-proofing";
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -99,6 +101,7 @@ async function main() {
   const { db } = await import("@/lib/platform/db");
   if (PARTS.has("desk")) await benchDeskList(total);
   if (PARTS.has("desk")) await benchReviewQueues(total, RUNS, percentile);
+  if (PARTS.has("desk")) benchProofCheck(RUNS, percentile);
   if (PARTS.has("photos")) await benchPhotoLibrary(RUNS, percentile);
   if (PARTS.has("assembly")) await benchAssemblyMoves(RUNS, percentile);
   if (PARTS.has("release")) await benchRelease(percentile);

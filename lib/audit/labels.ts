@@ -17,6 +17,7 @@ const LISTED: Record<ListedAuditAction, string> = {
   "story.autosave": "自动保存",
   "story.revert": "恢复历史版本",
   "story.import": "版面导入稿件",
+  "story.proofFix": "按校对标记改正",
   "lock.acquire": "开始编辑（加锁）",
   "lock.takeover": "接管编辑",
   "lock.release": "结束编辑（解锁）",
@@ -51,6 +52,12 @@ const LISTED: Record<ListedAuditAction, string> = {
   "error.void": "作废差错记录",
   "quality.limit": "修改差错率上限",
   "review.chain": "修改审稿流程",
+  "proof.open": "开始一轮校对",
+  "proof.close": "结束一轮校对",
+  "proof.mark": "校对标记",
+  "proof.apply": "按校对标记改正",
+  "proof.keep": "校对标记不改",
+  "proof.rounds": "修改校次",
   "alarm.raise": "发出警报",
   "alarm.repeat": "警报：任务再次失败",
   "alarm.end": "警报解除",
@@ -78,6 +85,7 @@ const TARGETS: Record<string, string> = {
   paper: "报社设置",
   alarm: "警报",
   error: "差错记录",
+  proof: "校对",
 };
 
 /** "稿件 ckx…" for an administrator: the object's kind in words, never the code's name for it. */

@@ -8,7 +8,7 @@ export const AUDIT_ACTIONS = [
   "signin.fail", "signin.throttled", "signin.lockout", "signin.unlock",
   "user.create", "user.update",
   // A story's saves outside the workflow's steps.
-  "story.create", "story.create_and_submit", "story.autosave", "story.revert", "story.import",
+  "story.create", "story.create_and_submit", "story.autosave", "story.revert", "story.import", "story.proofFix",
   "lock.acquire", "lock.takeover", "lock.release",
   "photo.upload", "photo.update", "photo.discard",
   "issue.create", "issue.publish", "issue.release", "issue.schedule", "issue.hold", "issue.import_page",
@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "paper.update", "paper.format", "paper.deadlines",
   "inbox.read",
   "error.record", "error.void", "quality.limit", "review.chain",
+  "proof.open", "proof.close", "proof.mark", "proof.apply", "proof.keep", "proof.rounds",
   "alarm.raise", "alarm.repeat", "alarm.end", "alarm.acknowledge",
 ] as const;
 

@@ -146,3 +146,8 @@ export function formatWait(since: Date, now: Date = new Date()): string {
   if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} 小时`;
   return `${Math.floor(minutes / (24 * 60))} 天`;
 }
+
+/** The moments of a month of the paper's days (Beijing time), for what happened in it. */
+export function paperMonthRange(month: string): { gte: Date; lt: Date } {
+  return { gte: paperDayRange(`${month}-01`).gte!, lt: paperDayRange(`${monthAfter(month, 1)}-01`).gte! };
+}

@@ -3,7 +3,7 @@ import type { ListsEvery } from "@/lib/core/stored-enums";
 
 // Roles and what each may do outside the story workflow (which lives in lib/stories/workflow.ts).
 // Pure: shared by server code, UI and unit tests.
-export const ROLES = ["CORRESPONDENT", "EDITOR", "DESK_HEAD", "CHIEF_EDITOR", "ADMIN"] as const satisfies readonly StoredRole[];
+export const ROLES = ["CORRESPONDENT", "EDITOR", "DESK_HEAD", "CHIEF_EDITOR", "PROOFREADER", "ADMIN"] as const satisfies readonly StoredRole[];
 export type Role = (typeof ROLES)[number];
 true satisfies ListsEvery<StoredRole, Role>;
 
@@ -12,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   EDITOR: "编辑",
   DESK_HEAD: "部门主任",
   CHIEF_EDITOR: "值班总编",
+  PROOFREADER: "校对",
   ADMIN: "管理员",
 };
 
@@ -21,6 +22,7 @@ export type Capability =
   | "issue:assemble" // create issues and pages, place stories
   | "issue:publish" // sign off and publish an issue
   | "tag:create" // add a new tag while tagging
+  | "page:proofread" // open proofreading rounds on page proofs and mark them (三校)
   | "account:manage"; // create accounts and change roles
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
@@ -29,6 +31,8 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
   // The 部门主任 works the desk like an editor; the review chain gives them its 复审 (lib/stories/workflow.ts).
   DESK_HEAD: ["story:file", "tag:create", "desk:review", "issue:assemble"],
   CHIEF_EDITOR: ["story:file", "tag:create", "desk:review", "issue:assemble", "issue:publish"],
+  // The 校对 reads every page's proof and marks it; they file no copy and change none.
+  PROOFREADER: ["page:proofread"],
   ADMIN: ["tag:create", "account:manage"],
 };
 

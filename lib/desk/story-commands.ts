@@ -105,8 +105,8 @@ type TransitionOptions = {
   autosave?: boolean;
   /** How the history names this revision when it is not the action itself (a revert, a proofreader's mark applied). */
   revisionAction?: "revert" | "proofFix";
-  /** More of the same change, in its transaction once the story is saved (a mark's answer). */
-  alsoInTransaction?: (tx: Tx) => Promise<void>;
+  /** More of the same change, in its transaction: checks before the story is touched, and what follows its save (a mark's answer). */
+  inTransaction?: { first?: (tx: Tx) => Promise<void>; then?: (tx: Tx) => Promise<void> };
   /** The browser's key for this request: a retry after a lost answer gets the first answer. */
   requestKey?: string;
   /** 退改 to an earlier step of the review chain: which one. */
@@ -150,6 +150,7 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
     // Copy on a page changes only with its issue locked, so a release never publishes an edit
     // made between its checks and its publishing (it locks the same row first).
     await lockIssueOfStory(tx, storyId);
+    await options.inTransaction?.first?.(tx);
     const story = await tx.story.findUnique({ where: { id: storyId }, select: changeSelect });
     // A story the actor may not even see is reported as missing, not as forbidden.
     if (!story || !storyAccess.may(actor, story)) throw notFound();
@@ -232,7 +233,7 @@ export async function changeStory(actor: SessionUser, options: TransitionOptions
     // So does copy on a page sent back down the review chain: it has lost its 终审.
     if (story.status === "PLACED" && draft) await storyChangedOnPage(tx, actor, storyId);
     else if (story.status === "PLACED" && reviews?.decision === "SEND_BACK") await storyChangedOnPage(tx, actor, storyId, "退回重审");
-    if (options.alsoInTransaction) await options.alsoInTransaction(tx);
+    await options.inTransaction?.then?.(tx);
     // Copy written for a planned slot takes the slot's place on the page once approved.
     if (action === "approve" && decision.to === "APPROVED" && story.status !== "APPROVED" && story.filedForId) {
       const placed = await fillSlot(tx, actor, { id: storyId, status: decision.to, authorId: story.authorId, version, headline: content.headline }, story.filedForId);

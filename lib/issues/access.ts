@@ -27,7 +27,8 @@ const placementFactsSelect = { id: true, assigneeId: true, story: { select: { st
 /** What `pageAccess.may` reads of a page. */
 export const pageAccessSelect = { placements: { select: placementFactsSelect }, arriving: { select: placementFactsSelect } } as const satisfies Prisma.PageSelect;
 
-const isDesk = (actor: Actor) => can(actor.role, "issue:assemble");
+// The desk, and the 校对 who proofread its pages, read everything on any page.
+const isDesk = (actor: Actor) => can(actor.role, "issue:assemble") || can(actor.role, "page:proofread");
 /** The desk reads everything on any page; anyone else only what `mayReadPlacement` allows. */
 export const seesWholePage = isDesk;
 const filesCopy = (actor: Actor) => can(actor.role, "story:file");

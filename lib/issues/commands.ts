@@ -10,6 +10,7 @@ import { beijingDateTimeToDate } from "@/lib/core/dates";
 import { lockIssue, lockIssueOfPage, mayAssemble, pageCarriesCopy } from "@/lib/issues/desk-rules";
 import { pagesPrinting, storiesPrintedOn } from "@/lib/print-record/in-print";
 import { lacksFinalReview } from "@/lib/stories/reviews";
+import { signingProblems } from "@/lib/proofing/rounds";
 import { decide, type StoryStatus } from "@/lib/stories/workflow";
 import { fieldErrorsOf } from "@/lib/stories/schema";
 import { chiefEditorIds, notify } from "@/lib/inbox/notify";
@@ -404,6 +405,9 @@ export async function signPage(actor: SessionUser, at: PageAt): Promise<void> {
       select: { story: { select: { headline: true } } },
     });
     if (unreviewed.length > 0) throw invalid(`${unreviewed.map((p) => `《${p.story?.headline || "图片新闻"}》`).join("、")}还没有终审通过，不能签版`);
+    // 三校 before print: every round the paper sets closed, every mark answered, no 漏改 by 核红.
+    const proofing = await signingProblems(tx, at.pageId);
+    if (proofing.length > 0) throw invalid(`${proofing.join("；")}，不能签版`);
     await tx.page.update({ where: { id: at.pageId }, data: { status: "SIGNED", signedAt: new Date(), signedById: actor.id, version: { increment: 1 } } });
     await recordAudit(tx, { actorId: actor.id, action: "page.sign", targetType: "page", targetId: at.pageId, summary: { number: page.number } });
   });

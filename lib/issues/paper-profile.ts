@@ -54,10 +54,10 @@ export const deadlineInput = z.object({
  */
 async function saveSettings(
   actor: SessionUser,
-  { action, what, data, summary }: { action: "paper.deadlines" | "quality.limit" | "review.chain"; what: string; data: Prisma.PaperProfileUpdateInput; summary: (before: { errorRateLimit: number; reviewSteps: ReviewStep[] }) => Prisma.InputJsonObject },
+  { action, what, data, summary }: { action: "paper.deadlines" | "quality.limit" | "review.chain" | "proof.rounds"; what: string; data: Prisma.PaperProfileUpdateInput; summary: (before: { errorRateLimit: number; reviewSteps: ReviewStep[]; proofRounds: number }) => Prisma.InputJsonObject },
 ): Promise<void> {
   await db().$transaction(async (tx) => {
-    const before = await tx.paperProfile.findUnique({ where: { id: "paper" }, select: { errorRateLimit: true, reviewSteps: true } });
+    const before = await tx.paperProfile.findUnique({ where: { id: "paper" }, select: { errorRateLimit: true, reviewSteps: true, proofRounds: true } });
     if (!before) throw invalid(`请先保存报头（报名）再设${what}`);
     await tx.paperProfile.update({ where: { id: "paper" }, data });
     await recordAudit(tx, { actorId: actor.id, action, targetType: "paper", targetId: "paper", summary: summary(before) });
@@ -111,6 +111,20 @@ export async function updateReviewChain(actor: SessionUser, input: unknown): Pro
     data: { reviewSteps: steps },
     summary: (before) => ({ from: CHAIN_LABELS[chainName(before.reviewSteps)], to: CHAIN_LABELS[parsed.data] }),
   });
+}
+
+const roundsInput = z.coerce
+  .number({ message: "校次应为数字" })
+  .int({ message: "校次应为整数" })
+  .min(1, { message: "每版至少校对一轮" })
+  .max(5, { message: "每版最多校对五轮" });
+
+/** How many proofreading rounds each page passes before 签版. Administrators only; audited with what it was. */
+export async function updateProofRounds(actor: SessionUser, input: unknown): Promise<void> {
+  mayConfigure(actor);
+  const parsed = roundsInput.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "请检查校次", { proofRounds: parsed.error.issues.map((i) => i.message) });
+  await saveSettings(actor, { action: "proof.rounds", what: "校次", data: { proofRounds: parsed.data }, summary: (before) => ({ from: before.proofRounds, to: parsed.data }) });
 }
 
 export async function pageFormats() {

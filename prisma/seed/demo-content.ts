@@ -1079,6 +1079,17 @@ export const demoDesk: DemoDeskStory[] = [
  * Tomorrow's paper, still being made: page 1 has its lead and a planned slot (计划稿) assigned to a
  * correspondent, page 2 is signed, the rest are still empty. A newcomer's first look at the board.
  */
+/**
+ * Tomorrow's page 1 is mid-proofing (三校): its lead was filed with a wrong character (伐门) and a
+ * doubled one (当天天), which 一校 marked; the desk put the first right and missed the second, so
+ * 二校, open now, shows 已改 and 漏改, and asks a question of its own.
+ */
+export const demoProofMarks: { round: 1 | 2; find: string; at: number; length: number; kind: "WRONG_CHAR" | "EXTRA" | "QUERY"; suggestion?: string; note?: string; applied?: boolean }[] = [
+  { round: 1, find: "老旧伐门", at: 2, length: 1, kind: "WRONG_CHAR", suggestion: "阀", applied: true },
+  { round: 1, find: "当天天上门", at: 2, length: 1, kind: "EXTRA" },
+  { round: 2, find: "四百余个", at: 0, length: 4, kind: "QUERY", note: "与市住建部门通报的数字是否一致？" },
+];
+
 export const demoPlannedIssue: {
   pages: { number: number; stories: DemoStory[]; sign: boolean }[];
   slot: { page: number; topic: string; assignee: string; targetLength: number; deadlineHour: number };
@@ -1098,9 +1109,9 @@ export const demoPlannedIssue: {
           body: [
             { type: "paragraph", text: "受连续降温影响，我市城区冬季供暖比往年提前三天启动。记者从市住建部门了解到，截至目前，城区两座主力热源厂均已满负荷运行，一次管网供水温度稳定在设计区间，绝大多数小区室温已经达标。" },
             { type: "subhead", text: "提前注水试压 把隐患排在供暖前" },
-            { type: "paragraph", text: "今年入秋以后，各供热企业提前两周对管网注水试压，更换老旧阀门四百余个，对十二处易漏点位加装了监测装置。供热企业负责人介绍，试压期间发现的问题已全部整改，供暖启动后未出现大面积停热。" },
+            { type: "paragraph", text: "今年入秋以后，各供热企业提前两周对管网注水试压，更换老旧伐门四百余个，对十二处易漏点位加装了监测装置。供热企业负责人介绍，试压期间发现的问题已全部整改，供暖启动后未出现大面积停热。" },
             { type: "subhead", text: "热线二十四小时值守 报修当天上门" },
-            { type: "paragraph", text: "供暖期间，供热服务热线实行二十四小时值守，居民反映的室温不达标、暖气不热等问题，维修人员原则上当天上门处理。对独居老人和困难家庭，社区网格员还将逐户走访测温。" },
+            { type: "paragraph", text: "供暖期间，供热服务热线实行二十四小时值守，居民反映的室温不达标、暖气不热等问题，维修人员原则上当天天上门处理。对独居老人和困难家庭，社区网格员还将逐户走访测温。" },
           ],
         },
       ],

@@ -14,7 +14,11 @@ import { uploadPhoto } from "@/lib/photos/mutations";
 import { ensureAccountContributor } from "@/lib/contributors/credits";
 import type { BodyBlock } from "@/lib/stories/body";
 import type { StoryDraft } from "@/lib/stories/schema";
-import { demoCredits, demoDesk, demoErrors, demoIssues, demoPlannedIssue, demoProfile, demoTags, type DemoStory } from "./demo-content";
+import { demoCredits, demoDesk, demoErrors, demoIssues, demoPlannedIssue, demoProfile, demoProofMarks, demoTags, type DemoStory } from "./demo-content";
+import { closeRound, DEFAULT_PROOF_ROUNDS, markText, openRound } from "@/lib/proofing/rounds";
+import { applyProofMark } from "@/lib/desk/proof-commands";
+import { fieldText } from "@/lib/proofing/marks";
+import { parseStoredBody } from "@/lib/stories/body";
 import { recordPrintedError } from "@/lib/quality/errors";
 import { placeholderPhoto } from "./placeholder-photo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
@@ -58,6 +62,7 @@ async function main() {
   const editor = account("bianji");
   const deskHead = account("zhuren");
   const chief = account("zongbian");
+  const proofreader = account("jiaodui");
 
   /** 三审 as the desk takes it: 初审 by the editor, 复审 by the 部门主任, 终审 (when `final`) by the 值班总编. */
   async function review(storyId: string, through: "FIRST" | "SECOND" | "FINAL") {
@@ -110,7 +115,14 @@ async function main() {
       await placeOnPage(editor, { storyId: filed.id, to: await pageAtNow(pageId), index: i, size });
     }
     await updatePagePlan(editor, { at: await pageAtNow(pageId), plan: demoCredits[number] ?? demoCredits[1] });
-    if (sign) await signPage(chief, await pageAtNow(pageId));
+    if (sign) {
+      // 三校 before 签版: the proofreader found nothing on the pages that went out.
+      for (let n = 0; n < DEFAULT_PROOF_ROUNDS; n++) {
+        const { roundId } = await openRound(proofreader, pageId);
+        await closeRound(proofreader, roundId);
+      }
+      await signPage(chief, await pageAtNow(pageId));
+    }
   }
 
   const oldestFirst = [...demoIssues].sort((a, b) => b.daysAgo - a.daysAgo);
@@ -156,6 +168,25 @@ async function main() {
     const page = plannedPages.find((p) => p.number === demoPage.number)!;
     await fillPage(page.id, demoPage.number, demoPage.stories, demoPage.sign);
   }
+  // Page 1 mid-proofing: 一校's marks, one put right and one missed, and 二校 open with a question.
+  const frontPage = plannedPages.find((p) => p.number === 1)!;
+  const lead = await db().placement.findFirstOrThrow({ where: { pageId: frontPage.id, storyId: { not: null } }, orderBy: { position: "asc" }, select: { storyId: true } });
+  const leadVersion = async () => (await db().story.findUniqueOrThrow({ where: { id: lead.storyId! }, select: { version: true } })).version;
+  async function markLead(roundId: string, m: (typeof demoProofMarks)[number]) {
+    const story = await db().story.findUniqueOrThrow({ where: { id: lead.storyId! }, select: { version: true, kicker: true, headline: true, subheadline: true, dateline: true, body: true } });
+    const text = fieldText({ ...story, body: parseStoredBody(story.body) }, "body");
+    const start = text.indexOf(m.find) + m.at;
+    const quote = text.slice(start, start + m.length);
+    return (await markText(proofreader, { roundId, storyId: lead.storyId, field: "body", start, end: start + m.length, quote, version: story.version, kind: m.kind, suggestion: m.suggestion ?? "", note: m.note ?? "" })).markId;
+  }
+  const first = (await openRound(proofreader, frontPage.id)).roundId;
+  const firstMarks = [];
+  for (const m of demoProofMarks.filter((x) => x.round === 1)) firstMarks.push({ id: await markLead(first, m), applied: m.applied });
+  await closeRound(proofreader, first);
+  for (const m of firstMarks) if (m.applied) await applyProofMark(editor, m.id, await leadVersion());
+  const second = (await openRound(proofreader, frontPage.id)).roundId;
+  for (const m of demoProofMarks.filter((x) => x.round === 2)) await markLead(second, m);
+
   const { slot } = demoPlannedIssue;
   await planSlot(editor, {
     at: await pageAtNow(plannedPages.find((p) => p.number === slot.page)!.id),

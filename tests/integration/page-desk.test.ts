@@ -5,7 +5,7 @@ import { createIssue } from "@/lib/issues/mutations";
 import { dropPage, makeLead, moveItem, pageAtNow, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, signPage, takeOffPage, updatePagePlan } from "@/lib/issues/commands";
 import { boardVersion, issueBoard } from "@/lib/issues/board";
 import { refusal } from "../support/refusal";
-import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd, throughReview } from "../support/factories";
+import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd, proofread, throughReview } from "../support/factories";
 
 let day = 0;
 const nextDate = () => {
@@ -27,6 +27,11 @@ async function approved(editor: Awaited<ReturnType<typeof makeUser>>, headline: 
   await changeStory(editor, { action: "approve", storyId: s.id, baseVersion: s.version });
   await throughReview(s.id);
   return s.id;
+}
+/** 签版 of a page proofread through the paper's rounds with nothing marked (三校 is proofing.test.ts's). */
+async function signed(chief: Awaited<ReturnType<typeof makeUser>>, pageId: string) {
+  await proofread(pageId);
+  return signPage(chief, await pageAtNow(pageId));
 }
 const placementOf = async (storyId: string) => (await db().placement.findUniqueOrThrow({ where: { storyId } })).id;
 const statusOf = async (pageId: string) => (await db().page.findUniqueOrThrow({ where: { id: pageId } })).status;
@@ -90,7 +95,7 @@ describe("sign-off (签版)", () => {
     await sendForSignOff(editor, await pageAtNow(pages[0].id));
     expect(await statusOf(pages[0].id)).toBe("AWAITING");
     expect(await db().notification.count({ where: { recipientId: chief.id, pageId: pages[0].id, kind: "PAGE_AWAITING" } })).toBe(1);
-    await signPage(chief, await pageAtNow(pages[0].id));
+    await signed(chief, pages[0].id);
     expect(await db().page.findUniqueOrThrow({ where: { id: pages[0].id } })).toMatchObject({ status: "SIGNED", signedById: chief.id });
   });
 
@@ -98,7 +103,7 @@ describe("sign-off (签版)", () => {
     const { editor, chief, pages } = await desk();
     const a = await approved(editor, "签后改动");
     await placeAtEnd(editor, a, pages[1].id);
-    const sign = async () => signPage(chief, await pageAtNow(pages[1].id));
+    const sign = async () => signed(chief, pages[1].id);
     const changes: [string, () => Promise<unknown>][] = [
       ["size", async () => resizeItem(editor, { placementId: await placementOf(a), at: await pageAtNow(pages[1].id), size: "BANNER" })],
       ["credits", async () => updatePagePlan(editor, { at: await pageAtNow(pages[1].id), plan: { editorCredit: "陈静", designerCredit: "周彤", proofreaderCredit: "韩冰" } })],
@@ -238,7 +243,7 @@ describe("what a signature covers", () => {
       const a = await approved(editor, `赛跑${trial}`);
       await placeAtEnd(editor, a, pages[0].id);
       for (const page of pages.slice(1)) await db().page.delete({ where: { id: page.id } });
-      await signPage(chief, await pageAtNow(pages[0].id));
+      await signed(chief, pages[0].id);
       const story = await db().story.findUniqueOrThrow({ where: { id: a } });
       const [release, editing] = await Promise.allSettled([
         releaseNow(chief, (await db().page.findUniqueOrThrow({ where: { id: pages[0].id } })).issueId),
@@ -262,10 +267,10 @@ describe("what a signature covers", () => {
     await placeAtEnd(editor, a, pages[0].id);
     await placeAtEnd(editor, b, pages[1].id);
     await setJump(editor, { placementId: await placementOf(a), at: await pageAtNow(pages[0].id), continuesOn: await pageAtNow(pages[1].id) });
-    await signPage(chief, await pageAtNow(pages[1].id));
+    await signed(chief, pages[1].id);
     await resizeItem(editor, { placementId: await placementOf(a), at: await pageAtNow(pages[0].id), size: "BANNER" });
     expect(await statusOf(pages[1].id)).toBe("AWAITING");
-    await signPage(chief, await pageAtNow(pages[1].id));
+    await signed(chief, pages[1].id);
     await updatePagePlan(editor, { at: await pageAtNow(pages[0].id), plan: { editorCredit: "", designerCredit: "", proofreaderCredit: "", formatCode: "tabloid" } });
     expect(await statusOf(pages[1].id)).toBe("AWAITING");
     // A page a story continues onto cannot be deleted out from under it.
@@ -279,7 +284,7 @@ describe("what a signature covers", () => {
     await placeAtEnd(editor, a, pages[0].id);
     await setJump(editor, { placementId: await placementOf(a), at: await pageAtNow(pages[0].id), continuesOn: await pageAtNow(pages[2].id) });
     // Page 3 carries only the story's rest, and is signed for it.
-    for (const page of [pages[0], pages[2]]) await signPage(chief, await pageAtNow(page.id));
+    for (const page of [pages[0], pages[2]]) await signed(chief, page.id);
     const story = await db().story.findUniqueOrThrow({ where: { id: a } });
     await changeStory(editor, { action: "edit", storyId: a, baseVersion: story.version, content: completeDraft({ headline: "转版改稿（改）" }) });
     expect([await statusOf(pages[0].id), await statusOf(pages[1].id), await statusOf(pages[2].id)]).toEqual(["AWAITING", "COMPOSING", "AWAITING"]);
@@ -298,7 +303,7 @@ describe("what a signature covers", () => {
     const { formatCode } = await db().page.findUniqueOrThrow({ where: { id: pages[0].id } });
     const other = await db().pageFormat.findFirstOrThrow({ where: { code: { not: formatCode } } });
     await db().page.update({ where: { id: pages[2].id }, data: { formatCode: other.code } });
-    for (const page of [pages[0], pages[2]]) await signPage(chief, await pageAtNow(page.id));
+    for (const page of [pages[0], pages[2]]) await signed(chief, page.id);
     const format = await db().pageFormat.findUniqueOrThrow({ where: { code: formatCode } });
     const { updatePageFormat } = await import("@/lib/issues/paper-profile");
     try {
@@ -328,13 +333,13 @@ describe("what a signature covers", () => {
     const out = await desk();
     await placeAtEnd(out.editor, await approved(out.editor, "已出版稿"), out.pages[0].id);
     for (const page of out.pages.slice(1)) await db().page.delete({ where: { id: page.id } });
-    await signPage(out.chief, await pageAtNow(out.pages[0].id));
+    await signed(out.chief, out.pages[0].id);
     await releaseNow(out.chief, out.issue.id);
     const { editor, chief, pages } = await desk();
     const admin = await makeUser("ADMIN");
     const a = await approved(editor, "版式稿");
     await placeAtEnd(editor, a, pages[0].id);
-    await signPage(chief, await pageAtNow(pages[0].id));
+    await signed(chief, pages[0].id);
     const { formatCode } = await db().page.findUniqueOrThrow({ where: { id: pages[0].id } });
     const format = await db().pageFormat.findUniqueOrThrow({ where: { code: formatCode } });
     const { updatePageFormat } = await import("@/lib/issues/paper-profile");

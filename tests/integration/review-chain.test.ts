@@ -9,7 +9,7 @@ import { updateReviewChain } from "@/lib/issues/paper-profile";
 import { paperChain } from "@/lib/stories/reviews";
 import { releaseLock } from "@/lib/stories/locks";
 import { reviewQueue, reviewQueueCounts } from "@/lib/stories/review-queues";
-import { completeDraft, makeUser, pagesOf, placeAtEnd } from "../support/factories";
+import { completeDraft, makeUser, pagesOf, placeAtEnd, proofread } from "../support/factories";
 import { refusal } from "../support/refusal";
 
 // 三审 on the server: each step in order, by those who may take it, three different people, none
@@ -162,6 +162,7 @@ describe("the review chain (三审)", () => {
     await step(head, id, "secondReview");
     await step(chief2, id, "finalReview");
     expect((await now(id)).status).toBe("PLACED");
+    await proofread(page.id);
     await signPage(chief, await pageAtNow(page.id));
     expect((await db().page.findUniqueOrThrow({ where: { id: page.id } })).status).toBe("SIGNED");
     await step(chief2, id, "sendBack", { note: "标题再斟酌", backTo: "SECOND" });

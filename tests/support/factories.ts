@@ -109,6 +109,20 @@ export async function throughReview(storyId: string): Promise<void> {
 }
 
 /**
+ * Passes a page through the paper's proofreading rounds with nothing marked, as a 校对 would who
+ * found nothing (三校 itself is tested in proofing.test.ts).
+ */
+export async function proofread(pageId: string): Promise<void> {
+  const { openRound, closeRound, proofRoundsSetting } = await import("@/lib/proofing/rounds");
+  const proofreader = await makeUser("PROOFREADER", "校对员");
+  const done = await db().proofRound.count({ where: { pageId, closedAt: { not: null } } });
+  for (let n = done; n < (await proofRoundsSetting()); n++) {
+    const { roundId } = await openRound(proofreader, pageId);
+    await closeRound(proofreader, roundId);
+  }
+}
+
+/**
  * A story marked published without an issue's release, as a shortcut, with its photos' 已刊用 flag
  * set as a release sets it (a shortcut that skipped it would leave the flag stale for later tests).
  */

@@ -12,6 +12,7 @@ describe("capabilities by role", () => {
     "desk:review": ["EDITOR", "DESK_HEAD", "CHIEF_EDITOR"],
     "issue:assemble": ["EDITOR", "DESK_HEAD", "CHIEF_EDITOR"],
     "issue:publish": ["CHIEF_EDITOR"],
+    "page:proofread": ["PROOFREADER"],
     "account:manage": ["ADMIN"],
   };
   for (const [capability, roles] of Object.entries(expected)) {

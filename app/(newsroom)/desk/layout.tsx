@@ -18,6 +18,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     ...(can(user.role, "desk:review") ? [{ href: "/desk/queue", label: "待审稿件" }, { href: "/desk/library", label: "稿库" }, { href: "/desk/import", label: "版面导入" }, { href: "/desk/quality", label: "差错统计" }] : []),
     ...(can(user.role, "story:file") ? [{ href: "/desk/photos", label: "图片库" }] : []),
     ...(can(user.role, "issue:assemble") ? [{ href: "/desk/issues", label: "版面编排" }] : []),
+    ...(can(user.role, "page:proofread") ? [{ href: "/desk/proofing", label: "校对" }] : []),
     ...(can(user.role, "account:manage") ? [{ href: "/desk/admin", label: "账号管理" }, { href: "/desk/admin/paper", label: "报社设置" }, { href: "/desk/admin/audit", label: "操作日志" }] : []),
   ];
   const [unread, alarms] = await Promise.all([unreadCount(user), deskAlarms(user)]);

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { deskAction, recordId } from "@/lib/actions/desk-action";
 import { createUser, updateUser } from "@/lib/users/mutations";
-import { updateDeadlines, updateErrorRateLimit, updatePageFormat, updatePaperProfile, updateReviewChain } from "@/lib/issues/paper-profile";
+import { updateDeadlines, updateErrorRateLimit, updatePageFormat, updatePaperProfile, updateProofRounds, updateReviewChain } from "@/lib/issues/paper-profile";
 
 import { LOCK_SCOPES, liftSignInLock, lockLabel } from "@/lib/auth/throttle";
 import { acknowledgeJobAlarm } from "@/lib/jobs/alarms";
@@ -64,6 +64,11 @@ export const updateErrorRateLimitAction = deskAction(z.object({ errorRateLimit: 
 export const updateReviewChainAction = deskAction(z.object({ reviewChain: text }), async (input, user) => {
   await updateReviewChain(user, input.reviewChain);
   return { message: "审稿流程已保存" };
+});
+
+export const updateProofRoundsAction = deskAction(z.object({ proofRounds: text }), async (input, user) => {
+  await updateProofRounds(user, input.proofRounds);
+  return { message: "校次已保存" };
 });
 
 export const updatePageFormatAction = deskAction(z.object({ code: text, columns: text, capacity: text }), async (input, user) => {

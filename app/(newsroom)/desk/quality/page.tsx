@@ -2,9 +2,11 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
-import { formatIssueDate, isRealMonth, monthAfter, paperDay, readPaperDay } from "@/lib/core/dates";
+import { formatIssueDate, isRealMonth, monthAfter, paperDay, paperMonthRange, readPaperDay } from "@/lib/core/dates";
 import { pageLabel } from "@/lib/format";
 import { errorReport, type RateRow } from "@/lib/quality/report";
+import { marksByProofreader } from "@/lib/proofing/rounds";
+import { roundName } from "@/lib/proofing/marks";
 import { storiesPrintedOnPage } from "@/lib/quality/errors";
 import { ERROR_KIND_LABELS, ERROR_KINDS, ERROR_SOURCE_LABELS, ERROR_SOURCES, formatErrorRate } from "@/lib/quality/kinds";
 import { ActionForm } from "@/components/desk/ActionForm";
@@ -31,10 +33,12 @@ export default async function QualityPage({ searchParams }: Props) {
   const chosenDate = readPaperDay(given.date);
   const chosenPage = /^\d{1,2}$/.test(given.page ?? "") && Number(given.page) > 0 ? Number(given.page) : undefined;
   const unreadable = (given.date && !chosenDate) || (given.page && !chosenPage);
-  const [report, choice] = await Promise.all([
+  const [report, choice, proofreaders] = await Promise.all([
     errorReport(user, month),
     chosenDate && chosenPage ? storiesPrintedOnPage(user, chosenDate, chosenPage) : Promise.resolve(null),
+    marksByProofreader(user, paperMonthRange(month)),
   ]);
+  const rounds = Math.max(3, ...proofreaders.map((p) => p.byRound.length));
   const [year, m] = month.split("-");
   return (
     <>
@@ -64,6 +68,31 @@ export default async function QualityPage({ searchParams }: Props) {
         <RateTable title="按版" rows={report.byPage} />
         <RateTable title="按责任编辑" rows={report.byEditor} />
       </div>
+      <section aria-labelledby="proofreaders-title" className="mb-6 rounded border border-stone-300 bg-white p-4">
+        <h2 id="proofreaders-title" className="mb-2 font-bold">校对标记（本月，按校次）</h2>
+        {proofreaders.length === 0 ? (
+          <p className="text-sm text-stone-600">本月还没有校对标记。</p>
+        ) : (
+          <table className="text-sm">
+            <thead className="text-left text-stone-600">
+              <tr>
+                <th scope="col" className="pr-6">校对</th>
+                {Array.from({ length: rounds }, (_, i) => <th key={i} scope="col" className="pr-6">{roundName(i + 1)}</th>)}
+                <th scope="col">合计</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proofreaders.map((p) => (
+                <tr key={p.name} data-testid="proofreader-row">
+                  <th scope="row" className="pr-6 text-left font-medium">{p.name}</th>
+                  {Array.from({ length: rounds }, (_, i) => <td key={i} className="pr-6 tabular-nums">{p.byRound[i] ?? 0}</td>)}
+                  <td className="tabular-nums">{p.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       <p className="mb-6 text-sm text-stone-700">
         按类型：{report.byKind.map((k) => `${k.label} ${k.errors}`).join("，")}。按来源：{report.bySource.map((s) => `${s.label} ${s.errors}`).join("，")}。
       </p>

@@ -3,7 +3,8 @@ import { requireCapability } from "@/lib/core/session";
 import { deadlineTimes, errorRateLimit, pageFormats, paperProfile } from "@/lib/issues/paper-profile";
 import { ActionForm } from "@/components/desk/ActionForm";
 
-import { updateDeadlinesAction, updateErrorRateLimitAction, updatePageFormatAction, updatePaperProfileAction, updateReviewChainAction } from "../actions";
+import { updateDeadlinesAction, updateErrorRateLimitAction, updatePageFormatAction, updatePaperProfileAction, updateProofRoundsAction, updateReviewChainAction } from "../actions";
+import { proofRoundsSetting } from "@/lib/proofing/rounds";
 import { paperChain } from "@/lib/stories/reviews";
 import { CHAIN_LABELS, chainName, REVIEW_CHAINS, type ReviewChainName } from "@/lib/stories/review-chain";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "报社设置" };
 // What the masthead prints, when an issue normally goes out, and how much a page of each format holds.
 export default async function PaperSettingsPage() {
   await requireCapability("account:manage");
-  const [profile, formats, limit, deadlines, chain] = await Promise.all([paperProfile(), pageFormats(), errorRateLimit(), deadlineTimes(), paperChain()]);
+  const [profile, formats, limit, deadlines, chain, rounds] = await Promise.all([paperProfile(), pageFormats(), errorRateLimit(), deadlineTimes(), paperChain(), proofRoundsSetting()]);
   const field = (name: keyof typeof profile, label: string, hint?: string) => (
     <label className="block">
       <span className="label">{label}</span>
@@ -82,6 +83,14 @@ export default async function PaperSettingsPage() {
           </label>
           <button type="submit" className="btn">保存审稿流程</button>
           <span className="w-full text-xs text-stone-500">三审须由三位不同的人承担，作者和署名者不能审自己的稿件；签版前版上每篇稿件都须终审通过。</span>
+        </ActionForm>
+        <ActionForm action={updateProofRoundsAction} hidden={{}} className="mt-4 flex flex-wrap items-end gap-3">
+          <label>
+            <span className="label">每版校对轮数（校次）</span>
+            <input name="proofRounds" type="number" min={1} max={5} defaultValue={rounds} className="input w-24" />
+          </label>
+          <button type="submit" className="btn">保存校次</button>
+          <span className="w-full text-xs text-stone-500">签版前每版须完成这些轮校对，每处标记都已处理，核红没有漏改。</span>
         </ActionForm>
       </section>
       <section className="rounded border border-stone-300 bg-white p-4" aria-labelledby="formats-title">

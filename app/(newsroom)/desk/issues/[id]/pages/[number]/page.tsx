@@ -7,6 +7,11 @@ import { ActionForm } from "@/components/desk/ActionForm";
 import { can } from "@/lib/core/roles";
 import { sendForSignOffAction, signPageAction } from "../../../actions";
 import { pageLabel } from "@/lib/format";
+import { proofingFor } from "@/lib/proofing/rounds";
+import { ProofingPanel } from "@/components/desk/proofing/ProofingPanel";
+import { applyMarkAction, closeRoundAction, keepMarkAction, markTextAction, openRoundAction } from "../../../proofing-actions";
+
+const proofingActions = { openRound: openRoundAction, closeRound: closeRoundAction, markText: markTextAction, applyMark: applyMarkAction, keepMark: keepMarkAction };
 
 export const metadata: Metadata = { title: "大样" };
 
@@ -36,5 +41,20 @@ export default async function ProofPage({ params }: Props) {
       )}
     </>
   );
-  return <PrintedPage view={view} mode="proof" actions={actions} />;
+  // 三校 beside the proof, for the 校对 who mark it and the desk that answers the marks.
+  const proofing = await proofingFor(user, view.pageId);
+  return (
+    <>
+      <PrintedPage view={view} mode="proof" actions={actions} />
+      {proofing && (
+        <ProofingPanel
+          view={proofing}
+          signed={status === "SIGNED"}
+          mayMark={can(user.role, "page:proofread")}
+          mayResolve={can(user.role, "issue:assemble")}
+          actions={proofingActions}
+        />
+      )}
+    </>
+  );
 }
