@@ -5,7 +5,8 @@ import { QUEUES } from "@/lib/jobs/queues";
 import { releaseJob } from "@/lib/issues/release";
 import { photoSweepJob } from "@/lib/photos/sweep";
 import { readerPurgeJob } from "@/lib/reader/purge";
-import { alarmWatchJob } from "@/lib/jobs/alarms";
+import { alarmWatchJob, databaseNow } from "@/lib/jobs/alarms";
+import { tellOverduePages } from "@/lib/issues/deadline-watch";
 
 // Which handler works which queue, started by instrumentation.ts in every app instance (never by
 // `next build`, never by the tests, which start their own).
@@ -13,7 +14,8 @@ export const WORKERS: readonly JobWorker[] = [
   { queue: QUEUES.issueRelease, handler: releaseJob },
   { queue: QUEUES.photoSweep, handler: photoSweepJob },
   { queue: QUEUES.readerPurge, handler: readerPurgeJob },
-  { queue: QUEUES.alarmWatch, handler: alarmWatchJob },
+  // The watch also tells of pages past their 截稿 or 签版 (it runs every minute, on one instance).
+  { queue: QUEUES.alarmWatch, handler: async (data) => ({ ...(await alarmWatchJob(data)), pagesOverdue: await tellOverduePages(await databaseNow()) }) },
 ];
 
 const RETRY_START_MS = 30_000;

@@ -47,4 +47,45 @@ describe("截稿 and 签版 times", () => {
       await updateDeadlines(admin, { copyDeadline: before.copy, signDeadline: before.sign, deadlineWarnMinutes: String(before.warnMinutes) });
     }
   });
+
+  it("pages past their 截稿 or 签版 tell the 值班总编 and the page's 责任编辑, once", async () => {
+    const { tellOverduePages } = await import("@/lib/issues/deadline-watch");
+    const { changeStory, createStory } = await import("@/lib/desk/story-commands");
+    const { pageAtNow, updatePagePlan } = await import("@/lib/issues/commands");
+    const { completeDraft, pagesOf, placeAtEnd } = await import("../support/factories");
+    const chief = await makeUser("CHIEF_EDITOR", "栾总编");
+    const pageEditor = await makeUser("EDITOR", "岑编辑");
+    const bystander = await makeUser("EDITOR", "宓编辑");
+    const { copy, sign } = await deadlineTimes();
+    const { id } = await createIssue(editor, { date: "2043-07-02" });
+    await db().page.deleteMany({ where: { issueId: id, number: { gt: 2 } } });
+    const [one, two] = await pagesOf(id);
+    for (const page of [one, two]) await updatePagePlan(editor, { at: await pageAtNow(page.id), plan: { editorCredit: "岑编辑", designerCredit: "", proofreaderCredit: "" } });
+    const author = await makeUser("CORRESPONDENT", "鲍通讯");
+    const filed = await createStory(author, completeDraft(), { submit: true });
+    await changeStory(editor, { action: "approve", storyId: filed.id, baseVersion: filed.version });
+    await placeAtEnd(editor, filed.id, one.id);
+    const notices = (userId: string) => db().notification.findMany({ where: { recipientId: userId, kind: "PAGE_OVERDUE", page: { issueId: id } }, orderBy: { message: "asc" }, select: { message: true } });
+
+    // Before 截稿 on the eve (1 July, Beijing time) nothing is said.
+    await tellOverduePages(new Date(`2043-07-01T${copy}:00+08:00`));
+    expect(await notices(chief.id)).toEqual([]);
+    // Past 截稿: page 2 has no copy; page 1 has its copy in.
+    await tellOverduePages(new Date(Date.parse(`2043-07-01T${copy}:00+08:00`) + 60_000));
+    expect((await notices(chief.id)).map((n) => n.message)).toEqual([expect.stringMatching(/^总第\d+期第2版截稿超时：还有稿件未到/)]);
+    // Past 签版: neither is signed; each is told once however often the watch runs.
+    const late = new Date(Date.parse(`2043-07-01T${sign}:00+08:00`) + 60_000);
+    await tellOverduePages(late);
+    await tellOverduePages(late);
+    for (const who of [chief, pageEditor]) {
+      const told = (await notices(who.id)).map((n) => n.message.replace(/^总第\d+期/, ""));
+      expect(told, who.name).toHaveLength(3);
+      expect(told, who.name).toEqual(expect.arrayContaining([
+        expect.stringMatching(/^第1版签版超时：还没有签版/),
+        expect.stringMatching(/^第2版签版超时：还没有签版/),
+        expect.stringMatching(/^第2版截稿超时/),
+      ]));
+    }
+    expect(await notices(bystander.id)).toEqual([]);
+  });
 });
