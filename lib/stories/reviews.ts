@@ -78,15 +78,17 @@ export async function writeReviewSheet(
 }
 
 /**
- * The revision each 审稿单 read, and the story's newest, so a later step can see what changed
- * since an earlier one read it. Takes sheets already read for someone who may see them.
+ * The revision each 审稿单 read, where the copy has changed since, and the story's newest, so a later
+ * step can see what changed since an earlier one read it. Takes sheets already read for someone who may see them.
  */
 export async function sheetRevisions(storyId: string, sheets: readonly { version: number }[]): Promise<{ byVersion: Map<number, string>; newest: { id: string; version: number } | null }> {
   const [read, newest] = await Promise.all([
-    db().storyRevision.findMany({ where: { storyId, version: { in: sheets.map((s) => s.version) } }, select: { id: true, version: true } }),
-    db().storyRevision.findFirst({ where: { storyId }, orderBy: [{ version: "desc" }, { createdAt: "desc" }], select: { id: true, version: true } }),
+    db().storyRevision.findMany({ where: { storyId, version: { in: sheets.map((s) => s.version) } }, select: { id: true, version: true, content: true } }),
+    db().storyRevision.findFirst({ where: { storyId }, orderBy: [{ version: "desc" }, { createdAt: "desc" }], select: { id: true, version: true, content: true } }),
   ]);
-  return { byVersion: new Map(read.map((r) => [r.version, r.id])), newest };
+  // Only a sheet whose text differs from the newest has changes to show (a later pass alone moves the version on).
+  const changed = read.filter((r) => newest && JSON.stringify(r.content) !== JSON.stringify(newest.content));
+  return { byVersion: new Map(changed.map((r) => [r.version, r.id])), newest: newest && { id: newest.id, version: newest.version } };
 }
 
 /** A story's chain and 审稿单 with their revisions, for the desk (null for anyone else or a story they may not see). */
