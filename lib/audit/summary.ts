@@ -4,6 +4,7 @@ import { ROLE_LABELS, type Role } from "@/lib/core/roles";
 import { SIZE_LABELS } from "@/lib/issues/labels";
 import { formatIssueDate, formatMoment, formatMomentExact, isRealDay } from "@/lib/core/dates";
 import { pageLabel } from "@/lib/format";
+import { MARK_KIND_LABELS, type MarkKind } from "@/lib/proofing/marks";
 
 // How an audit event's summary reads to an administrator: short Chinese phrases such as
 // "状态：草稿 → 已提交", not JSON with the code's enum names. Keys we do not know yet are shown
@@ -28,6 +29,10 @@ const statusName = (v: Json) => (typeof v === "string" && v in STATUS_LABELS ? S
 const roleName = (v: Json) => (typeof v === "string" && v in ROLE_LABELS ? ROLE_LABELS[v as Role] : text(v));
 const yesNo = (v: Json) => (v === true ? "启用" : v === false ? "停用" : text(v));
 
+// Settings saved with what they were (the 差错率 limit, the review chain, the rounds per page).
+const SETTINGS = new Set(["quality.limit", "review.chain", "proof.rounds"]);
+const settingValue = (v: Json) => (typeof v === "number" ? String(v) : text(v));
+
 const ALARM_ENDS: Record<string, string> = { RELEASED: "已见报", HELD: "已暂缓", RESCHEDULED: "已改期", ACKNOWLEDGED: "管理员已确认" };
 
 const PHOTO_FIELD_LABELS: Record<string, string> = { caption: "图片说明", credit: "署名", altText: "替代文字", keywords: "关键词", place: "地点", event: "事件" };
@@ -46,7 +51,8 @@ export function describeAuditSummary(event: { action: string; targetType: string
   const summary = event.summary && typeof event.summary === "object" && !Array.isArray(event.summary) ? (event.summary as Record<string, Json>) : {};
   const phrases: string[] = [];
   // from/to are story states, except on a take-over, where "from" names the previous holder.
-  if ("from" in summary && "to" in summary) phrases.push(`状态：${statusName(summary.from)} → ${statusName(summary.to)}`);
+  if ("from" in summary && "to" in summary && SETTINGS.has(event.action)) phrases.push(`设置：${settingValue(summary.from)} → ${settingValue(summary.to)}`);
+  else if ("from" in summary && "to" in summary) phrases.push(`状态：${statusName(summary.from)} → ${statusName(summary.to)}`);
   else if ("from" in summary && event.action === "lock.takeover") phrases.push(`接管自：${summary.from ?? "（无人）"}`);
   for (const [key, value] of Object.entries(summary)) {
     if (key === "from" || key === "to" || UNSHOWN.has(key) || value === undefined) continue;
@@ -166,6 +172,18 @@ function describe(key: string, value: Json, event: { action: string; targetType:
       return `失败原因：${text(value)}`;
     case "lastFailedAt":
       return `最近失败：${beijingTime(value)}`;
+    case "proofVersion":
+      return `大样版本：第 ${text(value)} 版`;
+    case "round":
+      return `校次：${text(value)}`;
+    case "markKind":
+      return `标记：${typeof value === "string" && value in MARK_KIND_LABELS ? MARK_KIND_LABELS[value as MarkKind] : text(value)}`;
+    case "quote":
+      return `原文：${text(value)}`;
+    case "suggestion":
+      return `改为：${text(value)}`;
+    case "backTo":
+      return `退回到：${text(value)}`;
     case "ended":
       return `解除：${ALARM_ENDS[text(value)] ?? text(value)}`;
     default:

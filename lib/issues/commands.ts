@@ -409,7 +409,8 @@ export async function signPage(actor: SessionUser, at: PageAt): Promise<void> {
     const proofing = await signingProblems(tx, at.pageId);
     if (proofing.length > 0) throw invalid(`${proofing.join("；")}，不能签版`);
     await tx.page.update({ where: { id: at.pageId }, data: { status: "SIGNED", signedAt: new Date(), signedById: actor.id, version: { increment: 1 } } });
-    await recordAudit(tx, { actorId: actor.id, action: "page.sign", targetType: "page", targetId: at.pageId, summary: { number: page.number } });
+    // The signature names the proof it was given on: the page's version the chief editor read.
+    await recordAudit(tx, { actorId: actor.id, action: "page.sign", targetType: "page", targetId: at.pageId, summary: { number: page.number, proofVersion: page.version } });
   });
 }
 

@@ -126,7 +126,7 @@ export async function markText(actor: SessionUser, input: unknown): Promise<{ ma
       action: "proof.mark",
       targetType: "proof",
       targetId: mark.id,
-      summary: { page: page.number, round: roundName(round.number), kind: m.kind, quote: anchor.quote, ...(m.suggestion ? { suggestion: m.suggestion } : {}) },
+      summary: { page: page.number, round: roundName(round.number), markKind: m.kind, quote: anchor.quote, ...(m.suggestion ? { suggestion: m.suggestion } : {}) },
     });
     return { markId: mark.id };
   });

@@ -163,8 +163,11 @@ describe("the review chain (三审)", () => {
     await step(chief2, id, "finalReview");
     expect((await now(id)).status).toBe("PLACED");
     await proofread(page.id);
-    await signPage(chief, await pageAtNow(page.id));
+    const proof = await pageAtNow(page.id);
+    await signPage(chief, proof);
     expect((await db().page.findUniqueOrThrow({ where: { id: page.id } })).status).toBe("SIGNED");
+    const signature = await db().auditEvent.findFirst({ where: { action: "page.sign", targetId: page.id }, select: { summary: true } });
+    expect(signature?.summary).toEqual({ number: page.number, proofVersion: Number(proof.version) });
     await step(chief2, id, "sendBack", { note: "标题再斟酌", backTo: "SECOND" });
     expect((await db().page.findUniqueOrThrow({ where: { id: page.id } })).status).toBe("AWAITING");
   });
