@@ -36,8 +36,13 @@ async function select(page: Page, text: string, occurrence: number) {
   }, [text, occurrence] as const);
 }
 
-async function markSelected(page: Page, text: string, kind: string, suggestion = "", occurrence = 0) {
-  await select(page, text, occurrence);
+async function markSelected(page: Page, text: string, kind: string, suggestion = "", occurrence = 0, by: "mouse" | "keyboard" = "mouse") {
+  if (by === "mouse") await select(page, text, occurrence);
+  else {
+    // Without a mouse: the text typed is found in the copy.
+    await page.getByLabel("或输入要标记的文字").fill(text);
+    await page.getByLabel("或输入要标记的文字").press("Enter");
+  }
   await expect(page.getByTestId("selected-quote")).toHaveText(text);
   await page.getByLabel("类型").selectOption({ label: kind });
   if (suggestion) await page.getByLabel("改为 / 补入").fill(suggestion);
@@ -78,7 +83,7 @@ test("三校 on one page: 核红 shows a 漏改, 签版 is refused until it is p
   const panel = proofreader.getByRole("region", { name: "校对" });
   await panel.getByRole("button", { name: "开始一校" }).click();
   await expect(panel.getByTestId("proof-rounds")).toHaveText("一校进行中（韩冰）");
-  await markSelected(proofreader, "一千二百余个", "错字", "1200余个");
+  await markSelected(proofreader, "一千二百余个", "错字", "1200余个", 0, "keyboard");
   // The doubled 停车: its second one (the first is in 停车场).
   await markSelected(proofreader, "停车", "多字", "", 2);
   await expect(panel.getByTestId("proof-mark")).toHaveCount(2);

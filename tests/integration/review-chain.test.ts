@@ -146,7 +146,9 @@ describe("the review chain (三审)", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     const winner = (await sheets(id)).at(-1)!.reviewerId === head.id ? head : head2;
-    expect(String(lost.reason.message)).toMatch(new RegExp(`${winner.name}.*复审`));
+    // Told either way round: the step already passed by the winner, or the winner's decision just made.
+    expect(String(lost.reason.message)).toContain(winner.name);
+    expect(String(lost.reason.message)).toContain("复审");
     expect((await sheets(id)).filter((s) => s.step === "SECOND")).toHaveLength(1);
   });
 

@@ -22,6 +22,9 @@ type Selected = { storyId: string; version: number; field: MarkField; start: num
 export function ProofingPanel({ view, signed, mayMark, mayResolve, actions }: { view: ProofingView; signed: boolean; mayMark: boolean; mayResolve: boolean; actions: ProofingActions }) {
   const [selected, setSelected] = useState<Selected | null>(null);
   const [problem, setProblem] = useState("");
+  // Selecting with the keyboard: the text typed is found in the copy, the next place on each press.
+  const [wanted, setWanted] = useState("");
+  const [nextHit, setNextHit] = useState(0);
   const open = view.rounds.find((r) => !r.closedAt) ?? null;
   const closed = view.rounds.filter((r) => r.closedAt).length;
   const latest = view.rounds.at(-1)?.number ?? 0;
@@ -47,6 +50,28 @@ export function ProofingPanel({ view, signed, mayMark, mayResolve, actions }: { 
     setSelected({ storyId, version, field: block.dataset.field as MarkField, start, end: start + quote.length, quote });
   }
 
+  function findWanted() {
+    const hits = wanted
+      ? view.stories.flatMap((story) =>
+          MARK_FIELDS.flatMap((field) => {
+            const found: Selected[] = [];
+            for (let at = story.texts[field].indexOf(wanted); at >= 0; at = story.texts[field].indexOf(wanted, at + 1)) {
+              found.push({ storyId: story.id, version: story.version, field, start: at, end: at + wanted.length, quote: wanted });
+            }
+            return found;
+          }),
+        )
+      : [];
+    if (hits.length === 0) {
+      setSelected(null);
+      setProblem(wanted ? `这一版的稿件里没有“${wanted}”` : "请先输入要标记的文字");
+      return;
+    }
+    setProblem("");
+    setSelected(hits[nextHit % hits.length]);
+    setNextHit(nextHit + 1);
+  }
+
   return (
     <section aria-label="校对" className="no-print mt-6 rounded border border-stone-300 bg-white p-4 text-sm">
       <div className="mb-3 flex flex-wrap items-center gap-3">
@@ -67,7 +92,7 @@ export function ProofingPanel({ view, signed, mayMark, mayResolve, actions }: { 
       </div>
 
       {view.stories.map((story) => (
-        <article key={story.id} className="mb-4 border-t border-stone-200 pt-2" aria-label={`校对稿：${story.headline || "图片新闻"}`} onMouseUp={() => mayMark && open && readSelection(story.id, story.version)}>
+        <article key={story.id} className="mb-4 border-t border-stone-200 pt-2" aria-label={`校对稿：${story.headline || "图片新闻"}`} onMouseUp={() => mayMark && open && readSelection(story.id, story.version)} onKeyUp={(e) => e.shiftKey && mayMark && open && readSelection(story.id, story.version)}>
           {MARK_FIELDS.map((field) =>
             story.texts[field] ? (
               <FieldText key={field} field={field} text={story.texts[field]} marks={view.marks.filter((m) => m.storyId === story.id && m.field === field)} />
@@ -76,6 +101,15 @@ export function ProofingPanel({ view, signed, mayMark, mayResolve, actions }: { 
         </article>
       ))}
 
+      {mayMark && open && (
+        <div className="mb-3 flex flex-wrap items-end gap-2">
+          <label>
+            <span className="label">或输入要标记的文字</span>
+            <input className="input w-48" value={wanted} onChange={(e) => { setWanted(e.target.value); setNextHit(0); }} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), findWanted())} />
+          </label>
+          <button type="button" className="btn btn-sm" onClick={findWanted}>选中下一处</button>
+        </div>
+      )}
       {problem && <p role="alert" className="text-red-700">{problem}</p>}
       {mayMark && open && selected && (
         <ActionForm
@@ -83,7 +117,10 @@ export function ProofingPanel({ view, signed, mayMark, mayResolve, actions }: { 
           hidden={{ roundId: open.id, storyId: selected.storyId, field: selected.field, start: String(selected.start), end: String(selected.end), quote: selected.quote, version: String(selected.version) }}
           className="mb-4 flex flex-wrap items-end gap-2 rounded border border-amber-400 bg-amber-50 p-3"
         >
-          <span className="w-full">标记「<strong data-testid="selected-quote">{selected.quote}</strong>」（{MARK_FIELD_LABELS[selected.field]}）</span>
+          <span className="w-full">
+            标记「<strong data-testid="selected-quote">{selected.quote}</strong>」（{MARK_FIELD_LABELS[selected.field]} ·{" "}
+            {view.stories.find((s) => s.id === selected.storyId)?.headline || "图片新闻"}）
+          </span>
           <label>
             <span className="label">类型</span>
             <select name="kind" className="input w-auto" defaultValue="WRONG_CHAR">
