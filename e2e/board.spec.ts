@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectStatus, newUserPage, query, test } from "./support";
-import { boardColumn, dragTo, keepOnlyFirstPage, newIssue, reviewedThrough } from "./desk-steps";
+import { boardColumn, dragTo, keepOnlyFirstPage, newIssue, reviewedThrough, proofreadInDb } from "./desk-steps";
 
 // The page desk: editors plan and arrange pages on the board, reporters write for planned slots.
 
@@ -208,6 +208,7 @@ test("pages are sent for sign-off and signed from their proof; an edit to a stor
   await expect(editor.getByText("待签", { exact: true }).first()).toBeVisible();
 
   const chief = await newUserPage(browser, "zongbian");
+  await proofreadInDb(board, 1);
   await chief.goto(`${board}/pages/1`);
   chief.once("dialog", (d) => d.accept());
   await chief.getByRole("button", { name: "签版" }).click();

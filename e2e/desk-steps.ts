@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, newUserPage } from "./support";
+import { expect, newUserPage, query } from "./support";
 
 // Steps several desk specs take the same way, through the app.
 
@@ -55,4 +55,19 @@ export async function reviewedThrough(browser: Browser, storyPath: string) {
     await reviewer.waitForURL(/\/desk\/queue/);
     await reviewer.context().close();
   }
+}
+
+/**
+ * The paper's proofreading rounds on one page, recorded straight in the database with nothing
+ * marked, for tests about what comes after them (三校 itself, in the browser: proofing.spec.ts).
+ */
+export async function proofreadInDb(issuePath: string, pageNumber: number) {
+  await query(
+    `INSERT INTO "ProofRound" (id, "pageId", number, "pageVersion", "openedById", "closedAt")
+     SELECT 'e2eround' || md5(p.id || n), p.id, n, p.version, u.id, now()
+     FROM "Page" p, "User" u, generate_series(1, COALESCE((SELECT "proofRounds" FROM "PaperProfile" LIMIT 1), 3)) n
+     WHERE p."issueId" = $1 AND p.number = $2 AND u.username = 'jiaodui'
+     ON CONFLICT DO NOTHING`,
+    [issuePath.split("/").pop(), pageNumber],
+  );
 }

@@ -1,5 +1,5 @@
 import { expect, test, expectStatus, newUserPage, photoFile, query } from "./support";
-import { reviewedThrough } from "./desk-steps";
+import { reviewedThrough, proofreadInDb } from "./desk-steps";
 
 // The whole journey of one story: filed with a photo and tags, returned, fixed, approved, placed,
 // published by the chief editor, and read by a reader without an account.
@@ -103,6 +103,7 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await chief.goto(issueUrl);
   chief.on("dialog", (d) => d.accept());
   // 签版 from the proof, then release.
+  await proofreadInDb(issueUrl, 1);
   await chief.goto(`${issueUrl}/pages/1`);
   await chief.getByRole("button", { name: "签版" }).click();
   await expect(chief.getByText("已签", { exact: true }).first()).toBeVisible();

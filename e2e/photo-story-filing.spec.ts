@@ -1,6 +1,6 @@
 import { expect, expectStatus, newUserPage, query, test } from "./support";
 import { cameraJpeg } from "../tests/support/photo-files";
-import { boardColumn, keepOnlyFirstPage, newIssue, reviewedThrough } from "./desk-steps";
+import { boardColumn, keepOnlyFirstPage, newIssue, reviewedThrough, proofreadInDb } from "./desk-steps";
 
 // A 组图 from the photographers' batch to the reader: five photos by five photographers filed at once,
 // each credited from its own file or caption (never the uploader), one reused from the library and one
@@ -119,6 +119,7 @@ test("a 组图 of five photographers filed as a batch, credited from the photos,
   await expect(boardColumn(editor, 1).getByRole("link", { name: headline })).toBeVisible();
   await keepOnlyFirstPage(editor);
   const chief = await newUserPage(browser, "zongbian");
+  await proofreadInDb(board, 1);
   await chief.goto(`${board}/pages/1`);
   chief.once("dialog", (d) => d.accept());
   await chief.getByRole("button", { name: "签版" }).click();
