@@ -58,6 +58,13 @@ const LISTED: Record<ListedAuditAction, string> = {
   "proof.apply": "按校对标记改正",
   "proof.keep": "校对标记不改",
   "proof.rounds": "修改校次",
+  "fees.close": "稿酬结算",
+  "fees.adjust": "稿酬人工调整",
+  "fees.table": "修改稿酬标准",
+  "story.rate": "稿件评级",
+  "unit.create": "新建单位",
+  "unit.update": "修改单位",
+  "contributor.unit": "设置作者单位",
   "alarm.raise": "发出警报",
   "alarm.repeat": "警报：任务再次失败",
   "alarm.end": "警报解除",
@@ -86,6 +93,9 @@ const TARGETS: Record<string, string> = {
   alarm: "警报",
   error: "差错记录",
   proof: "校对",
+  fees: "稿酬",
+  unit: "单位",
+  contributor: "作者",
 };
 
 /** "稿件 ckx…" for an administrator: the object's kind in words, never the code's name for it. */

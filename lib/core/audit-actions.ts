@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "inbox.read",
   "error.record", "error.void", "quality.limit", "review.chain",
   "proof.open", "proof.close", "proof.mark", "proof.apply", "proof.keep", "proof.rounds",
+  "fees.close", "fees.adjust", "fees.table", "story.rate", "unit.create", "unit.update", "contributor.unit",
   "alarm.raise", "alarm.repeat", "alarm.end", "alarm.acknowledge",
 ] as const;
 

@@ -8,7 +8,7 @@ import type { AuditAction } from "@/lib/core/audit-actions";
 export type AuditEntry = {
   actorId: string | null;
   action: AuditAction;
-  targetType: "story" | "issue" | "page" | "photo" | "user" | "tag" | "session" | "paper" | "signin" | "alarm" | "error" | "proof";
+  targetType: "story" | "issue" | "page" | "photo" | "user" | "tag" | "session" | "paper" | "signin" | "alarm" | "error" | "proof" | "fees" | "unit" | "contributor";
   targetId: string;
   summary?: Prisma.InputJsonObject;
 };

@@ -13,6 +13,8 @@ describe("capabilities by role", () => {
     "issue:assemble": ["EDITOR", "DESK_HEAD", "CHIEF_EDITOR"],
     "issue:publish": ["CHIEF_EDITOR"],
     "page:proofread": ["PROOFREADER"],
+    "adoption:read": ["EDITOR", "DESK_HEAD", "CHIEF_EDITOR", "FINANCE", "ADMIN"],
+    "fees:manage": ["FINANCE", "ADMIN"],
     "account:manage": ["ADMIN"],
   };
   for (const [capability, roles] of Object.entries(expected)) {
