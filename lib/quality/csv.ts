@@ -1,18 +1,11 @@
+import { csvFile } from "@/lib/core/csv";
 import { dateToBeijingDateTime } from "@/lib/core/dates";
 import { ERROR_KIND_LABELS, ERROR_SOURCE_LABELS } from "@/lib/quality/kinds";
 import type { ErrorEntry } from "@/lib/quality/report";
 
-// The month's 差错 log as a CSV file for the quality office's spreadsheet: UTF-8 with a byte-order
-// mark (so Excel reads the Chinese right), CRLF lines, every cell quoted. Text someone typed that a
-// spreadsheet would take for a formula (=, +, -, @ first) is kept as text with a leading apostrophe.
+// The month's 差错 log as a CSV file for the quality office's spreadsheet (lib/core/csv.ts).
 
 const HEADER = ["出版日期", "总期号", "版次", "稿件", "差错类型", "来源", "差错数", "见报原文", "应为", "说明", "登记人", "登记时间", "作废"];
-
-function cell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/u.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
 
 export function errorLogCsv(entries: ErrorEntry[]): string {
   const rows = entries.map((e) => [
@@ -30,5 +23,5 @@ export function errorLogCsv(entries: ErrorEntry[]): string {
     dateToBeijingDateTime(e.recordedAt).replace("T", " "),
     e.voided ? `已作废（${e.voided.by}：${e.voided.reason}）` : "",
   ]);
-  return "\uFEFF" + [HEADER, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return csvFile(HEADER, rows);
 }
