@@ -7,7 +7,7 @@ import path from "node:path";
 // (tests/security/route-table.test.ts says so without a browser).
 
 /** Demo accounts (prisma/seed/accounts.ts) by what they may open. */
-export type Account = "zhanghan" | "bianji" | "admin" | "jiaodui";
+export type Account = "zhanghan" | "bianji" | "admin" | "jiaodui" | "caiwu";
 
 /** Real values the test finds in the seeded database, so each path segment can be hostile alone. */
 export type Fixture =
@@ -87,6 +87,12 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "/desk/import", as: "bianji" },
   { route: "/desk/quality", as: "bianji", query: ["month", "date", "page", ...FLASH] },
   { route: "/desk/proofing", as: "jiaodui" },
+  { route: "/desk/stats", as: "bianji", query: ["period", "by"] },
+  { route: "/desk/stats/export", as: "bianji", query: ["period", "by"] },
+  { route: "/desk/fees", as: "caiwu", query: ["month", "payee", ...FLASH] },
+  { route: "/desk/fees/export", as: "caiwu", query: ["month", "format"], with: { month: "2026-01" } },
+  { route: "/desk/fees/slip", as: "caiwu", query: ["month", "payee"] },
+  { route: "/desk/admin/units", as: "admin", query: ["q", ...FLASH] },
   { route: "/desk/admin", as: "admin", query: FLASH },
   { route: "/desk/admin/audit", as: "admin", query: AUDIT },
   { route: "/desk/admin/paper", as: "admin" },

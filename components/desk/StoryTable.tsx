@@ -2,9 +2,11 @@ import Link from "next/link";
 import type { StoryListItem } from "@/lib/stories/queries";
 import { KIND_LABELS } from "@/lib/stories/schema";
 import { StatusBadge } from "@/components/desk/StatusBadge";
-import { formatMoment } from "@/lib/core/dates";
+import { formatIssueDate, formatMoment } from "@/lib/core/dates";
+import { ADOPTION_LABELS, type Adoption } from "@/lib/adoption/adoption-labels";
+import { pageLabel } from "@/lib/format";
 
-export function StoryTable({ stories, empty, showAuthor = false }: { stories: StoryListItem[]; empty: string; showAuthor?: boolean }) {
+export function StoryTable({ stories, empty, showAuthor = false, adoption }: { stories: StoryListItem[]; empty: string; showAuthor?: boolean; adoption?: Map<string, Adoption> }) {
   if (stories.length === 0) return <p className="rounded border border-dashed border-stone-300 p-6 text-center text-stone-600">{empty}</p>;
   return (
     <div className="overflow-x-auto rounded border border-stone-300 bg-white">
@@ -16,6 +18,7 @@ export function StoryTable({ stories, empty, showAuthor = false }: { stories: St
             {showAuthor && <th scope="col" className="px-3 py-2">署名</th>}
             <th scope="col" className="px-3 py-2">字数</th>
             <th scope="col" className="px-3 py-2">状态</th>
+            {adoption && <th scope="col" className="px-3 py-2">采用</th>}
             <th scope="col" className="px-3 py-2">更新</th>
           </tr>
         </thead>
@@ -38,6 +41,7 @@ export function StoryTable({ stories, empty, showAuthor = false }: { stories: St
               )}
               <td className="px-3 py-2 tabular-nums">{s.charCount}</td>
               <td className="px-3 py-2"><StatusBadge status={s.status} /></td>
+              {adoption && <td className="px-3 py-2"><AdoptionCell adoption={adoption.get(s.id)} /></td>}
               <td className="px-3 py-2 whitespace-nowrap text-stone-600">{formatMoment(s.updatedAt)}</td>
             </tr>
           ))}
@@ -47,3 +51,28 @@ export function StoryTable({ stories, empty, showAuthor = false }: { stories: St
   );
 }
 
+
+/** Where a correspondent's piece stands: 已采用 with the page it ran on, 未采用 with the desk's reason. */
+function AdoptionCell({ adoption }: { adoption: Adoption | undefined }) {
+  if (!adoption) return null;
+  if (adoption.state === "USED") {
+    const { ran } = adoption;
+    return (
+      <span data-testid="adoption">
+        <Link href={`/issues/${ran.issueDate}/pages/${ran.pageNumber}`} className="text-green-800 underline">
+          {ADOPTION_LABELS.USED} — {pageLabel(ran.pageNumber)} {ran.pageName}
+        </Link>
+        <span className="block text-xs text-stone-500">{formatIssueDate(ran.issueDate, false)} 见报《{ran.headline}》</span>
+      </span>
+    );
+  }
+  if (adoption.state === "NOT_USED") {
+    return (
+      <span data-testid="adoption" className="text-stone-600">
+        {ADOPTION_LABELS.NOT_USED}
+        {adoption.reason && <span className="block text-xs">{adoption.reason}</span>}
+      </span>
+    );
+  }
+  return <span data-testid="adoption" className="text-stone-600">{ADOPTION_LABELS[adoption.state]}</span>;
+}

@@ -4,37 +4,13 @@ import type { SessionUser } from "@/lib/core/session";
 import { issueDateToString, issueMonthDays } from "@/lib/core/dates";
 import { hasRunInPrint } from "@/lib/print-record/in-print";
 import type { StoryStatus } from "@/lib/stories/workflow";
+import type { Adoption, RanPiece } from "@/lib/adoption/adoption-labels";
+
+export type { Adoption, RanPiece };
 
 // 我的稿件 as a correspondent reads it: where each piece stands in words they use (已收稿, 审稿中,
 // 已采用 — 第N版, 未采用 with the desk's reason), and every piece that ran with their name on it, a
 // shared byline too, read from the release records the moment the issue is out.
-
-export type Adoption =
-  | { state: "DRAFT" | "RECEIVED" | "IN_REVIEW" | "RETURNED" }
-  | { state: "USED"; ran: RanPiece }
-  | { state: "NOT_USED"; reason: string };
-
-export const ADOPTION_LABELS: Record<Adoption["state"], string> = {
-  DRAFT: "草稿",
-  RECEIVED: "已收稿",
-  IN_REVIEW: "审稿中",
-  RETURNED: "退回修改",
-  USED: "已采用",
-  NOT_USED: "未采用",
-};
-
-export type RanPiece = {
-  storyId: string;
-  issueDate: string;
-  pageNumber: number;
-  pageName: string;
-  /** As printed, which the desk may have rewritten. */
-  headline: string;
-  characters: number;
-  isLead: boolean;
-  /** The others credited with them, as printed. */
-  sharedWith: string[];
-};
 
 const STATE_OF: Record<StoryStatus, Adoption["state"]> = {
   DRAFT: "DRAFT",
@@ -48,7 +24,8 @@ const STATE_OF: Record<StoryStatus, Adoption["state"]> = {
   SPIKED: "NOT_USED",
 };
 
-async function contributorOf(actor: SessionUser): Promise<string | null> {
+/** The actor's own contributor record (the person their credits name), if they have one. */
+export async function contributorOf(actor: SessionUser): Promise<string | null> {
   const row = await db().contributor.findUnique({ where: { userId: actor.id }, select: { id: true } });
   return row?.id ?? null;
 }

@@ -348,3 +348,14 @@ export async function feesOf(actor: SessionUser, contributorId: string, month: s
     return { lines, totalFen: lines.reduce((s, l) => s + l.amountFen, 0), closed: view.closed !== null };
   }, { isolationLevel: "RepeatableRead" });
 }
+
+/**
+ * A closed month for the command line (npm run fees:export): whoever runs it holds the database's
+ * own rights, so there is no account to ask; only closed months are read.
+ */
+export async function closedFeeMonthForExport(month: string): Promise<FeeMonthView> {
+  checkMonth(month);
+  const view = await db().$transaction((tx) => monthView(tx, month), { isolationLevel: "RepeatableRead" });
+  if (!view.closed) throw conflict(`${month} 还没有结算，结算后才能导出`);
+  return view;
+}

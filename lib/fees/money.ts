@@ -33,3 +33,42 @@ export function percentOf(fen: number, percent: number): number {
   const sign = product < 0 ? -1 : 1;
   return sign * Math.floor((Math.abs(product) + 50) / 100);
 }
+
+const DIGITS = "零壹贰叁肆伍陆柒捌玖";
+
+/** Up to 9,999 in capital numerals, zeros between digits read once, none at the end: 壹仟零伍. */
+function upToThousands(n: number): string {
+  const units = ["仟", "佰", "拾", ""];
+  let out = "";
+  let zero = false;
+  String(n).padStart(4, "0").split("").forEach((d, i) => {
+    if (d === "0") {
+      zero = out !== "";
+    } else {
+      out += (zero ? "零" : "") + DIGITS[Number(d)] + units[i];
+      zero = false;
+    }
+  });
+  return out;
+}
+
+/** The amount as a 稿费单 writes it in capitals (大写): 壹仟贰佰叁拾肆元伍角陆分, 壹佰元整. */
+export function yuanInCapitals(fen: number): string {
+  if (fen < 0) return `负${yuanInCapitals(-fen)}`;
+  const whole = Math.floor(fen / 100);
+  const jiao = Math.floor((fen % 100) / 10);
+  const cents = fen % 10;
+  let text = "";
+  if (whole >= 100_000_000) text = `${yuanInCapitals(Math.floor(whole / 100_000_000) * 100).replace(/元整$/, "")}亿`;
+  const belowYi = whole % 100_000_000;
+  const wan = Math.floor(belowYi / 10_000);
+  const rest = belowYi % 10_000;
+  if (wan > 0) text += `${text && wan < 1000 ? "零" : ""}${upToThousands(wan)}万`;
+  if (rest > 0) text += `${text && rest < 1000 ? "零" : ""}${upToThousands(rest)}`;
+  text = text ? `${text}元` : jiao || cents ? "" : "零元";
+  if (jiao === 0 && cents === 0) return `${text}整`;
+  if (jiao > 0) text += `${DIGITS[jiao]}角`;
+  else if (text) text += "零";
+  if (cents > 0) text += `${DIGITS[cents]}分`;
+  return text;
+}

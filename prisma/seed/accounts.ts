@@ -8,6 +8,7 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: Role; affili
   { username: "zongbian", name: "孙正", role: "CHIEF_EDITOR", affiliation: "吉平日报社总编室", bylineTitle: "本报记者" },
   { username: "zhuren", name: "吴岚", role: "DESK_HEAD", affiliation: "吉平日报社要闻部", bylineTitle: "本报记者" },
   { username: "jiaodui", name: "韩冰", role: "PROOFREADER", affiliation: "吉平日报社校对科", bylineTitle: "本报" },
+  { username: "caiwu", name: "钱悦", role: "FINANCE", affiliation: "吉平日报社财务科", bylineTitle: "本报" },
   { username: "bianji", name: "刘明", role: "EDITOR", affiliation: "吉平日报社要闻部", bylineTitle: "本报记者" },
   { username: "bianji2", name: "陈静", role: "EDITOR", affiliation: "吉平日报社县区新闻部", bylineTitle: "本报记者" },
   { username: "zhanghan", name: "张晗", role: "CORRESPONDENT", affiliation: "伊通满族自治县融媒体中心", bylineTitle: "本报通讯员" },

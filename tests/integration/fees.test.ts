@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/platform/db";
 import type { SessionUser } from "@/lib/core/session";
-import { addManualFeeLine, closeFeeMonth, feeMonth, feesOf } from "@/lib/fees/ledger";
+import { addManualFeeLine, closedFeeMonthForExport, closeFeeMonth, feeMonth, feesOf } from "@/lib/fees/ledger";
 import { rateStory } from "@/lib/fees/ratings";
 import { feeMonthCsv, feeMonthXlsx } from "@/lib/fees/export";
 import { makeUser } from "../support/factories";
@@ -137,6 +137,8 @@ describe("a month of 稿酬", () => {
     const first = await feeMonthXlsx(march, "测试日报");
     const second = await feeMonthXlsx(await feeMonth(finance, "2019-03"), "测试日报");
     expect(first.equals(second)).toBe(true);
+    // The command line (npm run fees:export) writes the same file.
+    expect((await feeMonthXlsx(await closedFeeMonthForExport("2019-03"), "测试日报")).equals(first)).toBe(true);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(first as unknown as ArrayBuffer);
     const payees = book.getWorksheet("收款人汇总")!;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FEE_TABLE, feeTableFrom, feeTableInput, type FeeTable } from "@/lib/fees/fee-table";
 import { pieceFee, textFee, type PieceAsRan } from "@/lib/fees/piece-fee";
-import { parseYuan, percentOf, yuan, yuanPlain } from "@/lib/fees/money";
+import { parseYuan, percentOf, yuan, yuanInCapitals, yuanPlain } from "@/lib/fees/money";
 
 // The cases were worked out by hand from the paper's notice (the fee spec) by someone who did not
 // see this code: the fixture's `expected` is their reading of the rules, not ours.
@@ -77,4 +77,21 @@ describe("money in fen", () => {
   it("rounds a percentage half up to the fen", () => {
     expect([percentOf(1111, 150), percentOf(666, 120), percentOf(3333, 120), percentOf(-1111, 150)]).toEqual([1667, 799, 4000, -1667]);
   });
+});
+
+describe("amounts in capitals, as a 稿费单 writes them", () => {
+  it.each([
+    [0, "零元整"],
+    [600, "陆元整"],
+    [1000, "壹拾元整"],
+    [14250, "壹佰肆拾贰元伍角"],
+    [100500, "壹仟零伍元整"],
+    [123456, "壹仟贰佰叁拾肆元伍角陆分"],
+    [5, "伍分"],
+    [1005, "壹拾元零伍分"],
+    [10000000, "壹拾万元整"],
+    [10010000, "壹拾万零壹佰元整"],
+    [1000000100, "壹仟万零壹元整"],
+    [-350, "负叁元伍角"],
+  ])("%i 分 → %s", (fen, words) => expect(yuanInCapitals(fen)).toBe(words));
 });

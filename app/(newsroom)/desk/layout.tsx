@@ -19,7 +19,9 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     ...(can(user.role, "story:file") ? [{ href: "/desk/photos", label: "图片库" }] : []),
     ...(can(user.role, "issue:assemble") ? [{ href: "/desk/issues", label: "版面编排" }] : []),
     ...(can(user.role, "page:proofread") ? [{ href: "/desk/proofing", label: "校对" }] : []),
-    ...(can(user.role, "account:manage") ? [{ href: "/desk/admin", label: "账号管理" }, { href: "/desk/admin/paper", label: "报社设置" }, { href: "/desk/admin/audit", label: "操作日志" }] : []),
+    ...(can(user.role, "adoption:read") ? [{ href: "/desk/stats", label: "采用统计" }] : []),
+    ...(can(user.role, "fees:manage") ? [{ href: "/desk/fees", label: "稿酬结算" }] : []),
+    ...(can(user.role, "account:manage") ? [{ href: "/desk/admin", label: "账号管理" }, { href: "/desk/admin/paper", label: "报社设置" }, { href: "/desk/admin/units", label: "通讯员单位" }, { href: "/desk/admin/audit", label: "操作日志" }] : []),
   ];
   const [unread, alarms] = await Promise.all([unreadCount(user), deskAlarms(user)]);
   return (

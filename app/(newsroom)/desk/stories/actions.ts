@@ -12,6 +12,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { invalid } from "@/lib/core/errors";
 import { contentOf } from "@/lib/stories/schema";
 import { actionRow, FORM_ACTIONS, type FormStoryAction } from "@/lib/stories/workflow";
+import { rateStory, readRatingForm } from "@/lib/fees/ratings";
 
 // Thin wrappers: each declares the shape of its input and hands over to lib/stories, which checks
 // who may do what. Saves and notes carry the browser's key for the request (requestKey): a retry
@@ -153,5 +154,18 @@ export const restoreRevisionAction = deskAction(
   async ({ storyId, revisionId, version }, user) => {
     const saved = await restoreRevision(user, storyId, revisionId, version);
     return { message: `已恢复为新的版本（第 ${saved.version} 版）`, version: saved.version, redirectTo: `/desk/stories/${storyId}` };
+  },
+);
+
+/** 稿件评级: grade, 重点稿, 转载 (lib/fees/ratings.ts checks who may and which copy). */
+export const rateStoryAction = deskAction(
+  z.object({ storyId: recordId, grade: z.string().default(""), keyPiece: z.string().optional(), reprint: z.string().optional() }),
+  async (input, user) => {
+    const form = new FormData();
+    form.set("grade", input.grade);
+    if (input.keyPiece) form.set("keyPiece", "on");
+    if (input.reprint) form.set("reprint", "on");
+    await rateStory(user, input.storyId, readRatingForm(form));
+    return { message: "已保存评级" };
   },
 );

@@ -9,12 +9,28 @@ import { myAssignments } from "@/lib/issues/assignments";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
 import { STATUS_LABELS, type StoryStatus } from "@/lib/stories/workflow";
 import { pageLabel } from "@/lib/format";
+import { adoptionOf, adoptionTotals, contributorOf, myRanPieces } from "@/lib/adoption/my-work";
+import { feesOf } from "@/lib/fees/ledger";
+import { yuan } from "@/lib/fees/money";
+import { issueDateFromString, paperDay as today } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "我的稿件" };
 
 export default async function MyStoriesPage({ searchParams }: { searchParams: Promise<{ done?: string; seal?: string }> }) {
   const user = await requireCapability("story:file");
-  const [stories, assignments, { done, seal }] = await Promise.all([listMyStories(user), myAssignments(user), searchParams]);
+  const month = today().slice(0, 7);
+  const [stories, assignments, { done, seal }, ran, contributorId] = await Promise.all([
+    listMyStories(user),
+    myAssignments(user),
+    searchParams,
+    myRanPieces(user, issueDateFromString(`${month.slice(0, 4)}-01-01`)),
+    contributorOf(user),
+  ]);
+  const [adoption, fees] = await Promise.all([
+    adoptionOf(user, stories.map((s) => s.id)),
+    contributorId ? feesOf(user, contributorId, month) : Promise.resolve(null),
+  ]);
+  const totals = adoptionTotals(ran, month);
   return (
     <>
       <Flash message={readFlash({ done, seal })} />
@@ -45,7 +61,33 @@ export default async function MyStoriesPage({ searchParams }: { searchParams: Pr
           </ul>
         </section>
       )}
-      <StoryTable stories={stories} empty="你还没有稿件。点“写新稿”开始。" />
+      <section aria-labelledby="adoption-title" className="mb-6 rounded border border-stone-300 bg-white p-4">
+        <h2 id="adoption-title" className="mb-1 font-bold">我的采用</h2>
+        <p className="text-sm" data-testid="adoption-totals">
+          本月见报 <strong>{totals.month.pieces}</strong> 篇、{totals.month.characters.toLocaleString("zh-CN")} 字；今年 <strong>{totals.year.pieces}</strong> 篇、
+          {totals.year.characters.toLocaleString("zh-CN")} 字
+          {fees && contributorId && (
+            <>
+              ；本月稿酬{fees.closed ? "" : "（预计）"} <strong>{yuan(fees.totalFen)}</strong>{" "}
+              <Link href={`/desk/fees/slip?month=${month}&payee=${contributorId}`} className="text-masthead underline">稿费单</Link>
+            </>
+          )}
+        </p>
+        {ran.length > 0 && (
+          <ul className="mt-2 space-y-1 text-sm" aria-label="今年见报的稿件">
+            {ran.slice(0, 30).map((p) => (
+              <li key={`${p.storyId}-${p.issueDate}`} data-testid="ran-piece">
+                <span className="text-stone-600">{formatIssueDate(p.issueDate, false)}</span>{" "}
+                <Link href={`/issues/${p.issueDate}/pages/${p.pageNumber}`} className="underline">{pageLabel(p.pageNumber)} {p.pageName}</Link>{" "}
+                《<Link href={`/stories/${p.storyId}`} className="underline">{p.headline}</Link>》
+                {p.isLead && <span className="ml-1 text-xs text-masthead">头条</span>}
+                {p.sharedWith.length > 0 && <span className="ml-1 text-xs text-stone-500">与{p.sharedWith.join("、")}合署</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <StoryTable stories={stories} adoption={adoption} empty="你还没有稿件。点“写新稿”开始。" />
     </>
   );
 }

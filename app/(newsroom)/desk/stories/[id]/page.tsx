@@ -11,7 +11,9 @@ import { AfterPublicationForms } from "@/components/desk/AfterPublicationForms";
 import { can } from "@/lib/core/roles";
 import { NoteThread } from "@/components/desk/NoteThread";
 import { StatusBadge } from "@/components/desk/StatusBadge";
-import { afterPublicationAction, noteAction } from "../actions";
+import { afterPublicationAction, noteAction, rateStoryAction } from "../actions";
+import { RatingPanel } from "@/components/desk/RatingPanel";
+import { storyRating } from "@/lib/fees/ratings";
 import { storyEditorCalls } from "../editor-calls";
 import { formatIssueDate, issueDateToString } from "@/lib/core/dates";
 import { readFlash } from "@/lib/core/flash";
@@ -41,6 +43,9 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const underReview = (BEFORE_PUBLICATION_ON_DESK as readonly string[]).includes(story.status);
   const review = story.review && (underReview || story.review.sheets.length > 0) ? story.review : null;
   const revisions = review ? await sheetRevisions(story.id, review.sheets) : null;
+  // Offered to the desk once copy is going in, and after; rateStory (lib/fees/ratings.ts) decides.
+  const gradable = can(user.role, "desk:review") && ["APPROVED", "PLACED", "PUBLISHED", "WITHDRAWN"].includes(story.status);
+  const rating = gradable ? await storyRating(story.id) : null;
   const due = review ? dueStep(review.chain, review.reviewedTo) : null;
   // Why this reviewer is not offered the step due, when the chain is the reason (two steps, own copy).
   const verdict = review && underReview && due && !story.actions.includes(passActionOf(due)) ? decideReview("PASS", due, review, user) : null;
@@ -91,6 +96,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
               action={afterPublicationAction}
             />
           )}
+          {gradable && <RatingPanel storyId={story.id} rating={rating} action={rateStoryAction} />}
           <NoteThread notes={story.notes} storyId={story.id} noteAction={story.actions.includes("note") ? noteAction : undefined} />
           <Link href={`/desk/stories/${story.id}/history`} className="btn w-full justify-center">历史版本与对比</Link>
         </aside>
