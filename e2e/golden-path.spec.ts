@@ -111,6 +111,14 @@ test("a story goes from a correspondent's draft to the reader's page", async ({ 
   await chief.getByRole("button", { name: "立即见报" }).click();
   await expect(chief.getByRole("status").filter({ hasText: "已签发见报" })).toHaveText("已签发见报，共 1 篇稿件");
 
+  // The correspondent sees it used at once, with the page it ran on, and gets there in one click.
+  await reporter.goto("/desk/stories");
+  const mine = reporter.getByRole("row").filter({ hasText: headline });
+  await expect(mine.getByTestId("adoption")).toContainText("已采用 — 第1版");
+  await expect(reporter.getByTestId("ran-piece").filter({ hasText: headline })).toBeVisible();
+  await mine.getByRole("link", { name: /^已采用 — 第1版/ }).click();
+  await reporter.waitForURL(`**/issues/${issueDate}/pages/1`);
+
   // A reader finds it on the home page (the latest issue), on its page and on its own page. The
   // page and its 标题导航 both link it; exact names pick the page's headline (标题导航's has the kicker).
   await reader.goto("/");
