@@ -115,6 +115,8 @@ describe("采用 statistics", () => {
       expect(candidates.map((c) => [c.person.name, c.person.score, c.pieces.map((p) => [p.headline, p.share])])).toEqual([
         ["甘雨桐", 3.5, [["五月头条", 1.5], ["四月通讯", 1], ["五月评论", 1]]],
       ]);
+      // The table's score (added up in SQL) is the pieces' shares by the TypeScript rules, added up here.
+      for (const c of candidates) expect(c.pieces.reduce((sum, p) => sum + p.share, 0)).toBeCloseTo(c.person.score, 9);
     } finally {
       await db().paperProfile.update({ where: { id: "paper" }, data: { scoreRules: {} } });
     }
