@@ -5,6 +5,7 @@ import { SIZE_LABELS } from "@/lib/issues/labels";
 import { formatIssueDate, formatMoment, formatMomentExact, isRealDay } from "@/lib/core/dates";
 import { pageLabel } from "@/lib/format";
 import { MARK_KIND_LABELS, type MarkKind } from "@/lib/proofing/marks";
+import { UNIT_KIND_LABELS, type UnitKind } from "@/lib/adoption/unit-kinds";
 
 // How an audit event's summary reads to an administrator: short Chinese phrases such as
 // "状态：草稿 → 已提交", not JSON with the code's enum names. Keys we do not know yet are shown
@@ -29,9 +30,12 @@ const statusName = (v: Json) => (typeof v === "string" && v in STATUS_LABELS ? S
 const roleName = (v: Json) => (typeof v === "string" && v in ROLE_LABELS ? ROLE_LABELS[v as Role] : text(v));
 const yesNo = (v: Json) => (v === true ? "启用" : v === false ? "停用" : text(v));
 
-// Settings saved with what they were (the 差错率 limit, the review chain, the rounds per page).
-const SETTINGS = new Set(["quality.limit", "review.chain", "proof.rounds"]);
-const settingValue = (v: Json) => (typeof v === "number" ? String(v) : text(v));
+// Settings saved with what they were (the 差错率 limit, the review chain, the rounds per page, and
+// the fee and scoring rules, whose changed lines are lists).
+const SETTINGS = new Set(["quality.limit", "review.chain", "proof.rounds", "fees.table"]);
+const settingValue = (v: Json): string => (typeof v === "number" ? String(v) : Array.isArray(v) ? v.map(settingValue).join("。") : text(v));
+const unitKindName = (v: Json) => (typeof v === "string" && v in UNIT_KIND_LABELS ? UNIT_KIND_LABELS[v as UnitKind] : text(v));
+const orBlank = (v: Json) => text(v) || "（空）";
 
 const ALARM_ENDS: Record<string, string> = { RELEASED: "已见报", HELD: "已暂缓", RESCHEDULED: "已改期", ACKNOWLEDGED: "管理员已确认" };
 
@@ -184,6 +188,16 @@ function describe(key: string, value: Json, event: { action: string; targetType:
       return `改为：${text(value)}`;
     case "backTo":
       return `退回到：${text(value)}`;
+    case "unit":
+      return `单位：${fromTo(value, text) ?? text(value)}`;
+    case "unitKind":
+      return `类别：${fromTo(value, unitKindName) ?? unitKindName(value)}`;
+    case "region":
+      return `地区：${fromTo(value, orBlank) ?? orBlank(value)}`;
+    case "contributor":
+      return `作者：${text(value)}`;
+    case "rules":
+      return `办法：${text(value)}`;
     case "ended":
       return `解除：${ALARM_ENDS[text(value)] ?? text(value)}`;
     default:

@@ -137,7 +137,7 @@ export const pageFormatInput = z.object({
   capacity: z.coerce.number({ message: "容量应为数字" }).int({ message: "容量应为整数" }).min(1000, { message: "容量至少 1000 字" }).max(40000, { message: "容量不能超过 40000 字" }),
 });
 
-function mayConfigure(actor: SessionUser) {
+export function mayConfigure(actor: SessionUser) {
   if (!can(actor.role, "account:manage")) throw forbidden("只有管理员可以修改报社设置");
 }
 

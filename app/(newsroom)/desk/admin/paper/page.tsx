@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/core/session";
 import { deadlineTimes, errorRateLimit, pageFormats, paperProfile } from "@/lib/issues/paper-profile";
+import { feeTableSetting, scoreRulesSetting } from "@/lib/fees/rules-settings";
 import { ActionForm } from "@/components/desk/ActionForm";
+import { FeeTableForm, ScoreRulesForm } from "@/components/desk/PaperRulesForms";
+import { updateFeeTableAction, updateScoreRulesAction } from "./actions";
 
 import { updateDeadlinesAction, updateErrorRateLimitAction, updatePageFormatAction, updatePaperProfileAction, updateProofRoundsAction, updateReviewChainAction } from "../actions";
 import { proofRoundsSetting } from "@/lib/proofing/rounds";
@@ -10,10 +13,20 @@ import { CHAIN_LABELS, chainName, REVIEW_CHAINS, type ReviewChainName } from "@/
 
 export const metadata: Metadata = { title: "报社设置" };
 
-// What the masthead prints, when an issue normally goes out, and how much a page of each format holds.
+// What the masthead prints, when an issue normally goes out, how much a page of each format holds,
+// and the paper's rules for 稿酬 and for scoring 采用.
 export default async function PaperSettingsPage() {
   await requireCapability("account:manage");
-  const [profile, formats, limit, deadlines, chain, rounds] = await Promise.all([paperProfile(), pageFormats(), errorRateLimit(), deadlineTimes(), paperChain(), proofRoundsSetting()]);
+  const [profile, formats, limit, deadlines, chain, rounds, fees, scoring] = await Promise.all([
+    paperProfile(),
+    pageFormats(),
+    errorRateLimit(),
+    deadlineTimes(),
+    paperChain(),
+    proofRoundsSetting(),
+    feeTableSetting(),
+    scoreRulesSetting(),
+  ]);
   const field = (name: keyof typeof profile, label: string, hint?: string) => (
     <label className="block">
       <span className="label">{label}</span>
@@ -92,6 +105,26 @@ export default async function PaperSettingsPage() {
           <button type="submit" className="btn">保存校次</button>
           <span className="w-full text-xs text-stone-500">签版前每版须完成这些轮校对，每处标记都已处理，核红没有漏改。</span>
         </ActionForm>
+      </section>
+      <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="fees-title">
+        <h2 id="fees-title" className="mb-1 font-bold">稿酬标准</h2>
+        <p className="mb-2 text-sm text-stone-600">见报稿件按这个标准计算稿酬；已结算的月份保留结算时的标准，不受修改影响。现行标准：</p>
+        <ul className="mb-4 list-disc space-y-1 pl-6 text-sm" data-testid="fee-table-words">
+          {fees.lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <FeeTableForm action={updateFeeTableAction} values={fees.values} basedOn={fees.basedOn} tierRows={fees.tierRows} />
+      </section>
+      <section className="mb-8 rounded border border-stone-300 bg-white p-4" aria-labelledby="scoring-title">
+        <h2 id="scoring-title" className="mb-1 font-bold">采用计分办法</h2>
+        <p className="mb-2 text-sm text-stone-600">采用统计和优秀通讯员评选按这个办法给见报稿件计分。现行办法：</p>
+        <ul className="mb-4 list-disc space-y-1 pl-6 text-sm" data-testid="score-rules-words">
+          {scoring.lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <ScoreRulesForm action={updateScoreRulesAction} values={scoring.values} basedOn={scoring.basedOn} />
       </section>
       <section className="rounded border border-stone-300 bg-white p-4" aria-labelledby="formats-title">
         <h2 id="formats-title" className="mb-1 font-bold">版式</h2>
