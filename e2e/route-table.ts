@@ -90,8 +90,10 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "/desk/stats", as: "bianji", query: ["period", "by"] },
   { route: "/desk/stats/export", as: "bianji", query: ["period", "by"] },
   { route: "/desk/fees", as: "caiwu", query: ["month", "payee", ...FLASH] },
-  { route: "/desk/fees/export", as: "caiwu", query: ["month", "format"], with: { month: "2026-01" } },
-  { route: "/desk/fees/slip", as: "caiwu", query: ["month", "payee"] },
+  // A month not closed (none in 2999 can be) is refused with 409; e2e/fees.spec.ts exports a closed one.
+  { route: "/desk/fees/export", as: "caiwu", query: ["month", "format"], with: { month: "2999-01", format: "xlsx" }, expect: 409 },
+  // A slip names a month and a payee; without them there is none.
+  { route: "/desk/fees/slip", as: "caiwu", query: ["month", "payee"], expect: 404 },
   { route: "/desk/admin/units", as: "admin", query: ["q", ...FLASH] },
   { route: "/desk/admin", as: "admin", query: FLASH },
   { route: "/desk/admin/audit", as: "admin", query: AUDIT },

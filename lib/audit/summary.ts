@@ -198,6 +198,18 @@ function describe(key: string, value: Json, event: { action: string; targetType:
       return `作者：${text(value)}`;
     case "rules":
       return `办法：${text(value)}`;
+    case "month":
+      return `月份：${text(value)}`;
+    case "lines":
+      return `明细：${text(value)} 条`;
+    case "total":
+      return `合计：${text(value)}`;
+    case "payee":
+      return `收款人：${text(value)}`;
+    case "amount":
+      return `金额：${text(value)}`;
+    case "rating":
+      return `评级：${text(value)}`;
     case "ended":
       return `解除：${ALARM_ENDS[text(value)] ?? text(value)}`;
     default:

@@ -233,14 +233,20 @@ export async function feeMonth(actor: SessionUser, month: string): Promise<FeeMo
   return db().$transaction((tx) => monthView(tx, month), { isolationLevel: "RepeatableRead" });
 }
 
-/** The months finance works on: the last closed ones and the open ones since. */
-export async function feeMonths(actor: SessionUser): Promise<{ month: string; closedAt: Date | null }[]> {
+/**
+ * The months finance works on, newest first: the open ones from the one after the last close up to
+ * this month (the running month as a preview), then the last closed ones; and the month due to be
+ * closed next, which the page opens on.
+ */
+export async function feeMonths(actor: SessionUser): Promise<{ months: { month: string; closedAt: Date | null }[]; due: string }> {
   mayManage(actor);
   const closed = await db().feeMonth.findMany({ orderBy: { month: "desc" }, take: 12, select: { month: true, closedAt: true } });
   const current = paperDay().slice(0, 7);
+  const after = closed[0] ? monthAfter(closed[0].month, 1) : monthAfter(current, -3);
   const open: { month: string; closedAt: null }[] = [];
-  for (let m = monthAfter(current, -1); open.length < 3 && m > (closed[0]?.month ?? ""); m = monthAfter(m, -1)) open.push({ month: m, closedAt: null });
-  return [...open, ...closed];
+  for (let m = current; m >= after && open.length < 24; m = monthAfter(m, -1)) open.push({ month: m, closedAt: null });
+  const due = closed[0] ? (after < current ? after : current) : monthAfter(current, -1);
+  return { months: [...open, ...closed], due };
 }
 
 /** Why `month` may not be closed now, or null. */

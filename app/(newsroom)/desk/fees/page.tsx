@@ -23,9 +23,9 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : u
 export default async function FeesPage({ searchParams }: Props) {
   const user = await requireCapability("fees:manage");
   const raw = await searchParams;
-  const months = await feeMonths(user);
+  const { months, due } = await feeMonths(user);
   const given = one(raw.month);
-  const month = isRealMonth(given) ? given : (months[0]?.month ?? paperDay().slice(0, 7));
+  const month = isRealMonth(given) ? given : due;
   const view = await feeMonth(user, month);
   const payee = view.payees.find((p) => p.contributorId === one(raw.payee));
   const lines = payee ? view.lines.filter((l) => l.contributorId === payee.contributorId) : [];
@@ -39,7 +39,7 @@ export default async function FeesPage({ searchParams }: Props) {
           {months.map((m) => (
             <Link key={m.month} href={`?month=${m.month}`} aria-current={m.month === month ? "page" : undefined} className={m.month === month ? "font-bold" : "text-masthead underline"}>
               {m.month}
-              {m.closedAt ? "（已结算）" : "（未结算）"}
+              {m.closedAt ? "（已结算）" : m.month === paperDay().slice(0, 7) ? "（本月）" : "（未结算）"}
             </Link>
           ))}
         </nav>
