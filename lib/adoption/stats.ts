@@ -6,7 +6,7 @@ import { forbidden, invalid } from "@/lib/core/errors";
 import { issueDateFromString, issueDateToString, paperDayRange } from "@/lib/core/dates";
 import { previousPeriod, readPeriod, type Period } from "@/lib/adoption/stats-periods";
 import { creditShare, pieceWorth, scoreRulesFrom, type ScoreRules, type ScoredPiece } from "@/lib/adoption/score";
-import { STAFF_ROLES, STAFF_UNIT_KIND } from "@/lib/fees/payees";
+import { STAFF_ROLES, STAFF_UNIT_KIND } from "@/lib/contributors/staff";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // 采用 statistics: what each correspondent and each 单位 had used in a month, a quarter or a year,
@@ -64,7 +64,7 @@ type Tally = Omit<PersonRow, "filed" | "previousScore">;
  * Each correspondent's tally for [from, to), added up in the database: a year is tens of thousands
  * of credits, and shipping them here cost ten times the query. The score is pieceWorth and
  * creditShare (lib/adoption/score.ts) written in SQL with the rules as parameters; staff are
- * isStaffCredit (lib/fees/payees.ts) with its own constants. tests/integration/adoption.test.ts
+ * isStaffCredit (lib/contributors/staff.ts) with its own constants. tests/integration/adoption.test.ts
  * checks both against scores worked out by hand and against the TypeScript rules piece by piece.
  * JIT compilation is off: compiling cost more than running (bench:stats).
  */

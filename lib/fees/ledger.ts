@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/core/audit";
 import { issueDateToString, issueMonthDays, isRealMonth, monthAfter, paperDay } from "@/lib/core/dates";
 import { feeTableFrom, type FeeTable } from "@/lib/fees/fee-table";
 import { pieceFee, type PieceAsRan } from "@/lib/fees/piece-fee";
-import { isStaffCredit } from "@/lib/fees/payees";
+import { isStaffCredit } from "@/lib/contributors/staff";
 import { yuan } from "@/lib/fees/money";
 import type { FeeLineKind } from "@/lib/generated/prisma/enums";
 
