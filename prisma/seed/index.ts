@@ -1,6 +1,8 @@
 // Fills a database with demo accounts, tags and three days of published issues written for the
 // demo, plus some copy waiting on the desk. It goes through the same domain functions as the app,
-// so the demo data obeys the same rules. Usage: SEED_DEMO=1 tsx --conditions=react-server prisma/seed/index.ts [--if-empty]
+// so the demo data obeys the same rules. Then the correspondents' units and a year of back issues
+// before those days, written in bulk as a release leaves them, with one 稿酬 month closed
+// (back-year.ts). Usage: SEED_DEMO=1 tsx --conditions=react-server prisma/seed/index.ts [--if-empty]
 // The demo accounts share a published password: the seed refuses to run unless SEED_DEMO=1 says the
 // database is a demo (npm start sets it for the embedded database only).
 import { db } from "@/lib/platform/db";
@@ -26,6 +28,7 @@ import { paperDay } from "@/lib/core/dates";
 import { installJobQueues } from "@/lib/platform/jobs";
 import { ALL_QUEUES } from "@/lib/jobs/queues";
 import { closeProcessStore } from "@/lib/platform/cache/stores.mjs";
+import { seedBackYear } from "./back-year";
 
 const FIRST_NUMBER = 9120; // 总第N期 of the oldest demo issue
 
@@ -202,7 +205,12 @@ async function main() {
     if (story.status === "APPROVED") await review(filed.id, "FIRST");
     if (story.status === "REVIEWED") await review(filed.id, "SECOND");
   }
+  // Units for everyone credited, and a year of back issues before the demo's days, one 稿酬 month closed.
+  const year = await seedBackYear(users, FIRST_NUMBER);
   console.log(`seed: ${users.size} accounts, ${demoIssues.length} published issues, tomorrow's issue in the making, ${demoDesk.length} stories on the desk (${Date.now() - started} ms)`);
+  console.log(
+    `seed: back year of ${year.issues} issues, ${year.pieces} pieces by ${year.people} people in ${year.units} units, ${year.spiked} turned down, ${year.ratings} rated; 稿酬 ${year.closed.month} closed (${year.closed.lines} lines, ¥${(year.closed.totalFen / 100).toFixed(2)})`,
+  );
 }
 
 main()
