@@ -12,6 +12,7 @@
 //   P text      paragraph; "|" a break where a column ended, "||" the same with a blank line,
 //               "_" a stray space, {text} a caption printed at that point inside the paragraph
 //   T text      subhead;  C text  caption (a trailing （… 摄） is its credit);  R text  a credit line
+import { seededRandom } from "@/lib/core/seeded-random";
 export type Expected = { kind: string; kicker: string; headline: string; subheadline: string; byline: string; dateline: string; paragraphs: string[]; subheads: string[]; captions: { caption: string; credit: string }[]; begins: string; ends: string };
 
 const TRAILING_CREDIT = /[（(]([^（）()]{1,36}(摄|提供))[）)]$/u;
@@ -122,14 +123,5 @@ function rebreak(markup: string, random: () => number): string {
     .join("");
 }
 
-/** A small seeded generator (mulberry32), so a perturbed page is the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a perturbed page is the same on every run. */
+export const seeded = seededRandom;
