@@ -24,7 +24,8 @@ export function RatingPanel({ storyId, rating, action }: { storyId: string; rati
         <label className="flex items-center gap-2">
           <input type="checkbox" name="reprint" defaultChecked={rating?.reprint ?? false} /> 转载稿
         </label>
-        <button type="submit" className="btn btn-sm">保存评级</button>
+        {/* Not 保存: that word is the story form's own button, and one word should name one button. */}
+        <button type="submit" className="btn btn-sm">确定评级</button>
       </ActionForm>
       {rating && <p className="mt-2 text-xs text-stone-500">{rating.ratedBy} 评于 {formatMoment(rating.ratedAt)}</p>}
     </section>

@@ -166,6 +166,6 @@ export const rateStoryAction = deskAction(
     if (input.keyPiece) form.set("keyPiece", "on");
     if (input.reprint) form.set("reprint", "on");
     await rateStory(user, input.storyId, readRatingForm(form));
-    return { message: "已保存评级" };
+    return { message: "评级已更新" };
   },
 );
