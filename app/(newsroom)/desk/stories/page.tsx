@@ -9,7 +9,7 @@ import { myAssignments } from "@/lib/issues/assignments";
 import { formatIssueDate, formatMoment } from "@/lib/core/dates";
 import { STATUS_LABELS, type StoryStatus } from "@/lib/stories/workflow";
 import { pageLabel } from "@/lib/format";
-import { adoptionOf, adoptionTotals, contributorOf, myRanPieces } from "@/lib/adoption/my-work";
+import { adoptionOf, adoptionTotals, contributorOf, myRanPieces, type RanPiece } from "@/lib/adoption/my-work";
 import { feesOf } from "@/lib/fees/ledger";
 import { yuan } from "@/lib/fees/money";
 import { issueDateFromString, paperDay as today } from "@/lib/core/dates";
@@ -74,20 +74,35 @@ export default async function MyStoriesPage({ searchParams }: { searchParams: Pr
           )}
         </p>
         {ran.length > 0 && (
-          <ul className="mt-2 space-y-1 text-sm" aria-label="今年见报的稿件">
-            {ran.slice(0, 30).map((p) => (
-              <li key={`${p.storyId}-${p.issueDate}`} data-testid="ran-piece">
-                <span className="text-stone-600">{formatIssueDate(p.issueDate, false)}</span>{" "}
-                <Link href={`/issues/${p.issueDate}/pages/${p.pageNumber}`} className="underline">{pageLabel(p.pageNumber)} {p.pageName}</Link>{" "}
-                《<Link href={`/stories/${p.storyId}`} className="underline">{p.headline}</Link>》
-                {p.isLead && <span className="ml-1 text-xs text-masthead">头条</span>}
-                {p.sharedWith.length > 0 && <span className="ml-1 text-xs text-stone-500">与{p.sharedWith.join("、")}合署</span>}
-              </li>
-            ))}
-          </ul>
+          <>
+            <RanPieces pieces={ran.slice(0, 8)} label="最近见报的稿件" />
+            {ran.length > 8 && (
+              // The rest of the year folded away, so the story list stays in reach.
+              <details className="mt-1 text-sm">
+                <summary className="cursor-pointer text-masthead">今年其余 {ran.length - 8} 篇</summary>
+                <RanPieces pieces={ran.slice(8)} label="今年其余见报的稿件" />
+              </details>
+            )}
+          </>
         )}
       </section>
       <StoryTable stories={stories} adoption={adoption} empty="你还没有稿件。点“写新稿”开始。" />
     </>
+  );
+}
+
+function RanPieces({ pieces, label }: { pieces: RanPiece[]; label: string }) {
+  return (
+    <ul className="mt-2 space-y-1 text-sm" aria-label={label}>
+      {pieces.map((p) => (
+        <li key={`${p.storyId}-${p.issueDate}`} data-testid="ran-piece">
+          <span className="text-stone-600">{formatIssueDate(p.issueDate, false)}</span>{" "}
+          <Link href={`/issues/${p.issueDate}/pages/${p.pageNumber}`} className="underline">{pageLabel(p.pageNumber)} {p.pageName}</Link>{" "}
+          《<Link href={`/stories/${p.storyId}`} className="underline">{p.headline}</Link>》
+          {p.isLead && <span className="ml-1 text-xs text-masthead">头条</span>}
+          {p.sharedWith.length > 0 && <span className="ml-1 text-xs text-stone-500">与{p.sharedWith.join("、")}合署</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
