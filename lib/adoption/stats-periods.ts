@@ -39,3 +39,13 @@ export function previousPeriod(p: Period): Period {
   return readPeriod(new Date(Date.UTC(y, mo - 2, 1)).toISOString().slice(0, 7))!;
 }
 
+
+/** The period after: next month, next quarter, next year. */
+export function nextPeriod(p: Period): Period {
+  const year = Number(p.from.slice(0, 4));
+  if (p.kind === "year") return readPeriod(String(year + 1))!;
+  return readPeriod(p.kind === "quarter" ? quarterOf(p.to) : p.to.slice(0, 7))!;
+}
+
+/** The quarter a day is in: "2026-Q4". */
+export const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;

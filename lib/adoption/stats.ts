@@ -102,16 +102,14 @@ async function tallies(from: string, to: string, rules: ScoreRules): Promise<Tal
 
 /** Pieces filed (submitted) in the period, per credited person. */
 async function filedIn(from: string, to: string): Promise<Map<string, number>> {
-  const range = paperDayRange(from, nextDayBefore(to));
+  // Submitted from the start of the period's first Beijing day up to the start of the day after it.
+  const range = { gte: paperDayRange(from).gte!, lt: paperDayRange(to).gte! };
   const rows = await db().$queryRaw<{ contributorId: string; filed: number }[]>`
     SELECT sc."contributorId", count(DISTINCT s.id)::int AS filed
     FROM "Story" s JOIN "StoryContributor" sc ON sc."storyId" = s.id
     WHERE s."submittedAt" >= ${range.gte} AND s."submittedAt" < ${range.lt}
     GROUP BY sc."contributorId"`;
   return new Map(rows.map((r) => [r.contributorId, r.filed]));
-}
-function nextDayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
 }
 
 function share(row: CreditRow, rules: ScoreRules): number {

@@ -77,7 +77,7 @@ const recordSelect = {
 
 type RecordRow = Awaited<ReturnType<typeof recordsOf>>[number];
 
-async function recordsOf(tx: Tx, where: { id?: { in: string[] }; issueDate?: { gte: Date; lt: Date } }) {
+async function recordsOf(tx: Tx, where: { storyId?: { in: string[] }; issueDate?: { gte: Date; lt: Date } }) {
   return tx.printRecord.findMany({ where: { event: "RELEASED", ...where }, select: recordSelect, orderBy: [{ issueDate: "asc" }, { pageNumber: "asc" }, { position: "asc" }] });
 }
 
@@ -144,8 +144,7 @@ async function workOutMonth(tx: Tx, month: string): Promise<{ computed: FeeLineV
       select: { storyId: true },
     });
     if (rerated.length === 0) continue;
-    const again = await recordsOf(tx, { issueDate: issueMonthDays(closed.month), ...{} });
-    const affected = again.filter((r) => rerated.some((s) => s.storyId === r.storyId));
+    const affected = await recordsOf(tx, { issueDate: issueMonthDays(closed.month), storyId: { in: rerated.map((r) => r.storyId) } });
     const closedTable = feeTableFrom(closed.feeTable);
     const now = await sharesOf(tx, affected, () => closedTable);
     const paid = await tx.feeLine.findMany({
@@ -249,11 +248,13 @@ export async function feeMonths(actor: SessionUser): Promise<{ months: { month: 
   return { months: [...open, ...closed], due };
 }
 
+const closedTwice = (month: string, by: string) => `${month} 已由${by}结算，不能重复结算`;
+
 /** Why `month` may not be closed now, or null. */
 async function closingRefusal(tx: Tx, month: string): Promise<string | null> {
   if (month >= paperDay().slice(0, 7)) return `${month} 的报纸还在出版，月份结束后才能结算`;
   const closed = await tx.feeMonth.findUnique({ where: { month }, select: { closedBy: { select: { name: true } } } });
-  if (closed) return `${month} 已由${closed.closedBy.name}结算，不能重复结算`;
+  if (closed) return closedTwice(month, closed.closedBy.name);
   const last = await tx.feeMonth.findFirst({ orderBy: { month: "desc" }, select: { month: true } });
   if (last && last.month > month) return `${last.month} 已经结算，更早的 ${month} 不能再结算；后来的更正会记入下一个未结算的月份`;
   if (last) {
@@ -302,7 +303,7 @@ export async function closeFeeMonth(actor: SessionUser, month: string): Promise<
   } catch (e) {
     if (isUniqueViolation(e)) {
       const closed = await db().feeMonth.findUnique({ where: { month }, select: { closedBy: { select: { name: true } } } });
-      throw conflict(`${month} 已由${closed?.closedBy.name ?? "他人"}结算，不能重复结算`);
+      throw conflict(closedTwice(month, closed?.closedBy.name ?? "他人"));
     }
     throw e;
   }

@@ -16,13 +16,16 @@ import { GRADES, type Grade } from "@/lib/fees/fee-table";
 export type StoryRatingInput = { grade: Grade | null; keyPiece: boolean; reprint: boolean };
 export type StoryRatingView = StoryRatingInput & { ratedBy: string; ratedAt: Date };
 
-export function readRatingForm(form: FormData): StoryRatingInput {
-  const grade = String(form.get("grade") ?? "");
+/** The rating form's fields (a checkbox sends "on", or nothing). */
+export function readRatingForm(form: { grade: string; keyPiece?: string; reprint?: string }): StoryRatingInput {
+  const { grade } = form;
   if (grade !== "" && !(GRADES as readonly string[]).includes(grade)) throw invalid("等级应为 A、B、C 或不评级", { grade: ["等级应为 A、B、C 或不评级"] });
-  return { grade: grade === "" ? null : (grade as Grade), keyPiece: form.get("keyPiece") === "on", reprint: form.get("reprint") === "on" };
+  return { grade: grade === "" ? null : (grade as Grade), keyPiece: form.keyPiece === "on", reprint: form.reprint === "on" };
 }
 
-export async function storyRating(storyId: string): Promise<StoryRatingView | null> {
+/** A piece's rating, for the desk (grades are the desk's and finance's business). */
+export async function storyRating(actor: SessionUser, storyId: string): Promise<StoryRatingView | null> {
+  if (!can(actor.role, "desk:review")) throw forbidden("只有编辑可以查看稿件评级");
   const row = await db().storyRating.findUnique({ where: { storyId }, select: { grade: true, keyPiece: true, reprint: true, ratedAt: true, ratedBy: { select: { name: true } } } });
   return row && { grade: row.grade, keyPiece: row.keyPiece, reprint: row.reprint, ratedAt: row.ratedAt, ratedBy: row.ratedBy.name };
 }

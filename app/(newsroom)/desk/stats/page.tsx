@@ -4,21 +4,13 @@ import { requireCapability } from "@/lib/core/session";
 import { formatIssueDate, paperDay } from "@/lib/core/dates";
 import { pageLabel } from "@/lib/format";
 import { adoptionStats, excellentCandidates, type PersonRow, type UnitRow } from "@/lib/adoption/stats";
-import { previousPeriod, readPeriod, type Period } from "@/lib/adoption/stats-periods";
+import { nextPeriod, previousPeriod, quarterOf, readPeriod, type Period } from "@/lib/adoption/stats-periods";
 import { formatScore } from "@/lib/adoption/score";
 
 export const metadata: Metadata = { title: "采用统计" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
-
-/** The period after, for the 下一期 link. */
-function nextPeriod(p: Period): Period {
-  const [y] = p.from.split("-").map(Number);
-  if (p.kind === "year") return readPeriod(String(y + 1))!;
-  return readPeriod(p.kind === "quarter" ? quarterOf(p.to) : p.to.slice(0, 7))!;
-}
-const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
 // 通讯员采用统计: who and which 单位 had what used in the paper, ranked by the paper's own score,
 // beside the period before. What the desk reads for its monthly 通报 and its 年度优秀通讯员.

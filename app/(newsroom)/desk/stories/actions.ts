@@ -161,11 +161,7 @@ export const restoreRevisionAction = deskAction(
 export const rateStoryAction = deskAction(
   z.object({ storyId: recordId, grade: z.string().default(""), keyPiece: z.string().optional(), reprint: z.string().optional() }),
   async (input, user) => {
-    const form = new FormData();
-    form.set("grade", input.grade);
-    if (input.keyPiece) form.set("keyPiece", "on");
-    if (input.reprint) form.set("reprint", "on");
-    await rateStory(user, input.storyId, readRatingForm(form));
+    await rateStory(user, input.storyId, readRatingForm(input));
     return { message: "评级已更新" };
   },
 );

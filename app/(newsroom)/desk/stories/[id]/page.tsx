@@ -45,7 +45,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const revisions = review ? await sheetRevisions(story.id, review.sheets) : null;
   // Offered to the desk once copy is going in, and after; rateStory (lib/fees/ratings.ts) decides.
   const gradable = can(user.role, "desk:review") && ["APPROVED", "PLACED", "PUBLISHED", "WITHDRAWN"].includes(story.status);
-  const rating = gradable ? await storyRating(story.id) : null;
+  const rating = gradable ? await storyRating(user, story.id) : null;
   const due = review ? dueStep(review.chain, review.reviewedTo) : null;
   // Why this reviewer is not offered the step due, when the chain is the reason (two steps, own copy).
   const verdict = review && underReview && due && !story.actions.includes(passActionOf(due)) ? decideReview("PASS", due, review, user) : null;
