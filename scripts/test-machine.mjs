@@ -20,6 +20,8 @@ const NEEDS = [
   { pkg: "fonts-noto-cjk", present: () => debianInstalled("fonts-noto-cjk") },
   { pkg: "varnish", present: () => existsSync(VARNISHD) },
   { pkg: "varnish-modules", present: () => debianInstalled("varnish-modules") },
+  // pdftotext and pdffonts read back the page PDFs a release renders (e2e/page-files.spec.ts).
+  { pkg: "poppler-utils", present: () => debianInstalled("poppler-utils") },
 ];
 
 /** What to do about missing packages: the commands to run, or, without root, the words to say. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { latestIssue } from "@/lib/reader/queries";
-import { publishedPageView } from "@/lib/issues/page-view";
+import { publishedPageView } from "@/lib/issues/released-page";
 import { PrintedPage } from "@/components/page/PrintedPage";
 import { PAPER } from "@/lib/paper";
 

@@ -7,6 +7,9 @@ import { can } from "@/lib/core/roles";
 import { recordAudit } from "@/lib/core/audit";
 import { conflict, DomainError, forbidden, invalid } from "@/lib/core/errors";
 import { recordWhatRan } from "@/lib/print-record/records";
+import { freezeReleasedPages } from "@/lib/issues/released-page";
+import { sendJob } from "@/lib/platform/jobs";
+import { QUEUES } from "@/lib/jobs/queues";
 import { beijingDateTimeToDate, isRealDay, issueDateFromString, issueDateToString, paperDay } from "@/lib/core/dates";
 import { parseDraft, storyColumns } from "@/lib/stories/content";
 import { writeCredits } from "@/lib/contributors/credits";
@@ -183,6 +186,8 @@ export async function publishBackIssuePage(actor: SessionUser, page: unknown, in
         storyIds.push((await writeImported(tx, actor, story, { status: "PUBLISHED", at, placement: { pageId: created.id, position } })).id);
       }
       await recordWhatRan(tx, issue.id, at, [created.id]);
+      await freezeReleasedPages(tx, issue.id, at, [pageNumber]);
+      await sendJob(tx, QUEUES.pageRender, { issueId: issue.id });
       await recordAudit(tx, { actorId: actor.id, action: "issue.import_page", targetType: "issue", targetId: issue.id, summary: { date, number: issue.number, page: pageNumber, name: pageName, stories: storyIds.length } });
       // Readers see the page as a release would show it (lib/reader/purge.ts).
       const purge = await sendReaderPurge(tx, await issueReleasePurge(tx, issue.id));

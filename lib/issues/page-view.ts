@@ -1,6 +1,6 @@
 import "server-only";
 import { creditedLine } from "@/lib/contributors/byline";
-import { db } from "@/lib/platform/db";
+import { db, type Db, type Tx } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseStoredBody } from "@/lib/stories/body";
 import { creditsSelect, photoSizesOf, photoSizesSelect, storyContentSelect } from "@/lib/stories/content";
@@ -9,8 +9,6 @@ import { issueDateFromString, issueDateToString } from "@/lib/core/dates";
 import { layoutPage, type ArrivingStory, type LayoutItem, type LayoutStory, type PageLayout } from "@/lib/issues/layout";
 import { parseReserved } from "@/lib/issues/page-plan";
 import { paperProfile, type PaperProfile } from "@/lib/issues/paper-profile";
-import { cachedReader } from "@/lib/reader/queries";
-import { readerKey } from "@/lib/reader/keys";
 import { formatLunarDate } from "@/lib/core/lunar-date";
 import { readerVisible } from "@/lib/print-record/in-print";
 
@@ -19,7 +17,8 @@ import { readerVisible } from "@/lib/print-record/in-print";
 // lives with the pages, not the reader: the desk's board and proof read it, and the reader's side
 // (its queries, caches and purges) sits below the desk that releases and purges.
 
-export type PageLink = { number: number; name: string };
+/** `rendered`: the page's printed record (PDF, pictures) is there to download (released pages only). */
+export type PageLink = { number: number; name: string; rendered?: boolean };
 export type IssueNav = { id: string; date: string; number: number; pages: PageLink[]; previousDate: string | null; nextDate: string | null };
 /** Page 1's 报头: the paper's fixed parts and the issue's date and running number. */
 /** 农历 is worked out here, on the server: the calendar library is too big for a browser bundle. */
@@ -28,7 +27,15 @@ export type Masthead = Omit<PaperProfile, "releaseTime"> & { date: string; numbe
  * `withheld`: placements whose copy this viewer may not read before release (another writer's
  * story or slot on a correspondent's proof); their blocks arrive emptied and are drawn as taken space.
  */
-export type PageView = { issue: IssueNav; pageId: string; layout: PageLayout; masthead: Masthead | null; withheld: string[] };
+export type PageView = {
+  issue: IssueNav;
+  pageId: string;
+  layout: PageLayout;
+  masthead: Masthead | null;
+  withheld: string[];
+  /** 更正: stories of a released page corrected since it ran; the page shows what ran, the notice says so. */
+  corrections?: { storyId: string; headline: string; at: string }[];
+};
 
 const storyFields = {
   id: true,
@@ -57,9 +64,9 @@ function layoutStory(row: StoryRow, published: boolean): LayoutStory {
  * Loads a page and lays it out. `published`: only what readers may see (released issues, published
  * stories, no slots); otherwise everything on the page, as the desk plans it.
  */
-export async function loadPageView(where: { issueId: string } | { date: string }, number: number, published: boolean): Promise<PageView | null> {
+export async function loadPageView(where: { issueId: string } | { date: string }, number: number, published: boolean, client: Db | Tx = db()): Promise<PageView | null> {
   const storyFilter = published ? readerVisible : {};
-  const issue = await db().issue.findFirst({
+  const issue = await client.issue.findFirst({
     where: { ...("issueId" in where ? { id: where.issueId } : { date: issueDateFromString(where.date) }), ...(published ? { status: "PUBLISHED" as const } : {}) },
     select: {
       id: true,
@@ -69,7 +76,7 @@ export async function loadPageView(where: { issueId: string } | { date: string }
     },
   });
   if (!issue) return null;
-  const page = await db().page.findUnique({
+  const page = await client.page.findUnique({
     where: { issueId_number: { issueId: issue.id, number } },
     select: {
       id: true,
@@ -81,7 +88,8 @@ export async function loadPageView(where: { issueId: string } | { date: string }
       designerCredit: true,
       proofreaderCredit: true,
       reserved: true,
-      format: { select: { code: true, name: true, columns: true, capacity: true } },
+      // The whole format: what the page is drawn to (its geometry) travels with the view, and is frozen with it at release.
+      format: true,
       placements: {
         where: published ? { story: storyFilter } : {},
         orderBy: { position: "asc" },
@@ -138,10 +146,9 @@ export async function loadPageView(where: { issueId: string } | { date: string }
     arriving,
   );
   const date = issueDateToString(issue.date);
-  const [previous, next] = published ? await neighbours(issue.date) : [null, null];
   const profile = page.number === 1 ? await paperProfile() : null;
   return {
-    issue: { id: issue.id, date, number: issue.number, pages: issue.pages, previousDate: previous, nextDate: next },
+    issue: { id: issue.id, date, number: issue.number, pages: issue.pages, previousDate: null, nextDate: null },
     pageId: page.id,
     layout,
     masthead: profile ? { name: profile.name, cnNumber: profile.cnNumber, postalCode: profile.postalCode, publisher: profile.publisher, date, number: issue.number, lunar: formatLunarDate(date) } : null,
@@ -150,16 +157,12 @@ export async function loadPageView(where: { issueId: string } | { date: string }
 }
 
 /** The released issues before and after, for 上一期 / 下一期. */
-async function neighbours(date: Date): Promise<[string | null, string | null]> {
+export async function neighbours(date: string): Promise<[string | null, string | null]> {
   const published = { status: "PUBLISHED" } as const;
+  const day = issueDateFromString(date);
   const [previous, next] = await Promise.all([
-    db().issue.findFirst({ where: { ...published, date: { lt: date } }, orderBy: { date: "desc" }, select: { date: true } }),
-    db().issue.findFirst({ where: { ...published, date: { gt: date } }, orderBy: { date: "asc" }, select: { date: true } }),
+    db().issue.findFirst({ where: { ...published, date: { lt: day } }, orderBy: { date: "desc" }, select: { date: true } }),
+    db().issue.findFirst({ where: { ...published, date: { gt: day } }, orderBy: { date: "asc" }, select: { date: true } }),
   ]);
   return [previous ? issueDateToString(previous.date) : null, next ? issueDateToString(next.date) : null];
 }
-
-/** A released page as readers see it (cached; a page that is not there is answered, not kept). */
-export const publishedPageView = cachedReader("page-view", (date: string, number: number) => loadPageView({ date }, number, true), undefined, {
-  about: (date) => [readerKey.issue(date)],
-});

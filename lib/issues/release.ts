@@ -10,6 +10,7 @@ import { conflict, DomainError, forbidden, invalid, notFound } from "@/lib/core/
 import { lockIssue, mayAssemble } from "@/lib/issues/desk-rules";
 import { isRecordId, RECORD_ID } from "@/lib/core/ids";
 import { recordWhatRan } from "@/lib/print-record/records";
+import { freezeReleasedPages } from "@/lib/issues/released-page";
 import { beijingDateTimeToDate, dateToBeijingDateTime, formatMomentExact, issueDateToString } from "@/lib/core/dates";
 import { decide } from "@/lib/stories/workflow";
 import { recordRevisions } from "@/lib/stories/revisions";
@@ -89,6 +90,10 @@ async function releaseInTransaction(tx: Tx, issueId: string, actor: SessionUser,
   if (published.count !== ids.length) throw conflict("有稿件在签发时被改动，请刷新后重试");
   await refreshPhotosRun(tx, ids);
   await recordWhatRan(tx, issueId, now);
+  // The pages as they ran, and the job that renders their PDFs and pictures from that: committed with
+  // the release, so every released issue gets its printed record, and the release never waits for it.
+  await freezeReleasedPages(tx, issueId, now);
+  await sendJob(tx, QUEUES.pageRender, { issueId });
   // One statement each for all the stories' revisions, audit events and authors' inbox entries.
   await recordRevisions(tx, stories.map((story) => ({ storyId: story.id, version: story.version + 1, status: "PUBLISHED" as const, action: "publish", actorId: actor.id, draft: draftOfStored(story) })));
   await recordAudits(tx, stories.map((story) => ({ actorId: actor.id, action: "story.publish", targetType: "story" as const, targetId: story.id, summary: { from: "PLACED", to: "PUBLISHED", issueId } })));

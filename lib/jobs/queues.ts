@@ -14,6 +14,9 @@ export const QUEUES = {
   // Every minute: raises alarms for late releases and failed jobs. A run that fails is tried once more;
   // the next minute's run does the same work anyway, and two at once raise each alarm once.
   alarmWatch: { name: "alarm-watch", label: "检查见报超时和失败任务", retryLimit: 1, retryDelaySeconds: 10, expireInSeconds: 120, cron: "* * * * *" },
+  // Sent with each release: renders the pages (PDF, pictures) one at a time. A page that keeps
+  // failing is given up after three attempts (lib/page-files/job.ts) and listed for the administrator.
+  pageRender: { name: "page-render", label: "生成版面 PDF 和图片", retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 1200 },
 } as const satisfies Record<string, JobQueue>;
 
 export const ALL_QUEUES: readonly JobQueue[] = Object.values(QUEUES);

@@ -10,7 +10,7 @@ import { findContributors } from "@/lib/contributors/credits";
 import { listTags } from "@/lib/stories/queries";
 import { authorPage, issueCards, tagPage } from "@/lib/reader/archive";
 import { isWithdrawn, storyView } from "@/lib/reader/queries";
-import { publishedPageView } from "@/lib/issues/page-view";
+import { publishedPageView } from "@/lib/issues/released-page";
 import { hasRunInPrint, inPrintSelect, isReaderVisible, photoRanInPrint, ranInPrint, readerVisible } from "@/lib/print-record/in-print";
 import { STORY_STATUSES } from "@/lib/stories/workflow";
 import { completeDraft, makeUser, pagesOf, placeAtEnd, pngBytes, readyForRelease } from "../support/factories";

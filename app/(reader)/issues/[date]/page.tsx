@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { issueByDate } from "@/lib/reader/queries";
-import { publishedPageView } from "@/lib/issues/page-view";
+import { publishedPageView } from "@/lib/issues/released-page";
 import { IssueBar } from "@/components/reader/IssueBar";
 import { headlineOf } from "@/components/page/PageBlocks";
 import { formatIssueDate, isRealDay } from "@/lib/core/dates";

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
-import { publishedPageView } from "@/lib/issues/page-view";
+import { publishedPageView } from "@/lib/issues/released-page";
 import { PrintedPage } from "@/components/page/PrintedPage";
 import { formatIssueDate, isRealDay } from "@/lib/core/dates";
 import { pageLabel } from "@/lib/format";
