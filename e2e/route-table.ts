@@ -21,6 +21,7 @@ export type Fixture =
   | "issueId"
   | "photoId"
   | "photoSize"
+  | "pagePictureSize"
   | "sitemapFile"
   | "authPath";
 
@@ -51,6 +52,12 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "/" },
   { route: "/issues/[date]", segments: { date: "issueDate" } },
   { route: "/issues/[date]/pages/[number]", segments: { date: "issueDate", number: "pageNumber" } },
+  // A page's printed record: the seeded issues were never released by the app, so they have no files.
+  { route: "/issues/[date]/pages/[number]/pdf", segments: { date: "issueDate", number: "pageNumber" }, expect: 404 },
+  { route: "/issues/[date]/pages/[number]/picture/[size]", segments: { date: "issueDate", number: "pageNumber", size: "pagePictureSize" }, expect: 404 },
+  { route: "/issues/[date]/pdf", segments: { date: "issueDate" }, expect: 404 },
+  // What the page printer prints (a released page alone).
+  { route: "/print/issues/[date]/pages/[number]", segments: { date: "issueDate", number: "pageNumber" } },
   { route: "/stories/[id]", segments: { id: "publishedStory" } },
   // A story still in print is sent back to its page.
   { route: "/stories/[id]/withdrawn", segments: { id: "publishedStory" }, expect: 307 },

@@ -271,7 +271,7 @@ async function realValues(): Promise<Record<Fixture, string>> {
     `SELECT sp."photoId" FROM "StoryPhoto" sp JOIN "Story" st ON st.id = sp."storyId" WHERE st.status = 'PUBLISHED' LIMIT 1`);
   return {
     publishedStory: s.id, issueDate: s.date, issueMonth: s.date.slice(0, 7), pageNumber: String(s.page), tag: s.tag, authorSlug: slug, listPage: "1",
-    issueId, photoId, photoSize: "w480", sitemapFile: "static.xml", authPath: "session",
+    issueId, photoId, photoSize: "w480", pagePictureSize: "thumb", sitemapFile: "static.xml", authPath: "session",
   };
 }
 

@@ -7,6 +7,7 @@ import { photoSweepJob } from "@/lib/photos/sweep";
 import { readerPurgeJob } from "@/lib/reader/purge";
 import { alarmWatchJob, databaseNow } from "@/lib/jobs/alarms";
 import { tellOverduePages } from "@/lib/issues/deadline-watch";
+import { pageRenderJob } from "@/lib/page-files/job";
 
 // Which handler works which queue, started by instrumentation.ts in every app instance (never by
 // `next build`, never by the tests, which start their own).
@@ -14,6 +15,7 @@ export const WORKERS: readonly JobWorker[] = [
   { queue: QUEUES.issueRelease, handler: releaseJob },
   { queue: QUEUES.photoSweep, handler: photoSweepJob },
   { queue: QUEUES.readerPurge, handler: readerPurgeJob },
+  { queue: QUEUES.pageRender, handler: pageRenderJob },
   // The watch also tells of pages past their 截稿 or 签版 (it runs every minute, on one instance).
   { queue: QUEUES.alarmWatch, handler: async (data) => ({ ...(await alarmWatchJob(data)), pagesOverdue: await tellOverduePages(await databaseNow()) }) },
 ];

@@ -47,7 +47,7 @@ export function PrintedPage({ view, mode, actions }: { view: PageView; mode: Pag
 }
 
 /** The sheet itself: masthead or page head, the blocks on the format's grid, the credits at the foot. */
-function Sheet({ view, mode, links }: { view: PageView; mode: PageMode; links: PageLinks }) {
+export function Sheet({ view, mode, links }: { view: PageView; mode: PageMode; links: PageLinks }) {
   const { issue, layout, masthead, withheld } = view;
   const { page } = layout;
   // Readers never see planned space or reserved areas: the e-paper carries neither slots nor ads.

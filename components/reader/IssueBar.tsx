@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { formatIssueDate } from "@/lib/core/dates";
 import { pageLabel } from "@/lib/format";
+import { pageFileHref } from "@/lib/page-files/addresses";
 
-type IssueLine = { date: string; number: number; pages: { number: number; name: string }[]; previousDate: string | null; nextDate: string | null };
+/** `rendered`: the page's printed record is there (a released page): the strip shows its picture, the bar its PDF. */
+type IssueLine = { date: string; number: number; pages: { number: number; name: string; rendered?: boolean }[]; previousDate: string | null; nextDate: string | null };
 
 // The issue's date line and its page navigation (版面导航), shown above every page view. On the
 // desk's proofs the same bar leads to the other proofs and back to the board, without 往期.
@@ -19,6 +21,9 @@ export function IssueBar({
   pageHref?: (number: number) => string;
   archive?: boolean;
 }) {
+  // Files are readers' only: the desk's proofs have none, and the strip stays text there.
+  const current = archive ? issue.pages.find((p) => p.number === currentPage) : undefined;
+  const everyPage = archive && issue.pages.length > 0 && issue.pages.every((p) => p.rendered);
   return (
     <div className="no-print mb-6 border-b border-stone-300 pb-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -44,12 +49,26 @@ export function IssueBar({
                 aria-current={p.number === currentPage ? "page" : undefined}
                 className={`inline-block rounded border px-2 py-1 ${p.number === currentPage ? "border-masthead bg-masthead text-white" : "border-stone-300 bg-white hover:border-masthead"}`}
               >
+                {archive && p.rendered && (
+                  // eslint-disable-next-line @next/next/no-img-element -- a stored picture of fixed size, served with its own cache headers
+                  <img src={pageFileHref.picture(issue.date, p.number, "thumb")} alt="" width={60} height={84} loading="lazy" className="page-thumb mb-1 block h-auto w-14 border border-stone-200 bg-white" />
+                )}
                 {pageLabel(p.number)} {p.name}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
+      {(current?.rendered || everyPage) && (
+        <p className="mt-2 flex flex-wrap gap-4 text-sm">
+          {current?.rendered && (
+            <a href={pageFileHref.pdf(issue.date, current.number)} download className="text-masthead underline">下载本版 PDF</a>
+          )}
+          {everyPage && (
+            <a href={pageFileHref.issuePdf(issue.date)} download className="text-masthead underline">下载本期合订 PDF</a>
+          )}
+        </p>
+      )}
     </div>
   );
 }

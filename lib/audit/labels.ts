@@ -29,6 +29,7 @@ const LISTED: Record<ListedAuditAction, string> = {
   "issue.release": "签发见报",
   "issue.schedule": "定时见报",
   "issue.hold": "暂缓见报",
+  "issue.render_again": "重新生成版面文件",
   "issue.import_page": "导入过刊版面",
   "page.create": "添加版面",
   "page.delete": "删除版面",

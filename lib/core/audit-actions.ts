@@ -11,7 +11,7 @@ export const AUDIT_ACTIONS = [
   "story.create", "story.create_and_submit", "story.autosave", "story.revert", "story.import", "story.proofFix",
   "lock.acquire", "lock.takeover", "lock.release",
   "photo.upload", "photo.update", "photo.discard",
-  "issue.create", "issue.publish", "issue.release", "issue.schedule", "issue.hold", "issue.import_page",
+  "issue.create", "issue.publish", "issue.release", "issue.schedule", "issue.hold", "issue.import_page", "issue.render_again",
   "page.create", "page.delete", "page.plan", "page.submit", "page.sign", "page.reopen",
   "placement.up", "placement.down", "placement.move", "placement.size", "placement.lead", "placement.jump",
   "slot.plan", "slot.remove",

@@ -11,6 +11,9 @@ import { openJobAlarms } from "@/lib/jobs/alarms";
 import { formatMoment } from "@/lib/core/dates";
 import { acknowledgeJobAlarmAction, createUserAction, liftSignInLockAction, updateUserAction } from "./actions";
 import { readFlash } from "@/lib/core/flash";
+import { pageRenderReport } from "@/lib/page-files/admin";
+import { PageFilesPanel } from "@/components/desk/PageFilesPanel";
+import { renderPagesAgainAction } from "./page-files-actions";
 
 export const metadata: Metadata = { title: "账号管理" };
 
@@ -21,7 +24,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const user = await requireCapability("account:manage");
   const [users, locks, failedJobs, { done, seal }] = await Promise.all([listUsers(user), listSignInLocks(user), listFailedJobs(user), searchParams]);
   const accounts = new Set(users.map((u) => u.username));
-  const jobAlarms = await openJobAlarms(user);
+  const [jobAlarms, pageFiles] = await Promise.all([openJobAlarms(user), pageRenderReport(user)]);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">账号管理</h1>
@@ -112,6 +115,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </table>
         )}
       </section>
+      <PageFilesPanel report={pageFiles} renderAgain={renderPagesAgainAction} />
       <table className="w-full rounded border border-stone-300 bg-white text-sm">
         <thead className="bg-stone-100 text-left text-stone-600">
           <tr>

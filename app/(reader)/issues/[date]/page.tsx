@@ -7,6 +7,7 @@ import { IssueBar } from "@/components/reader/IssueBar";
 import { headlineOf } from "@/components/page/PageBlocks";
 import { formatIssueDate, isRealDay } from "@/lib/core/dates";
 import { pageLabel } from "@/lib/format";
+import { pageFileHref } from "@/lib/page-files/addresses";
 
 // None at build time: each address is rendered on its first visit, then kept (see the reader layout).
 export const generateStaticParams = () => [];
@@ -27,15 +28,24 @@ export default async function IssuePage({ params }: Props) {
   const pages = await Promise.all(issue.pages.map((p) => publishedPageView(issue.date, p.number)));
   return (
     <>
-      <IssueBar issue={issue} />
+      {/* The page views say which pages have their printed record (thumbnails, PDFs). */}
+      <IssueBar issue={{ ...issue, pages: pages.find((v) => v)?.issue.pages ?? issue.pages }} />
       <h1 className="mb-6 font-serif text-2xl font-bold">{formatIssueDate(issue.date)} · 总第{issue.number}期</h1>
       <div className="grid gap-6 md:grid-cols-2">
         {pages.map((view) => {
           if (!view) return null;
           const { page, blocks } = view.layout;
           const stories = blocks.flatMap((b) => (b.type === "story" ? [b] : []));
+          const rendered = view.issue.pages.find((p) => p.number === page.number)?.rendered;
           return (
-            <section key={page.number} aria-labelledby={`p-${page.number}`} className="rounded border border-stone-300 bg-white p-4">
+            <section key={page.number} aria-labelledby={`p-${page.number}`} className="flex gap-4 rounded border border-stone-300 bg-white p-4">
+              {rendered && (
+                <Link href={`/issues/${issue.date}/pages/${page.number}`} className="shrink-0" tabIndex={-1} aria-hidden="true">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- a stored page picture with its own cache headers */}
+                  <img src={pageFileHref.picture(issue.date, page.number, "thumb")} alt="" width={120} height={168} loading="lazy" className="h-auto w-28 border border-stone-200" />
+                </Link>
+              )}
+              <div className="min-w-0">
               <h2 id={`p-${page.number}`} className="mb-3 font-semibold text-masthead">
                 <Link href={`/issues/${issue.date}/pages/${page.number}`} className="hover:underline">
                   {pageLabel(page.number)} · {page.name}
@@ -52,6 +62,7 @@ export default async function IssuePage({ params }: Props) {
                 ))}
                 {stories.length === 0 && <li className="text-sm text-stone-500">本版暂无稿件</li>}
               </ul>
+              </div>
             </section>
           );
         })}
