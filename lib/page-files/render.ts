@@ -82,7 +82,11 @@ async function printIn(context: Awaited<ReturnType<Browser["newContext"]>>, url:
     },
     { sheetSelector: SHEET, storySelector: STORY, storyBase },
   );
-  const shot = await page.locator(SHEET).screenshot({ type: "png" });
+  // The picture is the paper: the sheet's box from its top left, never more than the paper's size.
+  const box = await page.locator(SHEET).boundingBox();
+  if (!box) throw new Error("the printed sheet has no size");
+  const clip = { x: box.x, y: box.y, width: Math.min(box.width, paper.widthMm * MM), height: Math.min(box.height, paper.heightMm * MM) };
+  const shot = await page.screenshot({ type: "png", clip, fullPage: true });
   const [large, thumb] = await Promise.all(
     [PICTURE_WIDTHS.large, PICTURE_WIDTHS.thumb].map((width) => sharp(shot).resize({ width, withoutEnlargement: true }).jpeg({ quality: width > 400 ? 82 : 75, mozjpeg: true }).toBuffer()),
   );
