@@ -24,7 +24,7 @@ test("an editor reads the proof of an unreleased page: the page as printed, its 
   await expect(masthead).toContainText("总第99001期");
 
   await expect(page.getByTestId("page-status")).toHaveText("组版中");
-  await expect(page.getByTestId("page-fill")).toHaveText(/^已用 [\d,]+ \/ 12,000 字（\d+%）$/);
+  await expect(page.getByTestId("page-fill")).toHaveText(/^已用 [\d,]+ \/ 9,792 字（\d+%）$/);
   await expect(page.getByRole("list", { name: "本版提示" })).toHaveText(/计划稿未到\s*未签/);
   await expect(page.getByRole("link", { name: "← 返回版面编排" })).toHaveAttribute("href", `/desk/issues/${issue.id}`);
 
@@ -82,7 +82,7 @@ test("visitors without an account are sent to sign in, and the reader address of
   expect((await page.goto(`/issues/${issue.date}`))?.status()).toBe(404);
 });
 
-test("a proof prints on A3 with its masthead and credits, without the desk's navigation", async ({ browser }) => {
+test("a proof prints on its format's paper (对开 390 × 540 mm) with its masthead and credits, without the desk's navigation", async ({ browser }) => {
   const page = await newUserPage(browser, "bianji");
   await page.goto(proof(1));
   await page.emulateMedia({ media: "print" });
@@ -92,9 +92,9 @@ test("a proof prints on A3 with its masthead and credits, without the desk's nav
   for (const name of ["版面导航", "标题导航", "翻版", "采编"]) await expect(page.getByRole("navigation", { name })).toBeHidden();
   await expect(page.getByTestId("page-status")).toBeHidden();
   const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
-  // A3 is 297 × 420 mm: 842 × 1191 points.
+  // 对开 is 390 × 540 mm: 1105.5 × 1530.7 points.
   const [, width, height] = pdf.match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/) ?? [];
-  expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([842, 1191]);
+  expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([1106, 1531]);
 });
 
 test("a proof fits a 360 px phone as the reader's page would", async ({ browser }) => {

@@ -72,6 +72,8 @@ export const ROUTE_TABLE: RouteCase[] = [
   { route: "/authors/[slug]/page/[n]", segments: { slug: "authorSlug", n: "listPage" } },
   { route: "/search", query: ["q", "from", "to", "tag", "page"], with: { q: "秋收" } },
   { route: "/feed.xml" },
+  // The stylesheet of a page format, named by its geometry (the seeded 对开).
+  { route: "/page-formats.css", query: ["g"], with: { g: "3900x5400x3500x4900-8c40-2s50" } },
   { route: "/sitemap.xml" },
   { route: "/sitemaps/[file]", segments: { file: "sitemapFile" } },
   { route: "/login", query: ["callbackUrl"] },

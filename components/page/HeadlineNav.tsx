@@ -47,7 +47,7 @@ export function HeadlineNav({ layout, withheld, links }: { layout: PageLayout; w
 /** The page on a phone: every story shortened to what makes a reader open it. */
 export function HeadlineCards({ layout, withheld, links }: { layout: PageLayout; withheld: string[]; links: NonNullable<PageLinks> }) {
   return (
-    <ol aria-label="本版稿件" className="page-cards space-y-4 lg:hidden">
+    <ol aria-label="本版稿件" className="page-cards space-y-4 md:hidden">
       {layout.blocks.map((block, i) => {
         if (block.type === "reserved") return null;
         if (withheld.includes(block.placementId)) {

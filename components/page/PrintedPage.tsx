@@ -5,7 +5,9 @@ import { formatIssueDate } from "@/lib/core/dates";
 import { IssueBar } from "@/components/reader/IssueBar";
 import { Masthead } from "@/components/page/Masthead";
 import { PageFoot } from "@/components/page/PageFoot";
-import { GRID_COLUMNS, PageBlockView } from "@/components/page/PageBlocks";
+import { PageBlockView } from "@/components/page/PageBlocks";
+import { SheetViewport } from "@/components/page/SheetViewport";
+import { formatClass, formatStylesheetHref, paperWidthPx } from "@/lib/issues/page-format-css";
 import { HeadlineCards, HeadlineNav } from "@/components/page/HeadlineNav";
 import { ProofBar } from "@/components/page/ProofBar";
 import { pageLinks, type PageLinks, type PageMode } from "@/components/page/page-links";
@@ -21,7 +23,7 @@ export function PrintedPage({ view, mode, actions }: { view: PageView; mode: Pag
   const links = pageLinks(mode, view.issue);
   if (!links) {
     return (
-      <div inert className="w-[1000px] [zoom:0.25]">
+      <div inert className="page-miniature w-max">
         <Sheet view={view} mode={mode} links={links} />
       </div>
     );
@@ -35,7 +37,9 @@ export function PrintedPage({ view, mode, actions }: { view: PageView; mode: Pag
       {mode === "proof" && <ProofBar view={view} actions={actions} />}
       <IssueBar issue={issue} currentPage={layout.page.number} issueHref={links.issue} pageHref={links.page} archive={mode === "reader"} />
       <div className="page-with-nav lg:grid lg:grid-cols-[minmax(0,1fr)_12rem] lg:items-start lg:gap-6">
-        <Sheet view={view} mode={mode} links={links} />
+        <SheetViewport paperWidthPx={paperWidthPx(view.layout.grid)}>
+          <Sheet view={view} mode={mode} links={links} />
+        </SheetViewport>
         <HeadlineNav layout={layout} withheld={view.withheld} links={links} />
       </div>
       <nav aria-label="翻版" className="no-print mt-8 flex justify-between text-sm">
@@ -46,30 +50,40 @@ export function PrintedPage({ view, mode, actions }: { view: PageView; mode: Pag
   );
 }
 
-/** The sheet itself: masthead or page head, the blocks on the format's grid, the credits at the foot. */
+/**
+ * The sheet itself, at the paper's real size: the page head above the type area (版心), the
+ * masthead and the blocks on the format's grid of columns and body lines, the credits under it.
+ * Its sizes come from the format's stylesheet (linked here, hoisted into the head by React), so it
+ * draws right wherever it is rendered, at 100 % when nothing scales it.
+ */
 export function Sheet({ view, mode, links }: { view: PageView; mode: PageMode; links: PageLinks }) {
   const { issue, layout, masthead, withheld } = view;
-  const { page } = layout;
+  const { page, grid } = layout;
   // Readers never see planned space or reserved areas: the e-paper carries neither slots nor ads.
   const blocks = mode === "reader" ? layout.blocks.filter((b) => b.type === "story") : layout.blocks;
-  const grid = `${GRID_COLUMNS[Math.min(Math.max(page.format.columns, 1), 12) - 1]} gap-x-4 gap-y-4 grid-flow-row-dense items-start`;
-  // On a desktop the sheet keeps A3's proportion and grows with its copy; a miniature keeps it exactly.
-  const sheet = mode === "miniature" ? "aspect-[297/420] overflow-hidden border border-stone-300 p-6" : "lg:aspect-[297/420] lg:border lg:border-stone-300 lg:p-6 lg:shadow-sm";
   return (
     // A miniature carries no ids: the board shows many pages at once, and a continued story is on two.
-    <article aria-labelledby={links ? "page-title" : undefined} className={`printed-page min-w-0 bg-white ${sheet}`}>
-      {masthead && <Masthead masthead={masthead} pageCount={issue.pages.length} />}
-      <div className={`mb-3 flex flex-wrap items-baseline justify-between gap-2 ${masthead ? "" : "border-b-2 border-ink pb-1"}`}>
+    <article aria-labelledby={links ? "page-title" : undefined} className={`printed-page ${formatClass(grid)} ${mode === "miniature" ? "miniature border border-stone-300" : "md:border md:border-stone-300 md:shadow-sm"} min-w-0 bg-white`}>
+      <link rel="stylesheet" href={formatStylesheetHref(grid)} precedence="page-format" />
+      <div className={`page-head flex flex-wrap items-end justify-between gap-2 ${masthead ? "" : "page-head-rule"}`}>
         <h1 id={links ? "page-title" : undefined} className="font-serif text-lg font-bold">
           {pageLabel(page.number)} · {page.name}
         </h1>
         {!masthead && <p className="text-sm text-stone-700">{formatIssueDate(issue.date)}</p>}
       </div>
-      {blocks.length === 0 && <p className="py-10 text-center text-stone-600">本版暂无稿件。</p>}
-      <div className={`page-grid ${grid} ${mode === "miniature" ? "grid" : "hidden lg:grid"}`}>
-        {blocks.map((block, i) => (
-          <PageBlockView key={block.type === "reserved" ? `reserved-${i}` : block.placementId} block={block} links={links} withheld={block.type !== "reserved" && withheld.includes(block.placementId)} />
-        ))}
+      <div className="page-area">
+        {blocks.length === 0 && !masthead && <p className="py-10 text-center text-stone-600">本版暂无稿件。</p>}
+        <div className={`page-grid ${mode === "miniature" ? "grid" : "hidden md:grid"}`}>
+          {masthead && (
+            <div className={`page-col-1 page-cols-${grid.columns} page-row-1 page-rows-${layout.masthead} min-w-0 overflow-hidden`}>
+              <Masthead masthead={masthead} pageCount={issue.pages.length} />
+            </div>
+          )}
+          {blocks.map((block, i) => (
+            <PageBlockView key={block.type === "reserved" ? `reserved-${i}` : block.placementId} block={block} grid={grid} links={links} withheld={block.type !== "reserved" && withheld.includes(block.placementId)} markOverflow={mode !== "reader"} />
+          ))}
+        </div>
+        {blocks.length === 0 && masthead && <p className="py-10 text-center text-stone-600 md:hidden">本版暂无稿件。</p>}
       </div>
       {links && <HeadlineCards layout={{ ...layout, blocks }} withheld={withheld} links={links} />}
       <PageFoot credits={page.credits} />

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/platform/db";
 import { PAPER } from "@/lib/paper";
 import { typedText } from "@/lib/validation/text";
+import { geometryOf, pageGeometry, pageGrid } from "@/lib/issues/page-geometry";
 import type { SessionUser } from "@/lib/core/session";
 import { can } from "@/lib/core/roles";
 import { forbidden, invalid } from "@/lib/core/errors";
@@ -127,15 +128,13 @@ export async function updateProofRounds(actor: SessionUser, input: unknown): Pro
   await saveSettings(actor, { action: "proof.rounds", what: "校次", data: { proofRounds: parsed.data }, summary: (before) => ({ from: before.proofRounds, to: parsed.data }) });
 }
 
+/** Each format with its geometry and the grid it gives (每行字数, 每栏行数, 容量), widest paper first. */
 export async function pageFormats() {
-  return db().pageFormat.findMany({ orderBy: { capacity: "desc" }, select: { code: true, name: true, columns: true, capacity: true } });
+  const rows = await db().pageFormat.findMany({ orderBy: { paperWidthMm: "desc" } });
+  return rows.map((row) => ({ code: row.code, name: row.name, geometry: geometryOf(row), grid: pageGrid(geometryOf(row)) }));
 }
 
-export const pageFormatInput = z.object({
-  code: z.enum(["broadsheet", "tabloid"], { message: "没有这种版式" }),
-  columns: z.coerce.number({ message: "栏数应为数字" }).int({ message: "栏数应为整数" }).min(3, { message: "至少 3 栏" }).max(12, { message: "最多 12 栏" }),
-  capacity: z.coerce.number({ message: "容量应为数字" }).int({ message: "容量应为整数" }).min(1000, { message: "容量至少 1000 字" }).max(40000, { message: "容量不能超过 40000 字" }),
-});
+export const pageFormatInput = z.object({ code: z.enum(["broadsheet", "tabloid"], { message: "没有这种版式" }) }).and(pageGeometry);
 
 export function mayConfigure(actor: SessionUser) {
   if (!can(actor.role, "account:manage")) throw forbidden("只有管理员可以修改报社设置");
@@ -155,18 +154,22 @@ export async function updatePaperProfile(actor: SessionUser, input: unknown): Pr
   await purgeNow(purge);
 }
 
-/** A page format's columns and how much copy a full page holds (the board's fill meter). */
+/**
+ * A page format's geometry; its capacity (what the fill meter counts against) is written from it,
+ * never typed in: the one sum in lib/issues/page-geometry.ts.
+ */
 export async function updatePageFormat(actor: SessionUser, input: unknown): Promise<void> {
   mayConfigure(actor);
   const parsed = pageFormatInput.safeParse(input);
   if (!parsed.success) throw invalid("请检查版式", fieldErrorsOf(parsed.error));
-  const { code, ...values } = parsed.data;
+  const { code, ...geometry } = parsed.data;
+  const values = { ...geometry, capacity: pageGrid(geometry).capacity };
   const purge = await db().$transaction(async (tx) => {
     await tx.pageFormat.update({ where: { code }, data: values });
     // Pages not yet out are drawn again at the new size, and so are those their jumping stories continue on: a signed one must be signed again.
     const drawnAgain = { OR: [{ formatCode: code }, pagesPrinting({ page: { formatCode: code } })] };
     const signed = await tx.page.findMany({ where: { AND: [drawnAgain, { status: "SIGNED", issue: { status: { not: "PUBLISHED" } } }] }, select: { id: true } });
-    for (const page of signed) await touchPage(tx, actor, page.id, null, "版式容量改了");
+    for (const page of signed) await touchPage(tx, actor, page.id, null, "版式尺寸改了");
     await recordAudit(tx, { actorId: actor.id, action: "paper.format", targetType: "paper", targetId: code, summary: values });
     // Released pages are drawn from their format too (until pages are kept as they ran).
     return sendReaderPurge(tx, everyReaderPagePurge("版式已修改"));

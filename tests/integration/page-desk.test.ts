@@ -4,6 +4,7 @@ import { changeStory, createStory } from "@/lib/desk/story-commands";
 import { createIssue } from "@/lib/issues/mutations";
 import { dropPage, makeLead, moveItem, pageAtNow, placeOnPage, planSlot, resizeItem, sendForSignOff, setJump, signPage, takeOffPage, updatePagePlan } from "@/lib/issues/commands";
 import { boardVersion, issueBoard } from "@/lib/issues/board";
+import { geometryOf } from "@/lib/issues/page-geometry";
 import { refusal } from "../support/refusal";
 import { completeDraft, makeUser, orderOf, pagesOf, placeAtEnd, proofread, throughReview } from "../support/factories";
 
@@ -216,7 +217,7 @@ describe("the board", () => {
 });
 
 describe("the paper's settings (报社设置)", () => {
-  it("an administrator sets the masthead and a format's capacity; nobody else may; bad values are refused in Chinese", async () => {
+  it("an administrator sets the masthead and a format's geometry, its capacity worked out from it; nobody else may; bad values are refused in Chinese", async () => {
     const { updatePaperProfile, updatePageFormat, paperProfile } = await import("@/lib/issues/paper-profile");
     const admin = await makeUser("ADMIN");
     const editor = await makeUser("EDITOR");
@@ -226,11 +227,21 @@ describe("the paper's settings (报社设置)", () => {
     expect(await paperProfile()).toEqual(profile);
     expect(Object.keys((await refusal(updatePaperProfile(admin, { ...profile, name: "", releaseTime: "25:00" }))).fieldErrors ?? {}).sort()).toEqual(["name", "releaseTime"]);
     expect(await paperProfile()).toEqual(profile);
-    await updatePageFormat(admin, { code: "tabloid", columns: "6", capacity: "7000" });
-    expect(await db().pageFormat.findUniqueOrThrow({ where: { code: "tabloid" } })).toMatchObject({ columns: 6, capacity: 7000 });
-    expect((await refusal(updatePageFormat(admin, { code: "tabloid", columns: "1", capacity: "7000" }))).fieldErrors.columns).toEqual(["至少 3 栏"]);
-    expect((await refusal(updatePageFormat(editor, { code: "tabloid", columns: "5", capacity: "6000" }))).code).toBe("forbidden");
-    await updatePageFormat(admin, { code: "tabloid", columns: "5", capacity: "6000" });
+    const tabloid = { code: "tabloid", paperWidthMm: "270", paperHeightMm: "390", typeAreaWidthMm: "235", typeAreaHeightMm: "340", columns: "5", gutterMm: "4", bodySize: "小五", lineGap: "0.5" };
+    const before = await db().pageFormat.findUniqueOrThrow({ where: { code: "tabloid" } });
+    // Six columns of (235 − 5 × 4) / 6 = 35.8 mm: 11 characters of 小五 a line, 71 lines: 4,686 characters.
+    await updatePageFormat(admin, { ...tabloid, columns: "6", capacity: "99999" });
+    expect(await db().pageFormat.findUniqueOrThrow({ where: { code: "tabloid" } })).toMatchObject({ columns: 6, typeAreaWidthMm: 235, bodySize: "小五", capacity: 11 * 71 * 6 });
+    const saved = await db().pageFormat.findUniqueOrThrow({ where: { code: "tabloid" } });
+    expect((await refusal(updatePageFormat(admin, { ...tabloid, columns: "1" }))).fieldErrors.columns).toEqual(["至少 3 栏"]);
+    const wide = await refusal(updatePageFormat(admin, { ...tabloid, typeAreaWidthMm: "300", bodySize: "大五" }));
+    expect(wide.fieldErrors).toMatchObject({ bodySize: ["正文字号只能是小四、五号、小五或六号"] });
+    expect((await refusal(updatePageFormat(admin, { ...tabloid, typeAreaWidthMm: "300" }))).fieldErrors.typeAreaWidthMm).toEqual(["版心不能比成品宽"]);
+    // Nothing refused changed anything.
+    expect(await db().pageFormat.findUniqueOrThrow({ where: { code: "tabloid" } })).toEqual(saved);
+    expect((await refusal(updatePageFormat(editor, tabloid))).code).toBe("forbidden");
+    await updatePageFormat(admin, tabloid);
+    expect(await db().pageFormat.findUniqueOrThrow({ where: { code: "tabloid" } })).toEqual(before);
     expect(await db().auditEvent.count({ where: { action: { in: ["paper.update", "paper.format"] }, actorId: admin.id } })).toBe(3);
   });
 });
@@ -308,10 +319,10 @@ describe("what a signature covers", () => {
     const { updatePageFormat } = await import("@/lib/issues/paper-profile");
     try {
       // Page 1 holds less: the story breaks earlier and page 3 prints more of it.
-      await updatePageFormat(admin, { code: formatCode, columns: String(format.columns), capacity: String(format.capacity - 500) });
+      await updatePageFormat(admin, { ...geometryOf(format), code: formatCode, typeAreaHeightMm: format.typeAreaHeightMm - 50 });
       expect([await statusOf(pages[0].id), await statusOf(pages[2].id)]).toEqual(["AWAITING", "AWAITING"]);
     } finally {
-      await updatePageFormat(admin, { code: formatCode, columns: String(format.columns), capacity: String(format.capacity) });
+      await updatePageFormat(admin, { ...geometryOf(format), code: formatCode });
     }
   });
 
@@ -343,10 +354,10 @@ describe("what a signature covers", () => {
     const { formatCode } = await db().page.findUniqueOrThrow({ where: { id: pages[0].id } });
     const format = await db().pageFormat.findUniqueOrThrow({ where: { code: formatCode } });
     const { updatePageFormat } = await import("@/lib/issues/paper-profile");
-    await updatePageFormat(admin, { code: formatCode, columns: String(format.columns), capacity: String(format.capacity + 500) });
+    await updatePageFormat(admin, { ...geometryOf(format), code: formatCode, typeAreaHeightMm: format.typeAreaHeightMm - 50 });
     expect(await statusOf(pages[0].id)).toBe("AWAITING");
     expect(await db().auditEvent.count({ where: { action: "page.reopen", targetId: pages[0].id, actorId: admin.id } })).toBe(1);
     expect(await statusOf(out.pages[0].id)).toBe("SIGNED");
-    await updatePageFormat(admin, { code: formatCode, columns: String(format.columns), capacity: String(format.capacity) });
+    await updatePageFormat(admin, { ...geometryOf(format), code: formatCode });
   });
 });

@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { layoutPage, photoSetGridColumns, type LayoutItem, type LayoutStory, type PagePlan } from "@/lib/issues/layout";
 import { splitForJump } from "@/lib/issues/jump";
 import type { StoryBody } from "@/lib/stories/body";
+import { pageGrid, STANDARD_GEOMETRY } from "@/lib/issues/page-geometry";
 
-const broadsheet = { code: "broadsheet", name: "对开", columns: 8, capacity: 12000 };
+// 对开: 12 characters a line, 102 lines a column, 8 columns: 9,792 characters.
+const format = (code: "broadsheet" | "tabloid", name: string) => ({ code, name, ...STANDARD_GEOMETRY[code], capacity: pageGrid(STANDARD_GEOMETRY[code]).capacity });
+const broadsheet = format("broadsheet", "对开");
+const tabloid = format("tabloid", "四开");
 const plan = (over: Partial<PagePlan> = {}): PagePlan => ({
   number: 1,
   name: "要闻",
@@ -32,20 +36,60 @@ describe("page layout", () => {
     ["stories without a lead", plan(), [item("a", paragraphs(300))], ["NO_LEAD", "UNSIGNED"]],
     ["a signed page with its lead", plan({ status: "SIGNED" }), [item("a", paragraphs(300), { isLead: true })], []],
     ["an open slot", plan({ status: "SIGNED" }), [item("a", paragraphs(300), { isLead: true }), slot()], ["OPEN_SLOTS"]],
-    ["more copy than the page holds", plan({ status: "SIGNED" }), [item("a", paragraphs(5000, 5000), { isLead: true }), item("b", paragraphs(3000))], ["OVER"]],
-    ["an ad that leaves too little room", plan({ status: "SIGNED", reserved: [{ kind: "AD", label: "半版广告", share: 50 }] }), [item("a", paragraphs(4000, 3000), { isLead: true })], ["OVER"]],
+    ["more copy than the page holds", plan({ status: "SIGNED", number: 2 }), [item("a", paragraphs(5000, 5000), { isLead: true, size: "BANNER" }), item("b", paragraphs(3000))], ["OVER"]],
+    ["an ad that leaves too little room", plan({ status: "SIGNED", number: 2, reserved: [{ kind: "AD", label: "半版广告", share: 50 }] }), [item("a", paragraphs(4000, 3000), { isLead: true, size: "BANNER" })], ["OVER"]],
   ])("flags %s", (_what, page, items, flags) => {
     expect(layoutPage(page, items).flags).toEqual(flags);
   });
 
-  it("counts text by characters, photos by the size they run at, slots by their target and reserved areas by their share", () => {
-    const photo = { type: "photo" as const, photoId: "ph1", caption: "图说四字", credit: "赵晨 摄", altText: "" };
+  it.each<[number, number]>([
+    // [characters of one paragraph in a single column, lines it takes]: 12 a line, the first two indented.
+    [10, 1],
+    [11, 2],
+    [22, 2],
+    [23, 3],
+    [118, 10],
+    [119, 11],
+  ])("a paragraph of %i characters in one column takes %i lines", (chars, lines) => {
+    const layout = layoutPage(plan({ number: 2 }), [item("a", paragraphs(chars), { story: { ...story("a", paragraphs(chars)), headline: "", byline: "" } })]);
+    const block = layout.blocks[0];
+    if (block.type !== "story") throw new Error("expected a story");
+    expect(block.parts.text).toBe(lines);
+    // Photo news without a headline has its 查看图片新闻 line under it.
+    expect(block.at).toEqual({ column: 1, row: 1, lines: lines + 1, overflow: 0 });
+    expect(layout.fill).toEqual({ used: (lines + 1) * 12, capacity: 9792 });
+  });
+
+  it("fills exactly: a column of text as long as the page's columns hold is full, not over; one line more is 超版", () => {
+    const bare = (id: string, chars: number) => item(id, paragraphs(chars), { story: { ...story(id, paragraphs(chars)), headline: "标", byline: "" } });
+    // A single-column headline of one character: 四号 (4.94 mm × 1.25 = 6.2 mm) is 2 body lines and a blank one, and each column then holds 99 lines of text.
+    const column = 99 * 12 - 2;
+    const full = layoutPage(plan({ number: 2 }), Array.from({ length: 8 }, (_, i) => bare(String(i), column)));
+    expect(full.fill).toEqual({ used: 9792, capacity: 9792 });
+    expect([full.flags.includes("OVER"), full.overflow]).toEqual([false, 0]);
+    const over = layoutPage(plan({ number: 2 }), [...Array.from({ length: 7 }, (_, i) => bare(String(i), column)), bare("7", column + 1)]);
+    expect([over.flags.includes("OVER"), over.overflow, over.fill.used]).toEqual([true, 1, 9792 + 12]);
+    const last = over.blocks[7];
+    expect(last.type === "story" && last.at).toEqual({ column: 8, row: 1, lines: 103, overflow: 1 });
+  });
+
+  it("places the lead top left, the rest where the columns are least filled, the masthead on page 1 and ads at the foot", () => {
     const layout = layoutPage(plan({ reserved: [{ kind: "AD", label: "广告", share: 25 }] }), [
-      item("a", [...paragraphs(1000), photo], { isLead: true, size: "LEAD" }),
+      item("a", paragraphs(300), { isLead: true, size: "LEAD" }),
+      item("b", paragraphs(100), { size: "DOUBLE" }),
+      item("c", paragraphs(100), { size: "DOUBLE" }),
       slot({ targetLength: 800 }),
     ]);
-    // 1000 text + (0.08 × 12000 + 4 caption) + 800 planned + 25% of 12000
-    expect(layout.fill).toEqual({ used: 1000 + 960 + 4 + 800 + 3000, capacity: 12000 });
+    expect(layout.masthead).toBe(13);
+    const at = layout.blocks.map((b) => [b.type, b.at.column, b.at.row]);
+    expect(at[0]).toEqual(["story", 1, 14]);
+    expect(at[1]).toEqual(["story", 6, 14]);
+    // The third block goes under the shorter of the first two: a two-column block fits only in columns 6-7 beside the lead.
+    expect(at[4]).toEqual(["reserved", 1, 102 - 26 + 1]);
+    expect(layout.blocks[4].at.lines).toBe(26);
+    // Used: every column down to its lowest block, and the ad across the page.
+    const tops = [1, 2, 3, 4, 5, 6, 7, 8].map((c) => Math.max(13, ...layout.blocks.filter((b) => b.type !== "reserved" && b.at.column <= c && c < b.at.column + b.span).map((b) => b.at.row - 1 + b.at.lines)));
+    expect(layout.fill.used).toBe((tops.reduce((a, b) => a + b, 0) + 26 * 8) * 12);
   });
 
   it("puts the lead first and keeps the editor's order for the rest", () => {
@@ -58,7 +102,7 @@ describe("page layout", () => {
     const spans = (format: PagePlan["format"]) =>
       layoutPage(plan({ format }), sizes.map((size, i) => item(String(i), paragraphs(10), { size }))).blocks.map((b) => (b.type === "story" ? b.span : 0));
     expect(spans(broadsheet)).toEqual([8, 5, 2, 1]);
-    expect(spans({ code: "tabloid", name: "四开", columns: 5, capacity: 6000 })).toEqual([5, 4, 2, 1]);
+    expect(spans(tabloid)).toEqual([5, 4, 2, 1]);
   });
 });
 
@@ -69,7 +113,7 @@ describe("jumps (转版)", () => {
     expect(here).toHaveLength(2);
     expect([...here, ...rest]).toEqual(long);
     const first = layoutPage(plan(), [item("a", long, { isLead: true, size: "LEAD", continuesOn: { number: 3, name: "县区新闻" } })]);
-    const second = layoutPage(plan({ number: 3, name: "县区新闻" }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "LEAD", originCapacity: 12000, story: story("a", long) }]);
+    const second = layoutPage(plan({ number: 3, name: "县区新闻" }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "LEAD", originCapacity: broadsheet.capacity, story: story("a", long) }]);
     const a = first.blocks[0];
     const b = second.blocks[0];
     expect(a.type === "story" && a.jumpTo).toEqual({ number: 3, name: "县区新闻" });
@@ -86,14 +130,14 @@ describe("jumps (转版)", () => {
     const body: StoryBody = [{ type: "paragraph", text: sentences.join("") }, photo];
     const to = { number: 3, name: "县区新闻" };
     const first = layoutPage(plan(), [item("a", body, { size: "DOUBLE", continuesOn: to })]);
-    const third = layoutPage(plan({ number: 3, name: "县区新闻" }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "DOUBLE", originCapacity: 12000, story: story("a", body) }]);
+    const third = layoutPage(plan({ number: 3, name: "县区新闻" }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "DOUBLE", originCapacity: broadsheet.capacity, story: story("a", body) }]);
     const [a, b] = [first.blocks[0], third.blocks[0]];
     if (a.type !== "story" || b.type !== "story") throw new Error("expected story blocks");
     const text = (part: StoryBody) => part.map((x) => (x.type === "photo" ? "" : x.text)).join("");
-    // A two-column story holds 1,800 of the page's 12,000 characters: the first part ends on a whole sentence within them.
+    // A two-column story holds 0.15 of the page's 9,792 characters (1,468): the first part ends on a whole sentence within them.
     expect(text(a.body)).toMatch(/变化。$/);
-    expect(first.fill.used).toBeLessThanOrEqual(1800);
-    expect(first.fill.used).toBeGreaterThan(1800 - sentences[119].length);
+    expect(text(a.body).length).toBeLessThanOrEqual(1468);
+    expect(text(a.body).length).toBeGreaterThan(1468 - sentences[119].length);
     expect(text(b.body)).toMatch(/^第\d+句/);
     expect(b.body.at(-1)).toEqual(photo);
     expect(text(a.body) + text(b.body)).toBe(sentences.join(""));
@@ -106,7 +150,7 @@ describe("jumps (转版)", () => {
   it("a short story set to jump fits: it runs whole and nothing continues", () => {
     const short = paragraphs(50);
     const first = layoutPage(plan(), [item("a", short, { isLead: true, continuesOn: { number: 3, name: "县区新闻" } })]);
-    const second = layoutPage(plan({ number: 3 }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "SINGLE", originCapacity: 12000, story: story("a", short) }]);
+    const second = layoutPage(plan({ number: 3 }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "SINGLE", originCapacity: broadsheet.capacity, story: story("a", short) }]);
     const a = first.blocks[0];
     expect(a.type === "story" && [a.jumpTo, a.body]).toEqual([null, short]);
     expect(second.blocks).toEqual([]);
@@ -118,12 +162,14 @@ describe("jumps (转版)", () => {
   });
 
   it("a story that fits its space runs whole; the desk still sees the page it was set to continue on", () => {
-    const fits = layoutPage(plan(), [item("a", paragraphs(400, 400), { isLead: true, continuesOn: { number: 3, name: "县区新闻" } })]).blocks[0];
+    const fits = layoutPage(plan(), [item("a", paragraphs(350, 350), { isLead: true, continuesOn: { number: 3, name: "县区新闻" } })]).blocks[0];
     expect(fits.type === "story" && [fits.jumpTo, fits.plannedJump, fits.body.length]).toEqual([null, { number: 3, name: "县区新闻" }, 2]);
     // One paragraph with no sentence end in it stays whole; the next goes on.
     expect(splitForJump(paragraphs(9000, 10), "SINGLE", 12000).here).toEqual(paragraphs(9000));
   });
 });
+
+const photoLinesOf = (span: number) => Math.ceil((span * 40.25 + (span - 1) * 4) * (2 / 3) / (9 * 1.5 * 25.4 / 72));
 
 describe("组图 (photo stories) on the page", () => {
   const photos = (n: number): StoryBody =>
@@ -140,7 +186,7 @@ describe("组图 (photo stories) on the page", () => {
     ["five photos in a lead block show as a grid", photoStory("a", 5, { size: "LEAD", isLead: true }), broadsheet, "grid", 5, 5],
     ["five photos in a two-column block show the cover and the count", photoStory("a", 5, { size: "DOUBLE" }), broadsheet, "cover", 1, 5],
     ["one column is too narrow for a grid", photoStory("a", 5, { size: "SINGLE" }), broadsheet, "cover", 1, 5],
-    ["a tabloid's lead (four columns) is wide enough", photoStory("a", 6, { size: "LEAD", isLead: true }), { code: "tabloid", name: "四开", columns: 5, capacity: 6000 }, "grid", 6, 6],
+    ["a tabloid's lead (four columns) is wide enough", photoStory("a", 6, { size: "LEAD", isLead: true }), tabloid, "grid", 6, 6],
     ["a set of one is its cover, however wide", photoStory("a", 1, { size: "BANNER" }), broadsheet, "cover", 1, 1],
     ["a grid prints the cover and two rows; the count tells the whole set", photoStory("a", 9, { size: "BANNER" }), broadsheet, "grid", 7, 9],
   ])("%s", (_what, it, format, display, shown, count) => {
@@ -154,14 +200,14 @@ describe("组图 (photo stories) on the page", () => {
     expect(blockOf(layoutPage(plan(), [feature])).gallery).toBeNull();
   });
 
-  it("counts a grid's photos by the rows they fill and their captions, a cover by one photo and no captions", () => {
-    // Grid: 100 intro + 960 cover + four more two to a row (2 rows of half height: 960) + captions 2+4+6+8+10.
-    const grid = layoutPage(plan(), [photoStory("a", 5, { size: "LEAD", isLead: true })]);
-    expect(grid.fill.used).toBe(100 + 960 + 960 + 30);
-    // Three more after the cover make one row of three, a third of the cover's height.
-    expect(layoutPage(plan(), [photoStory("a", 4, { size: "LEAD", isLead: true })]).fill.used).toBe(100 + 960 + 320 + 20);
-    // Cover in a two-column block: 100 intro + 0.05 × 12000.
-    expect(layoutPage(plan(), [photoStory("a", 5, { size: "DOUBLE" })]).fill.used).toBe(100 + 600);
+  it("counts a 组图 on the grid: its cover across the block, its rows of small photos cut 4:3, its numbered captions in the text", () => {
+    const block = blockOf(layoutPage(plan({ number: 2 }), [photoStory("a", 5, { size: "LEAD", isLead: true })]));
+    // Five columns (217.25 mm) of a 3:2 cover (no size known): 144.8 mm, 31 lines; rows of two 108.1 mm photos at 4:3: 81.1 mm, 18 lines.
+    expect([block.parts.cover, block.parts.row, block.parts.rows]).toEqual([31, 18, 2]);
+    // Text: 100 characters (indent 2) take 9 lines; captions "图① 图说… 易跃跃 摄" of 11, 13, 15, 17 and 19 characters take 1 + 2 + 2 + 2 + 2: 18 lines in five columns, 4 deep.
+    expect(block.parts.text).toBe(Math.ceil((9 + 9) / 5));
+    const cover = blockOf(layoutPage(plan({ number: 2 }), [photoStory("a", 5, { size: "DOUBLE" })]));
+    expect([cover.parts.cover, cover.parts.rows]).toEqual([photoLinesOf(2), 0]);
   });
 
   it("pairs the photos after the cover two to a row when they pair off, else three", () => {
@@ -172,7 +218,7 @@ describe("组图 (photo stories) on the page", () => {
     const set = photoStory("a", 5, { size: "LEAD", isLead: true, continuesOn: { number: 3, name: "县区新闻" } });
     const first = blockOf(layoutPage(plan(), [set]));
     expect([first.jumpTo, first.body.length]).toEqual([null, 6]);
-    const second = layoutPage(plan({ number: 3 }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "LEAD", originCapacity: 12000, story: setStory("a", 5) }]);
+    const second = layoutPage(plan({ number: 3 }), [], [{ placementId: "pa", from: { number: 1, name: "要闻" }, size: "LEAD", originCapacity: broadsheet.capacity, story: setStory("a", 5) }]);
     expect(second.blocks).toEqual([]);
   });
 });

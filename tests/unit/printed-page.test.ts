@@ -5,6 +5,7 @@ import { layoutPage, type LayoutItem, type PagePlan } from "@/lib/issues/layout"
 import type { PageView } from "@/lib/issues/page-view";
 import { PrintedPage } from "@/components/page/PrintedPage";
 import type { PageMode } from "@/components/page/page-links";
+import { pageGrid, STANDARD_GEOMETRY } from "@/lib/issues/page-geometry";
 
 // The one page component in its three modes, drawn from one model: what each mode links to and
 // what it leaves out. (The browser tests look at the pages themselves.)
@@ -12,7 +13,7 @@ import type { PageMode } from "@/components/page/page-links";
 const plan: PagePlan = {
   number: 1,
   name: "要闻",
-  format: { code: "broadsheet", name: "对开", columns: 8, capacity: 12000 },
+  format: { code: "broadsheet", name: "对开", ...STANDARD_GEOMETRY.broadsheet, capacity: pageGrid(STANDARD_GEOMETRY.broadsheet).capacity },
   credits: { editor: "刘明", designer: "", proofreader: "李静" },
   reserved: [{ kind: "AD", label: "商业广告", share: 25 }],
   status: "COMPOSING",
@@ -21,7 +22,7 @@ const plan: PagePlan = {
 const story = (id: string, headline: string, text: string) => ({
   id, kind: "NEWS_BRIEF" as const, kicker: "", headline, subheadline: "", byline: "本报记者 李雪", dateline: "", body: [{ type: "paragraph" as const, text }, { type: "paragraph" as const, text: `${text}（续）` }], photoSizes: {},
 });
-// The lead is longer than its space (3,600 characters): it breaks and goes on on page 3.
+// The lead is longer than its space (0.3 of the page's 9,792 characters): it breaks and goes on on page 3.
 const items: LayoutItem[] = [
   { kind: "story", placementId: "pa", isLead: true, size: "LEAD", continuesOn: { number: 3, name: "县区新闻" }, story: story("sa", "城乡公交通到家门口", "入冬以来新线路运行平稳。".repeat(200)) },
   { kind: "story", placementId: "pb", isLead: false, size: "DOUBLE", continuesOn: null, story: story("sb", "老旧小区供热管网完成排查", "连日来供热部门排查管网。") },
@@ -35,7 +36,8 @@ const view: PageView = {
   withheld: [],
 };
 const draw = (mode: PageMode, v: PageView = view) => renderToStaticMarkup(createElement(PrintedPage, { view: v, mode }));
-const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+// Links a reader follows; the sheet's stylesheet <link> is not one.
+const hrefs = (html: string) => [...html.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]);
 
 describe("the printed page", () => {
   it("prints the masthead with 农历 and 总第N期 on page 1, and the credits that are filled", () => {
@@ -71,7 +73,8 @@ describe("the printed page", () => {
 
   it("draws a miniature small and inert: no links, no navigation, no ids", () => {
     const html = draw("miniature");
-    expect(html).toMatch(/^<div inert=""/);
+    // The format's stylesheet goes first (React hoists it into the head of a page), then the inert sheet.
+    expect(html).toMatch(/^<link rel="stylesheet" href="\/page-formats.css\?g=3900x5400x3500x4900-8c40-2s50"[^>]*\/><div inert=""/);
     expect(html).toContain("城乡公交通到家门口");
     expect(html).toContain("冬季供暖保障调度会");
     expect(hrefs(html)).toEqual([]);
@@ -128,5 +131,24 @@ describe("a 组图 on the printed page", () => {
     const html = onPage("DOUBLE", "miniature");
     expect(html).toContain("组图 共5幅");
     expect(hrefs(html)).toEqual([]);
+  });
+});
+
+describe("the sheet drawn to scale", () => {
+  it("is drawn with its format's class and stylesheet, each block on its columns and lines", () => {
+    const html = draw("proof");
+    expect(html).toContain('class="printed-page fmt-3900x5400x3500x4900-8c40-2s50');
+    // Page 1's masthead takes the top eighth (13 of 102 lines); the lead starts under it in column 1, five columns wide.
+    expect(html).toContain("page-col-1 page-cols-8 page-row-1 page-rows-13");
+    expect(html).toMatch(/id="story-sa"[^>]*class="page-block page-col-1 page-cols-5 page-row-14 page-rows-\d+/);
+    // The 25% ad sits across the page foot: 26 of 102 lines, from line 77.
+    expect(html).toContain("page-col-1 page-cols-8 page-row-77 page-rows-26");
+  });
+
+  it("marks lines past the page's room on the proof, never for readers", () => {
+    const long = { ...view, layout: layoutPage({ ...plan, reserved: [] }, [{ kind: "story", placementId: "pa", isLead: true, size: "SINGLE", continuesOn: null, story: story("sa", "城乡公交通到家门口", "新线路运行平稳。".repeat(200)) }]) };
+    expect(long.layout.flags).toContain("OVER");
+    expect(draw("proof", long)).toMatch(/<div class="overset lines-\d+" aria-hidden="true">超版 \d+ 行<\/div>/);
+    expect(draw("reader", long)).not.toContain("超版");
   });
 });

@@ -71,10 +71,13 @@ export const updateProofRoundsAction = deskAction(z.object({ proofRounds: text }
   return { message: "校次已保存" };
 });
 
-export const updatePageFormatAction = deskAction(z.object({ code: text, columns: text, capacity: text }), async (input, user) => {
-  await updatePageFormat(user, input);
-  return { message: "版式已保存" };
-});
+export const updatePageFormatAction = deskAction(
+  z.object({ code: text, paperWidthMm: text, paperHeightMm: text, typeAreaWidthMm: text, typeAreaHeightMm: text, columns: text, gutterMm: text, bodySize: text, lineGap: text }),
+  async (input, user) => {
+    await updatePageFormat(user, input);
+    return { message: "版式已保存，容量按版心和字号重新计算" };
+  },
+);
 
 export const acknowledgeJobAlarmAction = deskAction(z.object({ alarmId: recordId, seenJobId: recordId }), async (input, user) => {
   await acknowledgeJobAlarm(user, input.alarmId, input.seenJobId);

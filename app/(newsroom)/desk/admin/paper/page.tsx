@@ -8,6 +8,7 @@ import { updateFeeTableAction, updateScoreRulesAction } from "./actions";
 
 import { updateDeadlinesAction, updateErrorRateLimitAction, updatePageFormatAction, updatePaperProfileAction, updateProofRoundsAction, updateReviewChainAction } from "../actions";
 import { proofRoundsSetting } from "@/lib/proofing/rounds";
+import { BODY_SIZES, TYPE_SIZES } from "@/lib/issues/page-geometry";
 import { paperChain } from "@/lib/stories/reviews";
 import { CHAIN_LABELS, chainName, REVIEW_CHAINS, type ReviewChainName } from "@/lib/stories/review-chain";
 
@@ -128,22 +129,49 @@ export default async function PaperSettingsPage() {
       </section>
       <section className="rounded border border-stone-300 bg-white p-4" aria-labelledby="formats-title">
         <h2 id="formats-title" className="mb-1 font-bold">版式</h2>
-        <p className="mb-3 text-sm text-stone-600">容量是整版能排的正文字数，版面编排的“已排”按它计算。</p>
-        <div className="space-y-3">
-          {formats.map((f) => (
-            <ActionForm key={f.code} action={updatePageFormatAction} hidden={{ code: f.code }} className="flex flex-wrap items-end gap-3">
-              <span className="w-16 font-medium">{f.name}</span>
+        <p className="mb-3 text-sm text-stone-600">
+          按报纸实际尺寸填写：成品和版心（毫米）、栏数、栏间距、正文字号和行距。每行字数、每栏行数和整版容量由它们算出，大样、读者版面和版面编排的“已排”都按这个版面格子计算。
+        </p>
+        <div className="space-y-4">
+          {formats.map((f) => {
+            const g = f.geometry;
+            const mm = (name: string, label: string, value: number) => (
               <label>
-                <span className="label">栏数</span>
-                <input name="columns" type="number" defaultValue={f.columns} className="input w-24" />
+                <span className="label">{label}</span>
+                <input name={name} inputMode="decimal" defaultValue={value} className="input w-24" />
               </label>
-              <label>
-                <span className="label">整版容量（字）</span>
-                <input name="capacity" type="number" defaultValue={f.capacity} className="input w-32" />
-              </label>
-              <button type="submit" className="btn">保存{f.name}</button>
-            </ActionForm>
-          ))}
+            );
+            return (
+              <ActionForm key={f.code} action={updatePageFormatAction} hidden={{ code: f.code }} className="flex flex-wrap items-end gap-3 border-t border-stone-200 pt-3 first:border-t-0 first:pt-0">
+                <span className="w-16 font-medium">{f.name}</span>
+                {mm("paperWidthMm", "成品宽（毫米）", g.paperWidthMm)}
+                {mm("paperHeightMm", "成品高（毫米）", g.paperHeightMm)}
+                {mm("typeAreaWidthMm", "版心宽（毫米）", g.typeAreaWidthMm)}
+                {mm("typeAreaHeightMm", "版心高（毫米）", g.typeAreaHeightMm)}
+                <label>
+                  <span className="label">栏数</span>
+                  <input name="columns" type="number" defaultValue={g.columns} className="input w-20" />
+                </label>
+                {mm("gutterMm", "栏间距（毫米）", g.gutterMm)}
+                <label>
+                  <span className="label">正文字号</span>
+                  <select name="bodySize" defaultValue={g.bodySize} className="input w-24">
+                    {BODY_SIZES.map((size) => (
+                      <option key={size} value={size}>{size}（{TYPE_SIZES[size]} 磅）</option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  <span className="label">行距（字）</span>
+                  <input name="lineGap" inputMode="decimal" defaultValue={g.lineGap} className="input w-20" />
+                </label>
+                <button type="submit" className="btn">保存{f.name}</button>
+                <p className="w-full text-sm text-stone-700" data-testid={`format-grid-${f.code}`}>
+                  每栏宽 {f.grid.columnWidthMm.toFixed(1)} 毫米 · 每行字数 {f.grid.charsPerLine} · 每栏行数 {f.grid.linesPerColumn} · 整版容量 {f.grid.capacity.toLocaleString("zh-CN")} 字
+                </p>
+              </ActionForm>
+            );
+          })}
         </div>
       </section>
     </>
