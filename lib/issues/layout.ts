@@ -212,8 +212,10 @@ function storyParts(grid: PageGrid, block: Omit<StoryBlock, "parts" | "at">): St
     cover,
     row,
     rows,
-    // Text flows down the block's columns: the block is as tall as its longest column.
-    text: Math.ceil(textLines / span),
+    // Text flows down the block's columns: the block is as tall as its longest column. Columns
+    // balance at line breaks the count cannot see (a paragraph's last short line, a subhead kept
+    // with its text), so a text set in two or more columns gets one line of slack.
+    text: Math.ceil(textLines / span) + (span > 1 && textLines > span ? 1 : 0),
     // 查看组图 / 查看图片新闻 under the block.
     more: gallery || !story.headline ? 1 : 0,
     jumpTo: block.jumpTo ? 1 : 0,
@@ -226,6 +228,9 @@ export function liftedPhoto(block: Pick<StoryBlock, "gallery" | "span" | "body">
   if (block.gallery || block.span < 2) return null;
   return block.body.find((b): b is PhotoBlock => b.type === "photo") ?? null;
 }
+
+/** The blank line between one story and the next block below it. */
+export const STORY_GAP_LINES = 1;
 
 const partsTotal = (p: StoryBlock["parts"]) => p.jumpFrom + p.head + p.byline + p.photo + p.cover + p.row * p.rows + p.text + p.more + p.jumpTo;
 
@@ -245,8 +250,10 @@ export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: Arrivi
   // Ads and fillers sit at the page's foot; the copy fills what is above them.
   const room = Math.max(masthead, linesPerColumn - reservedLines.reduce((a, b) => a + b, 0));
   const tops = Array.from({ length: columns }, () => masthead);
+  // The blank line under the lowest story of a column is air, not copy: it neither fills nor overflows the page.
+  const airAtFoot = Array.from({ length: columns }, () => 0);
   /** The block goes where its columns are least filled, the leftmost of equals: the page fills from the top left. */
-  const place = (span: number, lines: number): GridPlace => {
+  const place = (span: number, lines: number, air = 0): GridPlace => {
     const width = Math.min(span, columns);
     let best = 0;
     let bestTop = Infinity;
@@ -254,8 +261,8 @@ export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: Arrivi
       const top = Math.max(...tops.slice(c, c + width));
       if (top < bestTop) [best, bestTop] = [c, top];
     }
-    for (let c = best; c < best + width; c++) tops[c] = bestTop + lines;
-    return { column: best + 1, row: bestTop + 1, lines, overflow: Math.min(lines, Math.max(0, bestTop + lines - room)) };
+    for (let c = best; c < best + width; c++) [tops[c], airAtFoot[c]] = [bestTop + lines, air];
+    return { column: best + 1, row: bestTop + 1, lines, overflow: Math.min(lines, Math.max(0, bestTop + lines - air - room)) };
   };
 
   // The lead runs first; the rest in the editor's order (items come sorted by position).
@@ -263,7 +270,8 @@ export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: Arrivi
   const blocks: PageBlock[] = [];
   const addStory = (block: Omit<StoryBlock, "parts" | "at">) => {
     const parts = storyParts(grid, block);
-    blocks.push({ ...block, parts, at: place(block.span, partsTotal(parts)) });
+    // One line of air under every story, as pages are set: the next block never touches its last line.
+    blocks.push({ ...block, parts, at: place(block.span, partsTotal(parts) + STORY_GAP_LINES, STORY_GAP_LINES) });
   };
   for (const item of ordered) {
     const span = Math.min(SIZE_RULES[item.size].span(columns), columns);
@@ -292,8 +300,9 @@ export function layoutPage(page: PagePlan, items: LayoutItem[], arriving: Arrivi
     below += lines;
   }
   const reservedTotal = below - room;
-  const used = (tops.reduce((a, b) => a + b, 0) + reservedTotal * columns) * charsPerLine;
-  const overflow = Math.max(0, ...tops.map((t) => t - room), below - linesPerColumn);
+  const copyLines = tops.map((t, c) => t - airAtFoot[c]);
+  const used = (copyLines.reduce((a, b) => a + b, 0) + reservedTotal * columns) * charsPerLine;
+  const overflow = Math.max(0, ...copyLines.map((t) => t - room), below - linesPerColumn);
 
   // Copy is stories, the page's own or continued from another; a planned slot is only space.
   const carries = blocks.some((b) => b.type === "story");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutPage, photoSetGridColumns, type LayoutItem, type LayoutStory, type PagePlan } from "@/lib/issues/layout";
+import { layoutPage, photoSetGridColumns, STORY_GAP_LINES, type LayoutItem, type LayoutStory, type PagePlan } from "@/lib/issues/layout";
 import { splitForJump } from "@/lib/issues/jump";
 import type { StoryBody } from "@/lib/stories/body";
 import { pageGrid, STANDARD_GEOMETRY } from "@/lib/issues/page-geometry";
@@ -55,8 +55,8 @@ describe("page layout", () => {
     const block = layout.blocks[0];
     if (block.type !== "story") throw new Error("expected a story");
     expect(block.parts.text).toBe(lines);
-    // Photo news without a headline has its 查看图片新闻 line under it.
-    expect(block.at).toEqual({ column: 1, row: 1, lines: lines + 1, overflow: 0 });
+    // Photo news without a headline has its 查看图片新闻 line under it, and every story a blank line of air, which is not copy.
+    expect(block.at).toEqual({ column: 1, row: 1, lines: lines + 1 + STORY_GAP_LINES, overflow: 0 });
     expect(layout.fill).toEqual({ used: (lines + 1) * 12, capacity: 9792 });
   });
 
@@ -70,7 +70,7 @@ describe("page layout", () => {
     const over = layoutPage(plan({ number: 2 }), [...Array.from({ length: 7 }, (_, i) => bare(String(i), column)), bare("7", column + 1)]);
     expect([over.flags.includes("OVER"), over.overflow, over.fill.used]).toEqual([true, 1, 9792 + 12]);
     const last = over.blocks[7];
-    expect(last.type === "story" && last.at).toEqual({ column: 8, row: 1, lines: 103, overflow: 1 });
+    expect(last.type === "story" && last.at).toEqual({ column: 8, row: 1, lines: 103 + STORY_GAP_LINES, overflow: 1 });
   });
 
   it("places the lead top left, the rest where the columns are least filled, the masthead on page 1 and ads at the foot", () => {
@@ -87,8 +87,12 @@ describe("page layout", () => {
     // The third block goes under the shorter of the first two: a two-column block fits only in columns 6-7 beside the lead.
     expect(at[4]).toEqual(["reserved", 1, 102 - 26 + 1]);
     expect(layout.blocks[4].at.lines).toBe(26);
-    // Used: every column down to its lowest block, and the ad across the page.
-    const tops = [1, 2, 3, 4, 5, 6, 7, 8].map((c) => Math.max(13, ...layout.blocks.filter((b) => b.type !== "reserved" && b.at.column <= c && c < b.at.column + b.span).map((b) => b.at.row - 1 + b.at.lines)));
+    // Used: every column down to its lowest block (a story's line of air under it is not copy), and the ad across the page.
+    const air = (b: (typeof layout.blocks)[number]) => (b.type === "story" ? STORY_GAP_LINES : 0);
+    const tops = [1, 2, 3, 4, 5, 6, 7, 8].map((c) => {
+      const lowest = layout.blocks.filter((b) => b.type !== "reserved" && b.at.column <= c && c < b.at.column + b.span).sort((x, y) => y.at.row + y.at.lines - (x.at.row + x.at.lines))[0];
+      return lowest ? lowest.at.row - 1 + lowest.at.lines - air(lowest) : 13;
+    });
     expect(layout.fill.used).toBe((tops.reduce((a, b) => a + b, 0) + 26 * 8) * 12);
   });
 
@@ -204,8 +208,8 @@ describe("组图 (photo stories) on the page", () => {
     const block = blockOf(layoutPage(plan({ number: 2 }), [photoStory("a", 5, { size: "LEAD", isLead: true })]));
     // Five columns (217.25 mm) of a 3:2 cover (no size known): 144.8 mm, 31 lines; rows of two 108.1 mm photos at 4:3: 81.1 mm, 18 lines.
     expect([block.parts.cover, block.parts.row, block.parts.rows]).toEqual([31, 18, 2]);
-    // Text: 100 characters (indent 2) take 9 lines; captions "图① 图说… 易跃跃 摄" of 11, 13, 15, 17 and 19 characters take 1 + 2 + 2 + 2 + 2: 18 lines in five columns, 4 deep.
-    expect(block.parts.text).toBe(Math.ceil((9 + 9) / 5));
+    // Text: 100 characters (indent 2) take 9 lines; captions "图① 图说… 易跃跃 摄" of 11, 13, 15, 17 and 19 characters take 1 + 2 + 2 + 2 + 2: 18 lines in five columns, 4 deep, and a line of slack for the columns' balancing.
+    expect(block.parts.text).toBe(Math.ceil((9 + 9) / 5) + 1);
     const cover = blockOf(layoutPage(plan({ number: 2 }), [photoStory("a", 5, { size: "DOUBLE" })]));
     expect([cover.parts.cover, cover.parts.rows]).toEqual([photoLinesOf(2), 0]);
   });
