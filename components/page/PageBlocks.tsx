@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { liftedPhoto, type GridPlace, type PageBlock, type PageRef, type PhotoSize, type ReservedBlock, type SlotBlock, type StoryBlock } from "@/lib/issues/layout";
+import { MAX_DRAWN_LINES } from "@/lib/issues/page-format-css";
 import type { SizeClass } from "@/lib/issues/page-plan";
 import { RESERVED_KINDS } from "@/lib/issues/page-plan";
 import { photoLines, type PageGrid } from "@/lib/issues/page-geometry";
@@ -24,7 +25,11 @@ const TEXT_COLUMNS = ["columns-1", "columns-2", "columns-3", "columns-4", "colum
 const pick = (table: string[], n: number) => table[Math.min(Math.max(n, 1), table.length) - 1];
 
 /** The classes that put a block on its columns and lines. */
-export const placeOf = (at: GridPlace, span: number) => `page-col-${at.column} page-cols-${span} page-row-${at.row} page-rows-${at.lines}`;
+export const placeOf = (at: GridPlace, span: number) => {
+  // The stylesheet has classes down to MAX_DRAWN_LINES: a block past it is drawn cut there.
+  const row = Math.min(at.row, MAX_DRAWN_LINES);
+  return `page-col-${at.column} page-cols-${span} page-row-${row} page-rows-${Math.max(1, Math.min(at.lines, MAX_DRAWN_LINES - row + 1))}`;
+};
 
 /** On the proof, the lines of a block that run past the page's room are marked: 超版. */
 function Overset({ at, marked }: { at: GridPlace; marked: boolean }) {

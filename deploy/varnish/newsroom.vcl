@@ -115,6 +115,11 @@ sub vcl_recv {
             return (pass);
         }
         set req.http.x-kind = "photo";
+    } elsif (req.url ~ "^/issues/[0-9]{4}-[0-9]{2}-[0-9]{2}/(pages/[0-9]+/(pdf|picture/(thumb|large))|pdf)(\?|$)") {
+        # A released page's files (PDF, pictures): the same for everyone, kept as the app says.
+        unset req.http.Cookie;
+        unset req.http.Authorization;
+        set req.http.x-kind = "file";
     } elsif (req.url ~ "^/($|\?|(issues|stories|tags|calendar|authors|search|sitemaps)(/|\?|$)|(feed\.xml|sitemap\.xml|robots\.txt|icon\.svg|favicon\.ico)(\?|$))") {
         set req.http.x-kind = "reader";
     } else {
@@ -220,7 +225,7 @@ sub vcl_backend_response {
         return (deliver);
     }
 
-    if (beresp.http.x-kind == "photo" || beresp.http.x-kind == "static") {
+    if (beresp.http.x-kind == "photo" || beresp.http.x-kind == "static" || beresp.http.x-kind == "file") {
         # Kept only when the app says anyone may keep it: an unpublished photo is private.
         if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-store|no-cache)" || beresp.http.Cache-Control !~ "public") {
             set beresp.ttl = 0s;
@@ -229,6 +234,10 @@ sub vcl_backend_response {
         }
         if (beresp.http.x-kind == "photo") {
             set beresp.http.xkey = "photo:" + regsub(bereq.url, "^/api/photos/([A-Za-z0-9_-]+)/.*$", "\1");
+        }
+        if (beresp.http.x-kind == "file") {
+            # Dropped with the issue's pages: the bound issue grows when a back-issue page is added.
+            set beresp.http.xkey = "issue:" + regsub(bereq.url, "^/issues/([0-9-]+)/.*$", "\1");
         }
         set beresp.grace = 6h;
         return (deliver);

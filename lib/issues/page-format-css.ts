@@ -5,8 +5,20 @@ import { geometryKey, pageGrid, TYPE_SIZES, type PageGeometry } from "@/lib/issu
 // line pitch, and the classes that put a block on its lines. The CSP allows no inline style, so
 // every size a page needs is a class here. Pure: the same key always gives the same sheet.
 
+/**
+ * The lowest line a block is drawn down to: more than twice the deepest format's column (对开, 102),
+ * so overflow shows; a block running past it (a story of several pages in one column) is cut there
+ * on the proof, and the count still says how many lines are 超版.
+ */
+export const MAX_DRAWN_LINES = 240;
+
 export const formatClass = (g: PageGeometry) => `fmt-${geometryKey(g)}`;
-export const formatStylesheetHref = (g: PageGeometry) => `/page-formats.css?g=${geometryKey(g)}`;
+/**
+ * The stylesheet's own version, in its address: the sheet is kept for good by browsers and caches,
+ * so a change to what this file writes must come with a new number.
+ */
+export const STYLESHEET_VERSION = 2;
+export const formatStylesheetHref = (g: PageGeometry) => `/page-formats.css?g=${geometryKey(g)}&v=${STYLESHEET_VERSION}`;
 
 /** The on-screen width of the paper at 100 %, in CSS px (96 to the inch). */
 export const paperWidthPx = (g: PageGeometry) => (g.paperWidthMm * 96) / 25.4;
@@ -38,8 +50,8 @@ export function pageFormatStylesheet(g: PageGeometry): string {
     sized.map((rule) => rule.replace(f, `${f}.miniature`)).join(""),
     `@media print{@page ${formatClass(g)}{size:${n(g.paperWidthMm)}mm ${n(g.paperHeightMm)}mm;margin:0}${f}{page:${formatClass(g)}}}`,
   ];
-  // Where blocks sit: columns from 1 to 12, lines down to twice the page (what overflows is drawn too).
-  const most = Math.max(12, grid.linesPerColumn * 2);
+  // Where blocks sit: columns from 1 to 12, lines down to MAX_DRAWN_LINES (what overflows is drawn too).
+  const most = MAX_DRAWN_LINES;
   for (let i = 1; i <= 12; i++) rules.push(`.page-col-${i}{grid-column-start:${i}}.page-cols-${i}{grid-column-end:span ${i}}`);
   for (let i = 1; i <= most; i++) rules.push(`.page-row-${i}{grid-row-start:${i}}.page-rows-${i}{grid-row-end:span ${i}}.lines-${i}{height:calc(var(--page-line) * ${i})}`);
   return rules.join("\n") + "\n";

@@ -73,7 +73,8 @@ async function withoutWithdrawn(view: FrozenView): Promise<FrozenView> {
 /** Corrections made after the page ran to the stories on it, newest first, one per story. */
 async function correctionsOn(issueId: string, pageNumber: number): Promise<NonNullable<PageView["corrections"]>> {
   const rows = await db().printRecord.findMany({
-    where: { issueId, pageNumber, event: "CORRECTED" },
+    // A story withdrawn since has left the page, its correction with it.
+    where: { issueId, pageNumber, event: "CORRECTED", story: readerVisible },
     orderBy: { recordedAt: "desc" },
     select: { storyId: true, headline: true, recordedAt: true },
   });

@@ -16,7 +16,8 @@ export const QUEUES = {
   alarmWatch: { name: "alarm-watch", label: "检查见报超时和失败任务", retryLimit: 1, retryDelaySeconds: 10, expireInSeconds: 120, cron: "* * * * *" },
   // Sent with each release: renders the issue's pages (PDF, pictures) one at a time. A page that keeps
   // failing is given up after three attempts (lib/page-files/job.ts) and listed for the administrator.
-  pageRender: { name: "page-render", label: "生成版面 PDF 和图片", retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 1200 },
+  // A run may take 90 s a page: an hour covers a 40-page issue before pg-boss takes it as lost.
+  pageRender: { name: "page-render", label: "生成版面 PDF 和图片", retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 },
 } as const satisfies Record<string, JobQueue>;
 
 export const ALL_QUEUES: readonly JobQueue[] = Object.values(QUEUES);

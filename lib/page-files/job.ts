@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/platform/db";
 import type { JobHandler } from "@/lib/platform/jobs";
@@ -54,7 +55,10 @@ export async function renderIssueFiles(issueId: string, base: string, options: {
   await withEngine(async (browser) => {
     for (const page of due) {
       const attempt = (options.again ? 0 : page.attempts) + 1;
-      await db().pageRender.update({ where: { issueId_number: { issueId, number: page.number } }, data: { attempts: attempt } });
+      // Claimed as seen: a second run of the job (a retry, 重新生成, the script, another instance)
+      // that read the same row finds it taken and leaves the page to this one.
+      const claimed = await db().pageRender.updateMany({ where: { issueId, number: page.number, state: { not: "DONE" }, attempts: page.attempts }, data: { attempts: attempt } });
+      if (claimed.count !== 1) continue;
       try {
         assertMemoryFor(`${pageLabel(page.number)}`);
         const view = page.page.view as { layout?: { page?: { name?: string; format?: Record<string, unknown> } } };
@@ -68,7 +72,7 @@ export async function renderIssueFiles(issueId: string, base: string, options: {
           at: page.page.releasedAt,
         }, `${siteUrl()}/stories/`);
         // Files of one attempt under a key of their own: files are never rewritten in place.
-        const key = `pages/${date}/${issueId}-${page.number}-${attempt}`;
+        const key = `pages/${date}/${issueId}-${page.number}-${attempt}-${randomUUID().slice(0, 8)}`;
         const store = photoStore();
         await Promise.all([store.put(key, PAGE_FILE_NAMES.pdf, files.pdf), store.put(key, PAGE_FILE_NAMES.large, files.large), store.put(key, PAGE_FILE_NAMES.thumb, files.thumb)]);
         await db().pageRender.updateMany({

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/platform/db";
 import { photoStore, type StoredFile } from "@/lib/platform/storage";
 import { isRealDay, issueDateFromString, issueDateToString } from "@/lib/core/dates";
@@ -9,6 +10,7 @@ import type { PaperSize } from "@/lib/page-files/render";
 // when downloaded, and the print address the engine draws them from.
 
 export const PAGE_FILE_NAMES = { pdf: "page.pdf", large: "large.jpg", thumb: "thumb.jpg" } as const;
+const BOUND_NAME = "issue.pdf";
 export type PageFileKind = keyof typeof PAGE_FILE_NAMES;
 
 /** A page's paper from its frozen format; a format frozen before formats had sizes prints on A3. */
@@ -56,21 +58,41 @@ export async function openPageFile(date: string, number: number, kind: PageFileK
   return file ? { row, file } : null;
 }
 
-/** Every page PDF of a released issue, read whole, when every page of it has one; else null. */
-export async function issuePagePdfs(date: string): Promise<{ rows: PageFileRow[]; pdfs: Buffer[] } | null> {
+async function readWhole(file: StoredFile): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of file.body) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** Where the bound issue is kept: named by the page files it binds, so a page added later makes a new one. */
+function boundKey(rows: PageFileRow[]): string {
+  const named = createHash("sha256").update(rows.map((r) => r.storageKey).join("\n")).digest("hex").slice(0, 24);
+  return `pages/${rows[0].date}/bound-${named}`;
+}
+
+/**
+ * 合订: the issue's page PDFs bound in page order, once every page has one. Bound once and kept in the
+ * store beside the pages (`bind` makes the document); null while a page is missing.
+ */
+export async function openBoundIssue(date: string, bind: (rows: PageFileRow[], pdfs: Buffer[]) => Promise<Buffer>): Promise<{ rows: PageFileRow[]; key: string; file: StoredFile } | null> {
   const rows = await renderedPages(date);
   if (rows.length === 0) return null;
   const pageCount = await db().page.count({ where: { issue: { date: issueDateFromString(date), status: "PUBLISHED" } } });
   if (rows.length !== pageCount) return null;
+  const key = boundKey(rows);
+  const store = photoStore();
+  const kept = await store.get(key, BOUND_NAME);
+  if (kept) return { rows, key, file: kept };
   const pdfs: Buffer[] = [];
   for (const row of rows) {
-    const file = await photoStore().get(row.storageKey, PAGE_FILE_NAMES.pdf);
+    const file = await store.get(row.storageKey, PAGE_FILE_NAMES.pdf);
     if (!file) return null;
-    const chunks: Buffer[] = [];
-    for await (const chunk of file.body) chunks.push(Buffer.from(chunk));
-    pdfs.push(Buffer.concat(chunks));
+    pdfs.push(await readWhole(file));
   }
-  return { rows, pdfs };
+  // Two readers at once may both bind: the same pages make the same document, written twice.
+  await store.put(key, BOUND_NAME, await bind(rows, pdfs));
+  const file = await store.get(key, BOUND_NAME);
+  return file ? { rows, key, file } : null;
 }
 
 /** A download's file name: the paper, the date and the page, as a reader files it. */

@@ -5,7 +5,7 @@ import { ALL_QUEUES } from "@/lib/jobs/queues";
 import { releaseNow } from "@/lib/issues/release";
 import { correctStory, withdrawStory } from "@/lib/desk/story-commands";
 import { publishedPageView } from "@/lib/issues/released-page";
-import { renderIssueFiles } from "@/lib/page-files/job";
+import { MAX_ATTEMPTS, renderIssueFiles } from "@/lib/page-files/job";
 import { pageRenderReport, renderAgain } from "@/lib/page-files/admin";
 import { openPageFile } from "@/lib/page-files/page-files";
 import { makeUser, releasableIssue } from "../support/factories";
@@ -69,7 +69,10 @@ describe("a released page", () => {
     const [, second, third] = issue.storyIds;
     const version = async (id: string) => (await db().story.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
     await correctStory(chief, third, await version(third), "本文第一段的日期应为四月十一日。");
+    // Corrected, then withdrawn: its correction leaves the page with it.
+    await correctStory(chief, second, await version(second), "本文第二段的数字应为十二。");
     await withdrawStory(chief, second, await version(second), "所涉数据尚待核实，撤回。");
+    expect((await publishedPageView.uncached(DATE, 2))!.corrections).toEqual([]);
     const one = await publishedPageView.uncached(DATE, 1);
     expect(one!.corrections!.map((c) => c.storyId)).toEqual([third]);
     expect(await headlinesOn(2)).not.toContain(second);
@@ -100,5 +103,40 @@ describe("the page printer without a browser engine", () => {
     expect(rows).toEqual([{ state: "PENDING", attempts: 0 }, { state: "PENDING", attempts: 0 }]);
     const jobs = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'page-render' AND data->>'issueId' = ${issue.issueId}`;
     expect(jobs[0].n).toBe(2);
+  });
+});
+
+describe("the page printer when a page cannot be printed", () => {
+  // The system's Chromium, as the app uses it; an address where no app answers, so every page fails.
+  const NOWHERE = "http://127.0.0.1:9";
+  let failing: Awaited<ReturnType<typeof releasableIssue>>;
+
+  beforeAll(async () => {
+    if (savedChromium === undefined) delete process.env.CHROMIUM_PATH;
+    else process.env.CHROMIUM_PATH = savedChromium;
+    failing = await releasableIssue(await makeUser("EDITOR"), { date: "2045-04-13", pages: 2, stories: 2 });
+    await releaseNow(chief, failing.issueId);
+  });
+
+  const attempts = async () => (await db().pageRender.findMany({ where: { issueId: failing.issueId }, orderBy: { number: "asc" }, select: { state: true, attempts: true } })).map((r) => [r.state, r.attempts]);
+
+  it("two runs at once print each page once: the second finds it claimed", async () => {
+    const [a, b] = await Promise.all([renderIssueFiles(failing.issueId, NOWHERE), renderIssueFiles(failing.issueId, NOWHERE)]);
+    expect(a.failed.length + b.failed.length).toBe(2);
+    expect(await attempts()).toEqual([["FAILED", 1], ["FAILED", 1]]);
+    expect([...a.failed, ...b.failed].every((f) => !f.final && /127\.0\.0\.1:9|ERR_CONNECTION_REFUSED/.test(f.error))).toBe(true);
+  });
+
+  it("gives a page up after its last attempt, reports it, and is not tried again until an administrator asks", async () => {
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+      const outcome = await renderIssueFiles(failing.issueId, NOWHERE);
+      expect(outcome.failed.map((f) => f.final)).toEqual([attempt === MAX_ATTEMPTS, attempt === MAX_ATTEMPTS]);
+    }
+    expect(await renderIssueFiles(failing.issueId, NOWHERE)).toEqual({ rendered: 0, failed: [], skipped: null });
+    expect(await attempts()).toEqual([["FAILED", MAX_ATTEMPTS], ["FAILED", MAX_ATTEMPTS]]);
+    const listed = (await pageRenderReport(admin)).troubles.filter((t) => t.issueId === failing.issueId);
+    expect(listed.map((t) => [t.number, t.attempts]).sort()).toEqual([[1, MAX_ATTEMPTS], [2, MAX_ATTEMPTS]]);
+    await renderAgain(admin, failing.issueId);
+    expect(await attempts()).toEqual([["PENDING", 0], ["PENDING", 0]]);
   });
 });

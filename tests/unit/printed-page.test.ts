@@ -74,7 +74,7 @@ describe("the printed page", () => {
   it("draws a miniature small and inert: no links, no navigation, no ids", () => {
     const html = draw("miniature");
     // The format's stylesheet goes first (React hoists it into the head of a page), then the inert sheet.
-    expect(html).toMatch(/^<link rel="stylesheet" href="\/page-formats.css\?g=3900x5400x3500x4900-8c40-2s50"[^>]*\/><div inert=""/);
+    expect(html).toMatch(/^<link rel="stylesheet" href="\/page-formats.css\?g=3900x5400x3500x4900-8c40-2s50&amp;v=2"[^>]*\/><div inert=""/);
     expect(html).toContain("城乡公交通到家门口");
     expect(html).toContain("冬季供暖保障调度会");
     expect(hrefs(html)).toEqual([]);

@@ -8,7 +8,8 @@ import { pageNumberFrom } from "@/lib/page-files/page-files";
 import { pageLabel } from "@/lib/format";
 
 // What the page printer prints: a released page as it ran. Drawn per request (the printer asks
-// once per page); an unreleased or odd address is no page.
+// once per page) from the readers' cached view, so an address asked by anyone costs no more than a
+// reader's page; an unreleased or odd address is no page.
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ date: string; number: string }> };
@@ -17,7 +18,7 @@ async function load(params: Props["params"]) {
   const { date, number } = await params;
   const n = pageNumberFrom(number);
   if (!isRealDay(date) || n === null) return null;
-  return publishedPageView.uncached(date, n);
+  return publishedPageView(date, n);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

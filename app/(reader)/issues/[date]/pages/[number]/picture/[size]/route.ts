@@ -5,11 +5,11 @@ type Route = { params: Promise<{ date: string; number: string; size: string }> }
 
 const SIZES = new Set(["thumb", "large"]);
 
-async function answer({ params }: Route, withBody: boolean) {
+async function answer(request: Request, { params }: Route) {
   const { date, number, size } = await params;
   if (!SIZES.has(size)) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
-  return servePageFile(date, number, size as "thumb" | "large", withBody);
+  return servePageFile(request, date, number, size as "thumb" | "large");
 }
 
-export const GET = (_: Request, route: Route) => answer(route, true);
-export const HEAD = (_: Request, route: Route) => answer(route, false);
+export const GET = answer;
+export const HEAD = answer;
