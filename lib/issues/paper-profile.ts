@@ -171,7 +171,7 @@ export async function updatePageFormat(actor: SessionUser, input: unknown): Prom
     const signed = await tx.page.findMany({ where: { AND: [drawnAgain, { status: "SIGNED", issue: { status: { not: "PUBLISHED" } } }] }, select: { id: true } });
     for (const page of signed) await touchPage(tx, actor, page.id, null, "版式尺寸改了");
     await recordAudit(tx, { actorId: actor.id, action: "paper.format", targetType: "paper", targetId: code, summary: values });
-    // Released pages are drawn from their format too (until pages are kept as they ran).
+    // Pages released before pages were frozen at release are still drawn from their format (lib/issues/released-page.ts).
     return sendReaderPurge(tx, everyReaderPagePurge("版式已修改"));
   });
   await purgeNow(purge);
