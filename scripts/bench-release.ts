@@ -147,7 +147,10 @@ export async function realisticDesk() {
     await db().printPhoto.deleteMany({ where: { record: records } });
     await db().printCredit.deleteMany({ where: { record: records } });
     await db().printRecord.deleteMany({ where: records });
+    await db().pageRender.deleteMany({ where: records });
+    await db().releasedPage.deleteMany({ where: records });
     await db().issue.deleteMany({ where: { id: { in: issueIds } } });
+    await db().reviewRecord.deleteMany({ where: { story: { authorId: author.id } } });
     await db().story.deleteMany({ where: { authorId: author.id } });
     await db().photo.deleteMany({ where: { uploaderId: author.id } });
     rmSync(photoDir, { recursive: true, force: true });

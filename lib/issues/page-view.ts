@@ -60,60 +60,48 @@ function layoutStory(row: StoryRow, published: boolean): LayoutStory {
   };
 }
 
-/**
- * Loads a page and lays it out. `published`: only what readers may see (released issues, published
- * stories, no slots); otherwise everything on the page, as the desk plans it.
- */
-export async function loadPageView(where: { issueId: string } | { date: string }, number: number, published: boolean, client: Db | Tx = db()): Promise<PageView | null> {
+/** A page as the view needs it: its plan, its items and the stories arriving from other pages. */
+const pageSelect = (published: boolean) => {
   const storyFilter = published ? readerVisible : {};
-  const issue = await client.issue.findFirst({
-    where: { ...("issueId" in where ? { id: where.issueId } : { date: issueDateFromString(where.date) }), ...(published ? { status: "PUBLISHED" as const } : {}) },
-    select: {
-      id: true,
-      date: true,
-      number: true,
-      pages: { orderBy: { number: "asc" }, select: { number: true, name: true } },
-    },
-  });
-  if (!issue) return null;
-  const page = await client.page.findUnique({
-    where: { issueId_number: { issueId: issue.id, number } },
-    select: {
-      id: true,
-      number: true,
-      name: true,
-      status: true,
-      version: true,
-      editorCredit: true,
-      designerCredit: true,
-      proofreaderCredit: true,
-      reserved: true,
-      // The whole format: what the page is drawn to (its geometry) travels with the view, and is frozen with it at release.
-      format: true,
-      placements: {
-        where: published ? { story: storyFilter } : {},
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          isLead: true,
-          size: true,
-          continuesOn: { select: { number: true, name: true } },
-          slotTopic: true,
-          assignee: { select: { id: true, name: true } },
-          targetLength: true,
-          deadline: true,
-          filed: { select: { id: true, headline: true, status: true } },
-          story: { select: storyFields },
-        },
-      },
-      arriving: {
-        where: { story: { ...storyFilter } },
-        orderBy: { position: "asc" },
-        select: { id: true, size: true, page: { select: { number: true, name: true, format: { select: { capacity: true } } } }, story: { select: storyFields } },
+  return {
+    id: true,
+    number: true,
+    name: true,
+    status: true,
+    version: true,
+    editorCredit: true,
+    designerCredit: true,
+    proofreaderCredit: true,
+    reserved: true,
+    // The whole format: what the page is drawn to (its geometry) travels with the view, and is frozen with it at release.
+    format: true,
+    placements: {
+      where: published ? { story: storyFilter } : {},
+      orderBy: { position: "asc" },
+      select: {
+        id: true,
+        isLead: true,
+        size: true,
+        continuesOn: { select: { number: true, name: true } },
+        slotTopic: true,
+        assignee: { select: { id: true, name: true } },
+        targetLength: true,
+        deadline: true,
+        filed: { select: { id: true, headline: true, status: true } },
+        story: { select: storyFields },
       },
     },
-  });
-  if (!page) return null;
+    arriving: {
+      where: { story: { ...storyFilter } },
+      orderBy: { position: "asc" },
+      select: { id: true, size: true, page: { select: { number: true, name: true, format: { select: { capacity: true } } } }, story: { select: storyFields } },
+    },
+  } satisfies Prisma.PageSelect;
+};
+
+type PageRow = Prisma.PageGetPayload<{ select: ReturnType<typeof pageSelect> }>;
+
+function layoutOf(page: PageRow, published: boolean): PageLayout {
   const items: LayoutItem[] = page.placements.map((p) =>
     p.story
       ? { kind: "story", placementId: p.id, isLead: p.isLead, size: p.size, continuesOn: p.continuesOn, story: layoutStory(p.story, published) }
@@ -132,7 +120,7 @@ export async function loadPageView(where: { issueId: string } | { date: string }
   const arriving: ArrivingStory[] = page.arriving.flatMap((a) =>
     a.story ? [{ placementId: a.id, from: { number: a.page.number, name: a.page.name }, size: a.size, originCapacity: a.page.format.capacity, story: layoutStory(a.story, published) }] : [],
   );
-  const layout = layoutPage(
+  return layoutPage(
     {
       number: page.number,
       name: page.name,
@@ -145,15 +133,43 @@ export async function loadPageView(where: { issueId: string } | { date: string }
     items,
     arriving,
   );
+}
+
+/**
+ * Loads pages of an issue (`numbers`, or all) and lays them out, in one read whatever their number
+ * (the release freezes every page in its transaction). `published`: only what readers may see
+ * (released issues, published stories, no slots); otherwise everything on the page, as the desk plans it.
+ */
+export async function loadPageViews(where: { issueId: string } | { date: string }, numbers: readonly number[] | null, published: boolean, client: Db | Tx = db()): Promise<PageView[]> {
+  const issue = await client.issue.findFirst({
+    where: { ...("issueId" in where ? { id: where.issueId } : { date: issueDateFromString(where.date) }), ...(published ? { status: "PUBLISHED" as const } : {}) },
+    select: {
+      id: true,
+      date: true,
+      number: true,
+      pages: { orderBy: { number: "asc" }, select: { number: true, name: true } },
+    },
+  });
+  if (!issue) return [];
+  const pages = await client.page.findMany({
+    where: { issueId: issue.id, ...(numbers ? { number: { in: [...numbers] } } : {}) },
+    orderBy: { number: "asc" },
+    select: pageSelect(published),
+  });
   const date = issueDateToString(issue.date);
-  const profile = page.number === 1 ? await paperProfile() : null;
-  return {
+  const profile = pages.some((p) => p.number === 1) ? await paperProfile() : null;
+  return pages.map((page) => ({
     issue: { id: issue.id, date, number: issue.number, pages: issue.pages, previousDate: null, nextDate: null },
     pageId: page.id,
-    layout,
-    masthead: profile ? { name: profile.name, cnNumber: profile.cnNumber, postalCode: profile.postalCode, publisher: profile.publisher, date, number: issue.number, lunar: formatLunarDate(date) } : null,
+    layout: layoutOf(page, published),
+    masthead: profile && page.number === 1 ? { name: profile.name, cnNumber: profile.cnNumber, postalCode: profile.postalCode, publisher: profile.publisher, date, number: issue.number, lunar: formatLunarDate(date) } : null,
     withheld: [],
-  };
+  }));
+}
+
+/** One page of an issue, laid out (see loadPageViews). */
+export async function loadPageView(where: { issueId: string } | { date: string }, number: number, published: boolean, client: Db | Tx = db()): Promise<PageView | null> {
+  return (await loadPageViews(where, [number], published, client))[0] ?? null;
 }
 
 /** The released issues before and after, for 上一期 / 下一期. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { issueDateFromString } from "@/lib/core/dates";
-import { loadPageView, neighbours, type PageView } from "@/lib/issues/page-view";
+import { loadPageView, loadPageViews, neighbours, type PageView } from "@/lib/issues/page-view";
 import type { StoryBlock } from "@/lib/issues/layout";
 import { cachedReader } from "@/lib/reader/queries";
 import { readerKey } from "@/lib/reader/keys";
@@ -23,13 +23,8 @@ type FrozenView = Omit<PageView, "corrections">;
  * printed record (the render job, sent with the release, makes the files). In the release's transaction.
  */
 export async function freezeReleasedPages(tx: Tx, issueId: string, at: Date, numbers?: readonly number[]): Promise<number> {
-  const pages = await tx.page.findMany({ where: { issueId, ...(numbers ? { number: { in: [...numbers] } } : {}) }, orderBy: { number: "asc" }, select: { number: true } });
-  const views: { number: number; view: FrozenView }[] = [];
-  // One page at a time: the transaction has one connection.
-  for (const { number } of pages) {
-    const view = await loadPageView({ issueId }, number, true, tx);
-    if (view) views.push({ number, view: { ...view, issue: { ...view.issue, previousDate: null, nextDate: null } } });
-  }
+  // Every page in one read: the release waits for it.
+  const views = (await loadPageViews({ issueId }, numbers ?? null, true, tx)).map((view) => ({ number: view.layout.page.number, view: view as FrozenView }));
   await tx.releasedPage.createMany({
     data: views.map(({ number, view }) => ({ issueId, number, releasedAt: at, view: view as unknown as Prisma.InputJsonValue })),
   });
