@@ -7,7 +7,8 @@
 import { db } from "@/lib/platform/db";
 import { issueDateToString } from "@/lib/core/dates";
 import { withEngine } from "@/lib/page-files/engine";
-import { renderPage, type PaperSize } from "@/lib/page-files/render";
+import { renderPage } from "@/lib/page-files/render";
+import { paperSizeOf } from "@/lib/page-files/page-files";
 import { printAddress } from "@/lib/page-files/addresses";
 
 const APP = process.env.APP_URL ?? "http://127.0.0.1:3000";
@@ -24,10 +25,7 @@ async function main() {
   });
   if (pages.length < 8) throw new Error("seed the database first (npm run db:seed): fewer than eight released pages");
   const address = (p: (typeof pages)[number]) => `${APP}${printAddress(issueDateToString(p.issue.date), p.number)}`;
-  const paper = (p: (typeof pages)[number]): PaperSize => {
-    const f = p.format as Record<string, unknown>;
-    return Number(f.paperWidthMm) > 0 ? { widthMm: Number(f.paperWidthMm), heightMm: Number(f.paperHeightMm) } : { widthMm: 297, heightMm: 420 };
-  };
+  const paper = (p: (typeof pages)[number]) => paperSizeOf(p.format);
   await withEngine(async (browser) => {
     const empty: number[] = [];
     for (let i = 0; i < RUNS; i++) {

@@ -6,7 +6,7 @@ import type { PageStatus } from "@/lib/generated/prisma/enums";
 import { SIZE_RULES, type ReservedArea, type SizeClass } from "@/lib/issues/page-plan";
 import { splitForJump } from "@/lib/issues/jump";
 import {
-  charsAcross, geometryOf, headlineLines, linesFor, linesOfHeight, mastheadLines, pageGrid, photoLines, spanWidthMm,
+  charsAcross, PHOTO_SET_GAP_MM, geometryOf, headlineLines, linesFor, linesOfHeight, mastheadLines, pageGrid, photoLines, spanWidthMm,
   type PageFormatSpec, type PageGrid,
 } from "@/lib/issues/page-geometry";
 
@@ -148,8 +148,6 @@ export function photoSetGridColumns(rest: number): 2 | 3 {
 /** A 组图 runs whole: its photos are one set, never split across pages. */
 const canJump = (story: LayoutStory) => story.kind !== "PHOTO_STORY";
 
-/** The gap between the small photos of a 组图's rows, in mm (app/globals.css .photo-set-row). */
-export const PHOTO_SET_GAP_MM = 1;
 
 /** A text line of the page's body: a paragraph indents its first line two characters, unless it goes on from another page. */
 function bodyLines(grid: PageGrid, body: StoryBody, photoSizes: Record<string, PhotoSize>, dateline: string, opensMidParagraph: boolean): number {

@@ -1,4 +1,4 @@
-import { geometryKey, pageGrid, TYPE_SIZES, type PageGeometry } from "@/lib/issues/page-geometry";
+import { geometryKey, HEADLINE_LEADING, HEADLINE_SIZES, pageGrid, PHOTO_SET_GAP_MM, TYPE_SIZES, type PageGeometry } from "@/lib/issues/page-geometry";
 
 // The stylesheet a page of one geometry is drawn with (served at /page-formats.css?g=<key>): the
 // sheet at its paper size, the type area, the columns and gutters in mm, the body in pt on its
@@ -50,6 +50,11 @@ export function pageFormatStylesheet(g: PageGeometry): string {
     sized.map((rule) => rule.replace(f, `${f}.miniature`)).join(""),
     `@media print{@page ${formatClass(g)}{size:${n(g.paperWidthMm)}mm ${n(g.paperHeightMm)}mm;margin:0}${f}{page:${formatClass(g)}}}`,
   ];
+  // Headlines in 号 by size class and a 组图's row gap, written from the numbers the layout counts with.
+  rules.push(`.page-headline-group h2,.page-headline-group p{margin:0;line-height:${HEADLINE_LEADING}}`, `.photo-set-row{column-gap:${n(PHOTO_SET_GAP_MM)}mm}`);
+  for (const [size, { headline, deck }] of Object.entries(HEADLINE_SIZES)) {
+    rules.push(`.page-headline-${size}{font-size:${n(TYPE_SIZES[headline])}pt}.page-deck-${size}{font-size:${n(TYPE_SIZES[deck])}pt}`);
+  }
   // Where blocks sit: columns from 1 to 12, lines down to MAX_DRAWN_LINES (what overflows is drawn too).
   const most = MAX_DRAWN_LINES;
   for (let i = 1; i <= 12; i++) rules.push(`.page-col-${i}{grid-column-start:${i}}.page-cols-${i}{grid-column-end:span ${i}}`);

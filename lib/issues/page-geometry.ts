@@ -61,7 +61,7 @@ export const charsAcross = (widthMm: number, size: TypeSize | number) => Math.ma
 
 /** Lines a text takes on lines of `perLine` characters; `indent` characters of first-line indent (2 for a paragraph). */
 export function linesFor(length: number, perLine: number, indent = 0): number {
-  if (length <= 0) return indent > 0 ? 0 : 0;
+  if (length <= 0) return 0;
   return ceilOf((length + indent) / Math.max(1, perLine));
 }
 
@@ -76,8 +76,10 @@ export const HEADLINE_SIZES = {
   SINGLE: { headline: "四号", deck: "五号" },
 } as const satisfies Record<string, { headline: TypeSize; deck: TypeSize }>;
 export type HeadlineClass = keyof typeof HEADLINE_SIZES;
-/** A headline line is 1.25 of its size; the page's CSS sets the same (app/globals.css). */
+/** A headline line is 1.25 of its size; the page's stylesheet is written from the same (lib/issues/page-format-css.ts). */
 export const HEADLINE_LEADING = 1.25;
+/** The space between a 组图's small photos in a row, counted by the layout and drawn by the stylesheet. */
+export const PHOTO_SET_GAP_MM = 1;
 
 /** Body lines a headline group takes in a block `widthMm` wide, with one blank line under it. */
 export function headlineLines(grid: PageGrid, size: HeadlineClass, widthMm: number, head: { kicker: string; headline: string; subheadline: string }): number {
